@@ -1,0 +1,68 @@
+# Chancery. `make run` starts the system with demo data; `make test` runs the whole test suite.
+# Needs only Python 3.11, make and Node.js/npm; everything else is installed here, into .venv
+# and node_modules (Debian's Chromium for the browser tests via apt-get when run as root).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+CHANCERY := $(BIN)/chancery
+PORT ?= 8000
+export PORT
+
+.PHONY: run test install install-test frontend chromium lint messages clean bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+
+# Reinstall only when a lock file changes (the stamp remembers the last install).
+$(VENV)/.installed-base: requirements/base.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/base.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	@touch $@
+
+$(VENV)/.installed-test: requirements/test.txt $(VENV)/.installed-base
+	$(BIN)/pip install --quiet -r requirements/test.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(VENV)/.installed-base node_modules/.installed
+install-test: $(VENV)/.installed-test node_modules/.installed chromium
+
+chromium:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing Debian's Chromium for the browser tests"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 || \
+		  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }; \
+	else \
+		echo "The browser tests need Debian's Chromium: run  sudo apt-get install -y chromium"; exit 1; \
+	fi
+
+run: install
+	$(CHANCERY) migrate --noinput -v0
+	$(CHANCERY) collectstatic --noinput -v0
+	$(CHANCERY) demo
+	$(CHANCERY) serve --with-worker --port $(PORT)
+
+test: install-test
+	$(BIN)/ruff check .
+	$(CHANCERY) makemigrations --check --dry-run -v0
+	DJANGO_ENV=test $(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Recompile the Dutch translations after editing src/chancery/locale/nl/LC_MESSAGES/django.po.
+messages: $(VENV)/.installed-test
+	$(BIN)/python -m chancery.core.i18n_compile
+
+bench: install-test
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules var

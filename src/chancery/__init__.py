@@ -1,0 +1,1 @@
+"""Chancery: decisions, programmes and procedures of a government chancellery."""

@@ -1,0 +1,85 @@
+"""Writing and reading the audit trail. Every service calls `record` inside its transaction."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import uuid
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+
+from chancery.core.models import AuditAction, AuditEntry, Confidential
+
+
+def _jsonable(value):
+    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, (decimal.Decimal, uuid.UUID)):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, models.fields.files.FieldFile):
+        return value.name
+    return value
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> dict:
+    """The values of `fields` as JSON: foreign keys as their key, many-to-many as sorted keys."""
+    data = {}
+    for name in fields:
+        field = obj._meta.get_field(name)
+        if field.many_to_many:
+            data[name] = sorted(obj.pk and getattr(obj, name).values_list("pk", flat=True) or [])
+        elif field.is_relation:
+            data[name] = getattr(obj, field.attname)
+        else:
+            data[name] = _jsonable(getattr(obj, name))
+    return data
+
+
+def record(
+    actor,
+    action: AuditAction | str,
+    obj: models.Model,
+    *,
+    before: dict | None = None,
+    after: dict | None = None,
+    reason: str = "",
+    source: str = "web",
+) -> AuditEntry:
+    user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    return AuditEntry.objects.create(
+        actor=user,
+        actor_label=(user.get_username() if user else "system")[:200],
+        action=action,
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+        object_id=str(obj.pk),
+        object_label=str(obj)[:300],
+        before=before,
+        after=after,
+        reason=reason,
+        source=source,
+    )
+
+
+def can_read_trail(user, obj: models.Model) -> bool:
+    """The trail is for the administration: internal users who may see the object itself."""
+    if not (user.is_authenticated and getattr(user, "is_internal", False)):
+        return False
+    if isinstance(obj, Confidential):
+        return obj.is_visible_to(user)
+    return True
+
+
+def trail_for(*objects: models.Model):
+    """The entries of one or more objects (say a document and its versions), newest first."""
+    condition = Q(pk__in=[])
+    by_type: dict[ContentType, list[str]] = {}
+    for obj in objects:
+        by_type.setdefault(ContentType.objects.get_for_model(obj, for_concrete_model=False), []).append(str(obj.pk))
+    for content_type, ids in by_type.items():
+        condition |= Q(content_type=content_type, object_id__in=ids)
+    return AuditEntry.objects.filter(condition).select_related("actor").order_by("-at", "-pk")

@@ -1,0 +1,28 @@
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from chancery.core.demo.data import DEMO_PASSWORD, USERS
+
+
+def demo_loaders():
+    """Each Chancery app may ship `<app>.demo.loader.load_demo()`; the core's runs first."""
+    for config in apps.get_app_configs():
+        if config.name.startswith("chancery.") and find_spec(f"{config.name}.demo.loader"):
+            yield config.label, import_module(f"{config.name}.demo.loader").load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo organisation, accounts and data. Running it again adds only what is missing."
+
+    def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError("Demo data and demo accounts are refused under production settings.")
+        for label, load in demo_loaders():
+            added = load()
+            summary = ", ".join(f"{count} {what}" for what, count in added.items())
+            self.stdout.write(self.style.SUCCESS(f"Demo data for {label} ready (added: {summary})."))
+        self.stdout.write(f"Demo accounts (password '{DEMO_PASSWORD}'): " + ", ".join(u[0] for u in USERS))

@@ -1,0 +1,72 @@
+"""`chancery serve`: the web server (gunicorn), and with --with-worker the background worker too."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from chancery.core.demo.data import DEMO_PASSWORD, USERS
+
+
+class Command(BaseCommand):
+    help = "Serve Chancery over HTTP (gunicorn); --with-worker also runs the background worker."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
+        parser.add_argument("--with-worker", action="store_true", help="Also start `chancery worker`.")
+
+    def _banner(self, host: str, port: int) -> None:
+        self.stdout.write(self.style.SUCCESS(f"Chancery runs on http://{host}:{port}/"))
+        if not settings.PRODUCTION:
+            from chancery.core.models import User
+
+            present = set(User.objects.filter(username__in=[u[0] for u in USERS]).values_list("username", flat=True))
+            if present:
+                self.stdout.write(f"Demo logins (password '{DEMO_PASSWORD}'):")
+                for username, role, *_ in USERS:
+                    if username in present:
+                        self.stdout.write(f"  {username:<14} {role}")
+        self.stdout.write("Stop with Ctrl+C.")
+
+    def handle(self, *args, host, port, workers, with_worker, **options):
+        web = [
+            sys.executable, "-m", "gunicorn", "chancery.wsgi:application",
+            "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", "4",
+            "--access-logfile", "-", "--graceful-timeout", "10",
+        ]  # fmt: skip
+        children = [subprocess.Popen(web)]  # noqa: S603 - our own interpreter and arguments
+        if with_worker:
+            children.append(subprocess.Popen([sys.executable, "-m", "chancery.manage", "worker"]))  # noqa: S603
+        self._banner(host, port)
+
+        def stop(*_):
+            for child in children:
+                if child.poll() is None:
+                    child.terminate()
+
+        signal.signal(signal.SIGTERM, stop)
+        try:
+            # If one process dies, stop the other: a web server without its worker would quietly
+            # leave text extraction and scheduled releases undone.
+            while all(child.poll() is None for child in children):
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            stop()
+            for child in children:
+                try:
+                    child.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    child.kill()
+        codes = [child.returncode for child in children]
+        if any(code not in (0, -signal.SIGTERM, -signal.SIGINT, None) for code in codes):
+            sys.exit(1)

@@ -1,0 +1,32 @@
+"""Core data: organisation, confidentiality, audit trail and the document store."""
+
+from chancery.core.models.access import AccessLevel, Confidential, ConfidentialQuerySet, ReleaseState
+from chancery.core.models.audit import AuditAction, AuditEntry
+from chancery.core.models.documents import (
+    Document,
+    DocumentKind,
+    DocumentVersion,
+    ExtractionState,
+    FileFormat,
+)
+from chancery.core.models.organisation import Entity, EntityKind, Mandatee, Person, Role, User
+
+__all__ = [
+    "AccessLevel",
+    "AuditAction",
+    "AuditEntry",
+    "Confidential",
+    "ConfidentialQuerySet",
+    "Document",
+    "DocumentKind",
+    "DocumentVersion",
+    "Entity",
+    "EntityKind",
+    "ExtractionState",
+    "FileFormat",
+    "Mandatee",
+    "Person",
+    "ReleaseState",
+    "Role",
+    "User",
+]

@@ -1,0 +1,147 @@
+"""Confidentiality: the one enforcement layer every read goes through.
+
+Each protected object carries an access level and a release state. Who may see it follows
+the Flemish Government's decision system (Kaleidos, reference/kaleidos.md §2), in one rule,
+`visibility_q`, expressed in SQL so that lists, search, feeds, exports, the API and file
+downloads all filter in the database through `.visible_to(user)`:
+
+================  ==========================================================================
+level             who sees it
+================  ==========================================================================
+public            everyone, once released; the council (ministers, cabinets) and the
+                  secretariat before that
+internal_government  the whole administration: the council and secretariat at once, civil
+                  servants once released
+internal_council  ministers, their cabinets and the secretariat
+confidential      the cabinets (and ministers) concerned, the secretariat, persons named
+internal_secretariat  the secretariat alone
+================  ==========================================================================
+
+People named on an object see it whatever its level (except internal_secretariat) and release
+state: naming someone is an explicit grant. Administrators see what the secretariat sees.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from chancery.core.models.organisation import User
+
+
+class AccessLevel(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    INTERNAL_GOVERNMENT = "internal_government", _("Internal government")
+    INTERNAL_COUNCIL = "internal_council", _("Internal council of ministers")
+    CONFIDENTIAL = "confidential", _("Confidential")
+    INTERNAL_SECRETARIAT = "internal_secretariat", _("Internal secretariat")
+
+
+class ReleaseState(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    CONFIRMED = "confirmed", _("Release confirmed")
+    RELEASED = "released", _("Released")
+
+
+RELEASE_ORDER = [ReleaseState.PLANNED, ReleaseState.CONFIRMED, ReleaseState.RELEASED]
+# Levels that a council member sees before release, without being named.
+COUNCIL_LEVELS = [AccessLevel.PUBLIC, AccessLevel.INTERNAL_GOVERNMENT, AccessLevel.INTERNAL_COUNCIL]
+GOVERNMENT_LEVELS = [AccessLevel.PUBLIC, AccessLevel.INTERNAL_GOVERNMENT]
+NAMEABLE_LEVELS = [level for level in AccessLevel if level != AccessLevel.INTERNAL_SECRETARIAT]
+
+
+def _m2m_q(model: type[models.Model], field: str, prefix: str, **through_filter) -> Q:
+    """`prefix pk IN (SELECT owner FROM through WHERE …)`: no join, so no duplicate rows."""
+    m2m = model._meta.get_field(field)
+    through = m2m.remote_field.through
+    owner_column = f"{m2m.m2m_field_name()}_id"
+    return Q(**{f"{prefix}pk__in": through.objects.filter(**through_filter).values(owner_column)})
+
+
+def visibility_q(user: User | AnonymousUser | None, model: type[models.Model], prefix: str = "") -> Q:
+    """The condition under which `user` may see a row of `model` (reached through `prefix`)."""
+    from chancery.core.models.organisation import Mandatee, Role
+
+    def field(name: str) -> str:
+        return f"{prefix}{name}"
+
+    released_public = Q(**{field("access_level"): AccessLevel.PUBLIC, field("release_state"): ReleaseState.RELEASED})
+    if user is None or not user.is_authenticated or not user.is_active:
+        return released_public
+    if user.role in (Role.SECRETARIAT, Role.ADMIN):
+        return Q()
+
+    named = Q(**{field("access_level") + "__in": NAMEABLE_LEVELS}) & _m2m_q(
+        model, "named_users", prefix, **{f"{model._meta.get_field('named_users').m2m_reverse_field_name()}_id": user.pk}
+    )
+    if user.role in (Role.MINISTER, Role.CABINET):
+        concerned = Q(**{field("access_level"): AccessLevel.CONFIDENTIAL}) & _m2m_q(
+            model,
+            "concerned_mandatees",
+            prefix,
+            **{
+                f"{model._meta.get_field('concerned_mandatees').m2m_reverse_field_name()}__in": Mandatee.objects.represented_by(user)
+            },
+        )
+        return Q(**{field("access_level") + "__in": COUNCIL_LEVELS}) | concerned | named
+    if user.role == Role.CIVIL_SERVANT:
+        return (
+            Q(**{field("access_level") + "__in": GOVERNMENT_LEVELS, field("release_state"): ReleaseState.RELEASED})
+            | named
+        )
+    # Experts, applicants and any role added later without a rule: the public, plus what names them.
+    return released_public | named
+
+
+class ConfidentialQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ConfidentialQuerySet:
+        return self.filter(visibility_q(user, self.model))
+
+    def released(self) -> ConfidentialQuerySet:
+        return self.filter(access_level=AccessLevel.PUBLIC, release_state=ReleaseState.RELEASED)
+
+
+class Confidential(models.Model):
+    """Mixin for every object that carries a confidentiality level and a release state."""
+
+    access_level = models.CharField(
+        _("access level"), max_length=24, choices=AccessLevel.choices, default=AccessLevel.INTERNAL_COUNCIL, db_index=True
+    )
+    release_state = models.CharField(
+        _("release state"), max_length=12, choices=ReleaseState.choices, default=ReleaseState.PLANNED, db_index=True
+    )
+    released_at = models.DateTimeField(_("released at"), null=True, blank=True)
+    concerned_mandatees = models.ManyToManyField(
+        "core.Mandatee",
+        verbose_name=_("government members concerned"),
+        blank=True,
+        related_name="+",
+        help_text=_("For confidential items: whose cabinets may see it."),
+    )
+    named_users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("persons named"),
+        blank=True,
+        related_name="+",
+        help_text=_("Persons who may see this item whatever its level (except internal secretariat)."),
+    )
+
+    objects = ConfidentialQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def is_visible_to(self, user) -> bool:
+        """Same rule as the lists, asked of the database for this one row."""
+        return type(self)._default_manager.filter(pk=self.pk).filter(visibility_q(user, type(self))).exists()
+
+    @property
+    def is_public(self) -> bool:
+        return self.access_level == AccessLevel.PUBLIC and self.release_state == ReleaseState.RELEASED

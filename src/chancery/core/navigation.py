@@ -1,0 +1,57 @@
+"""The main navigation. Each module (Django app) registers its entry in its AppConfig.ready():
+
+    navigation.register(navigation.Module("decisions", _("Decisions"), "decisions:index", order=20))
+
+The shell shows the entries the current user may open, in `order`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def everyone(user) -> bool:
+    return True
+
+
+def internal(user) -> bool:
+    return bool(getattr(user, "is_internal", False))
+
+
+def administrators(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
+@dataclass(frozen=True)
+class Module:
+    key: str
+    label: str
+    url_name: str
+    order: int = 50
+    visible: Callable = field(default=everyone)
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+_registry: dict[str, Module] = {}
+
+
+def register(module: Module) -> None:
+    _registry[module.key] = module
+
+
+def modules_for(user) -> list[Module]:
+    return sorted((m for m in _registry.values() if m.visible(user)), key=lambda m: (m.order, m.key))
+
+
+def register_core_modules() -> None:
+    register(Module("home", _("Home"), "home", order=0))
+    register(Module("documents", _("Documents"), "document_list", order=60, visible=internal))
+    register(Module("organisation", _("Organisation"), "organisation", order=80))
+    register(Module("admin", _("Administration"), "admin:index", order=99, visible=administrators))

@@ -1,0 +1,41 @@
+"""Who may do what, beyond seeing (seeing is models.access's `visible_to`)."""
+
+from __future__ import annotations
+
+from chancery.core.models import AccessLevel, Document, Role
+from chancery.core.models.organisation import INTERNAL_ROLES
+
+UPLOAD_ROLES = INTERNAL_ROLES
+
+
+def can_upload(user) -> bool:
+    return user.is_authenticated and user.is_active and user.role in UPLOAD_ROLES
+
+
+def assignable_levels(user) -> list[AccessLevel]:
+    """The levels a user may give a document: never one that would hide it from themselves."""
+    if not can_upload(user):
+        return []
+    if user.role in (Role.SECRETARIAT, Role.ADMIN):
+        return list(AccessLevel)
+    if user.role in (Role.MINISTER, Role.CABINET):
+        return [level for level in AccessLevel if level != AccessLevel.INTERNAL_SECRETARIAT]
+    # A civil servant may keep a document within the administration, or mark it confidential
+    # (they are then named on it, so they keep seeing it).
+    return [AccessLevel.PUBLIC, AccessLevel.INTERNAL_GOVERNMENT, AccessLevel.CONFIDENTIAL]
+
+
+def can_edit_document(user, document: Document) -> bool:
+    """Add versions, change the level: the secretariat, the uploader, and the owning entity."""
+    if not can_upload(user) or not document.is_visible_to(user):
+        return False
+    if user.role in (Role.SECRETARIAT, Role.ADMIN):
+        return True
+    return document.created_by_id == user.pk or (
+        user.entity_id is not None and document.owner_entity_id == user.entity_id
+    )
+
+
+def can_release(user) -> bool:
+    """Releasing to the public is the secretariat's act (Kaleidos: "Beslissingen vrijgeven")."""
+    return user.is_authenticated and user.is_active and user.role in (Role.SECRETARIAT, Role.ADMIN)

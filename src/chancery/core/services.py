@@ -1,0 +1,229 @@
+"""Use cases of the core. Each checks permission, changes the data in one transaction, writes the
+audit trail, and schedules follow-up work, so that web, admin, API and commands behave alike."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import storages
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chancery.core import audit, permissions
+from chancery.core.files import inspect_upload
+from chancery.core.models import (
+    AccessLevel,
+    AuditAction,
+    Confidential,
+    Document,
+    DocumentKind,
+    DocumentVersion,
+    Mandatee,
+    ReleaseState,
+    Role,
+)
+
+DOCUMENT_AUDIT_FIELDS = ("title", "kind", "description", "access_level", "concerned_mandatees", "named_users")
+VERSION_AUDIT_FIELDS = ("number", "original_filename", "file_format", "size", "sha256")
+
+# Allowed release moves. Released is final: what the public has seen cannot be taken back
+# silently (Kaleidos: "Beslissingen vrijgeven" cannot be undone).
+RELEASE_TRANSITIONS = {
+    (ReleaseState.PLANNED, ReleaseState.CONFIRMED),
+    (ReleaseState.CONFIRMED, ReleaseState.PLANNED),
+    (ReleaseState.CONFIRMED, ReleaseState.RELEASED),
+}
+
+
+def _blob_name(sha256: str) -> str:
+    return f"documents/{sha256[:2]}/{sha256[2:4]}/{sha256}"
+
+
+class _StoredBlob:
+    """Content-addressed storage of one upload. Same bytes, same name: stored once, never overwritten.
+
+    If the surrounding transaction fails, a blob this upload created is removed again, so a
+    failed upload leaves neither a row nor a file behind.
+    """
+
+    def __init__(self, inspected, upload):
+        self.storage = storages["documents"]
+        name = _blob_name(inspected.sha256)
+        self.created = False
+        if self.storage.exists(name):
+            self.name = name
+        else:
+            upload.seek(0)
+            self.name = self.storage.save(name, upload)
+            self.created = True
+
+    def discard_if_orphan(self) -> None:
+        if self.created and not DocumentVersion.objects.filter(file=self.name).exists():
+            self.storage.delete(self.name)
+
+
+def _create_version(actor, document: Document, upload, number: int, source: str, reason: str) -> DocumentVersion:
+    inspected = inspect_upload(upload)
+    blob = _StoredBlob(inspected, upload)
+    try:
+        with transaction.atomic():
+            version = DocumentVersion(
+                document=document,
+                number=number,
+                original_filename=inspected.filename,
+                file_format=inspected.file_format,
+                mime_type=inspected.mime_type,
+                size=inspected.size,
+                sha256=inspected.sha256,
+                uploaded_by=actor,
+            )
+            version.file.name = blob.name
+            version.save()
+            Document.objects.filter(pk=document.pk).update(version_count=number, updated_at=timezone.now())
+            document.version_count = number
+            audit.record(
+                actor,
+                AuditAction.CREATE,
+                version,
+                after=audit.snapshot(version, VERSION_AUDIT_FIELDS),
+                reason=reason,
+                source=source,
+            )
+    except BaseException:
+        blob.discard_if_orphan()
+        raise
+    _schedule_extraction(version)
+    return version
+
+
+def _schedule_extraction(version: DocumentVersion) -> None:
+    from chancery.core.tasks import extract_version_text
+
+    transaction.on_commit(lambda: extract_version_text.enqueue(version.pk))
+
+
+def _check_level(actor, level: str) -> None:
+    if level not in permissions.assignable_levels(actor):
+        raise ValidationError(
+            {"access_level": _("You cannot give a document this access level.")}, code="access_level"
+        )
+
+
+def _own_grants(actor, level: str, concerned: list, named: list) -> tuple[list, list]:
+    """A confidential document keeps its author in: their minister concerned, themselves named."""
+    if level != AccessLevel.CONFIDENTIAL or actor.role in (Role.SECRETARIAT, Role.ADMIN):
+        return concerned, named
+    if actor.role in (Role.MINISTER, Role.CABINET):
+        own = Mandatee.objects.active_on().represented_by(actor)
+        concerned = list({m.pk: m for m in [*concerned, *own]}.values())
+    if actor.pk not in {u.pk for u in named}:
+        named = [*named, actor]
+    return concerned, named
+
+
+@transaction.atomic
+def create_document(
+    actor,
+    *,
+    title: str,
+    upload,
+    kind: str = DocumentKind.OTHER,
+    access_level: str = AccessLevel.INTERNAL_COUNCIL,
+    description: str = "",
+    owner_entity=None,
+    concerned_mandatees: Iterable = (),
+    named_users: Iterable = (),
+    source: str = "web",
+) -> Document:
+    if not permissions.can_upload(actor):
+        raise PermissionDenied(_("You may not upload documents."))
+    _check_level(actor, access_level)
+    concerned, named = _own_grants(actor, access_level, list(concerned_mandatees), list(named_users))
+    document = Document.objects.create(
+        title=title.strip(),
+        kind=kind,
+        description=description.strip(),
+        access_level=access_level,
+        owner_entity=owner_entity if owner_entity is not None else actor.entity,
+        created_by=actor,
+    )
+    document.concerned_mandatees.set(concerned)
+    document.named_users.set(named)
+    audit.record(
+        actor, AuditAction.CREATE, document, after=audit.snapshot(document, DOCUMENT_AUDIT_FIELDS), source=source
+    )
+    _create_version(actor, document, upload, 1, source, reason="")
+    return document
+
+
+@transaction.atomic
+def add_version(actor, document: Document, upload, *, reason: str = "", source: str = "web") -> DocumentVersion:
+    if not permissions.can_edit_document(actor, document):
+        raise PermissionDenied(_("You may not add a version to this document."))
+    # Lock the document row so that two simultaneous uploads get numbers n+1 and n+2.
+    locked = Document.objects.select_for_update().get(pk=document.pk)
+    last = locked.versions.order_by("-number").values_list("number", flat=True).first() or 0
+    version = _create_version(actor, locked, upload, last + 1, source, reason)
+    document.version_count = locked.version_count
+    return version
+
+
+@transaction.atomic
+def change_document(actor, document: Document, *, reason: str, source: str = "web", **changes) -> Document:
+    """Change metadata or access level. A reason is required: it goes into the trail."""
+    if not permissions.can_edit_document(actor, document):
+        raise PermissionDenied(_("You may not change this document."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a reason for the change.")}, code="reason")
+    unknown = set(changes) - set(DOCUMENT_AUDIT_FIELDS)
+    if unknown:
+        raise ValueError(f"Not changeable: {sorted(unknown)}")
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    before = audit.snapshot(document, DOCUMENT_AUDIT_FIELDS)
+    level = changes.get("access_level", document.access_level)
+    _check_level(actor, level)
+    concerned = list(changes.pop("concerned_mandatees", document.concerned_mandatees.all()))
+    named = list(changes.pop("named_users", document.named_users.all()))
+    concerned, named = _own_grants(actor, level, concerned, named)
+    for field, value in changes.items():
+        setattr(document, field, value.strip() if isinstance(value, str) and field != "access_level" else value)
+    document.full_clean(exclude=["created_by", "owner_entity"])
+    document.save()
+    document.concerned_mandatees.set(concerned)
+    document.named_users.set(named)
+    after = audit.snapshot(document, DOCUMENT_AUDIT_FIELDS)
+    if after != before:
+        audit.record(actor, AuditAction.UPDATE, document, before=before, after=after, reason=reason, source=source)
+    return document
+
+
+@transaction.atomic
+def set_release_state(actor, obj: Confidential, state: str, *, reason: str = "", source: str = "web") -> Confidential:
+    """Move any confidential object along planned → confirmed → released."""
+    if not permissions.can_release(actor):
+        raise PermissionDenied(_("Only the secretariat may plan or release."))
+    locked = type(obj).objects.select_for_update().get(pk=obj.pk)
+    if (locked.release_state, state) not in RELEASE_TRANSITIONS:
+        raise ValidationError(
+            _("An item cannot go from “%(old)s” to “%(new)s”."),
+            code="release_transition",
+            params={"old": ReleaseState(locked.release_state).label, "new": ReleaseState(state).label},
+        )
+    before = {"release_state": locked.release_state}
+    locked.release_state = state
+    if state == ReleaseState.RELEASED:
+        locked.released_at = timezone.now()
+    locked.save(update_fields=["release_state", "released_at"])
+    audit.record(
+        actor, AuditAction.STATE_CHANGE, locked, before=before, after={"release_state": state}, reason=reason, source=source
+    )
+    obj.release_state, obj.released_at = locked.release_state, locked.released_at
+    return locked
+
+
+def record_download(actor, version: DocumentVersion) -> None:
+    """Downloads of anything not public are in the trail (who fetched which confidential file)."""
+    if version.document.access_level != AccessLevel.PUBLIC:
+        audit.record(actor, AuditAction.DOWNLOAD, version, after={"sha256": version.sha256})

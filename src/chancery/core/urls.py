@@ -1,0 +1,19 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from chancery.core import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("organisatie/", views.organisation, name="organisation"),
+    path("documenten/", views.document_list, name="document_list"),
+    path("documenten/nieuw/", views.document_create, name="document_create"),
+    path("documenten/<uuid:uuid>/", views.document_detail, name="document_detail"),
+    path("documenten/<uuid:uuid>/versie/", views.document_add_version, name="document_add_version"),
+    path("documenten/<uuid:uuid>/wijzigen/", views.document_change, name="document_change"),
+    path("documenten/<uuid:uuid>/vrijgave/", views.document_release, name="document_release"),
+    path("documenten/<uuid:uuid>/v<int:number>/download/", views.document_download, name="document_download"),
+    path("health/", views.health, name="health"),
+]

@@ -1,0 +1,227 @@
+"""Thin views: parse, authorise (through the confidentiality layer), call a service, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Q
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chancery.core import audit, permissions, services
+from chancery.core.forms import (
+    DocumentChangeForm,
+    DocumentCreateForm,
+    DocumentVersionForm,
+    ReleaseForm,
+    add_service_errors,
+)
+from chancery.core.models import (
+    AccessLevel,
+    Document,
+    DocumentKind,
+    Entity,
+    EntityKind,
+    Mandatee,
+    ReleaseState,
+)
+
+
+def _visible_document(request, uuid) -> Document:
+    # 404, not 403: someone not entitled must not learn that the document exists.
+    return get_object_or_404(Document.objects.visible_to(request.user).select_related("owner_entity"), uuid=uuid)
+
+
+def home(request):
+    context = {}
+    if request.user.is_authenticated:
+        visible = Document.objects.visible_to(request.user)
+        context["recent_documents"] = visible.select_related("owner_entity")[:8]
+        context["document_count"] = visible.count()
+    context["government"] = Mandatee.objects.active_on().select_related("person")
+    return render(request, "core/home.html", context)
+
+
+def organisation(request):
+    entities = Entity.objects.filter(active=True).select_related("parent").order_by("kind", "name")
+    groups = [(kind.label, [e for e in entities if e.kind == kind]) for kind in EntityKind]
+    return render(
+        request,
+        "core/organisation.html",
+        {
+            "groups": [(label, items) for label, items in groups if items],
+            "government": Mandatee.objects.active_on().select_related("person", "cabinet"),
+        },
+    )
+
+
+@login_required
+def document_list(request):
+    documents = Document.objects.visible_to(request.user).select_related("owner_entity")
+    query = request.GET.get("q", "").strip()
+    kind = request.GET.get("kind", "")
+    level = request.GET.get("level", "")
+    if query:
+        documents = documents.filter(Q(title__icontains=query) | Q(description__icontains=query))
+    if kind in DocumentKind.values:
+        documents = documents.filter(kind=kind)
+    if level in AccessLevel.values:
+        documents = documents.filter(access_level=level)
+    page = Paginator(documents, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "core/document_list.html",
+        {
+            "page": page,
+            "query": query,
+            "kind": kind,
+            "level": level,
+            "kinds": DocumentKind.choices,
+            "levels": AccessLevel.choices,
+            "can_upload": permissions.can_upload(request.user),
+        },
+    )
+
+
+@login_required
+def document_create(request):
+    if not permissions.can_upload(request.user):
+        raise PermissionDenied(_("You may not upload documents."))
+    form = DocumentCreateForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            document = services.create_document(
+                request.user,
+                title=data["title"],
+                kind=data["kind"],
+                access_level=data["access_level"],
+                description=data["description"],
+                concerned_mandatees=data["concerned_mandatees"],
+                upload=data["file"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc, "file")
+        else:
+            messages.success(request, _("The document has been stored."))
+            return redirect(document)
+    return render(request, "core/document_form.html", {"form": form, "title": _("New document")}, status=_status(form))
+
+
+def _status(form) -> int:
+    return 400 if form.is_bound and form.errors else 200
+
+
+@login_required
+def document_detail(request, uuid):
+    document = _visible_document(request, uuid)
+    can_edit = permissions.can_edit_document(request.user, document)
+    context = {
+        "document": document,
+        "versions": document.versions.select_related("uploaded_by"),
+        "concerned": document.concerned_mandatees.select_related("person"),
+        "can_edit": can_edit,
+        "can_release": permissions.can_release(request.user),
+        "version_form": DocumentVersionForm() if can_edit else None,
+        "release_states": ReleaseState,
+    }
+    if audit.can_read_trail(request.user, document):
+        context["trail"] = audit.trail_for(document, *context["versions"])[:200]
+    return render(request, "core/document_detail.html", context)
+
+
+@login_required
+def document_add_version(request, uuid):
+    document = _visible_document(request, uuid)
+    if not permissions.can_edit_document(request.user, document):
+        raise PermissionDenied(_("You may not add a version to this document."))
+    form = DocumentVersionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.add_version(request.user, document, form.cleaned_data["file"], reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            add_service_errors(form, exc, "file")
+        else:
+            messages.success(request, _("Version %(number)d has been stored.") % {"number": version.number})
+            return redirect(document)
+    return render(
+        request,
+        "core/document_form.html",
+        {"form": form, "document": document, "title": _("New version of “%(title)s”") % {"title": document.title}},
+        status=_status(form),
+    )
+
+
+@login_required
+def document_change(request, uuid):
+    document = _visible_document(request, uuid)
+    if not permissions.can_edit_document(request.user, document):
+        raise PermissionDenied(_("You may not change this document."))
+    form = DocumentChangeForm(request.POST or None, user=request.user, document=document)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.change_document(
+                request.user,
+                document,
+                reason=data.pop("reason"),
+                **data,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            if not Document.objects.visible_to(request.user).filter(pk=document.pk).exists():
+                return redirect("document_list")
+            return redirect(document)
+    return render(
+        request,
+        "core/document_form.html",
+        {"form": form, "document": document, "title": _("Change “%(title)s”") % {"title": document.title}},
+        status=_status(form),
+    )
+
+
+@login_required
+@require_POST
+def document_release(request, uuid):
+    document = _visible_document(request, uuid)
+    form = ReleaseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a valid release state."))
+        return redirect(document)
+    try:
+        services.set_release_state(request.user, document, form.cleaned_data["state"], reason=form.cleaned_data["reason"])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Release state: %(state)s.") % {"state": document.get_release_state_display()})
+    return redirect(document)
+
+
+def document_download(request, uuid, number):
+    document = _visible_document(request, uuid)
+    version = document.versions.filter(number=number).first()
+    if version is None:
+        raise Http404(_("This version does not exist."))
+    services.record_download(request.user, version)
+    response = FileResponse(
+        version.file.open("rb"),
+        as_attachment=True,
+        filename=version.original_filename,
+        content_type=version.mime_type,
+    )
+    response["Cache-Control"] = "private, no-store" if not document.is_public else "public, max-age=3600"
+    return response
+
+
+def health(request):
+    """For load balancers: the process answers and the database is reachable."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from chancery.core.admin_site import restrict_admin_to_administrators
+
+restrict_admin_to_administrators(admin.site)
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+    path("", include("chancery.core.urls")),
+]
