@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,7 +22,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = Path(os.environ.get("CHANCERY_HOME", PACKAGE_DIR.parent.parent)).resolve()
 VAR_DIR = Path(os.environ.get("CHANCERY_VAR_DIR", BASE_DIR / "var")).resolve()
 
-ENV = os.environ.get("DJANGO_ENV", "development").strip().lower()
+# Under pytest the default is the test profile, so that a bare `pytest` behaves like `make test`.
+ENV = (os.environ.get("DJANGO_ENV") or ("test" if "pytest" in sys.modules else "development")).strip().lower()
 if ENV not in {"development", "test", "production"}:
     raise ImproperlyConfigured(f"DJANGO_ENV must be development, test or production, not {ENV!r}.")
 PRODUCTION = ENV == "production"
@@ -171,6 +173,8 @@ STATIC_ROOT = Path(os.environ.get("CHANCERY_STATIC_ROOT", VAR_DIR / "static"))
 NODE_MODULES = Path(os.environ.get("CHANCERY_NODE_MODULES", BASE_DIR / "node_modules"))
 # Third-party front-end files come from npm (package.json), never from the repository.
 STATICFILES_DIRS = [("vendor/htmx", NODE_MODULES / "htmx.org" / "dist")] if (NODE_MODULES / "htmx.org").exists() else []
+if not PRODUCTION:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it, even before collectstatic
 MEDIA_ROOT = Path(os.environ.get("CHANCERY_MEDIA_ROOT", VAR_DIR / "media"))
 # Documents are never served from MEDIA_URL: every download goes through a permission check.
 MEDIA_URL = None

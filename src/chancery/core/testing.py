@@ -1,0 +1,69 @@
+"""Helpers for tests of every Chancery app: an organisation with one user per role, uploads."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from chancery.core import samples
+from chancery.core.models import Entity, Mandatee, Person, Role, User
+
+PASSWORD = "a-test-password-1234"  # noqa: S105
+
+
+@dataclass
+class Organisation:
+    """Two ministers with their cabinets, the secretariat, an administration and outsiders."""
+
+    entities: dict[str, Entity]
+    mandatees: dict[str, Mandatee]
+    users: dict[str, User]
+
+
+def make_user(username: str, role: str, entity: Entity | None = None, person: Person | None = None) -> User:
+    user = User(username=username, role=role, entity=entity, person=person, first_name=username.title())
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+def make_organisation() -> Organisation:
+    start = datetime.date(2024, 9, 30)
+    dept = Entity.objects.create(code="t-dept", kind="department", name="Testdepartement", name_en="Test department")
+    secretariat = Entity.objects.create(code="t-sec", kind="department", name="Secretarie", parent=dept)
+    cab_a = Entity.objects.create(code="t-cab-a", kind="cabinet", name="Kabinet A")
+    cab_b = Entity.objects.create(code="t-cab-b", kind="cabinet", name="Kabinet B")
+    person_a = Person.objects.create(first_name="Anna", last_name="Aerts")
+    person_b = Person.objects.create(first_name="Bram", last_name="Bosmans")
+    minister_a = Mandatee.objects.create(
+        person=person_a, title="Minister-president", portfolio="Buitenlandse Zaken", precedence=1, start=start, cabinet=cab_a
+    )
+    minister_b = Mandatee.objects.create(
+        person=person_b, title="Vlaams minister", portfolio="Onderwijs", precedence=2, start=start, cabinet=cab_b
+    )
+    users = {
+        "admin": make_user("t-admin", Role.ADMIN, dept),
+        "secretariat": make_user("t-secretariaat", Role.SECRETARIAT, secretariat),
+        "minister_concerned": make_user("t-minister-a", Role.MINISTER, cab_a, person_a),
+        "cabinet_concerned": make_user("t-kabinet-a", Role.CABINET, cab_a),
+        "minister_other": make_user("t-minister-b", Role.MINISTER, cab_b, person_b),
+        "cabinet_other": make_user("t-kabinet-b", Role.CABINET, cab_b),
+        "civil_servant": make_user("t-ambtenaar", Role.CIVIL_SERVANT, dept),
+        "expert": make_user("t-expert", Role.EXPERT),
+        "applicant": make_user("t-aanvrager", Role.APPLICANT),
+    }
+    return Organisation(
+        entities={"dept": dept, "secretariat": secretariat, "cab_a": cab_a, "cab_b": cab_b},
+        mandatees={"a": minister_a, "b": minister_b},
+        users=users,
+    )
+
+
+def pdf_upload(name: str = "nota.pdf", text: str = "Voorstel van beslissing") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, samples.make_pdf(text), content_type="application/pdf")
+
+
+def upload(name: str, data: bytes, content_type: str = "application/octet-stream") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data, content_type=content_type)
