@@ -169,7 +169,8 @@ def detect_format(fileobj) -> FileFormat:
 
 def inspect_upload(upload) -> InspectedFile:
     """Check an uploaded file (Django UploadedFile or any named binary file object)."""
-    filename = check_filename(getattr(upload, "name", "") or "")
+    # `client_name`: the name as sent, before Django made it safe (core.uploads).
+    filename = check_filename(getattr(upload, "client_name", None) or getattr(upload, "name", "") or "")
     size = upload.size if hasattr(upload, "size") else os.fstat(upload.fileno()).st_size
     if size == 0:
         raise ValidationError(_("The file “%(name)s” is empty."), code="empty", params={"name": filename})
