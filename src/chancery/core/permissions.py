@@ -13,16 +13,13 @@ def can_upload(user) -> bool:
 
 
 def assignable_levels(user) -> list[AccessLevel]:
-    """The levels a user may give a document: never one that would hide it from themselves."""
+    """The levels a user may give a document. Internal secretariat is the secretariat's own; any
+    other level is fine because the author is named on what they upload (services._own_grants)."""
     if not can_upload(user):
         return []
     if user.role in (Role.SECRETARIAT, Role.ADMIN):
         return list(AccessLevel)
-    if user.role in (Role.MINISTER, Role.CABINET):
-        return [level for level in AccessLevel if level != AccessLevel.INTERNAL_SECRETARIAT]
-    # A civil servant may keep a document within the administration, or mark it confidential
-    # (they are then named on it, so they keep seeing it).
-    return [AccessLevel.PUBLIC, AccessLevel.INTERNAL_GOVERNMENT, AccessLevel.CONFIDENTIAL]
+    return [level for level in AccessLevel if level != AccessLevel.INTERNAL_SECRETARIAT]
 
 
 def can_edit_document(user, document: Document) -> bool:

@@ -112,10 +112,11 @@ def _check_level(actor, level: str) -> None:
 
 
 def _own_grants(actor, level: str, concerned: list, named: list) -> tuple[list, list]:
-    """A confidential document keeps its author in: their minister concerned, themselves named."""
-    if level != AccessLevel.CONFIDENTIAL or actor.role in (Role.SECRETARIAT, Role.ADMIN):
+    """An author never locks themselves out: they are named on their document, and on a
+    confidential one their own minister is among those concerned."""
+    if actor.role in (Role.SECRETARIAT, Role.ADMIN):
         return concerned, named
-    if actor.role in (Role.MINISTER, Role.CABINET):
+    if level == AccessLevel.CONFIDENTIAL and actor.role in (Role.MINISTER, Role.CABINET):
         own = Mandatee.objects.active_on().represented_by(actor)
         concerned = list({m.pk: m for m in [*concerned, *own]}.values())
     if actor.pk not in {u.pk for u in named}:
