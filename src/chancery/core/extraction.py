@@ -50,7 +50,9 @@ def _xlsx(archive: zipfile.ZipFile) -> str:
 
 def _odf(archive: zipfile.ZipFile) -> str:
     root = ElementTree.fromstring(_member(archive, "content.xml"))
-    blocks = [" ".join("".join(el.itertext()).split()) for el in root.iter() if el.tag in (f"{TEXT_NS}p", f"{TEXT_NS}h")]
+    blocks = [
+        " ".join("".join(el.itertext()).split()) for el in root.iter() if el.tag in (f"{TEXT_NS}p", f"{TEXT_NS}h")
+    ]
     return "\n".join(b for b in blocks if b)
 
 

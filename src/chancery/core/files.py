@@ -94,8 +94,10 @@ def _read_member_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget:
 def _inspect_zip(fileobj) -> FileFormat:
     try:
         archive = zipfile.ZipFile(fileobj)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise ValidationError(_("The file is damaged: it cannot be opened as an office document."), code="corrupt")
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise ValidationError(
+            _("The file is damaged: it cannot be opened as an office document."), code="corrupt"
+        ) from exc
     with archive:
         members = archive.infolist()
         if len(members) > MAX_ARCHIVE_MEMBERS:
@@ -110,8 +112,10 @@ def _inspect_zip(fileobj) -> FileFormat:
             contents = {m.filename: _read_member_capped(archive, m, budget) for m in members if not m.is_dir()}
         except ValidationError:
             raise
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
-            raise ValidationError(_("The file is damaged: it cannot be opened as an office document."), code="corrupt")
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+            raise ValidationError(
+                _("The file is damaged: it cannot be opened as an office document."), code="corrupt"
+            ) from exc
     if "mimetype" in names:
         detected = ODF_MIMETYPES.get(contents["mimetype"].strip())
         if detected and "content.xml" in names:
@@ -132,8 +136,8 @@ def _inspect_pdf(fileobj) -> FileFormat:
         reader = PdfReader(fileobj, strict=False)
         if len(reader.pages) < 1:
             raise ValueError("no pages")
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError):
-        raise ValidationError(_("The PDF file is damaged and cannot be read."), code="corrupt")
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError) as exc:
+        raise ValidationError(_("The PDF file is damaged and cannot be read."), code="corrupt") from exc
     return FileFormat.PDF
 
 
@@ -147,8 +151,8 @@ def _inspect_image(fileobj, expected: FileFormat) -> FileFormat:
             image.verify()
     except ValidationError:
         raise
-    except (Image.DecompressionBombError, OSError, ValueError, SyntaxError):
-        raise ValidationError(_("The image is damaged or too large and cannot be read."), code="corrupt")
+    except (Image.DecompressionBombError, OSError, ValueError, SyntaxError) as exc:
+        raise ValidationError(_("The image is damaged or too large and cannot be read."), code="corrupt") from exc
     return expected
 
 

@@ -16,9 +16,7 @@ def _file_field() -> forms.FileField:
     return forms.FileField(
         label=_("File"),
         help_text=_("Accepted: %(formats)s.") % {"formats": allowed_formats_text()},
-        widget=forms.ClearableFileInput(
-            attrs={"accept": ".pdf,.docx,.odt,.xlsx,.ods,.png,.jpg,.jpeg"}
-        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt,.xlsx,.ods,.png,.jpg,.jpeg"}),
     )
 
 

@@ -106,9 +106,7 @@ def _schedule_extraction(version: DocumentVersion) -> None:
 
 def _check_level(actor, level: str) -> None:
     if level not in permissions.assignable_levels(actor):
-        raise ValidationError(
-            {"access_level": _("You cannot give a document this access level.")}, code="access_level"
-        )
+        raise ValidationError({"access_level": _("You cannot give a document this access level.")}, code="access_level")
 
 
 def _own_grants(actor, level: str, concerned: list, named: list) -> tuple[list, list]:
@@ -218,7 +216,13 @@ def set_release_state(actor, obj: Confidential, state: str, *, reason: str = "",
         locked.released_at = timezone.now()
     locked.save(update_fields=["release_state", "released_at"])
     audit.record(
-        actor, AuditAction.STATE_CHANGE, locked, before=before, after={"release_state": state}, reason=reason, source=source
+        actor,
+        AuditAction.STATE_CHANGE,
+        locked,
+        before=before,
+        after={"release_state": state},
+        reason=reason,
+        source=source,
     )
     obj.release_state, obj.released_at = locked.release_state, locked.released_at
     return locked

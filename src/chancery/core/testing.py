@@ -38,7 +38,12 @@ def make_organisation() -> Organisation:
     person_a = Person.objects.create(first_name="Anna", last_name="Aerts")
     person_b = Person.objects.create(first_name="Bram", last_name="Bosmans")
     minister_a = Mandatee.objects.create(
-        person=person_a, title="Minister-president", portfolio="Buitenlandse Zaken", precedence=1, start=start, cabinet=cab_a
+        person=person_a,
+        title="Minister-president",
+        portfolio="Buitenlandse Zaken",
+        precedence=1,
+        start=start,
+        cabinet=cab_a,
     )
     minister_b = Mandatee.objects.create(
         person=person_b, title="Vlaams minister", portfolio="Onderwijs", precedence=2, start=start, cabinet=cab_b

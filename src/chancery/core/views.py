@@ -143,7 +143,9 @@ def document_add_version(request, uuid):
     form = DocumentVersionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            version = services.add_version(request.user, document, form.cleaned_data["file"], reason=form.cleaned_data["reason"])
+            version = services.add_version(
+                request.user, document, form.cleaned_data["file"], reason=form.cleaned_data["reason"]
+            )
         except ValidationError as exc:
             add_service_errors(form, exc, "file")
         else:
@@ -196,7 +198,9 @@ def document_release(request, uuid):
         messages.error(request, _("Choose a valid release state."))
         return redirect(document)
     try:
-        services.set_release_state(request.user, document, form.cleaned_data["state"], reason=form.cleaned_data["reason"])
+        services.set_release_state(
+            request.user, document, form.cleaned_data["state"], reason=form.cleaned_data["reason"]
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

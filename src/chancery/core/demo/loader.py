@@ -1,59 +1,80 @@
-"""Loading the demo data. Idempotent: what exists is left exactly as it is, what is missing is added."""
+"""Loading the demo data, once: each item is created under a stable key (DemoSeed) and never
+again, so a rerun adds only what is missing and leaves what users changed exactly as it is."""
 
 from __future__ import annotations
 
-import io
+from collections.abc import Callable
+from typing import TypeVar
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import models, transaction
 
 from chancery.core import samples, services
 from chancery.core.demo import data
-from chancery.core.models import Document, Entity, Mandatee, Person, User
+from chancery.core.models import DemoSeed, Entity, Mandatee, Person, User
+
+M = TypeVar("M", bound=models.Model)
 
 
-def _entities() -> dict[str, Entity]:
-    entities = {e.code: e for e in Entity.objects.all()}
+def seed(key: str, create: Callable[[], M], created: list) -> M | None:
+    """The object the demo made under `key` (None if a user removed it), creating it the first time."""
+    existing = DemoSeed.objects.filter(key=key).select_related("content_type").first()
+    if existing:
+        return existing.content_type.model_class()._default_manager.filter(pk=existing.object_id).first()
+    obj = create()
+    DemoSeed.objects.create(key=key, content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
+    created.append(obj)
+    return obj
+
+
+def _entities(created) -> dict[str, Entity]:
+    entities: dict[str, Entity] = {}
+
+    def add(code, **fields):
+        entities[code] = seed(f"entity:{code}", lambda: Entity.objects.create(code=code, **fields), created)
+
     for code, kind, name, name_en, parent, country, city in data.ENTITIES:
-        if code not in entities:
-            entities[code] = Entity.objects.create(
-                code=code, kind=kind, name=name, name_en=name_en, parent=entities.get(parent), country=country, city=city
-            )
+        add(code, kind=kind, name=name, name_en=name_en, parent=entities.get(parent), country=country, city=city)
     for code, name, name_en, country, city in data.POSTS:
-        if code not in entities:
-            entities[code] = Entity.objects.create(
-                code=code, kind="post", name=name, name_en=name_en, parent=entities["dkbuza"], country=country, city=city
-            )
+        add(code, kind="post", name=name, name_en=name_en, parent=entities["dkbuza"], country=country, city=city)
     for first, last, *_rest, cabinet in data.GOVERNMENT:
-        if cabinet not in entities:
-            entities[cabinet] = Entity.objects.create(
-                code=cabinet, kind="cabinet", name=f"Kabinet {first} {last}", name_en=f"Cabinet of {first} {last}"
-            )
+        add(cabinet, kind="cabinet", name=f"Kabinet {first} {last}", name_en=f"Cabinet of {first} {last}")
     return entities
 
 
-def _government(entities) -> None:
+def _government(entities, created) -> dict[str, Person]:
+    persons = {}
     for precedence, (first, last, title, title_en, portfolio, portfolio_en, cabinet) in enumerate(data.GOVERNMENT, 1):
-        person, _ = Person.objects.get_or_create(first_name=first, last_name=last)
-        if not Mandatee.objects.filter(person=person, start=data.TERM_START).exists():
-            Mandatee.objects.create(
-                person=person,
-                title=title,
-                title_en=title_en,
-                portfolio=portfolio,
-                portfolio_en=portfolio_en,
-                precedence=precedence,
-                start=data.TERM_START,
-                cabinet=entities[cabinet],
-            )
+        person = seed(
+            f"person:{first} {last}",
+            lambda f=first, la=last: Person.objects.create(first_name=f, last_name=la),
+            created,
+        )
+        persons[f"{first} {last}"] = person
+        if person is None:
+            continue
+        seed(
+            f"mandatee:{first} {last}:{data.TERM_START}",
+            lambda p=person, t=title, te=title_en, po=portfolio, pe=portfolio_en, n=precedence, c=cabinet: (
+                Mandatee.objects.create(
+                    person=p, title=t, title_en=te, portfolio=po, portfolio_en=pe, precedence=n,
+                    start=data.TERM_START, cabinet=entities.get(c),
+                )
+            ),
+            created,
+        )  # fmt: skip
+    return persons
 
 
-def _users(entities) -> dict[str, User]:
+def _users(entities, persons, created) -> dict[str, User]:
     users = {}
     for username, role, entity, first, last, person in data.USERS:
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            linked = Person.objects.get(first_name=person[0], last_name=person[1]) if person else None
+
+        def create(username=username, role=role, entity=entity, first=first, last=last, person=person):
+            linked = persons.get(" ".join(person)) if person else None
+            if User.objects.filter(username=username).exists():
+                return User.objects.get(username=username)  # made by hand before the demo ran
             user = User(
                 username=username,
                 role=role,
@@ -62,47 +83,49 @@ def _users(entities) -> dict[str, User]:
                 last_name=last or (linked.last_name if linked else ""),
                 person=linked,
                 email=f"{username}@chancery.invalid",
-                is_superuser=role == "admin",
             )
             user.set_password(data.DEMO_PASSWORD)
             user.save()
-        users[username] = user
+            return user
+
+        users[username] = seed(f"user:{username}", create, created)
     return users
 
 
-def _documents(entities, users) -> int:
-    created = 0
+def _documents(users, created) -> None:
     for title, kind, level, state, cabinets, uploader, text in data.DOCUMENTS:
-        if Document.objects.filter(title=title).exists():
-            continue
-        filename = title.lower().replace(" ", "-").replace(":", "")[:60] + ".pdf"
-        upload = SimpleUploadedFile(filename, samples.make_pdf(text, title=title), content_type="application/pdf")
-        document = services.create_document(
-            users[uploader],
-            title=title,
-            kind=kind,
-            access_level=level,
-            upload=upload,
-            concerned_mandatees=Mandatee.objects.filter(cabinet__code__in=cabinets),
-            source="command",
-        )
-        if state in ("confirmed", "released"):
-            services.set_release_state(users["secretariaat"], document, "confirmed", source="command")
-        if state == "released":
-            services.set_release_state(users["secretariaat"], document, "released", source="command")
-        created += 1
-    return created
+
+        def create(title=title, kind=kind, level=level, state=state, cabinets=cabinets, uploader=uploader, text=text):
+            filename = title.lower().replace(" ", "-").replace(":", "")[:60] + ".pdf"
+            document = services.create_document(
+                users[uploader],
+                title=title,
+                kind=kind,
+                access_level=level,
+                upload=SimpleUploadedFile(
+                    filename, samples.make_pdf(text, title=title), content_type="application/pdf"
+                ),
+                concerned_mandatees=Mandatee.objects.filter(cabinet__code__in=cabinets),
+                source="command",
+            )
+            if state in ("confirmed", "released"):
+                services.set_release_state(users["secretariaat"], document, "confirmed", source="command")
+            if state == "released":
+                services.set_release_state(users["secretariaat"], document, "released", source="command")
+            return document
+
+        seed(f"document:{title}", create, created)
 
 
 @transaction.atomic
-def load_demo(stdout: io.TextIOBase | None = None) -> dict[str, int]:
-    counts_before = {"entities": Entity.objects.count(), "users": User.objects.count()}
-    entities = _entities()
-    _government(entities)
-    users = _users(entities)
-    documents = _documents(entities, users)
-    return {
-        "entities": Entity.objects.count() - counts_before["entities"],
-        "users": User.objects.count() - counts_before["users"],
-        "documents": documents,
-    }
+def load_demo() -> dict[str, int]:
+    created: list[models.Model] = []
+    entities = _entities(created)
+    persons = _government(entities, created)
+    users = _users(entities, persons, created)
+    _documents(users, created)
+    counts: dict[str, int] = {}
+    for obj in created:
+        name = str(obj._meta.verbose_name_plural)
+        counts[name] = counts.get(name, 0) + 1
+    return counts

@@ -2,6 +2,7 @@
 
 from chancery.core.models.access import AccessLevel, Confidential, ConfidentialQuerySet, ReleaseState
 from chancery.core.models.audit import AuditAction, AuditEntry
+from chancery.core.models.demo import DemoSeed
 from chancery.core.models.documents import (
     Document,
     DocumentKind,
@@ -16,6 +17,7 @@ __all__ = [
     "AuditAction",
     "AuditEntry",
     "Confidential",
+    "DemoSeed",
     "ConfidentialQuerySet",
     "Document",
     "DocumentKind",

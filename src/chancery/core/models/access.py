@@ -57,12 +57,13 @@ GOVERNMENT_LEVELS = [AccessLevel.PUBLIC, AccessLevel.INTERNAL_GOVERNMENT]
 NAMEABLE_LEVELS = [level for level in AccessLevel if level != AccessLevel.INTERNAL_SECRETARIAT]
 
 
-def _m2m_q(model: type[models.Model], field: str, prefix: str, **through_filter) -> Q:
-    """`prefix pk IN (SELECT owner FROM through WHERE …)`: no join, so no duplicate rows."""
+def _m2m_q(model: type[models.Model], field: str, prefix: str, targets) -> Q:
+    """`prefix pk IN (SELECT owner FROM through WHERE target IN targets)`: a subquery rather than a
+    join, so that a row linked to several targets still comes back once."""
     m2m = model._meta.get_field(field)
     through = m2m.remote_field.through
-    owner_column = f"{m2m.m2m_field_name()}_id"
-    return Q(**{f"{prefix}pk__in": through.objects.filter(**through_filter).values(owner_column)})
+    owner, target = f"{m2m.m2m_field_name()}_id", f"{m2m.m2m_reverse_field_name()}_id"
+    return Q(**{f"{prefix}pk__in": through.objects.filter(**{f"{target}__in": targets}).values(owner)})
 
 
 def visibility_q(user: User | AnonymousUser | None, model: type[models.Model], prefix: str = "") -> Q:
@@ -78,17 +79,11 @@ def visibility_q(user: User | AnonymousUser | None, model: type[models.Model], p
     if user.role in (Role.SECRETARIAT, Role.ADMIN):
         return Q()
 
-    named = Q(**{field("access_level") + "__in": NAMEABLE_LEVELS}) & _m2m_q(
-        model, "named_users", prefix, **{f"{model._meta.get_field('named_users').m2m_reverse_field_name()}_id": user.pk}
-    )
+    named = Q(**{field("access_level") + "__in": NAMEABLE_LEVELS}) & _m2m_q(model, "named_users", prefix, [user.pk])
     if user.role in (Role.MINISTER, Role.CABINET):
+        mine = Mandatee.objects.represented_by(user).values("pk")
         concerned = Q(**{field("access_level"): AccessLevel.CONFIDENTIAL}) & _m2m_q(
-            model,
-            "concerned_mandatees",
-            prefix,
-            **{
-                f"{model._meta.get_field('concerned_mandatees').m2m_reverse_field_name()}__in": Mandatee.objects.represented_by(user)
-            },
+            model, "concerned_mandatees", prefix, mine
         )
         return Q(**{field("access_level") + "__in": COUNCIL_LEVELS}) | concerned | named
     if user.role == Role.CIVIL_SERVANT:
@@ -112,7 +107,11 @@ class Confidential(models.Model):
     """Mixin for every object that carries a confidentiality level and a release state."""
 
     access_level = models.CharField(
-        _("access level"), max_length=24, choices=AccessLevel.choices, default=AccessLevel.INTERNAL_COUNCIL, db_index=True
+        _("access level"),
+        max_length=24,
+        choices=AccessLevel.choices,
+        default=AccessLevel.INTERNAL_COUNCIL,
+        db_index=True,
     )
     release_state = models.CharField(
         _("release state"), max_length=12, choices=ReleaseState.choices, default=ReleaseState.PLANNED, db_index=True

@@ -185,10 +185,9 @@ class User(AbstractUser):
         ordering = ["username"]
 
     def save(self, *args, **kwargs):
-        # One rule for the Django admin: administrators only. A superuser is an administrator.
-        if self.is_superuser:
-            self.role = Role.ADMIN
-        self.is_staff = self.role == Role.ADMIN
+        # The role is the one truth: administrators, and only they, get the Django admin and all
+        # model permissions. (`createsuperuser` gives the role, see ChanceryUserManager.)
+        self.is_staff = self.is_superuser = self.role == Role.ADMIN
         super().save(*args, **kwargs)
 
     @property

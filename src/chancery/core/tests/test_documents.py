@@ -51,7 +51,9 @@ def test_same_content_is_stored_once(org, stored_files):
 
 def test_creating_and_versioning_is_in_the_audit_trail(org):
     user = org.users["civil_servant"]
-    document = services.create_document(user, title="Verslag", access_level=AccessLevel.INTERNAL_GOVERNMENT, upload=pdf_upload())
+    document = services.create_document(
+        user, title="Verslag", access_level=AccessLevel.INTERNAL_GOVERNMENT, upload=pdf_upload()
+    )
     services.add_version(user, document, pdf_upload("v2.pdf", "nieuw"), reason="cijfers bijgewerkt")
     entries = list(AuditEntry.objects.order_by("pk"))
     assert [(e.action, e.content_type.model) for e in entries] == [
@@ -67,7 +69,9 @@ def test_creating_and_versioning_is_in_the_audit_trail(org):
 
 def test_changing_the_level_needs_a_reason_and_keeps_before_and_after(org):
     secretariat = org.users["secretariat"]
-    document = services.create_document(secretariat, title="Nota", access_level=AccessLevel.INTERNAL_COUNCIL, upload=pdf_upload())
+    document = services.create_document(
+        secretariat, title="Nota", access_level=AccessLevel.INTERNAL_COUNCIL, upload=pdf_upload()
+    )
     with pytest.raises(ValidationError):
         services.change_document(secretariat, document, reason=" ", access_level=AccessLevel.PUBLIC)
     assert Document.objects.get().access_level == AccessLevel.INTERNAL_COUNCIL
@@ -82,14 +86,19 @@ def test_changing_the_level_needs_a_reason_and_keeps_before_and_after(org):
 def test_nobody_but_the_secretariat_gives_internal_secretariat(org):
     with pytest.raises(ValidationError):
         services.create_document(
-            org.users["cabinet_concerned"], title="X", access_level=AccessLevel.INTERNAL_SECRETARIAT, upload=pdf_upload()
+            org.users["cabinet_concerned"],
+            title="X",
+            access_level=AccessLevel.INTERNAL_SECRETARIAT,
+            upload=pdf_upload(),
         )
     assert Document.objects.count() == 0
 
 
 def test_a_confidential_author_keeps_access_to_their_document(org):
     cabinet = org.users["cabinet_other"]
-    document = services.create_document(cabinet, title="Vertrouwelijk", access_level=AccessLevel.CONFIDENTIAL, upload=pdf_upload())
+    document = services.create_document(
+        cabinet, title="Vertrouwelijk", access_level=AccessLevel.CONFIDENTIAL, upload=pdf_upload()
+    )
     assert document.is_visible_to(cabinet)
     assert document.is_visible_to(org.users["minister_other"])  # their minister is concerned
     assert not document.is_visible_to(org.users["cabinet_concerned"])  # the other cabinet is not
@@ -108,7 +117,9 @@ def test_outsiders_cannot_upload_and_strangers_cannot_add_versions(org):
 
 def test_release_goes_planned_confirmed_released_and_is_final(org):
     secretariat = org.users["secretariat"]
-    document = services.create_document(secretariat, title="Persbericht", access_level=AccessLevel.PUBLIC, upload=pdf_upload())
+    document = services.create_document(
+        secretariat, title="Persbericht", access_level=AccessLevel.PUBLIC, upload=pdf_upload()
+    )
     with pytest.raises(ValidationError):
         services.set_release_state(secretariat, document, ReleaseState.RELEASED)  # not confirmed yet
     with pytest.raises(PermissionDenied):
@@ -119,16 +130,24 @@ def test_release_goes_planned_confirmed_released_and_is_final(org):
     assert document.release_state == ReleaseState.RELEASED and document.released_at is not None
     with pytest.raises(ValidationError):
         services.set_release_state(secretariat, document, ReleaseState.PLANNED)
-    states = [e.after["release_state"] for e in AuditEntry.objects.filter(action=AuditAction.STATE_CHANGE).order_by("pk")]
+    states = [
+        e.after["release_state"] for e in AuditEntry.objects.filter(action=AuditAction.STATE_CHANGE).order_by("pk")
+    ]
     assert states == ["confirmed", "released"]
 
 
 def test_downloads_of_protected_files_are_audited(client, org):
     secretariat = org.users["secretariat"]
     confidential = services.create_document(
-        secretariat, title="Geheim", access_level=AccessLevel.CONFIDENTIAL, upload=pdf_upload(), concerned_mandatees=[org.mandatees["a"]]
+        secretariat,
+        title="Geheim",
+        access_level=AccessLevel.CONFIDENTIAL,
+        upload=pdf_upload(),
+        concerned_mandatees=[org.mandatees["a"]],
     )
-    public = services.create_document(secretariat, title="Open", access_level=AccessLevel.PUBLIC, upload=pdf_upload("o.pdf", "open"))
+    public = services.create_document(
+        secretariat, title="Open", access_level=AccessLevel.PUBLIC, upload=pdf_upload("o.pdf", "open")
+    )
     services.set_release_state(secretariat, public, ReleaseState.CONFIRMED)
     services.set_release_state(secretariat, public, ReleaseState.RELEASED)
     minister = org.users["minister_concerned"]
@@ -141,7 +160,9 @@ def test_downloads_of_protected_files_are_audited(client, org):
 
 def test_document_pages_show_versions_and_trail_to_the_entitled(client, org):
     secretariat = org.users["secretariat"]
-    document = services.create_document(secretariat, title="Nota", access_level=AccessLevel.INTERNAL_COUNCIL, upload=pdf_upload())
+    document = services.create_document(
+        secretariat, title="Nota", access_level=AccessLevel.INTERNAL_COUNCIL, upload=pdf_upload()
+    )
     services.add_version(secretariat, document, pdf_upload("nota-v2.pdf", "tweede"), reason="Tweede lezing")
     client.force_login(org.users["cabinet_other"])
     html = client.get(document.get_absolute_url()).content.decode()
@@ -155,12 +176,19 @@ def test_document_pages_show_versions_and_trail_to_the_entitled(client, org):
 
 def test_change_form_through_the_web(client, org):
     secretariat = org.users["secretariat"]
-    document = services.create_document(secretariat, title="Oud", access_level=AccessLevel.INTERNAL_COUNCIL, upload=pdf_upload())
+    document = services.create_document(
+        secretariat, title="Oud", access_level=AccessLevel.INTERNAL_COUNCIL, upload=pdf_upload()
+    )
     client.force_login(secretariat)
     url = reverse("document_change", args=[document.uuid])
-    response = client.post(url, {"title": "Nieuw", "kind": "note", "access_level": "public", "description": "", "reason": ""})
+    response = client.post(
+        url, {"title": "Nieuw", "kind": "note", "access_level": "public", "description": "", "reason": ""}
+    )
     assert response.status_code == 400
     assert Document.objects.get().title == "Oud"
-    response = client.post(url, {"title": "Nieuw", "kind": "note", "access_level": "public", "description": "", "reason": "Titel verbeterd"})
+    response = client.post(
+        url,
+        {"title": "Nieuw", "kind": "note", "access_level": "public", "description": "", "reason": "Titel verbeterd"},
+    )
     assert response.status_code == 302
     assert Document.objects.get().title == "Nieuw"

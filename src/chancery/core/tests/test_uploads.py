@@ -16,7 +16,12 @@ GOOD = [
     ("nota.pdf", lambda: samples.make_pdf("Exportcontrole van strategische goederen"), "pdf", "Exportcontrole"),
     ("advies.docx", lambda: samples.make_docx("Advies van de Raad van State"), "docx", "Raad van State"),
     ("verslag.odt", lambda: samples.make_odt("Verslag van de vergadering"), "odt", "vergadering"),
-    ("begroting.xlsx", lambda: samples.make_xlsx([["Programma", "Budget"], ["Oostgrens", "5000000"]]), "xlsx", "Oostgrens"),
+    (
+        "begroting.xlsx",
+        lambda: samples.make_xlsx([["Programma", "Budget"], ["Oostgrens", "5000000"]]),
+        "xlsx",
+        "Oostgrens",
+    ),
     ("tabel.ods", lambda: samples.make_ods([["Indicator", "Waarde"]]), "ods", "Indicator"),
     ("kaart.png", lambda: samples.make_image("PNG"), "png", None),
     ("foto.JPG", lambda: samples.make_image("JPEG"), "jpeg", None),
@@ -109,7 +114,9 @@ BAD = [
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-@pytest.mark.parametrize(("name", "data", "dutch", "english"), BAD, ids=[b[0].encode("unicode_escape").decode() for b in BAD])
+@pytest.mark.parametrize(
+    ("name", "data", "dutch", "english"), BAD, ids=[b[0].encode("unicode_escape").decode() for b in BAD]
+)
 def test_bad_uploads_are_refused_clearly_and_leave_nothing(
     secretariat_client, settings, stored_files, name, data, dutch, english, language
 ):
@@ -143,7 +150,9 @@ def test_oversized_file_is_refused(secretariat_client, settings, stored_files):
 
 
 def test_missing_file_and_title_are_reported_per_field(secretariat_client):
-    response = secretariat_client.post(reverse("document_create"), {"title": "", "kind": "note", "access_level": "public"})
+    response = secretariat_client.post(
+        reverse("document_create"), {"title": "", "kind": "note", "access_level": "public"}
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert html.count("Dit veld is verplicht.") == 2

@@ -23,6 +23,6 @@ class Command(BaseCommand):
             raise CommandError("Demo data and demo accounts are refused under production settings.")
         for label, load in demo_loaders():
             added = load()
-            summary = ", ".join(f"{count} {what}" for what, count in added.items())
+            summary = ", ".join(f"{count} {what}" for what, count in added.items()) or "nothing new"
             self.stdout.write(self.style.SUCCESS(f"Demo data for {label} ready (added: {summary})."))
         self.stdout.write(f"Demo accounts (password '{DEMO_PASSWORD}'): " + ", ".join(u[0] for u in USERS))

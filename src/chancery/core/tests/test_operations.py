@@ -1,0 +1,105 @@
+"""Running Chancery: demo data, the background worker, production settings, translations."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+from django.core.management import call_command
+
+from chancery.core import services
+from chancery.core.demo.data import DEMO_PASSWORD, USERS
+from chancery.core.models import AuditEntry, Document, DocumentVersion, Entity, ExtractionState, Mandatee, User
+from chancery.core.testing import pdf_upload
+
+
+def test_demo_loads_once_and_a_second_run_changes_nothing(db, capsys):
+    call_command("demo")
+    counts = (Entity.objects.count(), Mandatee.objects.count(), User.objects.count(), Document.objects.count())
+    assert counts[0] >= 13 + 9 and counts[1] == 9 and counts[3] >= 6
+    assert Entity.objects.filter(kind="post").count() == 13
+    for username, role, *_ in USERS:
+        user = User.objects.get(username=username)
+        assert user.role == role and user.check_password(DEMO_PASSWORD)
+    assert User.objects.get(username="minister").person is not None
+    # A user relies on the demo: changes a password and a document. A second run keeps both.
+    secretariaat = User.objects.get(username="secretariaat")
+    secretariaat.set_password("een-eigen-wachtwoord-42")
+    secretariaat.save()
+    document = Document.objects.order_by("pk").first()
+    services.change_document(secretariaat, document, reason="eigen titel", title="Mijn eigen titel")
+    trail = AuditEntry.objects.count()
+    call_command("demo")
+    assert (Entity.objects.count(), Mandatee.objects.count(), User.objects.count(), Document.objects.count()) == counts
+    assert User.objects.get(username="secretariaat").check_password("een-eigen-wachtwoord-42")
+    assert Document.objects.get(pk=document.pk).title == "Mijn eigen titel"
+    assert AuditEntry.objects.count() == trail
+    assert "expert" in capsys.readouterr().out
+
+
+def test_the_worker_runs_queued_extraction(org, settings, django_capture_on_commit_callbacks):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    with django_capture_on_commit_callbacks(execute=True):
+        services.create_document(org.users["secretariat"], title="Nota", upload=pdf_upload(text="Wachtrij werkt"))
+    version = DocumentVersion.objects.get()
+    assert version.extraction_state == ExtractionState.PENDING  # queued, not yet run
+    call_command("worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+    version.refresh_from_db()
+    assert version.extraction_state == ExtractionState.DONE and "Wachtrij werkt" in version.text
+
+
+def _chancery(args, tmp_path, **env):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    environment.update({"CHANCERY_VAR_DIR": str(tmp_path), **env})
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "chancery.manage", *args], env=environment, capture_output=True, text=True, timeout=120
+    )
+
+
+PRODUCTION = {
+    "DJANGO_ENV": "production",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+    "DJANGO_ALLOWED_HOSTS": "chancery.example.org",
+}
+
+
+def test_production_settings_pass_the_deployment_check(tmp_path):
+    result = _chancery(
+        ["check", "--deploy", "--fail-level", "WARNING"],
+        tmp_path,
+        **PRODUCTION,
+        DATABASE_URL=f"sqlite:///{tmp_path}/p.db",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL"])
+def test_production_refuses_to_start_without_its_secrets(tmp_path, missing):
+    env = {**PRODUCTION, "DATABASE_URL": f"sqlite:///{tmp_path}/p.db"}
+    env.pop(missing)
+    result = _chancery(["check"], tmp_path, **env)
+    assert result.returncode != 0
+    assert f"{missing} must be set when DJANGO_ENV=production" in result.stderr
+
+
+def test_demo_accounts_are_refused_under_production(tmp_path):
+    env = {**PRODUCTION, "DATABASE_URL": f"sqlite:///{tmp_path}/p.db"}
+    assert _chancery(["migrate", "-v0"], tmp_path, **env).returncode == 0
+    result = _chancery(["demo"], tmp_path, **env)
+    assert result.returncode != 0 and "refused under production" in result.stderr
+
+
+def test_compiled_translations_match_their_source():
+    locale = Path(__file__).resolve().parents[2] / "locale"
+    for po_path in locale.glob("*/LC_MESSAGES/django.po"):
+        po = polib.pofile(str(po_path))
+        assert po.percent_translated() == 100, [e.msgid for e in po.untranslated_entries()]
+        assert not po.fuzzy_entries()
+        mo = polib.mofile(str(po_path.with_suffix(".mo")))
+        compiled = {(e.msgid, e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in mo}
+        source = {(e.msgid, e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in po.translated_entries()}
+        assert source <= compiled, "run `make messages` after editing the .po file"
