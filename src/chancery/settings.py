@@ -78,7 +78,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "chancery.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before CSRF, which reads the form (and so parses uploads) first.
     "chancery.core.uploads.ClientFileNameMiddleware",
@@ -174,12 +174,15 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("CHANCERY_STATIC_ROOT", VAR_DIR / "static"))
 NODE_MODULES = Path(os.environ.get("CHANCERY_NODE_MODULES", BASE_DIR / "node_modules"))
 # Third-party front-end files come from npm (package.json), never from the repository.
-STATICFILES_DIRS = [("vendor/htmx", NODE_MODULES / "htmx.org" / "dist")] if (NODE_MODULES / "htmx.org").exists() else []
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+if (NODE_MODULES / "htmx.org").exists():
+    STATICFILES_DIRS.append(("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"))
 if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it, even before collectstatic
 MEDIA_ROOT = Path(os.environ.get("CHANCERY_MEDIA_ROOT", VAR_DIR / "media"))
-# Documents are never served from MEDIA_URL: every download goes through a permission check.
-MEDIA_URL = None
+# Nothing serves MEDIA_URL: every document download goes through a permission check
+# (core.views.document_download). The value only satisfies tools that expect a URL.
+MEDIA_URL = "/_not-served/"
 
 S3_BUCKET = os.environ.get("CHANCERY_S3_BUCKET", "").strip()
 if S3_BUCKET:

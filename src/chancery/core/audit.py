@@ -82,4 +82,4 @@ def trail_for(*objects: models.Model):
         by_type.setdefault(ContentType.objects.get_for_model(obj, for_concrete_model=False), []).append(str(obj.pk))
     for content_type, ids in by_type.items():
         condition |= Q(content_type=content_type, object_id__in=ids)
-    return AuditEntry.objects.filter(condition).select_related("actor").order_by("-at", "-pk")
+    return AuditEntry.objects.filter(condition).select_related("actor", "content_type").order_by("-at", "-pk")

@@ -1,3 +1,4 @@
+from django.contrib.auth.models import AnonymousUser
 from django.urls import resolve
 from django.urls.exceptions import Resolver404
 
@@ -11,5 +12,6 @@ def shell(request):
         current = match.url_name if not match.namespace else f"{match.namespace}:{match.url_name}"
     except Resolver404:
         current = ""
-    modules = navigation.modules_for(request.user)
+    # Error pages can render before the authentication middleware ran.
+    modules = navigation.modules_for(getattr(request, "user", None) or AnonymousUser())
     return {"nav_modules": modules, "nav_current": current}

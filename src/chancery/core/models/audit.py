@@ -87,6 +87,21 @@ class AuditEntry(models.Model):
         raise AuditTrailIsAppendOnly("An audit entry is never deleted.")
 
     @property
+    def changes(self) -> list[tuple[str, object, object]]:
+        """Changed fields for people: the field's label and choice labels instead of codes."""
+        model = self.content_type.model_class()
+        rows = []
+        for name, old, new in self.changed_fields:
+            try:
+                field = model._meta.get_field(name)
+            except Exception:  # noqa: BLE001 - a field since removed keeps its recorded name
+                rows.append((name, old, new))
+                continue
+            choices = dict(field.flatchoices) if getattr(field, "choices", None) else {}
+            rows.append((str(field.verbose_name), choices.get(old, old), choices.get(new, new)))
+        return rows
+
+    @property
     def changed_fields(self) -> list[tuple[str, object, object]]:
         before, after = self.before or {}, self.after or {}
         keys = list(dict.fromkeys([*before.keys(), *after.keys()]))

@@ -143,3 +143,8 @@ def test_unknown_pages_answer_404_in_dutch(client, db):
 
 def test_health(client, db):
     assert client.get(reverse("health")).json() == {"status": "ok"}
+
+
+def test_browser_language_does_not_override_dutch(client, db):
+    html = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+    assert '<html lang="nl">' in html
