@@ -98,7 +98,11 @@ class AuditEntry(models.Model):
                 rows.append((name, old, new))
                 continue
             choices = dict(field.flatchoices) if getattr(field, "choices", None) else {}
-            rows.append((str(field.verbose_name), choices.get(old, old), choices.get(new, new)))
+
+            def shown(value, choices=choices):
+                return choices.get(value, value) if isinstance(value, (str, int)) else value
+
+            rows.append((str(field.verbose_name), shown(old), shown(new)))
         return rows
 
     @property

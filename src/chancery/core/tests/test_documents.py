@@ -81,6 +81,7 @@ def test_changing_the_level_needs_a_reason_and_keeps_before_and_after(org):
     assert entry.after["access_level"] == "public"
     assert entry.reason == "Beslist tot openbaarheid"
     assert ("access_level", "internal_council", "public") in entry.changed_fields
+    assert ("toegangsniveau", "Intern Regering", "Publiek") in entry.changes
 
 
 def test_nobody_but_the_secretariat_gives_internal_secretariat(org):
