@@ -40,10 +40,10 @@ def test_demo_loads_once_and_a_second_run_changes_nothing(db, capsys):
     assert "expert" in capsys.readouterr().out
 
 
-def test_the_worker_runs_queued_extraction(org, settings, django_capture_on_commit_callbacks):
+@pytest.mark.django_db(transaction=True)  # the worker commits and closes connections, as in production
+def test_the_worker_runs_queued_extraction(org, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-    with django_capture_on_commit_callbacks(execute=True):
-        services.create_document(org.users["secretariat"], title="Nota", upload=pdf_upload(text="Wachtrij werkt"))
+    services.create_document(org.users["secretariat"], title="Nota", upload=pdf_upload(text="Wachtrij werkt"))
     version = DocumentVersion.objects.get()
     assert version.extraction_state == ExtractionState.PENDING  # queued, not yet run
     call_command("worker", batch=True, reload=False, startup_delay=False, verbosity=0)
