@@ -36,3 +36,14 @@ def stored_files(document_store):
         return sorted(p for p in document_store.rglob("*") if p.is_file())
 
     return files
+
+
+@pytest.fixture(autouse=True)
+def dutch():
+    """Each test starts in Dutch: a request in English in an earlier test leaves its thread in
+    English otherwise, and service messages would follow it."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.deactivate()

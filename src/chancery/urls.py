@@ -9,5 +9,6 @@ restrict_admin_to_administrators(admin.site)
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path("zittingen/", include("chancery.decisions.urls")),
     path("", include("chancery.core.urls")),
 ]

@@ -60,9 +60,9 @@ def test_every_page_has_the_language_switch_and_landmarks(client, org):
     [
         ("anonymous", ["Voorpagina", "Organisatie"]),
         ("expert", ["Voorpagina", "Organisatie"]),
-        ("civil_servant", ["Voorpagina", "Stukken", "Organisatie"]),
-        ("secretariat", ["Voorpagina", "Stukken", "Organisatie"]),
-        ("admin", ["Voorpagina", "Stukken", "Organisatie", "Beheer"]),
+        ("civil_servant", ["Voorpagina", "Zittingen", "Stukken", "Organisatie"]),
+        ("secretariat", ["Voorpagina", "Zittingen", "Stukken", "Organisatie"]),
+        ("admin", ["Voorpagina", "Zittingen", "Stukken", "Organisatie", "Beheer"]),
     ],
 )
 def test_navigation_shows_the_modules_a_role_may_open(client, org, role, expected):

@@ -1,0 +1,223 @@
+"""Government decision-making: meetings (zittingen), agenda versions, items, dossiers and steps.
+
+Each agenda version holds its own copy of its items, linked to the previous copy (`previous`) and
+sharing a `lineage` id across versions, as Kaleidos does (reference/kaleidos.md §2): an approved
+version is frozen exactly as it was, and any two versions can be compared item by item.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from chancery.core.models import Confidential
+
+
+class MeetingKind(models.TextChoices):
+    REGULAR = "regular", _("Ministerial council")
+    SPECIAL = "special", _("Special ministerial council")
+    ELECTRONIC = "electronic", _("Electronic procedure")
+
+
+class MeetingState(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    AGENDA_APPROVED = "agenda_approved", _("Agenda approved")
+    CLOSED = "closed", _("Closed")
+
+
+class Meeting(models.Model):
+    """A meeting of the Government (zitting), numbered per year."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=12, choices=MeetingKind.choices, default=MeetingKind.REGULAR)
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.PositiveSmallIntegerField(_("number"))
+    starts_at = models.DateTimeField(_("date and time"))
+    place = models.CharField(_("place"), max_length=200, default="Brussel, Martelarenplein 19")
+    state = models.CharField(_("state"), max_length=16, choices=MeetingState.choices, default=MeetingState.PLANNED)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-starts_at"]
+        constraints = [models.UniqueConstraint(fields=["year", "number"], name="meeting_number_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.number}/{self.year} ({timezone.localtime(self.starts_at):%d-%m-%Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("decisions:meeting_detail", args=[self.uuid])
+
+    @property
+    def is_closed(self) -> bool:
+        return self.state == MeetingState.CLOSED
+
+
+class AgendaStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
+
+
+class Agenda(models.Model):
+    """One lettered version (A, B, C …) of a meeting's agenda."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="agendas")
+    letter = models.CharField(_("version"), max_length=3)
+    sequence = models.PositiveSmallIntegerField()
+    status = models.CharField(_("status"), max_length=10, choices=AgendaStatus.choices, default=AgendaStatus.DRAFT)
+    is_final = models.BooleanField(_("final agenda"), default=False)
+    previous = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="next_version"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Optimistic locking: every edit raises it; an edit made against an older value is refused.
+    revision = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("agenda")
+        verbose_name_plural = _("agendas")
+        ordering = ["meeting", "sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "sequence"], name="agenda_sequence_unique"),
+            models.UniqueConstraint(fields=["meeting", "letter"], name="agenda_letter_unique"),
+            # At most one draft per meeting: the one being prepared.
+            models.UniqueConstraint(
+                fields=["meeting"], condition=models.Q(status="draft"), name="agenda_one_draft_per_meeting"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} — {_('agenda')} {self.letter}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == AgendaStatus.DRAFT
+
+    def current_items(self):
+        """The items of this version (those carried over to the next letter are not part of it)."""
+        return self.items.filter(carried_over=False).order_by("kind_order", "number")
+
+
+def letter_for(sequence: int) -> str:
+    """1 → A, 26 → Z, 27 → AA: the agenda letters."""
+    letters = ""
+    while sequence > 0:
+        sequence, remainder = divmod(sequence - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+class ItemKind(models.TextChoices):
+    NOTE = "note", _("Note")
+    ANNOUNCEMENT = "announcement", _("Announcement")
+
+
+# Notes come before announcements on a Flemish Government agenda.
+KIND_ORDER = {ItemKind.NOTE: 1, ItemKind.ANNOUNCEMENT: 2}
+
+
+class FormalCheck(models.TextChoices):
+    NOT_YET = "not_yet", _("Not yet formally checked")
+    OK = "ok", _("Formally in order")
+    NOT_OK = "not_ok", _("Not formally in order")
+
+
+class Dossier(Confidential):
+    """A matter (dossier) that runs through procedure steps, e.g. a draft decree."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(_("title"), max_length=500)
+    short_title = models.CharField(_("short title"), max_length=200)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.short_title
+
+    def get_absolute_url(self) -> str:
+        return reverse("decisions:dossier_detail", args=[self.uuid])
+
+
+class StepKind(models.TextChoices):
+    PRINCIPLE_APPROVAL = "principle_approval", _("Principle approval")
+    COUNCIL_OF_STATE_ADVICE = "council_of_state", _("Advice of the Council of State")
+    ADVISORY_BOARD_ADVICE = "advisory_board", _("Advice of an advisory board")
+    FINAL_APPROVAL = "final_approval", _("Final approval")
+    RATIFICATION = "ratification", _("Ratification")
+    ANNOUNCEMENT = "announcement", _("Announcement")
+    OTHER = "other", _("Other step")
+
+
+class ProcedureStep(Confidential):
+    """A step of a dossier (procedurestap) that is put on an agenda, perhaps more than once."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="steps")
+    kind = models.CharField(_("kind"), max_length=24, choices=StepKind.choices)
+    title = models.CharField(_("title"), max_length=500)
+    mandatees = models.ManyToManyField("core.Mandatee", verbose_name=_("submitting ministers"), related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("procedure step")
+        verbose_name_plural = _("procedure steps")
+        ordering = ["dossier", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.dossier.short_title}: {self.get_kind_display()}"
+
+
+class AgendaItem(Confidential):
+    """An item (agendapunt) in one agenda version. Its copies in other versions share `lineage`."""
+
+    agenda = models.ForeignKey(Agenda, on_delete=models.PROTECT, related_name="items")
+    lineage = models.UUIDField(default=uuid.uuid4, db_index=True)
+    previous = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT, related_name="next_copy")
+    kind = models.CharField(_("kind"), max_length=12, choices=ItemKind.choices, default=ItemKind.NOTE)
+    kind_order = models.PositiveSmallIntegerField(editable=False)
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.TextField(_("title"))
+    short_title = models.CharField(_("short title"), max_length=300)
+    mandatees = models.ManyToManyField("core.Mandatee", verbose_name=_("submitting ministers"), related_name="+")
+    step = models.ForeignKey(
+        ProcedureStep,
+        verbose_name=_("procedure step"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="items",
+    )
+    formal_check = models.CharField(
+        _("formal check"), max_length=8, choices=FormalCheck.choices, default=FormalCheck.NOT_YET
+    )
+    carried_over = models.BooleanField(
+        _("carried over"), default=False, help_text=_("Not formally in order at approval: moved to the next version.")
+    )
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["agenda", "kind_order", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["agenda", "lineage"], name="agenda_item_once_per_version"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.number}: {self.short_title}"
+
+    def save(self, *args, **kwargs):
+        self.kind_order = KIND_ORDER[ItemKind(self.kind)]
+        super().save(*args, **kwargs)

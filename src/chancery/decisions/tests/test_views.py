@@ -1,0 +1,81 @@
+"""The agenda screens: the secretariat edits, others read, nobody sees what they may not."""
+
+from django.urls import reverse
+
+from chancery.core.models import AccessLevel
+from chancery.decisions import services
+from chancery.decisions.models import Agenda, AgendaItem, FormalCheck, Meeting
+
+
+def test_secretariat_creates_a_meeting_and_builds_its_agenda(client, org):
+    client.force_login(org.users["secretariat"])
+    response = client.post(
+        reverse("decisions:meeting_create"), {"kind": "regular", "starts_at": "2026-12-18T10:00", "place": "Brussel"}
+    )
+    meeting = Meeting.objects.get()
+    assert response.status_code == 302 and response["Location"] == meeting.get_absolute_url()
+    draft = services.current_draft(meeting)
+    url = reverse("decisions:item_add", args=[meeting.uuid, "A"])
+    data = {
+        "revision": draft.revision,
+        "kind": "note",
+        "short_title": "Oostgrensprogramma",
+        "title": "Oproep 2027 van het Oostgrensprogramma",
+        "mandatees": [org.mandatees["a"].pk],
+        "access_level": "internal_council",
+    }
+    assert client.post(url, data).status_code == 302
+    # The same form again, with the revision it was loaded with: a conflict, clearly reported.
+    response = client.post(url, {**data, "short_title": "Dubbel"})
+    assert response.status_code == 400
+    assert "Iemand anders heeft deze agenda intussen gewijzigd" in response.content.decode()
+    assert list(AgendaItem.objects.values_list("short_title", flat=True)) == ["Oostgrensprogramma"]
+
+    item = AgendaItem.objects.get()
+    draft.refresh_from_db()
+    client.post(reverse("decisions:item_formal_check", args=[item.pk]), {"revision": draft.revision, "check": "ok"})
+    assert AgendaItem.objects.get().formal_check == FormalCheck.OK
+    draft.refresh_from_db()
+    response = client.post(reverse("decisions:agenda_approve", args=[meeting.uuid, "A"]), {"revision": draft.revision})
+    assert response["Location"] == reverse("decisions:agenda_detail", args=[meeting.uuid, "B"])
+    html = client.get(response["Location"]).content.decode()
+    assert "Agenda B (Ontwerp)" in html and "Oostgrensprogramma" in html
+    assert Agenda.objects.get(letter="A").status == "approved"
+
+
+def test_others_read_but_do_not_edit(client, org, meeting, add):
+    add(meeting, "Nota")
+    client.force_login(org.users["minister_other"])
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Nota" in html and "Punt toevoegen" not in html
+    draft = services.current_draft(meeting)
+    response = client.post(reverse("decisions:agenda_approve", args=[meeting.uuid, "A"]), {"revision": draft.revision})
+    assert response.status_code == 403
+    assert Agenda.objects.get().status == "draft"
+
+
+def test_outsiders_do_not_see_meetings(client, org, meeting):
+    for role in ("expert", "applicant"):
+        client.force_login(org.users[role])
+        assert client.get(reverse("decisions:meeting_list")).status_code == 403
+        assert client.get(meeting.get_absolute_url()).status_code == 403
+
+
+def test_confidential_items_stay_hidden_on_agendas_and_comparisons(client, org, meeting, add, secretariat):
+    add(meeting, "Gewone nota")
+    add(meeting, "Geheime nota", minister="a", access_level=AccessLevel.CONFIDENTIAL)
+    services.approve_all_formally(secretariat, services.current_draft(meeting), expected_revision=None)
+    services.approve_agenda(secretariat, services.current_draft(meeting), expected_revision=None)
+    add(meeting, "Nieuwe geheime nota", minister="a", access_level=AccessLevel.CONFIDENTIAL)
+    for role, sees in (("minister_concerned", True), ("cabinet_other", False), ("civil_servant", False)):
+        client.force_login(org.users[role])
+        html = client.get(meeting.get_absolute_url()).content.decode()
+        assert ("Geheime nota" in html) == sees, role
+        compare = client.get(reverse("decisions:agenda_compare", args=[meeting.uuid])).content.decode()
+        assert ("Nieuwe geheime nota" in compare) == sees, role
+
+
+def test_meeting_list_shows_meetings_with_their_versions(client, org, meeting):
+    client.force_login(org.users["civil_servant"])
+    html = client.get(reverse("decisions:meeting_list")).content.decode()
+    assert f"{meeting.number}/{meeting.year}" in html

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from chancery.decisions import views
+
+app_name = "decisions"
+
+urlpatterns = [
+    path("", views.meeting_list, name="meeting_list"),
+    path("nieuw/", views.meeting_create, name="meeting_create"),
+    path("<uuid:uuid>/", views.meeting_detail, name="meeting_detail"),
+    path("<uuid:uuid>/agenda/<str:letter>/", views.meeting_detail, name="agenda_detail"),
+    path("<uuid:uuid>/agenda/<str:letter>/punt/", views.item_add, name="item_add"),
+    path("<uuid:uuid>/agenda/<str:letter>/goedkeuren/", views.agenda_approve, name="agenda_approve"),
+    path("<uuid:uuid>/agenda/<str:letter>/alles-formeel/", views.agenda_all_formal, name="agenda_all_formal"),
+    path("<uuid:uuid>/vergelijk/", views.agenda_compare, name="agenda_compare"),
+    path("punt/<int:pk>/formeel/", views.item_formal_check, name="item_formal_check"),
+    path("punt/<int:pk>/verplaats/", views.item_move, name="item_move"),
+]

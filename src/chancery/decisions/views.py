@@ -1,0 +1,252 @@
+"""Back-office screens of decision-making: thin views over decisions.services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chancery.core.forms import add_service_errors
+from chancery.decisions import services
+from chancery.decisions.forms import ApproveForm, FormalCheckForm, ItemForm, MeetingForm, MoveForm, RevisionForm
+from chancery.decisions.models import Agenda, AgendaItem, Meeting
+
+
+def _internal(request) -> None:
+    if not getattr(request.user, "is_internal", False):
+        raise PermissionDenied(_("Meetings are for the administration."))
+
+
+def _agenda(meeting: Meeting, letter: str | None) -> Agenda:
+    agendas = meeting.agendas.all()
+    agenda = agendas.filter(letter=letter).first() if letter else agendas.order_by("-sequence").first()
+    if agenda is None:
+        raise Http404(_("This agenda version does not exist."))
+    return agenda
+
+
+def _visible_items(agenda: Agenda, user):
+    return (
+        agenda.current_items()
+        .filter(pk__in=AgendaItem.objects.visible_to(user).values("pk"))
+        .prefetch_related("mandatees__person")
+    )
+
+
+@login_required
+def meeting_list(request):
+    _internal(request)
+    meetings = Meeting.objects.annotate(
+        versions=Count("agendas", distinct=True),
+        item_count=Count("agendas__items", filter=Q(agendas__is_final=True, agendas__items__carried_over=False)),
+    ).order_by("-starts_at")
+    page = Paginator(meetings, 30).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "decisions/meeting_list.html",
+        {"page": page, "can_manage": services.can_manage_agendas(request.user)},
+    )
+
+
+@login_required
+def meeting_create(request):
+    if not services.can_manage_agendas(request.user):
+        raise PermissionDenied(_("Only the secretariat manages meetings and agendas."))
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.create_meeting(request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Meeting %(meeting)s has been created.") % {"meeting": meeting})
+            return redirect(meeting)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "decisions/form.html", {"form": form, "title": _("New meeting")}, status=status)
+
+
+@login_required
+def meeting_detail(request, uuid, letter=None):
+    _internal(request)
+    meeting = get_object_or_404(Meeting, uuid=uuid)
+    agenda = _agenda(meeting, letter)
+    can_edit = services.can_manage_agendas(request.user) and agenda.is_draft and meeting.state == "planned"
+    return render(
+        request,
+        "decisions/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "agenda": agenda,
+            "agendas": meeting.agendas.all(),
+            "items": _visible_items(agenda, request.user),
+            "can_edit": can_edit,
+            "item_form": ItemForm(initial={"revision": agenda.revision}) if can_edit else None,
+        },
+    )
+
+
+def _editing(request, uuid, letter):
+    if not services.can_manage_agendas(request.user):
+        raise PermissionDenied(_("Only the secretariat manages meetings and agendas."))
+    meeting = get_object_or_404(Meeting, uuid=uuid)
+    return meeting, _agenda(meeting, letter)
+
+
+def _refusal(request, exc: ValidationError) -> None:
+    messages.error(request, " ".join(exc.messages))
+
+
+@login_required
+@require_POST
+def item_add(request, uuid, letter):
+    meeting, agenda = _editing(request, uuid, letter)
+    form = ItemForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.add_item(
+                request.user,
+                agenda,
+                expected_revision=data["revision"],
+                kind=data["kind"],
+                title=data["title"],
+                short_title=data["short_title"],
+                mandatees=data["mandatees"],
+                access_level=data["access_level"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The item has been added."))
+            return redirect("decisions:agenda_detail", uuid=meeting.uuid, letter=agenda.letter)
+    return render(
+        request,
+        "decisions/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "agenda": agenda,
+            "agendas": meeting.agendas.all(),
+            "items": _visible_items(agenda, request.user),
+            "can_edit": True,
+            "item_form": form,
+        },
+        status=400,
+    )
+
+
+def _item_for_edit(request, pk) -> AgendaItem:
+    if not services.can_manage_agendas(request.user):
+        raise PermissionDenied(_("Only the secretariat manages meetings and agendas."))
+    return get_object_or_404(AgendaItem.objects.select_related("agenda__meeting"), pk=pk)
+
+
+def _back_to(item: AgendaItem):
+    return redirect("decisions:agenda_detail", uuid=item.agenda.meeting.uuid, letter=item.agenda.letter)
+
+
+@login_required
+@require_POST
+def item_formal_check(request, pk):
+    item = _item_for_edit(request, pk)
+    form = FormalCheckForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a valid formal check."))
+        return _back_to(item)
+    try:
+        services.set_formal_check(
+            request.user, item, form.cleaned_data["check"], expected_revision=form.cleaned_data["revision"]
+        )
+    except ValidationError as exc:
+        _refusal(request, exc)
+    return _back_to(item)
+
+
+@login_required
+@require_POST
+def item_move(request, pk):
+    item = _item_for_edit(request, pk)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a valid position."))
+        return _back_to(item)
+    try:
+        services.move_item(
+            request.user,
+            item,
+            to_number=form.cleaned_data["to_number"],
+            expected_revision=form.cleaned_data["revision"],
+        )
+    except ValidationError as exc:
+        _refusal(request, exc)
+    return _back_to(item)
+
+
+@login_required
+@require_POST
+def agenda_all_formal(request, uuid, letter):
+    meeting, agenda = _editing(request, uuid, letter)
+    form = RevisionForm(request.POST)
+    if form.is_valid():
+        try:
+            count = services.approve_all_formally(request.user, agenda, expected_revision=form.cleaned_data["revision"])
+        except ValidationError as exc:
+            _refusal(request, exc)
+        else:
+            messages.success(request, _("%(count)d items marked formally in order.") % {"count": count})
+    return redirect("decisions:agenda_detail", uuid=meeting.uuid, letter=agenda.letter)
+
+
+@login_required
+@require_POST
+def agenda_approve(request, uuid, letter):
+    meeting, agenda = _editing(request, uuid, letter)
+    form = ApproveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The approval could not be read; reload the page."))
+        return redirect("decisions:agenda_detail", uuid=meeting.uuid, letter=agenda.letter)
+    try:
+        draft = services.approve_agenda(
+            request.user, agenda, expected_revision=form.cleaned_data["revision"], close=form.cleaned_data["close"]
+        )
+    except ValidationError as exc:
+        _refusal(request, exc)
+        return redirect("decisions:agenda_detail", uuid=meeting.uuid, letter=agenda.letter)
+    if draft is None:
+        messages.success(request, _("Agenda %(letter)s is approved as the final agenda.") % {"letter": agenda.letter})
+        return redirect("decisions:agenda_detail", uuid=meeting.uuid, letter=agenda.letter)
+    messages.success(
+        request,
+        _("Agenda %(letter)s is approved; draft %(next)s has been started.")
+        % {"letter": agenda.letter, "next": draft.letter},
+    )
+    return redirect("decisions:agenda_detail", uuid=meeting.uuid, letter=draft.letter)
+
+
+@login_required
+def agenda_compare(request, uuid):
+    _internal(request)
+    meeting = get_object_or_404(Meeting, uuid=uuid)
+    agendas = list(meeting.agendas.all())
+    if len(agendas) < 2:
+        messages.info(request, _("This meeting has only one agenda version."))
+        return redirect(meeting)
+    first = _agenda(meeting, request.GET.get("from") or agendas[-2].letter)
+    second = _agenda(meeting, request.GET.get("to") or agendas[-1].letter)
+    comparison = services.compare_agendas(first, second)
+    # Items the reader may not see are left out of the comparison entirely.
+    visible = set(
+        AgendaItem.objects.visible_to(request.user).filter(agenda__meeting=meeting).values_list("pk", flat=True)
+    )
+    comparison.added = [i for i in comparison.added if i.pk in visible]
+    comparison.removed = [i for i in comparison.removed if i.pk in visible]
+    comparison.moved = [c for c in comparison.moved if c.after.pk in visible]
+    comparison.changed = [c for c in comparison.changed if c.after.pk in visible]
+    return render(
+        request, "decisions/agenda_compare.html", {"meeting": meeting, "agendas": agendas, "comparison": comparison}
+    )
