@@ -14,7 +14,7 @@ from django.db.models import Q
 from chancery.core.models import AuditAction, AuditEntry, Confidential
 
 
-def _jsonable(value):
+def jsonable(value):
     if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
         return value.isoformat()
     if isinstance(value, (decimal.Decimal, uuid.UUID)):
@@ -36,7 +36,7 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict:
         elif field.is_relation:
             data[name] = getattr(obj, field.attname)
         else:
-            data[name] = _jsonable(getattr(obj, name))
+            data[name] = jsonable(getattr(obj, name))
     return data
 
 

@@ -28,7 +28,7 @@ class ItemForm(RevisionForm):
     access_level = forms.ChoiceField(
         label=_("Access level"),
         choices=[(lvl.value, lvl.label) for lvl in AccessLevel if lvl != AccessLevel.INTERNAL_SECRETARIAT],
-        initial=AccessLevel.INTERNAL_COUNCIL,
+        initial=AccessLevel.PUBLIC,
     )
 
     def __init__(self, *args, **kwargs):

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from chancery.core.models import Confidential
+from chancery.core.models import Confidential, ReleaseState
 
 
 class MeetingKind(models.TextChoices):
@@ -203,6 +203,15 @@ class AgendaItem(Confidential):
     formal_check = models.CharField(
         _("formal check"), max_length=8, choices=FormalCheck.choices, default=FormalCheck.NOT_YET
     )
+    postponed_from = models.ForeignKey(
+        "self",
+        verbose_name=_("postponed from"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="postponed_to",
+        help_text=_("The item of an earlier meeting that was postponed to this one."),
+    )
     carried_over = models.BooleanField(
         _("carried over"), default=False, help_text=_("Not formally in order at approval: moved to the next version.")
     )
@@ -221,3 +230,110 @@ class AgendaItem(Confidential):
     def save(self, *args, **kwargs):
         self.kind_order = KIND_ORDER[ItemKind(self.kind)]
         super().save(*args, **kwargs)
+
+    @property
+    def decision(self) -> Decision | None:
+        """The decision in force: the latest version."""
+        return self.decisions.order_by("-version").first()
+
+
+class ItemDocument(models.Model):
+    """A document put forward on an item (geagendeerd stuk). Copied with the item to each version."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.PROTECT, related_name="item_documents")
+    document = models.ForeignKey("core.Document", on_delete=models.PROTECT, related_name="agenda_links")
+    position = models.PositiveSmallIntegerField(default=1)
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("document on an item")
+        verbose_name_plural = _("documents on items")
+        ordering = ["item", "position"]
+        constraints = [models.UniqueConstraint(fields=["item", "document"], name="item_document_once")]
+
+    def __str__(self) -> str:
+        return f"{self.item} — {self.document}"
+
+
+class DecisionResult(models.TextChoices):
+    """The result of treating an item (Kaleidos' decision result codes)."""
+
+    APPROVED = "approved", _("Approved")
+    POSTPONED = "postponed", _("Postponed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+
+
+class Decision(models.Model):
+    """What the Government decided on an item of a final agenda. Never overwritten: a correction is
+    a new version (`version` n+1) with its reason; the latest version is the decision in force.
+    Who may see it follows its item (visibility_q through `item__`)."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.PROTECT, related_name="decisions")
+    version = models.PositiveSmallIntegerField(default=1)
+    result = models.CharField(_("result"), max_length=12, choices=DecisionResult.choices)
+    text = models.TextField(_("decision"), blank=True)
+    document = models.ForeignKey(
+        "core.Document",
+        verbose_name=_("decision document"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reason = models.TextField(_("reason for the correction"), blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["item", "-version"]
+        constraints = [models.UniqueConstraint(fields=["item", "version"], name="decision_version_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.item.short_title}: {self.get_result_display()} (v{self.version})"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("A decision is never overwritten: record a correction instead.")
+        super().save(*args, **kwargs)
+
+
+class PressSummary(models.Model):
+    """The paragraph of the press summary ("kort bestek") on an item; editable until released."""
+
+    item = models.OneToOneField(AgendaItem, on_delete=models.PROTECT, related_name="press_summary")
+    text = models.TextField(_("press summary"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("press summary")
+        verbose_name_plural = _("press summaries")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Release(models.Model):
+    """The planned release (vrijgave) of a meeting's decisions, or of its documents."""
+
+    class Scope(models.TextChoices):
+        DECISIONS = "decisions", _("Decisions and press summary")
+        DOCUMENTS = "documents", _("Public documents")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="releases")
+    scope = models.CharField(_("what"), max_length=10, choices=Scope.choices)
+    planned_at = models.DateTimeField(_("planned for"))
+    state = models.CharField(_("state"), max_length=12, choices=ReleaseState.choices, default=ReleaseState.PLANNED)
+    released_at = models.DateTimeField(_("released at"), null=True, blank=True)
+    released_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("release")
+        verbose_name_plural = _("releases")
+        ordering = ["meeting", "scope"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "scope"], name="release_once_per_scope")]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: {self.get_scope_display()} ({self.get_state_display()})"

@@ -25,6 +25,7 @@ from chancery.decisions.models import (
     AgendaItem,
     AgendaStatus,
     FormalCheck,
+    ItemDocument,
     ItemKind,
     Meeting,
     MeetingKind,
@@ -52,7 +53,7 @@ def can_manage_agendas(user) -> bool:
     return user.is_authenticated and user.is_active and user.role in (Role.SECRETARIAT, Role.ADMIN)
 
 
-def _require_secretariat(actor) -> None:
+def require_secretariat(actor) -> None:
     if not can_manage_agendas(actor):
         raise PermissionDenied(_("Only the secretariat manages meetings and agendas."))
 
@@ -64,7 +65,7 @@ def create_meeting(
     actor, *, starts_at: datetime.datetime, kind: str = MeetingKind.REGULAR, place: str | None = None
 ) -> Meeting:
     """A new meeting, numbered next in its year, with its first draft agenda (A)."""
-    _require_secretariat(actor)
+    require_secretariat(actor)
     if timezone.is_naive(starts_at):
         starts_at = timezone.make_aware(starts_at)
     year = timezone.localtime(starts_at).year
@@ -135,9 +136,12 @@ def add_item(
     mandatees: Iterable[Mandatee],
     kind: str = ItemKind.NOTE,
     step: ProcedureStep | None = None,
-    access_level: str = AccessLevel.INTERNAL_COUNCIL,
+    postponed_from: AgendaItem | None = None,
+    # Public by default, as decisions of the Government are: the council sees the item at once,
+    # everyone else from its release. Confidential items are marked so when they are put on.
+    access_level: str = AccessLevel.PUBLIC,
 ) -> AgendaItem:
-    _require_secretariat(actor)
+    require_secretariat(actor)
     agenda = _lock_draft(agenda, expected_revision)
     mandatees = list(mandatees)
     if not mandatees:
@@ -152,6 +156,7 @@ def add_item(
         title=title.strip(),
         short_title=short_title.strip(),
         step=step,
+        postponed_from=postponed_from,
         access_level=access_level,
     )
     item.mandatees.set(mandatees)
@@ -164,7 +169,7 @@ def add_item(
 
 @transaction.atomic
 def set_formal_check(actor, item: AgendaItem, check: str, *, expected_revision: int | None) -> AgendaItem:
-    _require_secretariat(actor)
+    require_secretariat(actor)
     agenda = _lock_draft(item.agenda, expected_revision)
     item = AgendaItem.objects.get(pk=item.pk)
     before = {"formal_check": item.formal_check}
@@ -178,7 +183,7 @@ def set_formal_check(actor, item: AgendaItem, check: str, *, expected_revision: 
 @transaction.atomic
 def approve_all_formally(actor, agenda: Agenda, *, expected_revision: int | None) -> int:
     """ "Alles formeel goedkeuren": every item not yet checked becomes formally in order."""
-    _require_secretariat(actor)
+    require_secretariat(actor)
     agenda = _lock_draft(agenda, expected_revision)
     changed = 0
     for item in agenda.current_items().filter(formal_check=FormalCheck.NOT_YET):
@@ -193,7 +198,7 @@ def approve_all_formally(actor, agenda: Agenda, *, expected_revision: int | None
 @transaction.atomic
 def move_item(actor, item: AgendaItem, *, to_number: int, expected_revision: int | None) -> AgendaItem:
     """Put an item at another position among the items of its kind; the others shift."""
-    _require_secretariat(actor)
+    require_secretariat(actor)
     agenda = _lock_draft(item.agenda, expected_revision)
     siblings = list(agenda.current_items().filter(kind=item.kind))
     moving = next(s for s in siblings if s.pk == item.pk)
@@ -232,6 +237,8 @@ def _copy_item(item: AgendaItem, agenda: Agenda, number: int) -> AgendaItem:
     copy.mandatees.set(item.mandatees.all())
     copy.concerned_mandatees.set(item.concerned_mandatees.all())
     copy.named_users.set(item.named_users.all())
+    for link in item.item_documents.all():
+        ItemDocument.objects.create(item=copy, document_id=link.document_id, position=link.position)
     return copy
 
 
@@ -242,7 +249,7 @@ def approve_agenda(actor, agenda: Agenda, *, expected_revision: int | None, clos
     next letter, the meeting's agenda is approved, and the items not in order leave the meeting.
 
     Returns the new draft, or None when the agenda was final."""
-    _require_secretariat(actor)
+    require_secretariat(actor)
     Meeting.objects.select_for_update().get(pk=agenda.meeting_id)
     agenda = _lock_draft(agenda, expected_revision)
     items = list(agenda.current_items().prefetch_related("mandatees"))  # in the draft's order

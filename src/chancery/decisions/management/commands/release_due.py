@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from chancery.decisions.services import run_due_releases
+
+
+class Command(BaseCommand):
+    help = "Release every confirmed release whose moment has come (a safety net beside the worker)."
+
+    def handle(self, *args, **options):
+        for release in run_due_releases():
+            self.stdout.write(f"{release}: {release.released_count} released")

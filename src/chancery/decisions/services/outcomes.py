@@ -1,0 +1,177 @@
+"""Decisions on the items of a final agenda, their corrections, the press summary, closing."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from chancery.core import audit
+from chancery.core.models import AuditAction
+from chancery.decisions.models import (
+    Agenda,
+    AgendaItem,
+    Decision,
+    DecisionResult,
+    Meeting,
+    MeetingState,
+    PressSummary,
+    Release,
+)
+from chancery.decisions.services.agendas import add_item, current_draft, require_secretariat
+
+DECISION_AUDIT_FIELDS = ("version", "result", "text", "document", "reason")
+
+
+def final_agenda(meeting: Meeting) -> Agenda | None:
+    return meeting.agendas.filter(is_final=True).first()
+
+
+def final_items(meeting: Meeting):
+    agenda = final_agenda(meeting)
+    return agenda.current_items() if agenda else AgendaItem.objects.none()
+
+
+def _on_final_agenda(item: AgendaItem) -> AgendaItem:
+    item = AgendaItem.objects.select_related("agenda__meeting").get(pk=item.pk)
+    if not item.agenda.is_final or item.carried_over:
+        raise ValidationError(_("Decisions are recorded on the items of the final agenda."), code="not_final")
+    return item
+
+
+@transaction.atomic
+def record_decision(
+    actor,
+    item: AgendaItem,
+    *,
+    result: str,
+    text: str = "",
+    document=None,
+    postpone_to: Meeting | None = None,
+) -> Decision:
+    """The Government's decision on an item. A postponed item can go at once onto the draft agenda
+    of a later meeting; it keeps its history through `postponed_from` and its procedure step."""
+    require_secretariat(actor)
+    item = _on_final_agenda(item)
+    meeting = Meeting.objects.select_for_update().get(pk=item.agenda.meeting_id)
+    if meeting.state == MeetingState.CLOSED:
+        raise ValidationError(_("The meeting is closed: record a correction with a reason instead."), code="closed")
+    if item.decisions.exists():
+        raise ValidationError(
+            _("A decision on this item is already recorded: record a correction with a reason."), code="exists"
+        )
+    DecisionResult(result)  # an unknown result is a programming error, not user input
+    decision = Decision.objects.create(item=item, result=result, text=text.strip(), document=document, decided_by=actor)
+    audit.record(actor, AuditAction.CREATE, decision, after=audit.snapshot(decision, DECISION_AUDIT_FIELDS))
+    if result == DecisionResult.POSTPONED and postpone_to is not None:
+        _postpone(actor, item, postpone_to)
+    return decision
+
+
+def _postpone(actor, item: AgendaItem, meeting: Meeting) -> AgendaItem:
+    if meeting.starts_at <= item.agenda.meeting.starts_at:
+        raise ValidationError(_("An item can only be postponed to a later meeting."), code="postpone_earlier")
+    draft = current_draft(meeting)
+    if draft is None:
+        raise ValidationError(
+            _("The agenda of %(meeting)s is final; choose another meeting.") % {"meeting": meeting},
+            code="postpone_final",
+        )
+    moved = add_item(
+        actor,
+        draft,
+        expected_revision=None,
+        kind=item.kind,
+        title=item.title,
+        short_title=item.short_title,
+        mandatees=item.mandatees.all(),
+        step=item.step,
+        postponed_from=item,
+        access_level=item.access_level,
+    )
+    for link in item.item_documents.all():
+        moved.item_documents.create(document_id=link.document_id, position=link.position)
+    return moved
+
+
+@transaction.atomic
+def correct_decision(actor, item: AgendaItem, *, result: str, text: str, reason: str, document=None) -> Decision:
+    """A new version of the decision, with its reason; also on a closed meeting (the audited way
+    to change what a closed meeting holds)."""
+    require_secretariat(actor)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a reason for the correction.")}, code="reason")
+    item = _on_final_agenda(item)
+    Meeting.objects.select_for_update().get(pk=item.agenda.meeting_id)
+    current = item.decisions.order_by("-version").first()
+    if current is None:
+        raise ValidationError(_("There is no decision to correct yet."), code="no_decision")
+    DecisionResult(result)
+    corrected = Decision.objects.create(
+        item=item,
+        version=current.version + 1,
+        result=result,
+        text=text.strip(),
+        document=document if document is not None else current.document,
+        reason=reason.strip(),
+        decided_by=actor,
+    )
+    audit.record(
+        actor,
+        AuditAction.UPDATE,
+        corrected,
+        before=audit.snapshot(current, DECISION_AUDIT_FIELDS),
+        after=audit.snapshot(corrected, DECISION_AUDIT_FIELDS),
+        reason=reason.strip(),
+    )
+    return corrected
+
+
+@transaction.atomic
+def close_meeting(actor, meeting: Meeting) -> Meeting:
+    """Close a meeting whose final agenda has a decision on every item; it is read-only after."""
+    require_secretariat(actor)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.state != MeetingState.AGENDA_APPROVED:
+        raise ValidationError(_("Only a meeting with a final agenda can be closed."), code="state")
+    undecided = final_items(meeting).filter(decisions__isnull=True).count()
+    if undecided:
+        raise ValidationError(
+            _("%(count)d items have no decision yet; the meeting cannot be closed.") % {"count": undecided},
+            code="undecided",
+        )
+    meeting.state = MeetingState.CLOSED
+    meeting.save(update_fields=["state"])
+    audit.record(
+        actor, AuditAction.STATE_CHANGE, meeting, before={"state": "agenda_approved"}, after={"state": "closed"}
+    )
+    return meeting
+
+
+@transaction.atomic
+def set_press_summary(actor, item: AgendaItem, text: str) -> PressSummary:
+    require_secretariat(actor)
+    item = _on_final_agenda(item)
+    if Release.objects.filter(
+        meeting_id=item.agenda.meeting_id, scope=Release.Scope.DECISIONS, state="released"
+    ).exists():
+        raise ValidationError(
+            _("The press summary was released with the decisions; it can no longer change."), code="released"
+        )
+    if not text.strip():
+        raise ValidationError({"text": _("Write the press summary.")}, code="empty")
+    summary = PressSummary.objects.filter(item=item).first()
+    before = {"text": summary.text} if summary else None
+    if summary:
+        summary.text = text.strip()
+        summary.save()
+    else:
+        summary = PressSummary.objects.create(item=item, text=text.strip())
+    audit.record(
+        actor,
+        AuditAction.UPDATE if before else AuditAction.CREATE,
+        summary,
+        before=before,
+        after={"text": summary.text},
+    )
+    return summary

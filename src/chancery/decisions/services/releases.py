@@ -1,0 +1,146 @@
+"""Release (vrijgave) of a meeting: its decisions with the press summary, and later its public
+documents. Each release happens whole, in one transaction, or not at all; before it, the
+confidentiality layer keeps everything of the meeting from the public."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chancery.core import audit
+from chancery.core.calendar import add_working_days
+from chancery.core.models import AccessLevel, AuditAction, Document, ReleaseState
+from chancery.decisions.models import ItemDocument, Meeting, MeetingState, Release
+from chancery.decisions.services.agendas import require_secretariat
+from chancery.decisions.services.outcomes import final_items
+
+DECISIONS_HOUR = 14  # decisions of a Friday meeting go out in the afternoon, documents a working day later
+
+
+def default_release_times(meeting: Meeting) -> tuple[datetime.datetime, datetime.datetime]:
+    local = timezone.localtime(meeting.starts_at)
+    decisions = local.replace(hour=DECISIONS_HOUR, minute=0, second=0, microsecond=0)
+    if decisions <= local:
+        decisions = local + datetime.timedelta(hours=2)
+    documents_day = add_working_days(decisions.date(), 1)
+    documents = decisions.replace(year=documents_day.year, month=documents_day.month, day=documents_day.day)
+    return decisions, documents
+
+
+@transaction.atomic
+def plan_release(actor, meeting: Meeting, scope: str, planned_at: datetime.datetime | None = None) -> Release:
+    require_secretariat(actor)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.state == MeetingState.PLANNED:
+        raise ValidationError(_("Approve the final agenda before planning a release."), code="no_final_agenda")
+    scope = Release.Scope(scope)
+    if scope == Release.Scope.DECISIONS:
+        undecided = final_items(meeting).filter(decisions__isnull=True).count()
+        if undecided or not final_items(meeting).exists():
+            raise ValidationError(
+                _("A release needs a decision on every item; %(count)d items have none.") % {"count": undecided},
+                code="undecided",
+            )
+    if planned_at is None:
+        decisions_at, documents_at = default_release_times(meeting)
+        planned_at = decisions_at if scope == Release.Scope.DECISIONS else documents_at
+    release = Release.objects.select_for_update().filter(meeting=meeting, scope=scope).first()
+    if release and release.state == ReleaseState.RELEASED:
+        raise ValidationError(_("This has already been released; a release cannot be planned again."), code="released")
+    before = {"planned_at": audit.jsonable(release.planned_at), "state": release.state} if release else None
+    if release is None:
+        release = Release.objects.create(meeting=meeting, scope=scope, planned_at=planned_at)
+    else:
+        # A new moment must be confirmed again.
+        release.planned_at, release.state = planned_at, ReleaseState.PLANNED
+        release.save(update_fields=["planned_at", "state"])
+    audit.record(
+        actor,
+        AuditAction.UPDATE if before else AuditAction.CREATE,
+        release,
+        before=before,
+        after={"planned_at": audit.jsonable(planned_at), "state": release.state},
+    )
+    return release
+
+
+@transaction.atomic
+def confirm_release(actor, release: Release) -> Release:
+    require_secretariat(actor)
+    release = Release.objects.select_for_update().get(pk=release.pk)
+    if release.state != ReleaseState.PLANNED:
+        raise ValidationError(_("Only a planned release can be confirmed."), code="state")
+    release.state = ReleaseState.CONFIRMED
+    release.save(update_fields=["state"])
+    audit.record(actor, AuditAction.STATE_CHANGE, release, before={"state": "planned"}, after={"state": "confirmed"})
+    _schedule(release)
+    return release
+
+
+def _schedule(release: Release) -> None:
+    """Ask the worker to release at the planned moment (a backend that cannot wait leaves it to
+    `chancery release_due`, which a scheduler may also run as a safety net)."""
+    from django_tasks import task_backends
+
+    from chancery.decisions.tasks import perform_release
+
+    backend = task_backends[perform_release.backend]
+    if backend.supports_defer:
+        planned_at = release.planned_at
+        transaction.on_commit(lambda: perform_release.using(run_after=planned_at).enqueue(release.pk))
+
+
+def _release_decisions(meeting: Meeting, now) -> int:
+    items = final_items(meeting).filter(access_level=AccessLevel.PUBLIC)
+    return items.update(release_state=ReleaseState.RELEASED, released_at=now)
+
+
+def _release_documents(meeting: Meeting, now) -> int:
+    linked = ItemDocument.objects.filter(item__in=final_items(meeting)).values("document_id")
+    documents = Document.objects.filter(pk__in=linked, access_level=AccessLevel.PUBLIC).exclude(
+        release_state=ReleaseState.RELEASED
+    )
+    return documents.update(release_state=ReleaseState.RELEASED, released_at=now)
+
+
+@transaction.atomic
+def release_now(actor, release: Release, *, now: datetime.datetime | None = None) -> Release:
+    """Release everything in scope at once. With an actor (the secretariat's "release now"), the
+    planned moment is brought forward; without (the worker), only a confirmed, due release goes."""
+    now = now or timezone.now()
+    release = Release.objects.select_for_update().select_related("meeting").get(pk=release.pk)
+    if release.state == ReleaseState.RELEASED:
+        raise ValidationError(_("This has already been released."), code="released")
+    if actor is not None:
+        require_secretariat(actor)
+        if release.state != ReleaseState.CONFIRMED:
+            raise ValidationError(_("Confirm the release before releasing."), code="not_confirmed")
+    elif release.state != ReleaseState.CONFIRMED or release.planned_at > now:
+        return release  # not (or no longer) due: nothing happens
+    if release.scope == Release.Scope.DECISIONS:
+        count = _release_decisions(release.meeting, now)
+    else:
+        count = _release_documents(release.meeting, now)
+    release.state, release.released_at, release.released_count = ReleaseState.RELEASED, now, count
+    release.save(update_fields=["state", "released_at", "released_count"])
+    audit.record(
+        actor,
+        AuditAction.STATE_CHANGE,
+        release,
+        before={"state": "confirmed"},
+        after={"state": "released", "released": count},
+        source="web" if actor else "task",
+    )
+    return release
+
+
+def run_due_releases(now: datetime.datetime | None = None) -> list[Release]:
+    now = now or timezone.now()
+    done = []
+    for release in Release.objects.filter(state=ReleaseState.CONFIRMED, planned_at__lte=now):
+        done.append(release_now(None, release, now=now))
+    return done
