@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "chancery.core",
     "chancery.decisions",
+    "chancery.portal",
 ]
 
 MIDDLEWARE = [

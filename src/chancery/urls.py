@@ -10,5 +10,6 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("zittingen/", include("chancery.decisions.urls")),
+    path("besluiten/", include("chancery.portal.urls")),
     path("", include("chancery.core.urls")),
 ]

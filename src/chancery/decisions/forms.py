@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chancery.core.forms import MandateeChoiceField
 from chancery.core.models import AccessLevel, Mandatee
-from chancery.decisions.models import FormalCheck, ItemKind, MeetingKind
+from chancery.decisions.models import DecisionResult, FormalCheck, ItemKind, MeetingKind, Release
 
 
 class MeetingForm(forms.Form):
@@ -46,3 +46,22 @@ class MoveForm(RevisionForm):
 
 class ApproveForm(RevisionForm):
     close = forms.BooleanField(required=False)
+
+
+class DecisionForm(forms.Form):
+    result = forms.ChoiceField(label=_("Result"), choices=DecisionResult.choices)
+    text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    reason = forms.CharField(label=_("Reason for the correction"), max_length=500, required=False)
+
+
+class PressSummaryForm(forms.Form):
+    text = forms.CharField(label=_("Press summary"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReleasePlanForm(forms.Form):
+    scope = forms.ChoiceField(choices=Release.Scope.choices)
+    planned_at = forms.DateTimeField(
+        label=_("Release at"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )

@@ -233,8 +233,9 @@ class AgendaItem(Confidential):
 
     @property
     def decision(self) -> Decision | None:
-        """The decision in force: the latest version."""
-        return self.decisions.order_by("-version").first()
+        """The decision in force: the latest version (uses prefetched decisions when there are)."""
+        decisions = list(self.decisions.all())
+        return max(decisions, key=lambda d: d.version) if decisions else None
 
 
 class ItemDocument(models.Model):

@@ -13,6 +13,12 @@ urlpatterns = [
     path("<uuid:uuid>/agenda/<str:letter>/goedkeuren/", views.agenda_approve, name="agenda_approve"),
     path("<uuid:uuid>/agenda/<str:letter>/alles-formeel/", views.agenda_all_formal, name="agenda_all_formal"),
     path("<uuid:uuid>/vergelijk/", views.agenda_compare, name="agenda_compare"),
+    path("<uuid:uuid>/afsluiten/", views.meeting_close, name="meeting_close"),
+    path("<uuid:uuid>/vrijgave/plannen/", views.release_plan, name="release_plan"),
+    path("vrijgave/<int:pk>/bevestigen/", views.release_confirm, name="release_confirm"),
+    path("vrijgave/<int:pk>/nu/", views.release_now, name="release_now"),
+    path("punt/<int:pk>/beslissing/", views.item_decide, name="item_decide"),
+    path("punt/<int:pk>/kort-bestek/", views.item_press_summary, name="item_press_summary"),
     path("punt/<int:pk>/formeel/", views.item_formal_check, name="item_formal_check"),
     path("punt/<int:pk>/verplaats/", views.item_move, name="item_move"),
 ]

@@ -14,8 +14,18 @@ from django.views.decorators.http import require_POST
 
 from chancery.core.forms import add_service_errors
 from chancery.decisions import services
-from chancery.decisions.forms import ApproveForm, FormalCheckForm, ItemForm, MeetingForm, MoveForm, RevisionForm
-from chancery.decisions.models import Agenda, AgendaItem, Meeting
+from chancery.decisions.forms import (
+    ApproveForm,
+    DecisionForm,
+    FormalCheckForm,
+    ItemForm,
+    MeetingForm,
+    MoveForm,
+    PressSummaryForm,
+    ReleasePlanForm,
+    RevisionForm,
+)
+from chancery.decisions.models import Agenda, AgendaItem, DecisionResult, Meeting, MeetingState, Release
 
 
 def _internal(request) -> None:
@@ -76,7 +86,9 @@ def meeting_detail(request, uuid, letter=None):
     _internal(request)
     meeting = get_object_or_404(Meeting, uuid=uuid)
     agenda = _agenda(meeting, letter)
-    can_edit = services.can_manage_agendas(request.user) and agenda.is_draft and meeting.state == "planned"
+    manager = services.can_manage_agendas(request.user)
+    can_edit = manager and agenda.is_draft and meeting.state == MeetingState.PLANNED
+    items = _visible_items(agenda, request.user).prefetch_related("decisions").select_related("press_summary")
     return render(
         request,
         "decisions/meeting_detail.html",
@@ -84,8 +96,15 @@ def meeting_detail(request, uuid, letter=None):
             "meeting": meeting,
             "agenda": agenda,
             "agendas": meeting.agendas.all(),
-            "items": _visible_items(agenda, request.user),
+            "items": items,
             "can_edit": can_edit,
+            # Decisions are taken on the final agenda; corrections stay possible after closing.
+            "can_decide": manager and agenda.is_final,
+            "can_close": manager and meeting.state == MeetingState.AGENDA_APPROVED,
+            "releases": meeting.releases.all() if agenda.is_final else [],
+            "release_scopes": Release.Scope.choices,
+            "decision_results": DecisionResult.choices,
+            "can_release": manager and agenda.is_final,
             "item_form": ItemForm(initial={"revision": agenda.revision}) if can_edit else None,
         },
     )
@@ -250,3 +269,117 @@ def agenda_compare(request, uuid):
     return render(
         request, "decisions/agenda_compare.html", {"meeting": meeting, "agendas": agendas, "comparison": comparison}
     )
+
+
+# --- Decisions, closing and release ------------------------------------------------------------
+
+
+def _meeting_for_edit(request, uuid) -> Meeting:
+    if not services.can_manage_agendas(request.user):
+        raise PermissionDenied(_("Only the secretariat manages meetings and agendas."))
+    return get_object_or_404(Meeting, uuid=uuid)
+
+
+@login_required
+@require_POST
+def item_decide(request, pk):
+    """Record the decision on an item, or (when one exists) a correction with its reason."""
+    item = _item_for_edit(request, pk)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a result."))
+        return _back_to(item)
+    data = form.cleaned_data
+    try:
+        if item.decisions.exists():
+            services.correct_decision(
+                request.user, item, result=data["result"], text=data["text"], reason=data["reason"]
+            )
+            messages.success(request, _("The correction has been recorded."))
+        else:
+            services.record_decision(request.user, item, result=data["result"], text=data["text"])
+            messages.success(request, _("The decision has been recorded."))
+    except ValidationError as exc:
+        _refusal(request, exc)
+    return _back_to(item)
+
+
+@login_required
+@require_POST
+def item_press_summary(request, pk):
+    item = _item_for_edit(request, pk)
+    form = PressSummaryForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write the press summary."))
+        return _back_to(item)
+    try:
+        services.set_press_summary(request.user, item, form.cleaned_data["text"])
+    except ValidationError as exc:
+        _refusal(request, exc)
+    else:
+        messages.success(request, _("The press summary has been saved."))
+    return _back_to(item)
+
+
+@login_required
+@require_POST
+def meeting_close(request, uuid):
+    meeting = _meeting_for_edit(request, uuid)
+    try:
+        services.close_meeting(request.user, meeting)
+    except ValidationError as exc:
+        _refusal(request, exc)
+    else:
+        messages.success(request, _("The meeting is closed."))
+    return redirect(meeting)
+
+
+@login_required
+@require_POST
+def release_plan(request, uuid):
+    meeting = _meeting_for_edit(request, uuid)
+    form = ReleasePlanForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a valid moment for the release."))
+        return redirect(meeting)
+    try:
+        release = services.plan_release(
+            request.user, meeting, form.cleaned_data["scope"], form.cleaned_data["planned_at"]
+        )
+    except ValidationError as exc:
+        _refusal(request, exc)
+    else:
+        messages.success(request, _("Release planned: %(release)s.") % {"release": release})
+    return redirect(meeting)
+
+
+def _release_for_edit(request, pk) -> Release:
+    if not services.can_manage_agendas(request.user):
+        raise PermissionDenied(_("Only the secretariat manages meetings and agendas."))
+    return get_object_or_404(Release.objects.select_related("meeting"), pk=pk)
+
+
+@login_required
+@require_POST
+def release_confirm(request, pk):
+    release = _release_for_edit(request, pk)
+    try:
+        services.confirm_release(request.user, release)
+    except ValidationError as exc:
+        _refusal(request, exc)
+    else:
+        messages.success(request, _("The release is confirmed and will happen at the planned moment."))
+    return redirect(release.meeting)
+
+
+@login_required
+@require_POST
+def release_now(request, pk):
+    release = _release_for_edit(request, pk)
+    try:
+        done = services.release_now(request.user, release)
+    except ValidationError as exc:
+        _refusal(request, exc)
+    else:
+        messages.success(request, _("Released: %(count)d items made public.") % {"count": done.released_count})
+    return redirect(release.meeting)

@@ -58,11 +58,11 @@ def test_every_page_has_the_language_switch_and_landmarks(client, org):
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("anonymous", ["Voorpagina", "Organisatie"]),
-        ("expert", ["Voorpagina", "Organisatie"]),
-        ("civil_servant", ["Voorpagina", "Zittingen", "Stukken", "Organisatie"]),
-        ("secretariat", ["Voorpagina", "Zittingen", "Stukken", "Organisatie"]),
-        ("admin", ["Voorpagina", "Zittingen", "Stukken", "Organisatie", "Beheer"]),
+        ("anonymous", ["Voorpagina", "Beslissingen", "Organisatie"]),
+        ("expert", ["Voorpagina", "Beslissingen", "Organisatie"]),
+        ("civil_servant", ["Voorpagina", "Beslissingen", "Zittingen", "Stukken", "Organisatie"]),
+        ("secretariat", ["Voorpagina", "Beslissingen", "Zittingen", "Stukken", "Organisatie"]),
+        ("admin", ["Voorpagina", "Beslissingen", "Zittingen", "Stukken", "Organisatie", "Beheer"]),
     ],
 )
 def test_navigation_shows_the_modules_a_role_may_open(client, org, role, expected):

@@ -11,7 +11,11 @@ from chancery.core.demo.data import DEMO_PASSWORD, USERS
 def demo_loaders():
     """Each Chancery app may ship `<app>.demo.loader.load_demo()`; the core's runs first."""
     for config in apps.get_app_configs():
-        if config.name.startswith("chancery.") and find_spec(f"{config.name}.demo.loader"):
+        if (
+            config.name.startswith("chancery.")
+            and find_spec(f"{config.name}.demo")
+            and find_spec(f"{config.name}.demo.loader")
+        ):
             yield config.label, import_module(f"{config.name}.demo.loader").load_demo
 
 

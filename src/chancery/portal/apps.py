@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalConfig(AppConfig):
+    """The public face: what has been released, for everyone, without logging in."""
+
+    name = "chancery.portal"
+    label = "portal"
+    verbose_name = _("Public portal")
+
+    def ready(self) -> None:
+        from chancery.core import navigation
+
+        navigation.register(navigation.Module("portal", _("Decisions"), "portal:decisions", order=10))

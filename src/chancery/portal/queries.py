@@ -1,0 +1,39 @@
+"""What the public side shows, always through the confidentiality layer (released and public only,
+for an anonymous reader; more for a logged-in reader who may see more)."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Prefetch
+
+from chancery.core.models import Document
+from chancery.decisions.models import AgendaItem, Decision, ItemDocument, Meeting
+
+
+def visible_final_items(user):
+    return AgendaItem.objects.visible_to(user).filter(agenda__is_final=True, carried_over=False)
+
+
+def meetings_with_decisions(user):
+    """Meetings of which the reader may see at least one decided item of the final agenda."""
+    decided = visible_final_items(user).filter(agenda__meeting=OuterRef("pk"), decisions__isnull=False)
+    return Meeting.objects.filter(Exists(decided)).order_by("-starts_at")
+
+
+def meeting_items(meeting: Meeting, user):
+    documents = Document.objects.visible_to(user)
+    return (
+        visible_final_items(user)
+        .filter(agenda__meeting=meeting, decisions__isnull=False)
+        .distinct()
+        .order_by("kind_order", "number")
+        .select_related("press_summary")
+        .prefetch_related(
+            "mandatees__person",
+            Prefetch("decisions", queryset=Decision.objects.order_by("-version")),
+            Prefetch(
+                "item_documents",
+                queryset=ItemDocument.objects.filter(document__in=documents).select_related("document"),
+                to_attr="public_documents",
+            ),
+        )
+    )

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from chancery.portal import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.decisions, name="decisions"),
+    path("<uuid:uuid>/", views.meeting, name="meeting"),
+]
