@@ -25,6 +25,17 @@ def test_demo_loads_once_and_a_second_run_changes_nothing(db, capsys):
         user = User.objects.get(username=username)
         assert user.role == role and user.check_password(DEMO_PASSWORD)
     assert User.objects.get(username="minister").person is not None
+    # A year of meetings: released decisions on the public side, the next meeting in preparation.
+    from django.contrib.auth.models import AnonymousUser
+
+    from chancery.decisions.models import AgendaItem, Meeting
+
+    assert Meeting.objects.count() == 41
+    upcoming = Meeting.objects.order_by("-starts_at").first()
+    assert upcoming.state == "planned" and upcoming.agendas.count() == 2
+    public_items = AgendaItem.objects.visible_to(AnonymousUser())
+    assert public_items.count() >= 150
+    assert not public_items.filter(agenda__meeting=upcoming).exists()
     # A user relies on the demo: changes a password and a document. A second run keeps both.
     secretariaat = User.objects.get(username="secretariaat")
     secretariaat.set_password("een-eigen-wachtwoord-42")

@@ -1,0 +1,195 @@
+"""Demo decision-making: a year of Friday meetings of the Government with dossiers drawn from the
+memorandum's themes, agendas in several versions, decisions, press summaries and releases, and
+one upcoming meeting still in preparation. Loaded once (core.demo.loader.seed)."""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from chancery.core import samples
+from chancery.core import services as core_services
+from chancery.core.calendar import is_working_day
+from chancery.core.demo.loader import seed
+from chancery.core.models import AccessLevel, Mandatee, User
+from chancery.decisions import services
+from chancery.decisions.models import DecisionResult, FormalCheck, ItemDocument, Meeting
+
+# Dossiers from the memorandum (section in brackets) and the minister (by protocol order) who carries them.
+DOSSIERS = [
+    (
+        "Oostgrensprogramma: oproep en partnerschappen in de Oostgrens-regio en Oekraïne",
+        "Oostgrensprogramma",
+        1,
+        "§4.2",
+    ),
+    ("Vlaams mensenrechtenfonds: jaarlijkse oproep", "Mensenrechtenfonds", 1, "§6.1.1"),
+    ("Humanitaire hulp: noodhulpenveloppe", "Humanitaire hulp", 1, "§6.3"),
+    ("Wijziging van het decreet betreffende het Vlaams Rampenfonds", "Rampenfondsdecreet", 6, "§7.3"),
+    (
+        "Controle op de in-, uit- en doorvoer van strategische goederen: uitvoeringsbesluit",
+        "Strategische goederen",
+        1,
+        "§3.2",
+    ),
+    ("Screening van buitenlandse directe investeringen met een Vlaamse link", "Investeringsscreening", 1, "§3.1.3"),
+    ("Opening van een diplomatieke vertegenwoordiging in Marokko", "Vertegenwoordiging Marokko", 1, "§5.1"),
+    ("Vlaamse Afrikavisie", "Afrikavisie", 1, "§4.7"),
+    ("Regeldrukinstrument: standaardkostenmodel", "Regeldrukinstrument", 6, "§2.1"),
+    ("Staat van de Regelgeving 2026", "Staat van de Regelgeving", 6, "§2.1"),
+    ("Monitoring van de kernambities: mijlpalen en indicatoren", "Monitoring kernambities", 4, "§1.2"),
+    ("Vlaamse visie op economische veiligheid", "Economische veiligheid", 1, "§3.1"),
+    ("Detachering van beleidsambtenaren naar de Europese instellingen", "Detacheringen EU", 1, "§5.5"),
+    ("Vlaamse prijs voor de mensenrechten", "Mensenrechtenprijs", 1, "§6.1.2"),
+    ("Crisisbeheer en veerkracht van de Vlaamse overheid", "Crisisveerkracht", 6, "§3.4"),
+    ("Samenwerkingsakkoord vertegenwoordiging in de Raad van de EU", "Samenwerkingsakkoord EU-Raad", 1, "§5.6"),
+    ("Afwegingskader voor nieuwe diplomatieke posten", "Afwegingskader posten", 1, "§5.2"),
+    ("Begrotingsaanpassing 2026", "Begrotingsaanpassing", 4, "§1.1"),
+    ("Vlaams Energie- en Klimaatplan: actualisering", "Energie- en Klimaatplan", 9, "§1.1"),
+    ("Onderwijsdoelen en leerachterstanden: actieplan", "Actieplan onderwijs", 2, "§1.1"),
+]
+STEP_CHAIN = ["principle_approval", "council_of_state", "final_approval"]
+INSTRUMENTS = ["Conceptnota", "Ontwerp van besluit", "Subsidiebesluit", "Jaarrapport", "Ontwerp van decreet"]
+ANNOUNCEMENTS = [
+    "Verslag van de Europese Raad",
+    "Stand van zaken van de Vlaamse vertegenwoordiging bij de Europese Unie",
+    "Jaarverslag van de diplomatieke vertegenwoordigingen",
+    "Overzicht van de vergunningen voor strategische goederen, vorig kwartaal",
+    "Bezoek van een buitenlandse delegatie aan de minister-president",
+]
+
+
+def _fridays(today: datetime.date, count: int) -> list[datetime.date]:
+    days, day = [], today - datetime.timedelta(days=(today.weekday() - 4) % 7 or 7)
+    while len(days) < count:
+        if is_working_day(day):
+            days.append(day)
+        day -= datetime.timedelta(days=7)
+    return sorted(days)
+
+
+def _meeting(secretariat, day: datetime.date, created) -> Meeting | None:
+    starts = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
+    return seed(f"meeting:{day.isoformat()}", lambda: services.create_meeting(secretariat, starts_at=starts), created)
+
+
+def _fill(secretariat, meeting, rng, steps, ministers, with_late_item: bool) -> None:
+    """Put dossier steps and announcements on the draft agenda; one late item makes a version B."""
+    for step in steps:
+        services.put_step_on_agenda(secretariat, step, meeting)
+    for title in rng.sample(ANNOUNCEMENTS, rng.randint(1, 2)):
+        draft = services.current_draft(meeting)
+        services.add_item(
+            secretariat, draft, expected_revision=None, kind="announcement", title=title, short_title=title,
+            mandatees=[ministers[0]],
+        )  # fmt: skip
+    draft = services.current_draft(meeting)
+    services.approve_all_formally(secretariat, draft, expected_revision=None)
+    if with_late_item:
+        late = services.add_item(
+            secretariat, draft, expected_revision=None, title="Nota die te laat werd ingediend",
+            short_title="Laattijdige nota", mandatees=[rng.choice(ministers)],
+        )  # fmt: skip
+        services.set_formal_check(secretariat, late, FormalCheck.NOT_OK, expected_revision=None)
+        draft = services.approve_agenda(secretariat, draft, expected_revision=None)
+        services.set_formal_check(
+            secretariat, draft.current_items().get(lineage=late.lineage), FormalCheck.OK, expected_revision=None
+        )
+
+
+def _decide(secretariat, meeting, rng, next_meeting, writer) -> None:
+    for item in services.final_items(meeting).select_related("step__dossier"):
+        if item.kind == "announcement":
+            result = DecisionResult.ACKNOWLEDGED
+        else:
+            result = DecisionResult.POSTPONED if (next_meeting and rng.random() < 0.06) else DecisionResult.APPROVED
+        text = {
+            DecisionResult.APPROVED: f"De Vlaamse Regering hecht haar goedkeuring aan: {item.title.lower()}.",
+            DecisionResult.ACKNOWLEDGED: "De Vlaamse Regering neemt akte van de mededeling.",
+            DecisionResult.POSTPONED: "De behandeling wordt uitgesteld naar een volgende vergadering.",
+        }[result]
+        services.record_decision(
+            secretariat,
+            item,
+            result=result,
+            text=text,
+            postpone_to=next_meeting if result == DecisionResult.POSTPONED else None,
+        )
+        services.set_press_summary(secretariat, item, f"De Vlaamse Regering besprak {item.short_title}. {text}")
+        if item.kind == "note" and rng.random() < 0.5:
+            content = f"Nota aan de Vlaamse Regering\n{item.title}\n\nVoorstel van beslissing\n{text}"
+            document = core_services.create_document(
+                writer, title=f"Nota: {item.short_title}", kind="note", access_level=AccessLevel.PUBLIC,
+                upload=SimpleUploadedFile("nota.pdf", samples.make_pdf(content, title=item.short_title)), source="command",
+            )  # fmt: skip
+            ItemDocument.objects.create(item=item, document=document)
+
+
+def _release(secretariat, meeting) -> None:
+    for scope in ("decisions", "documents"):
+        release = services.plan_release(secretariat, meeting, scope)
+        services.confirm_release(secretariat, release)
+        services.release_now(secretariat, release)
+
+
+@transaction.atomic
+def load_demo(meetings: int = 40) -> dict[str, int]:
+    created: list = []
+    secretariat = User.objects.filter(username="secretariaat").first()
+    writer = User.objects.filter(username="kabinet").first() or secretariat
+    ministers = list(Mandatee.objects.active_on().order_by("precedence"))
+    if secretariat is None or not ministers:
+        return {}
+    rng = random.Random(2026)
+    today = timezone.localdate()
+    days = _fridays(today, meetings)
+    # Each dossier starts at some meeting and comes back for its next step three meetings later.
+    schedule: dict[int, list] = {}
+    for title, short, precedence, section in DOSSIERS:
+        minister = ministers[min(precedence, len(ministers)) - 1]
+        # Its own random stream per theme: the same dossiers on every run, whatever exists already.
+        local = random.Random(short)
+        for instrument in local.sample(INSTRUMENTS, 3):
+            key = f"{instrument} {short[0].lower()}{short[1:]}"
+            dossier = seed(
+                f"dossier:{key}",
+                lambda t=f"{instrument}: {title}", s=key: services.create_dossier(secretariat, title=t, short_title=s),
+                created,
+            )
+            if dossier is None or dossier.steps.exists():
+                continue
+            start = local.randrange(len(days) + 1)
+            for n, kind in enumerate(STEP_CHAIN[: local.randint(1, 3)]):
+                step = services.add_step(
+                    secretariat, dossier, kind=kind, title=f"{dossier.title} ({section})", mandatees=[minister]
+                )
+                schedule.setdefault(min(start + 3 * n, len(days)), []).append(step)
+
+    upcoming_day = today + datetime.timedelta(days=(4 - today.weekday()) % 7 or 7)
+    all_days = [*days, upcoming_day]
+    made = {day: _meeting(secretariat, day, created) for day in all_days}
+    for index, day in enumerate(days):
+        meeting = made[day]
+        if meeting is None or meeting not in created:
+            continue  # existed before this run, or removed by a user: leave it as it is
+        next_meeting = made.get(all_days[index + 1])
+        _fill(secretariat, meeting, rng, schedule.get(index, []), ministers, with_late_item=index % 5 == 2)
+        draft = services.current_draft(meeting)
+        services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
+        _decide(secretariat, meeting, rng, next_meeting if next_meeting in created else None, writer)
+        services.close_meeting(secretariat, meeting)
+        _release(secretariat, meeting)
+    upcoming = made[upcoming_day]
+    if upcoming is not None and upcoming in created:
+        _fill(
+            secretariat, upcoming, rng, schedule.get(len(days), []), ministers, with_late_item=True
+        )  # B in preparation
+    counts: dict[str, int] = {}
+    for obj in created:
+        name = str(obj._meta.verbose_name_plural)
+        counts[name] = counts.get(name, 0) + 1
+    return counts
