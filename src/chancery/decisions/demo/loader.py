@@ -122,9 +122,10 @@ def _decide(secretariat, meeting, rng, next_meeting, writer) -> None:
         services.set_press_summary(secretariat, item, f"De Vlaamse Regering besprak {item.short_title}. {text}")
         if item.kind == "note" and rng.random() < 0.5:
             content = f"Nota aan de Vlaamse Regering\n{item.title}\n\nVoorstel van beslissing\n{text}"
+            pdf = SimpleUploadedFile("nota.pdf", samples.make_pdf(content, title=item.short_title))
             document = core_services.create_document(
-                writer, title=f"Nota: {item.short_title}", kind="note", access_level=AccessLevel.PUBLIC,
-                upload=SimpleUploadedFile("nota.pdf", samples.make_pdf(content, title=item.short_title)), source="command",
+                writer, title=f"Nota: {item.short_title}", kind="note", access_level=AccessLevel.PUBLIC, upload=pdf,
+                source="command",
             )  # fmt: skip
             ItemDocument.objects.create(item=item, document=document)
 
