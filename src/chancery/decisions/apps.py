@@ -10,8 +10,8 @@ class DecisionsConfig(AppConfig):
     def ready(self) -> None:
         from chancery.core import navigation
 
-        navigation.register(
-            navigation.Module(
-                "decisions", _("Meetings"), "decisions:meeting_list", order=20, visible=navigation.internal
-            )
-        )
+        for key, label, url_name, order in (
+            ("decisions", _("Meetings"), "decisions:meeting_list", 20),
+            ("dossiers", _("Dossiers"), "decisions:dossier_list", 25),
+        ):
+            navigation.register(navigation.Module(key, label, url_name, order=order, visible=navigation.internal))

@@ -25,7 +25,7 @@ from chancery.decisions.forms import (
     ReleasePlanForm,
     RevisionForm,
 )
-from chancery.decisions.models import Agenda, AgendaItem, DecisionResult, Meeting, MeetingState, Release
+from chancery.decisions.models import Agenda, AgendaItem, DecisionResult, Dossier, Meeting, MeetingState, Release
 
 
 def _internal(request) -> None:
@@ -383,3 +383,31 @@ def release_now(request, pk):
     else:
         messages.success(request, _("Released: %(count)d items made public.") % {"count": done.released_count})
     return redirect(release.meeting)
+
+
+# --- Dossiers -----------------------------------------------------------------------------------
+
+
+@login_required
+def dossier_list(request):
+    _internal(request)
+    dossiers = Dossier.objects.visible_to(request.user).order_by("short_title")
+    query = request.GET.get("q", "").strip()
+    if query:
+        dossiers = dossiers.filter(Q(title__icontains=query) | Q(short_title__icontains=query))
+    page = Paginator(dossiers, 25).get_page(request.GET.get("page"))
+    histories = services.dossier_histories(page.object_list, request.user)
+    rows = [(dossier, services.phase_of(histories[dossier.pk])) for dossier in page.object_list]
+    return render(request, "decisions/dossier_list.html", {"page": page, "rows": rows, "query": query})
+
+
+@login_required
+def dossier_detail(request, uuid):
+    _internal(request)
+    dossier = get_object_or_404(Dossier.objects.visible_to(request.user), uuid=uuid)
+    history = services.dossier_histories([dossier], request.user)[dossier.pk]
+    return render(
+        request,
+        "decisions/dossier_detail.html",
+        {"dossier": dossier, "history": history, "phase": services.phase_of(history)},
+    )

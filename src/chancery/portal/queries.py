@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Prefetch
 
 from chancery.core.models import Document
-from chancery.decisions.models import AgendaItem, Decision, ItemDocument, Meeting
+from chancery.decisions.models import AgendaItem, Decision, Dossier, ItemDocument, Meeting
 
 
 def visible_final_items(user):
@@ -21,12 +21,15 @@ def meetings_with_decisions(user):
 
 def meeting_items(meeting: Meeting, user):
     documents = Document.objects.visible_to(user)
-    return (
+    dossiers = set(
+        Dossier.objects.visible_to(user).filter(steps__items__agenda__meeting=meeting).values_list("pk", flat=True)
+    )
+    items = (
         visible_final_items(user)
         .filter(agenda__meeting=meeting, decisions__isnull=False)
         .distinct()
         .order_by("kind_order", "number")
-        .select_related("press_summary")
+        .select_related("press_summary", "step__dossier")
         .prefetch_related(
             "mandatees__person",
             Prefetch("decisions", queryset=Decision.objects.order_by("-version")),
@@ -37,3 +40,7 @@ def meeting_items(meeting: Meeting, user):
             ),
         )
     )
+    for item in items:
+        # Link to the dossier only where the reader may see it.
+        item.visible_dossier = item.step.dossier if item.step_id and item.step.dossier_id in dossiers else None
+        yield item

@@ -7,4 +7,5 @@ app_name = "portal"
 urlpatterns = [
     path("", views.decisions, name="decisions"),
     path("<uuid:uuid>/", views.meeting, name="meeting"),
+    path("dossiers/<uuid:uuid>/", views.dossier, name="dossier"),
 ]

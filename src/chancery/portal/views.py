@@ -3,6 +3,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from chancery.decisions import services as decision_services
+from chancery.decisions.models import Dossier
 from chancery.portal import queries
 
 
@@ -18,3 +20,13 @@ def meeting(request, uuid):
     if not items:
         raise Http404(_("Nothing of this meeting has been released."))
     return render(request, "portal/meeting.html", {"meeting": meeting, "items": items})
+
+
+def dossier(request, uuid):
+    dossier = get_object_or_404(Dossier.objects.visible_to(request.user), uuid=uuid)
+    history = decision_services.dossier_histories([dossier], request.user)[dossier.pk]
+    return render(
+        request,
+        "portal/dossier.html",
+        {"dossier": dossier, "history": history, "phase": decision_services.phase_of(history)},
+    )

@@ -14,7 +14,15 @@ from chancery.decisions.services.agendas import (
     move_item,
     set_formal_check,
 )
-from chancery.decisions.services.dossiers import add_step, create_dossier, dossier_phase, put_step_on_agenda
+from chancery.decisions.services.dossiers import (
+    Phase,
+    add_step,
+    create_dossier,
+    dossier_histories,
+    dossier_phase,
+    phase_of,
+    put_step_on_agenda,
+)
 from chancery.decisions.services.outcomes import (
     close_meeting,
     correct_decision,
@@ -47,7 +55,10 @@ __all__ = [
     "create_meeting",
     "current_draft",
     "default_release_times",
+    "dossier_histories",
     "dossier_phase",
+    "phase_of",
+    "Phase",
     "final_items",
     "move_item",
     "plan_release",

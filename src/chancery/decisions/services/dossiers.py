@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from chancery.core import audit
 from chancery.core.models import AccessLevel, AuditAction, Mandatee, Role
@@ -89,32 +91,61 @@ class Phase:
     meeting: Meeting | None
 
 
-def dossier_phase(dossier: Dossier, user) -> Phase:
-    steps = list(ProcedureStep.objects.visible_to(user).filter(dossier=dossier).order_by("created_at", "pk"))
-    if not steps:
-        return Phase(_("In preparation"), None, None)
-    step = steps[-1]
+@dataclass
+class StepHistory:
+    step: ProcedureStep
+    items: list[AgendaItem]  # every time the step was on an agenda the reader may see, latest first
+
+
+def dossier_histories(dossiers: Iterable[Dossier], user) -> dict[int, list[StepHistory]]:
+    """Steps and their passages on agendas, for many dossiers in three queries."""
+    dossier_ids = [d.pk for d in dossiers]
+    steps = list(ProcedureStep.objects.visible_to(user).filter(dossier_id__in=dossier_ids).order_by("created_at", "pk"))
     items = (
         AgendaItem.objects.visible_to(user)
-        .filter(step=step, carried_over=False)
+        .filter(step__in=steps, carried_over=False)
         .select_related("agenda__meeting")
+        .prefetch_related("decisions")
         .order_by("-agenda__meeting__starts_at", "-agenda__sequence")
     )
+    by_step: dict[int, list[AgendaItem]] = {}
     for item in items:
-        meeting = item.agenda.meeting
-        decision = item.decision if item.agenda.is_final else None
-        if decision is None:
-            return Phase(
-                _("%(step)s: on the agenda of %(meeting)s") % {"step": step.get_kind_display(), "meeting": meeting},
-                step,
-                meeting,
-            )
-        labels = {
-            DecisionResult.APPROVED: _("%(step)s: approved on %(date)s"),
-            DecisionResult.ACKNOWLEDGED: _("%(step)s: acknowledged on %(date)s"),
-            DecisionResult.POSTPONED: _("%(step)s: postponed on %(date)s"),
-            DecisionResult.WITHDRAWN: _("%(step)s: withdrawn on %(date)s"),
-        }
-        date = meeting.starts_at.date().strftime("%d-%m-%Y")
-        return Phase(labels[decision.result] % {"step": step.get_kind_display(), "date": date}, step, meeting)
-    return Phase(_("%(step)s: in preparation") % {"step": step.get_kind_display()}, step, None)
+        # Of one meeting, only the latest agenda version counts.
+        seen = by_step.setdefault(item.step_id, [])
+        if not any(other.agenda.meeting_id == item.agenda.meeting_id for other in seen):
+            seen.append(item)
+    histories: dict[int, list[StepHistory]] = {pk: [] for pk in dossier_ids}
+    for step in steps:
+        histories[step.dossier_id].append(StepHistory(step, by_step.get(step.pk, [])))
+    return histories
+
+
+PHASE_LABELS = {
+    DecisionResult.APPROVED: gettext_lazy("%(step)s: approved on %(date)s"),
+    DecisionResult.ACKNOWLEDGED: gettext_lazy("%(step)s: acknowledged on %(date)s"),
+    DecisionResult.POSTPONED: gettext_lazy("%(step)s: postponed on %(date)s"),
+    DecisionResult.WITHDRAWN: gettext_lazy("%(step)s: withdrawn on %(date)s"),
+}
+
+
+def phase_of(history: list[StepHistory]) -> Phase:
+    """The phase follows the last step: its latest passage on an agenda and the decision on it."""
+    if not history:
+        return Phase(_("In preparation"), None, None)
+    last = history[-1]
+    step_label = last.step.get_kind_display()
+    if not last.items:
+        return Phase(_("%(step)s: in preparation") % {"step": step_label}, last.step, None)
+    item = last.items[0]
+    meeting = item.agenda.meeting
+    decision = item.decision if item.agenda.is_final else None
+    if decision is None:
+        return Phase(
+            _("%(step)s: on the agenda of %(meeting)s") % {"step": step_label, "meeting": meeting}, last.step, meeting
+        )
+    date = timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y")
+    return Phase(str(PHASE_LABELS[decision.result]) % {"step": step_label, "date": date}, last.step, meeting)
+
+
+def dossier_phase(dossier: Dossier, user) -> Phase:
+    return phase_of(dossier_histories([dossier], user)[dossier.pk])

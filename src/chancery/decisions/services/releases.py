@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from chancery.core import audit
 from chancery.core.calendar import add_working_days
 from chancery.core.models import AccessLevel, AuditAction, Document, ReleaseState
-from chancery.decisions.models import ItemDocument, Meeting, MeetingState, Release
+from chancery.decisions.models import Dossier, ItemDocument, Meeting, MeetingState, ProcedureStep, Release
 from chancery.decisions.services.agendas import require_secretariat
 from chancery.decisions.services.outcomes import final_items
 
@@ -95,7 +95,14 @@ def _schedule(release: Release) -> None:
 
 
 def _release_decisions(meeting: Meeting, now) -> int:
+    """The public items of the final agenda, and with them their (public) steps and dossiers, so
+    that the public sees each dossier's phase from this moment."""
     items = final_items(meeting).filter(access_level=AccessLevel.PUBLIC)
+    steps = ProcedureStep.objects.filter(pk__in=items.values("step_id"), access_level=AccessLevel.PUBLIC)
+    Dossier.objects.filter(pk__in=steps.values("dossier_id"), access_level=AccessLevel.PUBLIC).exclude(
+        release_state=ReleaseState.RELEASED
+    ).update(release_state=ReleaseState.RELEASED, released_at=now)
+    steps.exclude(release_state=ReleaseState.RELEASED).update(release_state=ReleaseState.RELEASED, released_at=now)
     return items.update(release_state=ReleaseState.RELEASED, released_at=now)
 
 

@@ -83,3 +83,35 @@ def test_meeting_page_queries_do_not_grow_with_items(client, decided, secretaria
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(reverse("portal:meeting", args=[big.uuid]))
     assert response.content.decode().count('class="card decision"') == 15
+
+
+def test_dossier_phase_is_public_from_the_release_of_its_decision(client, decided, secretariat, org):
+    dossier = services.create_dossier(secretariat, title="Oproep 2027 Oostgrens", short_title="Oostgrens 2027")
+    step = services.add_step(
+        secretariat, dossier, kind="final_approval", title="Definitieve goedkeuring", mandatees=[org.mandatees["a"]]
+    )
+    from chancery.decisions.models import AgendaItem
+
+    AgendaItem.objects.filter(short_title="Oostgrensprogramma").update(step=step)
+    url = reverse("portal:dossier", args=[dossier.uuid])
+    assert client.get(url).status_code == 404
+    release(secretariat, decided, "decisions")
+    html = client.get(url).content.decode()
+    assert "Definitieve goedkeuring: goedgekeurd op 04-12-2026" in html
+    meeting_html = client.get(reverse("portal:meeting", args=[decided.uuid])).content.decode()
+    assert url in meeting_html
+
+
+def test_internal_dossier_screens(client, decided, secretariat, org):
+    dossier = services.create_dossier(
+        secretariat, title="Intern dossier", short_title="Intern", access_level="internal_council"
+    )
+    services.add_step(
+        secretariat, dossier, kind="principle_approval", title="Principieel", mandatees=[org.mandatees["a"]]
+    )
+    client.force_login(org.users["cabinet_other"])
+    html = client.get(reverse("decisions:dossier_list")).content.decode()
+    assert "Intern" in html and "Principiële goedkeuring: in voorbereiding" in html
+    assert client.get(reverse("decisions:dossier_detail", args=[dossier.uuid])).status_code == 200
+    client.force_login(org.users["civil_servant"])
+    assert client.get(reverse("decisions:dossier_detail", args=[dossier.uuid])).status_code == 404
