@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from chancery.core.models import AccessLevel, Document, Role
 from chancery.core.models.organisation import INTERNAL_ROLES
 
 UPLOAD_ROLES = INTERNAL_ROLES
+
+# Other modules may restrict editing documents they use (e.g. decisions: once an agenda is
+# approved, only the secretariat changes its documents). A guard returns False to refuse.
+_document_edit_guards: list[Callable[[object, Document], bool]] = []
+
+
+def register_document_edit_guard(guard: Callable[[object, Document], bool]) -> None:
+    if guard not in _document_edit_guards:
+        _document_edit_guards.append(guard)
 
 
 def can_upload(user) -> bool:
@@ -28,6 +39,8 @@ def can_edit_document(user, document: Document) -> bool:
         return False
     if user.role in (Role.SECRETARIAT, Role.ADMIN):
         return True
+    if not all(guard(user, document) for guard in _document_edit_guards):
+        return False
     return document.created_by_id == user.pk or (
         user.entity_id is not None and document.owner_entity_id == user.entity_id
     )

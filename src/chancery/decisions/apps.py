@@ -15,3 +15,8 @@ class DecisionsConfig(AppConfig):
             ("dossiers", _("Dossiers"), "decisions:dossier_list", 25),
         ):
             navigation.register(navigation.Module(key, label, url_name, order=order, visible=navigation.internal))
+
+        from chancery.core.permissions import register_document_edit_guard
+        from chancery.decisions.services.documents import document_edit_guard
+
+        register_document_edit_guard(document_edit_guard)

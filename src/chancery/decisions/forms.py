@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chancery.core.forms import MandateeChoiceField
-from chancery.core.models import AccessLevel, Mandatee
+from chancery.core.models import AccessLevel, DocumentKind, Mandatee
 from chancery.decisions.models import DecisionResult, FormalCheck, ItemKind, MeetingKind, Release
 
 
@@ -65,3 +65,9 @@ class ReleasePlanForm(forms.Form):
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
+
+
+class AttachForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices, initial=DocumentKind.NOTE)
+    file = forms.FileField(label=_("File"))

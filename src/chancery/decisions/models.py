@@ -192,6 +192,9 @@ class AgendaItem(Confidential):
     title = models.TextField(_("title"))
     short_title = models.CharField(_("short title"), max_length=300)
     mandatees = models.ManyToManyField("core.Mandatee", verbose_name=_("submitting ministers"), related_name="+")
+    document_number = models.PositiveIntegerField(
+        _("document number"), null=True, blank=True, help_text=_("The item's yearly number in the house numbering.")
+    )
     step = models.ForeignKey(
         ProcedureStep,
         verbose_name=_("procedure step"),
@@ -238,12 +241,31 @@ class AgendaItem(Confidential):
         return max(decisions, key=lambda d: d.version) if decisions else None
 
 
+class DocumentCounter(models.Model):
+    """The yearly counters of the house numbering (DOC, MED, DEC), taken under a row lock."""
+
+    year = models.PositiveSmallIntegerField()
+    prefix = models.CharField(max_length=3)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["year", "prefix"], name="document_counter_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.prefix} {self.year}: {self.last}"
+
+
 class ItemDocument(models.Model):
-    """A document put forward on an item (geagendeerd stuk). Copied with the item to each version."""
+    """A document put forward on an item (geagendeerd stuk). Copied with the item to each version.
+
+    `reference` is the house number, "VR 2026 0412 DOC.0012/2": meeting year and day-month, the
+    prefix of the item's kind (DOC for notes, MED for announcements, DEC for decisions), the
+    item's yearly number and the document's position on the item."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.PROTECT, related_name="item_documents")
     document = models.ForeignKey("core.Document", on_delete=models.PROTECT, related_name="agenda_links")
     position = models.PositiveSmallIntegerField(default=1)
+    reference = models.CharField(_("number"), max_length=40, blank=True)
     added_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

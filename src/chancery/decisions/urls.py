@@ -22,5 +22,6 @@ urlpatterns = [
     path("punt/<int:pk>/beslissing/", views.item_decide, name="item_decide"),
     path("punt/<int:pk>/kort-bestek/", views.item_press_summary, name="item_press_summary"),
     path("punt/<int:pk>/formeel/", views.item_formal_check, name="item_formal_check"),
+    path("punt/<int:pk>/stuk/", views.item_attach, name="item_attach"),
     path("punt/<int:pk>/verplaats/", views.item_move, name="item_move"),
 ]

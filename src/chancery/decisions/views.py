@@ -6,16 +6,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chancery.core.forms import add_service_errors
+from chancery.core.models import Document, DocumentKind
 from chancery.decisions import services
 from chancery.decisions.forms import (
     ApproveForm,
+    AttachForm,
     DecisionForm,
     FormalCheckForm,
     ItemForm,
@@ -25,7 +27,16 @@ from chancery.decisions.forms import (
     ReleasePlanForm,
     RevisionForm,
 )
-from chancery.decisions.models import Agenda, AgendaItem, DecisionResult, Dossier, Meeting, MeetingState, Release
+from chancery.decisions.models import (
+    Agenda,
+    AgendaItem,
+    DecisionResult,
+    Dossier,
+    ItemDocument,
+    Meeting,
+    MeetingState,
+    Release,
+)
 
 
 def _internal(request) -> None:
@@ -88,7 +99,19 @@ def meeting_detail(request, uuid, letter=None):
     agenda = _agenda(meeting, letter)
     manager = services.can_manage_agendas(request.user)
     can_edit = manager and agenda.is_draft and meeting.state == MeetingState.PLANNED
-    items = _visible_items(agenda, request.user).prefetch_related("decisions").select_related("press_summary")
+    documents = Document.objects.visible_to(request.user)
+    items = list(
+        _visible_items(agenda, request.user)
+        .prefetch_related(
+            "decisions",
+            Prefetch(
+                "item_documents",
+                queryset=ItemDocument.objects.filter(document__in=documents).select_related("document"),
+                to_attr="visible_documents",
+            ),
+        )
+        .select_related("press_summary", "agenda__meeting")
+    )
     return render(
         request,
         "decisions/meeting_detail.html",
@@ -106,6 +129,8 @@ def meeting_detail(request, uuid, letter=None):
             "decision_results": DecisionResult.choices,
             "can_release": manager and agenda.is_final,
             "item_form": ItemForm(initial={"revision": agenda.revision}) if can_edit else None,
+            "attachable": services.attachable_items(request.user, items),
+            "document_kinds": DocumentKind.choices,
         },
     )
 
@@ -411,3 +436,26 @@ def dossier_detail(request, uuid):
         "decisions/dossier_detail.html",
         {"dossier": dossier, "history": history, "phase": services.phase_of(history)},
     )
+
+
+@login_required
+@require_POST
+def item_attach(request, pk):
+    item = get_object_or_404(AgendaItem.objects.visible_to(request.user).select_related("agenda__meeting"), pk=pk)
+    form = AttachForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return _back_to(item)
+    try:
+        link = services.attach_document(
+            request.user,
+            item,
+            title=form.cleaned_data["title"],
+            kind=form.cleaned_data["kind"],
+            upload=form.cleaned_data["file"],
+        )
+    except ValidationError as exc:
+        _refusal(request, exc)
+    else:
+        messages.success(request, _("Document %(reference)s has been added.") % {"reference": link.reference})
+    return _back_to(item)

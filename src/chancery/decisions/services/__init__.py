@@ -14,6 +14,13 @@ from chancery.decisions.services.agendas import (
     move_item,
     set_formal_check,
 )
+from chancery.decisions.services.documents import (
+    attach_document,
+    attachable_items,
+    display_name,
+    may_attach,
+    version_suffix,
+)
 from chancery.decisions.services.dossiers import (
     Phase,
     add_step,
@@ -44,6 +51,11 @@ __all__ = [
     "ItemChange",
     "add_item",
     "add_step",
+    "attach_document",
+    "attachable_items",
+    "display_name",
+    "may_attach",
+    "version_suffix",
     "approve_agenda",
     "approve_all_formally",
     "can_manage_agendas",

@@ -230,6 +230,7 @@ def _copy_item(item: AgendaItem, agenda: Agenda, number: int) -> AgendaItem:
         title=item.title,
         short_title=item.short_title,
         step=item.step,
+        document_number=item.document_number,
         formal_check=item.formal_check,
         access_level=item.access_level,
         release_state=item.release_state,
@@ -238,7 +239,9 @@ def _copy_item(item: AgendaItem, agenda: Agenda, number: int) -> AgendaItem:
     copy.concerned_mandatees.set(item.concerned_mandatees.all())
     copy.named_users.set(item.named_users.all())
     for link in item.item_documents.all():
-        ItemDocument.objects.create(item=copy, document_id=link.document_id, position=link.position)
+        ItemDocument.objects.create(
+            item=copy, document_id=link.document_id, position=link.position, reference=link.reference
+        )
     return copy
 
 

@@ -79,3 +79,27 @@ def test_meeting_list_shows_meetings_with_their_versions(client, org, meeting):
     client.force_login(org.users["civil_servant"])
     html = client.get(reverse("decisions:meeting_list")).content.decode()
     assert f"{meeting.number}/{meeting.year}" in html
+
+
+def test_the_submitting_cabinet_adds_a_document_on_the_agenda_page(client, org, meeting, add):
+    from chancery.core.testing import pdf_upload
+
+    item = add(meeting, "Oostgrens", minister="a")
+    client.force_login(org.users["cabinet_concerned"])
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Stuk toevoegen" in html
+    response = client.post(
+        reverse("decisions:item_attach", args=[item.pk]),
+        {"title": "Nota Oostgrens", "kind": "note", "file": pdf_upload()},
+    )
+    assert response.status_code == 302
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "VR 2026 0412 DOC.0001/1 Nota Oostgrens" in html
+    client.force_login(org.users["cabinet_other"])
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Stuk toevoegen" not in html and "Nota Oostgrens" in html  # public-level item: the council sees it
+    response = client.post(
+        reverse("decisions:item_attach", args=[item.pk]),
+        {"title": "Poging", "kind": "note", "file": pdf_upload("p.pdf")},
+    )
+    assert response.status_code == 403

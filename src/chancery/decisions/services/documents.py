@@ -1,0 +1,110 @@
+"""Documents on agenda items: attaching them with their house number, and who may change them."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chancery.core import audit
+from chancery.core import services as core_services
+from chancery.core.models import AuditAction, Document, Mandatee, Role
+from chancery.decisions.models import AgendaItem, DocumentCounter, ItemDocument, ItemKind, MeetingState
+
+PREFIXES = {ItemKind.NOTE: "DOC", ItemKind.ANNOUNCEMENT: "MED"}
+# Latin ordinals for later versions of a document, as the house style writes them.
+VERSION_SUFFIXES = ["", "BIS", "TER", "QUATER", "QUINQUIES", "SEXIES", "SEPTIES", "OCTIES", "NOVIES", "DECIES"]
+
+
+def version_suffix(number: int) -> str:
+    return VERSION_SUFFIXES[number - 1] if number <= len(VERSION_SUFFIXES) else f"v{number}"
+
+
+def next_number(year: int, prefix: str) -> int:
+    """Take the next yearly number for a prefix, under a row lock (no two items share one)."""
+    counter, _created = DocumentCounter.objects.select_for_update().get_or_create(year=year, prefix=prefix)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
+
+
+def reference_for(item: AgendaItem, position: int) -> str:
+    meeting = item.agenda.meeting
+    day = timezone.localtime(meeting.starts_at)
+    return f"VR {day:%Y} {day:%d%m} {PREFIXES[ItemKind(item.kind)]}.{item.document_number:04d}/{position}"
+
+
+def _is_open(item: AgendaItem) -> bool:
+    """Documents on an item change freely until its agenda is approved."""
+    return item.agenda.is_draft and item.agenda.meeting.state == MeetingState.PLANNED
+
+
+def _submitter(user, item: AgendaItem) -> bool:
+    mine = Mandatee.objects.represented_by(user).values_list("pk", flat=True)
+    return item.mandatees.filter(pk__in=mine).exists()
+
+
+def may_attach(user, item: AgendaItem) -> bool:
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.role in (Role.SECRETARIAT, Role.ADMIN):
+        return True
+    return user.role in (Role.MINISTER, Role.CABINET) and _is_open(item) and _submitter(user, item)
+
+
+def attachable_items(user, items) -> set[int]:
+    """Which of these items (mandatees prefetched) the user may add documents to, in one query."""
+    if not (user.is_authenticated and user.is_active):
+        return set()
+    if user.role in (Role.SECRETARIAT, Role.ADMIN):
+        return {item.pk for item in items}
+    if user.role not in (Role.MINISTER, Role.CABINET):
+        return set()
+    mine = set(Mandatee.objects.represented_by(user).values_list("pk", flat=True))
+    return {item.pk for item in items if _is_open(item) and mine & {m.pk for m in item.mandatees.all()}}
+
+
+@transaction.atomic
+def attach_document(
+    actor, item: AgendaItem, *, title: str, upload, kind: str = "note", access_level: str | None = None
+) -> ItemDocument:
+    """Upload a document onto an item: stored in the document store, numbered by the house rule."""
+    item = AgendaItem.objects.select_for_update().select_related("agenda__meeting").get(pk=item.pk)
+    if not may_attach(actor, item):
+        raise PermissionDenied(_("You may not add documents to this item."))
+    document = core_services.create_document(
+        actor,
+        title=title,
+        kind=kind,
+        upload=upload,
+        access_level=access_level or item.access_level,
+        concerned_mandatees=item.mandatees.all(),
+    )
+    if item.document_number is None:
+        year = timezone.localtime(item.agenda.meeting.starts_at).year
+        item.document_number = next_number(year, PREFIXES[ItemKind(item.kind)])
+        # Every version of the item carries the same number.
+        AgendaItem.objects.filter(lineage=item.lineage).update(document_number=item.document_number)
+    position = (item.item_documents.aggregate(n=Max("position"))["n"] or 0) + 1
+    link = ItemDocument.objects.create(
+        item=item, document=document, position=position, reference=reference_for(item, position)
+    )
+    audit.record(actor, AuditAction.CREATE, link, after={"reference": link.reference, "document": document.pk})
+    return link
+
+
+def document_edit_guard(user, document: Document) -> bool:
+    """Registered with core.permissions: a document on an approved agenda changes only through
+    the secretariat (the core lets the secretariat through before asking guards)."""
+    links = ItemDocument.objects.filter(document=document).select_related("item__agenda__meeting")
+    return all(_is_open(link.item) for link in links)
+
+
+def display_name(link: ItemDocument) -> str:
+    version = link.document.version_count or 1
+    suffix = version_suffix(version)
+    return (
+        f"{link.reference} {link.document.title} - {link.document.get_kind_display()}{' ' + suffix if suffix else ''}"
+    )
