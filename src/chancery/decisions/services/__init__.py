@@ -44,9 +44,15 @@ from chancery.decisions.services.releases import (
     release_now,
     run_due_releases,
 )
+from chancery.decisions.services.submissions import accept, can_submit, resubmit, send_back, submit
 
 __all__ = [
     "AgendaComparison",
+    "accept",
+    "can_submit",
+    "resubmit",
+    "send_back",
+    "submit",
     "AgendaConflict",
     "ItemChange",
     "add_item",
