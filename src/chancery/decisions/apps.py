@@ -2,6 +2,12 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def _submits(user) -> bool:
+    from chancery.decisions.services import can_submit
+
+    return can_submit(user)
+
+
 class DecisionsConfig(AppConfig):
     name = "chancery.decisions"
     label = "decisions"
@@ -15,6 +21,9 @@ class DecisionsConfig(AppConfig):
             ("dossiers", _("Dossiers"), "decisions:dossier_list", 25),
         ):
             navigation.register(navigation.Module(key, label, url_name, order=order, visible=navigation.internal))
+        navigation.register(
+            navigation.Module("submissions", _("Submissions"), "decisions:submission_list", order=22, visible=_submits)
+        )
 
         from chancery.core.permissions import register_document_edit_guard
         from chancery.decisions.services.documents import document_edit_guard

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chancery.core.forms import MandateeChoiceField
 from chancery.core.models import AccessLevel, DocumentKind, Mandatee
-from chancery.decisions.models import DecisionResult, FormalCheck, ItemKind, MeetingKind, Release
+from chancery.decisions.models import DecisionResult, FormalCheck, ItemKind, MeetingKind, Release, StepKind
 
 
 class MeetingForm(forms.Form):
@@ -71,3 +71,49 @@ class AttachForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices, initial=DocumentKind.NOTE)
     file = forms.FileField(label=_("File"))
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)] if data else []
+
+
+class SubmissionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=ItemKind.choices)
+    short_title = forms.CharField(label=_("Short title"), max_length=300)
+    title = forms.CharField(label=_("Title"), widget=forms.Textarea(attrs={"rows": 3}))
+    mandatees = MandateeChoiceField(label=_("Submitting ministers"), queryset=Mandatee.objects.none())
+    step_kind = forms.ChoiceField(label=_("Procedure step"), choices=StepKind.choices)
+    item_access_level = forms.ChoiceField(
+        label=_("Access level of the item"),
+        choices=[(lvl.value, lvl.label) for lvl in AccessLevel if lvl != AccessLevel.INTERNAL_SECRETARIAT],
+        initial=AccessLevel.PUBLIC,
+    )
+    files = MultipleFileField(label=_("Documents"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mandatees"].queryset = Mandatee.objects.active_on().select_related("person")
+
+
+class ResubmitForm(forms.Form):
+    short_title = forms.CharField(label=_("Short title"), max_length=300)
+    title = forms.CharField(label=_("Title"), widget=forms.Textarea(attrs={"rows": 3}))
+    files = MultipleFileField(label=_("Additional documents"), required=False)
+
+
+class SendBackForm(forms.Form):
+    remarks = forms.CharField(label=_("Remarks for the cabinet"), widget=forms.Textarea(attrs={"rows": 3}))

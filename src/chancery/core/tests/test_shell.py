@@ -61,8 +61,18 @@ def test_every_page_has_the_language_switch_and_landmarks(client, org):
         ("anonymous", ["Voorpagina", "Beslissingen", "Organisatie"]),
         ("expert", ["Voorpagina", "Beslissingen", "Organisatie"]),
         ("civil_servant", ["Voorpagina", "Beslissingen", "Zittingen", "Dossiers", "Stukken", "Organisatie"]),
-        ("secretariat", ["Voorpagina", "Beslissingen", "Zittingen", "Dossiers", "Stukken", "Organisatie"]),
-        ("admin", ["Voorpagina", "Beslissingen", "Zittingen", "Dossiers", "Stukken", "Organisatie", "Beheer"]),
+        (
+            "secretariat",
+            ["Voorpagina", "Beslissingen", "Zittingen", "Indieningen", "Dossiers", "Stukken", "Organisatie"],
+        ),
+        (
+            "cabinet_concerned",
+            ["Voorpagina", "Beslissingen", "Zittingen", "Indieningen", "Dossiers", "Stukken", "Organisatie"],
+        ),
+        (
+            "admin",
+            ["Voorpagina", "Beslissingen", "Zittingen", "Indieningen", "Dossiers", "Stukken", "Organisatie", "Beheer"],
+        ),
     ],
 )
 def test_navigation_shows_the_modules_a_role_may_open(client, org, role, expected):

@@ -103,3 +103,46 @@ def test_the_submitting_cabinet_adds_a_document_on_the_agenda_page(client, org, 
         {"title": "Poging", "kind": "note", "file": pdf_upload("p.pdf")},
     )
     assert response.status_code == 403
+
+
+def test_submission_screens_from_proposal_to_agenda(client, org, meeting):
+    from chancery.core.testing import pdf_upload
+    from chancery.decisions.models import Submission
+
+    client.force_login(org.users["cabinet_concerned"])
+    response = client.post(
+        reverse("decisions:submission_create", args=[meeting.uuid]),
+        {
+            "kind": "note",
+            "short_title": "Mensenrechtenfonds",
+            "title": "Oproep 2027 van het Vlaams mensenrechtenfonds",
+            "mandatees": [org.mandatees["a"].pk],
+            "step_kind": "principle_approval",
+            "item_access_level": "public",
+            "files": [pdf_upload("nota.pdf"), pdf_upload("bijlage.pdf", "bijlage")],
+        },
+    )
+    submission = Submission.objects.get()
+    assert response.status_code == 302 and submission.documents.count() == 2
+    client.force_login(org.users["cabinet_other"])
+    assert client.get(submission.get_absolute_url()).status_code == 404
+    client.force_login(org.users["secretariat"])
+    assert "Mensenrechtenfonds" in client.get(reverse("decisions:submission_list")).content.decode()
+    client.post(submission.get_absolute_url(), {"action": "send_back", "remarks": "Graag het advies van de IF."})
+    client.force_login(org.users["cabinet_concerned"])
+    html = client.get(submission.get_absolute_url()).content.decode()
+    assert "Graag het advies van de IF." in html and "Opnieuw indienen" in html
+    client.post(
+        submission.get_absolute_url(),
+        {
+            "action": "resubmit",
+            "title": submission.title,
+            "short_title": "Mensenrechtenfonds 2027",
+            "files": [pdf_upload("if.pdf", "advies")],
+        },
+    )
+    client.force_login(org.users["secretariat"])
+    client.post(submission.get_absolute_url(), {"action": "accept"})
+    submission.refresh_from_db()
+    assert submission.state == "accepted" and submission.item.short_title == "Mensenrechtenfonds 2027"
+    assert submission.item.item_documents.count() == 3
