@@ -223,6 +223,13 @@ CHANCERY_MAX_UNPACKED_BYTES = int(os.environ.get("CHANCERY_MAX_UNPACKED_BYTES", 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
+# --- Digital signatures -------------------------------------------------------------------------
+# PEM files of the certificate authorities whose signing certificates are trusted. Outside
+# production, the demo authority made by `chancery demo` is trusted when it exists.
+CHANCERY_SIGNING_TRUST_ROOTS = env_list("CHANCERY_SIGNING_TRUST_ROOTS")
+if not PRODUCTION and (VAR_DIR / "signing" / "demo-ca.pem").exists():
+    CHANCERY_SIGNING_TRUST_ROOTS.append(str(VAR_DIR / "signing" / "demo-ca.pem"))
+
 # --- Background tasks -----------------------------------------------------------------------
 # The database is the queue: no broker to install; `chancery worker` runs the tasks.
 TASKS = {

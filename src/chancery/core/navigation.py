@@ -22,6 +22,10 @@ def internal(user) -> bool:
     return bool(getattr(user, "is_internal", False))
 
 
+def has_signing_credential(user) -> bool:
+    return bool(user.is_authenticated and hasattr(user, "signing_credential"))
+
+
 def administrators(user) -> bool:
     return bool(user.is_authenticated and user.is_active and user.is_staff)
 
@@ -53,5 +57,6 @@ def modules_for(user) -> list[Module]:
 def register_core_modules() -> None:
     register(Module("home", _("Home"), "home", order=0))
     register(Module("documents", _("Documents"), "document_list", order=60, visible=internal))
+    register(Module("signatures", _("Signatures"), "signing_inbox", order=65, visible=has_signing_credential))
     register(Module("organisation", _("Organisation"), "organisation", order=80))
     register(Module("admin", _("Administration"), "admin:index", order=99, visible=administrators))

@@ -161,6 +161,13 @@ def create_document(
 def add_version(actor, document: Document, upload, *, reason: str = "", source: str = "web") -> DocumentVersion:
     if not permissions.can_edit_document(actor, document):
         raise PermissionDenied(_("You may not add a version to this document."))
+    return add_derived_version(actor, document, upload, reason=reason, source=source)
+
+
+@transaction.atomic
+def add_derived_version(actor, document: Document, upload, *, reason: str, source: str = "web") -> DocumentVersion:
+    """A new version made on a module's behalf (a signed copy, a PDF rendition): the calling module
+    has checked that the actor may cause it. Same rules as any version: inspected, numbered n+1."""
     # Lock the document row so that two simultaneous uploads get numbers n+1 and n+2.
     locked = Document.objects.select_for_update().get(pk=document.pk)
     last = locked.versions.order_by("-number").values_list("number", flat=True).first() or 0

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from chancery.core import audit, permissions, services
+from chancery.core import audit, permissions, services, signing
 from chancery.core.forms import (
     DocumentChangeForm,
     DocumentCreateForm,
@@ -130,6 +130,13 @@ def document_detail(request, uuid):
         "version_form": DocumentVersionForm() if can_edit else None,
         "release_states": ReleaseState,
     }
+    latest = document.latest_version
+    context["signature_checks"] = signing.verify(latest) if latest else []
+    context["flows"] = document.signing_flows.prefetch_related("requests__signer")
+    if signing.can_start_flow(request.user) and latest and latest.file_format == "pdf":
+        from chancery.core.signing_views import StartFlowForm
+
+        context["start_flow_form"] = StartFlowForm()
     if audit.can_read_trail(request.user, document):
         context["trail"] = audit.trail_for(document, *context["versions"])[:200]
     return render(request, "core/document_detail.html", context)

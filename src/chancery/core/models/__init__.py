@@ -11,6 +11,7 @@ from chancery.core.models.documents import (
     FileFormat,
 )
 from chancery.core.models.organisation import Entity, EntityKind, Mandatee, Person, Role, User
+from chancery.core.models.signing import FlowState, RequestState, SignatureRequest, SigningCredential, SigningFlow
 
 __all__ = [
     "AccessLevel",
@@ -26,9 +27,14 @@ __all__ = [
     "EntityKind",
     "ExtractionState",
     "FileFormat",
+    "FlowState",
     "Mandatee",
     "Person",
     "ReleaseState",
+    "RequestState",
     "Role",
+    "SignatureRequest",
+    "SigningCredential",
+    "SigningFlow",
     "User",
 ]
