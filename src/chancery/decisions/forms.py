@@ -52,6 +52,7 @@ class DecisionForm(forms.Form):
     result = forms.ChoiceField(label=_("Result"), choices=DecisionResult.choices)
     text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     reason = forms.CharField(label=_("Reason for the correction"), max_length=500, required=False)
+    document = forms.FileField(label=_("Decision document (PDF)"), required=False)
 
 
 class PressSummaryForm(forms.Form):

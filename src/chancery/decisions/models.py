@@ -304,6 +304,7 @@ class Decision(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    reference = models.CharField(_("number"), max_length=40, blank=True, help_text=_("VR YYYY DDMM DEC.nnnn"))
     reason = models.TextField(_("reason for the correction"), blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(default=timezone.now)

@@ -33,6 +33,7 @@ from chancery.decisions.forms import (
 from chancery.decisions.models import (
     Agenda,
     AgendaItem,
+    Decision,
     DecisionResult,
     Dossier,
     ItemDocument,
@@ -108,7 +109,7 @@ def meeting_detail(request, uuid, letter=None):
     items = list(
         _visible_items(agenda, request.user)
         .prefetch_related(
-            "decisions",
+            Prefetch("decisions", queryset=Decision.objects.select_related("document")),
             Prefetch(
                 "item_documents",
                 queryset=ItemDocument.objects.filter(document__in=documents).select_related("document"),
@@ -316,7 +317,7 @@ def _meeting_for_edit(request, uuid) -> Meeting:
 def item_decide(request, pk):
     """Record the decision on an item, or (when one exists) a correction with its reason."""
     item = _item_for_edit(request, pk)
-    form = DecisionForm(request.POST)
+    form = DecisionForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("Choose a result."))
         return _back_to(item)
@@ -328,7 +329,9 @@ def item_decide(request, pk):
             )
             messages.success(request, _("The correction has been recorded."))
         else:
-            services.record_decision(request.user, item, result=data["result"], text=data["text"])
+            services.record_decision(
+                request.user, item, result=data["result"], text=data["text"], upload=data.get("document")
+            )
             messages.success(request, _("The decision has been recorded."))
     except ValidationError as exc:
         _refusal(request, exc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
@@ -47,6 +48,7 @@ def record_decision(
     result: str,
     text: str = "",
     document=None,
+    upload=None,
     postpone_to: Meeting | None = None,
 ) -> Decision:
     """The Government's decision on an item. A postponed item can go at once onto the draft agenda
@@ -61,11 +63,34 @@ def record_decision(
             _("A decision on this item is already recorded: record a correction with a reason."), code="exists"
         )
     DecisionResult(result)  # an unknown result is a programming error, not user input
-    decision = Decision.objects.create(item=item, result=result, text=text.strip(), document=document, decided_by=actor)
+    reference = ""
+    if upload is not None:
+        document, reference = _decision_document(actor, item, upload)
+    decision = Decision.objects.create(
+        item=item, result=result, text=text.strip(), document=document, reference=reference, decided_by=actor
+    )
     audit.record(actor, AuditAction.CREATE, decision, after=audit.snapshot(decision, DECISION_AUDIT_FIELDS))
     if result == DecisionResult.POSTPONED and postpone_to is not None:
         _postpone(actor, item, postpone_to)
     return decision
+
+
+def _decision_document(actor, item: AgendaItem, upload):
+    """The decision document: stored with the item's level, numbered VR YYYY DDMM DEC.nnnn."""
+    from chancery.core import services as core_services
+    from chancery.decisions.services.documents import next_number
+
+    day = timezone.localtime(item.agenda.meeting.starts_at)
+    reference = f"VR {day:%Y} {day:%d%m} DEC.{next_number(day.year, 'DEC'):04d}"
+    document = core_services.create_document(
+        actor,
+        title=_("Decision %(reference)s: %(title)s") % {"reference": reference, "title": item.short_title},
+        kind="decision",
+        upload=upload,
+        access_level=item.access_level,
+        concerned_mandatees=item.mandatees.all(),
+    )
+    return document, reference
 
 
 def _postpone(actor, item: AgendaItem, meeting: Meeting) -> AgendaItem:
@@ -113,6 +138,7 @@ def correct_decision(actor, item: AgendaItem, *, result: str, text: str, reason:
         result=result,
         text=text.strip(),
         document=document if document is not None else current.document,
+        reference=current.reference,
         reason=reason.strip(),
         decided_by=actor,
     )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from chancery.core import audit
 from chancery.core.calendar import add_working_days
 from chancery.core.models import AccessLevel, AuditAction, Document, ReleaseState
-from chancery.decisions.models import Dossier, ItemDocument, Meeting, MeetingState, ProcedureStep, Release
+from chancery.decisions.models import Decision, Dossier, ItemDocument, Meeting, MeetingState, ProcedureStep, Release
 from chancery.decisions.services.agendas import require_secretariat
 from chancery.decisions.services.outcomes import final_items
 
@@ -103,6 +103,9 @@ def _release_decisions(meeting: Meeting, now) -> int:
         release_state=ReleaseState.RELEASED
     ).update(release_state=ReleaseState.RELEASED, released_at=now)
     steps.exclude(release_state=ReleaseState.RELEASED).update(release_state=ReleaseState.RELEASED, released_at=now)
+    Document.objects.filter(
+        pk__in=Decision.objects.filter(item__in=items).values("document_id"), access_level=AccessLevel.PUBLIC
+    ).update(release_state=ReleaseState.RELEASED, released_at=now)
     return items.update(release_state=ReleaseState.RELEASED, released_at=now)
 
 

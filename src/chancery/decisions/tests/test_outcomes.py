@@ -191,3 +191,21 @@ def test_moving_a_confirmed_release_needs_a_new_confirmation(secretariat, final_
     moved = services.plan_release(secretariat, final_meeting, "decisions", planned_at=at("2026-12-04", 17))
     assert moved.state == ReleaseState.PLANNED
     assert services.run_due_releases(now=at("2026-12-05")) == []
+
+
+def test_a_decision_document_is_numbered_and_released_with_the_decisions(secretariat, final_meeting):
+    item = items_of(final_meeting)["Oostgrens"]
+    decision = services.record_decision(
+        secretariat, item, result=DecisionResult.APPROVED, text="Goedgekeurd.", upload=pdf_upload("beslissing.pdf")
+    )
+    assert decision.reference == "VR 2026 0412 DEC.0001"
+    assert decision.document.kind == "decision" and decision.document.title.startswith("Beslissing VR 2026 0412 DEC.0001")
+    correction = services.correct_decision(secretariat, item, result=DecisionResult.APPROVED, text="Bis.", reason="Tikfout")
+    assert correction.document == decision.document and correction.reference == decision.reference
+    for other in services.final_items(final_meeting).exclude(pk=item.pk):
+        services.record_decision(secretariat, other, result=DecisionResult.APPROVED)
+    assert not decision.document.is_visible_to(AnonymousUser())
+    release = services.plan_release(secretariat, final_meeting, "decisions")
+    services.confirm_release(secretariat, release)
+    services.release_now(secretariat, release)
+    assert Document.objects.get(pk=decision.document.pk).is_visible_to(AnonymousUser())
