@@ -117,6 +117,33 @@ def _documents(users, created) -> None:
         seed(f"document:{title}", create, created)
 
 
+def _signing(users) -> None:
+    """A demo certificate authority under var/signing/ (trusted outside production, see settings)
+    and signing certificates for the Minister-President and the secretariat."""
+    from django.conf import settings
+
+    from chancery.core import pki, signing
+    from chancery.core.models import SigningCredential
+
+    folder = settings.VAR_DIR / "signing"
+    folder.mkdir(parents=True, exist_ok=True)
+    certificate, key = folder / "demo-ca.pem", folder / "demo-ca.key"
+    if certificate.exists() and key.exists():
+        authority = pki.Authority.from_pem(certificate.read_text(), key.read_text())
+    else:
+        authority = pki.create_authority("Chancery demo CA")
+        key.write_text(authority.key_pem)
+        key.chmod(0o600)
+        certificate.write_text(authority.certificate_pem)
+    if str(certificate) not in settings.CHANCERY_SIGNING_TRUST_ROOTS:
+        # Settings were read before this authority existed; trust it for the rest of this run too.
+        settings.CHANCERY_SIGNING_TRUST_ROOTS = [*settings.CHANCERY_SIGNING_TRUST_ROOTS, str(certificate)]
+    for username in ("minister", "secretariaat"):
+        user = users.get(username)
+        if user is not None and not SigningCredential.objects.filter(user=user).exists():
+            signing.register_credential(user, *authority.issue(user.display_name, data.DEMO_PASSWORD))
+
+
 @transaction.atomic
 def load_demo() -> dict[str, int]:
     created: list[models.Model] = []
@@ -124,6 +151,7 @@ def load_demo() -> dict[str, int]:
     persons = _government(entities, created)
     users = _users(entities, persons, created)
     _documents(users, created)
+    _signing(users)
     counts: dict[str, int] = {}
     for obj in created:
         name = str(obj._meta.verbose_name_plural)

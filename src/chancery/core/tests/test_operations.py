@@ -16,7 +16,9 @@ from chancery.core.models import AuditEntry, Document, DocumentVersion, Entity, 
 from chancery.core.testing import pdf_upload
 
 
-def test_demo_loads_once_and_a_second_run_changes_nothing(db, capsys):
+def test_demo_loads_once_and_a_second_run_changes_nothing(db, capsys, settings, tmp_path):
+    settings.VAR_DIR = tmp_path  # the demo's certificate authority goes there
+    settings.CHANCERY_SIGNING_TRUST_ROOTS = []
     call_command("demo")
     counts = (Entity.objects.count(), Mandatee.objects.count(), User.objects.count(), Document.objects.count())
     assert counts[0] >= 13 + 9 and counts[1] == 9 and counts[3] >= 6
@@ -36,6 +38,13 @@ def test_demo_loads_once_and_a_second_run_changes_nothing(db, capsys):
     public_items = AgendaItem.objects.visible_to(AnonymousUser())
     assert public_items.count() >= 150
     assert not public_items.filter(agenda__meeting=upcoming).exists()
+    # Signed decision documents whose signatures verify against the demo authority.
+    from chancery.core import signing
+    from chancery.core.models import SigningFlow
+
+    flow = SigningFlow.objects.filter(state="completed").first()
+    assert [c.ok for c in signing.verify(flow.document.latest_version)] == [True, True]
+    assert (tmp_path / "signing" / "demo-ca.pem").exists()
     # A user relies on the demo: changes a password and a document. A second run keeps both.
     secretariaat = User.objects.get(username="secretariaat")
     secretariaat.set_password("een-eigen-wachtwoord-42")

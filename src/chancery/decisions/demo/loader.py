@@ -101,7 +101,10 @@ def _fill(secretariat, meeting, rng, steps, ministers, with_late_item: bool) -> 
         )
 
 
-def _decide(secretariat, meeting, rng, next_meeting, writer) -> None:
+def _decide(secretariat, meeting, rng, next_meeting, writer, signed: bool) -> bool:
+    """Decide every item; with `signed`, the first approved note gets a signed decision document.
+    Returns whether a document was signed."""
+    did_sign = False
     for item in services.final_items(meeting).select_related("step__dossier"):
         if item.kind == "announcement":
             result = DecisionResult.ACKNOWLEDGED
@@ -112,13 +115,23 @@ def _decide(secretariat, meeting, rng, next_meeting, writer) -> None:
             DecisionResult.ACKNOWLEDGED: "De Vlaamse Regering neemt akte van de mededeling.",
             DecisionResult.POSTPONED: "De behandeling wordt uitgesteld naar een volgende vergadering.",
         }[result]
-        services.record_decision(
+        with_document = signed and not did_sign and item.kind == "note" and result == DecisionResult.APPROVED
+        upload = None
+        if with_document:
+            upload = SimpleUploadedFile(
+                "beslissing.pdf", samples.make_pdf(f"{item.title}\n\n{text}", title="Beslissing")
+            )
+        decision = services.record_decision(
             secretariat,
             item,
             result=result,
             text=text,
+            upload=upload,
             postpone_to=next_meeting if result == DecisionResult.POSTPONED else None,
         )
+        if with_document:
+            _sign(secretariat, decision)
+            did_sign = True  # one signed decision per meeting is enough for the demo
         services.set_press_summary(secretariat, item, f"De Vlaamse Regering besprak {item.short_title}. {text}")
         if item.kind == "note" and rng.random() < 0.5:
             content = f"Nota aan de Vlaamse Regering\n{item.title}\n\nVoorstel van beslissing\n{text}"
@@ -128,6 +141,20 @@ def _decide(secretariat, meeting, rng, next_meeting, writer) -> None:
                 source="command",
             )  # fmt: skip
             ItemDocument.objects.create(item=item, document=document)
+    return did_sign
+
+
+def _sign(secretariat, decision) -> None:
+    """The decision document is signed by the Minister-President, then the secretary."""
+    from chancery.core import signing
+    from chancery.core.demo.data import DEMO_PASSWORD
+
+    minister = User.objects.filter(username="minister", signing_credential__isnull=False).first()
+    if minister is None or not hasattr(secretariat, "signing_credential"):
+        return
+    flow = signing.start_flow(secretariat, decision.document, [minister, secretariat])
+    for request in flow.requests.order_by("order"):
+        signing.sign(request.signer, request, DEMO_PASSWORD)
 
 
 def _release(secretariat, meeting) -> None:
@@ -171,6 +198,7 @@ def load_demo(meetings: int = 40) -> dict[str, int]:
                 schedule.setdefault(min(start + 3 * n, len(days)), []).append(step)
 
     upcoming_day = today + datetime.timedelta(days=(4 - today.weekday()) % 7 or 7)
+    to_sign = 4
     all_days = [*days, upcoming_day]
     made = {day: _meeting(secretariat, day, created) for day in all_days}
     for index, day in enumerate(days):
@@ -181,14 +209,16 @@ def load_demo(meetings: int = 40) -> dict[str, int]:
         _fill(secretariat, meeting, rng, schedule.get(index, []), ministers, with_late_item=index % 5 == 2)
         draft = services.current_draft(meeting)
         services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
-        _decide(secretariat, meeting, rng, next_meeting if next_meeting in created else None, writer)
+        # Recent meetings carry a signed decision document (four of them).
+        later = next_meeting if next_meeting in created else None
+        if _decide(secretariat, meeting, rng, later, writer, signed=to_sign > 0 and index >= len(days) - 12):
+            to_sign -= 1
         services.close_meeting(secretariat, meeting)
         _release(secretariat, meeting)
     upcoming = made[upcoming_day]
     if upcoming is not None and upcoming in created:
-        _fill(
-            secretariat, upcoming, rng, schedule.get(len(days), []), ministers, with_late_item=True
-        )  # B in preparation
+        # The next meeting is still in preparation, its agenda at version B.
+        _fill(secretariat, upcoming, rng, schedule.get(len(days), []), ministers, with_late_item=True)
     counts: dict[str, int] = {}
     for obj in created:
         name = str(obj._meta.verbose_name_plural)

@@ -199,8 +199,12 @@ def test_a_decision_document_is_numbered_and_released_with_the_decisions(secreta
         secretariat, item, result=DecisionResult.APPROVED, text="Goedgekeurd.", upload=pdf_upload("beslissing.pdf")
     )
     assert decision.reference == "VR 2026 0412 DEC.0001"
-    assert decision.document.kind == "decision" and decision.document.title.startswith("Beslissing VR 2026 0412 DEC.0001")
-    correction = services.correct_decision(secretariat, item, result=DecisionResult.APPROVED, text="Bis.", reason="Tikfout")
+    assert decision.document.kind == "decision" and decision.document.title.startswith(
+        "Beslissing VR 2026 0412 DEC.0001"
+    )
+    correction = services.correct_decision(
+        secretariat, item, result=DecisionResult.APPROVED, text="Bis.", reason="Tikfout"
+    )
     assert correction.document == decision.document and correction.reference == decision.reference
     for other in services.final_items(final_meeting).exclude(pk=item.pk):
         services.record_decision(secretariat, other, result=DecisionResult.APPROVED)
