@@ -230,6 +230,14 @@ CHANCERY_SIGNING_TRUST_ROOTS = env_list("CHANCERY_SIGNING_TRUST_ROOTS")
 if not PRODUCTION and (VAR_DIR / "signing" / "demo-ca.pem").exists():
     CHANCERY_SIGNING_TRUST_ROOTS.append(str(VAR_DIR / "signing" / "demo-ca.pem"))
 
+# --- Publication in the Belgian Official Gazette -------------------------------------------------
+# Working days allowed for a translation and for a proof to come back. These are house service
+# levels of the publications team, not statutory terms (no legal source sets them); adjust here.
+CHANCERY_PUBLICATION_TERMS = {
+    "translation": {"normal": 10, "urgent": 3},
+    "proof": {"normal": 5, "urgent": 2},
+}
+
 # --- Background tasks -----------------------------------------------------------------------
 # The database is the queue: no broker to install; `chancery worker` runs the tasks.
 TASKS = {

@@ -8,6 +8,12 @@ def _submits(user) -> bool:
     return can_submit(user)
 
 
+def _manages(user) -> bool:
+    from chancery.decisions.services import can_manage_agendas
+
+    return can_manage_agendas(user)
+
+
 class DecisionsConfig(AppConfig):
     name = "chancery.decisions"
     label = "decisions"
@@ -23,6 +29,11 @@ class DecisionsConfig(AppConfig):
             navigation.register(navigation.Module(key, label, url_name, order=order, visible=navigation.internal))
         navigation.register(
             navigation.Module("submissions", _("Submissions"), "decisions:submission_list", order=22, visible=_submits)
+        )
+        navigation.register(
+            navigation.Module(
+                "publications", _("Publications"), "decisions:publication_list", order=27, visible=_manages
+            )
         )
 
         from chancery.core.permissions import register_document_edit_guard

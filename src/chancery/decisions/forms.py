@@ -3,7 +3,16 @@ from django.utils.translation import gettext_lazy as _
 
 from chancery.core.forms import MandateeChoiceField
 from chancery.core.models import AccessLevel, DocumentKind, Mandatee
-from chancery.decisions.models import DecisionResult, FormalCheck, ItemKind, MeetingKind, Release, StepKind
+from chancery.decisions.models import (
+    DecisionResult,
+    FormalCheck,
+    ItemKind,
+    MeetingKind,
+    PublicationStep,
+    RegulationType,
+    Release,
+    StepKind,
+)
 
 
 class MeetingForm(forms.Form):
@@ -118,3 +127,25 @@ class ResubmitForm(forms.Form):
 
 class SendBackForm(forms.Form):
     remarks = forms.CharField(label=_("Remarks for the cabinet"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PublicationStartForm(forms.Form):
+    regulation_type = forms.ChoiceField(label=_("Type of act"), choices=RegulationType.choices)
+    urgent = forms.BooleanField(label=_("Urgent"), required=False)
+    target_date = forms.DateField(
+        label=_("Desired publication date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class PublicationStepForm(forms.Form):
+    step = forms.ChoiceField(label=_("Step"), choices=PublicationStep.choices)
+    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    planned_date = forms.DateField(
+        label=_("Planned publication date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    numac = forms.CharField(label=_("NUMAC number"), max_length=20, required=False)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, allowed=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["step"].choices = [(s.value, s.label) for s in PublicationStep if s in allowed]

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,6 +25,8 @@ from chancery.decisions.forms import (
     MeetingForm,
     MoveForm,
     PressSummaryForm,
+    PublicationStartForm,
+    PublicationStepForm,
     ReleasePlanForm,
     ResubmitForm,
     RevisionForm,
@@ -39,6 +42,9 @@ from chancery.decisions.models import (
     ItemDocument,
     Meeting,
     MeetingState,
+    Publication,
+    PublicationStep,
+    RegulationType,
     Release,
     Submission,
     SubmissionState,
@@ -133,6 +139,7 @@ def meeting_detail(request, uuid, letter=None):
             "releases": meeting.releases.all() if agenda.is_final else [],
             "release_scopes": Release.Scope.choices,
             "decision_results": DecisionResult.choices,
+            "regulation_types": RegulationType.choices,
             "can_release": manager and agenda.is_final,
             "item_form": ItemForm(initial={"revision": agenda.revision}) if can_edit else None,
             "attachable": services.attachable_items(request.user, items),
@@ -568,4 +575,83 @@ def submission_detail(request, uuid):
             "resubmit_form": resubmit_form if can_resubmit else None,
         },
         status=400 if request.method == "POST" else 200,
+    )
+
+
+# --- Publications in the Belgian Official Gazette -----------------------------------------------
+
+
+def _publications_manager(request) -> None:
+    if not services.can_manage_agendas(request.user):
+        raise PermissionDenied(_("Publications are handled by the secretariat."))
+
+
+@login_required
+def publication_list(request):
+    _publications_manager(request)
+    publications = Publication.objects.select_related("decision_item__agenda__meeting").prefetch_related("events")
+    step = request.GET.get("step", "")
+    if step in PublicationStep.values:
+        publications = publications.filter(step=step)
+    elif step != "all":
+        publications = publications.exclude(step__in=[PublicationStep.PUBLISHED, PublicationStep.CANCELLED])
+    if request.GET.get("urgent"):
+        publications = publications.filter(urgent=True)
+    today = timezone.localdate()
+    rows = [(p, services.deadlines(p, list(p.events.all()))) for p in publications[:500]]
+    rows = [(p, d, any(x.overdue(today) for x in d) and p.step != PublicationStep.CANCELLED) for p, d in rows]
+    if request.GET.get("late"):
+        rows = [row for row in rows if row[2]]
+    return render(
+        request,
+        "decisions/publication_list.html",
+        {"rows": rows, "steps": PublicationStep.choices, "step": step, "late": bool(request.GET.get("late")),
+         "urgent": bool(request.GET.get("urgent"))},
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def publication_start(request, pk):
+    _publications_manager(request)
+    item = _item_for_edit(request, pk)
+    form = PublicationStartForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Check the publication request."))
+        return _back_to(item)
+    try:
+        publication = services.start_publication(request.user, item, **form.cleaned_data)
+    except ValidationError as exc:
+        _refusal(request, exc)
+        return _back_to(item)
+    messages.success(request, _("Publication %(number)s has been started.") % {"number": publication.number})
+    return redirect(publication)
+
+
+@login_required
+def publication_detail(request, uuid):
+    _publications_manager(request)
+    publication = get_object_or_404(Publication.objects.select_related("decision_item__agenda__meeting"), uuid=uuid)
+    allowed = services.NEXT_STEPS[PublicationStep(publication.step)]
+    form = PublicationStepForm(request.POST or None, allowed=allowed, initial={"on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_step(request.user, publication, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The step has been recorded."))
+            return redirect(publication)
+    events = list(publication.events.select_related("recorded_by"))
+    return render(
+        request,
+        "decisions/publication_detail.html",
+        {
+            "publication": publication,
+            "events": events,
+            "deadlines": services.deadlines(publication, events),
+            "today": timezone.localdate(),
+            "form": form if allowed else None,
+        },
+        status=400 if form.is_bound and form.errors else 200,
     )

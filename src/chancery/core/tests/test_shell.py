@@ -63,7 +63,16 @@ def test_every_page_has_the_language_switch_and_landmarks(client, org):
         ("civil_servant", ["Voorpagina", "Beslissingen", "Zittingen", "Dossiers", "Stukken", "Organisatie"]),
         (
             "secretariat",
-            ["Voorpagina", "Beslissingen", "Zittingen", "Indieningen", "Dossiers", "Stukken", "Organisatie"],
+            [
+                "Voorpagina",
+                "Beslissingen",
+                "Zittingen",
+                "Indieningen",
+                "Dossiers",
+                "Publicaties",
+                "Stukken",
+                "Organisatie",
+            ],
         ),
         (
             "cabinet_concerned",
@@ -71,7 +80,17 @@ def test_every_page_has_the_language_switch_and_landmarks(client, org):
         ),
         (
             "admin",
-            ["Voorpagina", "Beslissingen", "Zittingen", "Indieningen", "Dossiers", "Stukken", "Organisatie", "Beheer"],
+            [
+                "Voorpagina",
+                "Beslissingen",
+                "Zittingen",
+                "Indieningen",
+                "Dossiers",
+                "Publicaties",
+                "Stukken",
+                "Organisatie",
+                "Beheer",
+            ],  # fmt: skip
         ),
     ],
 )

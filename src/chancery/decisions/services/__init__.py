@@ -37,6 +37,14 @@ from chancery.decisions.services.outcomes import (
     record_decision,
     set_press_summary,
 )
+from chancery.decisions.services.publications import (
+    NEXT_STEPS,
+    Deadline,
+    deadlines,
+    is_overdue,
+    record_step,
+    start_publication,
+)
 from chancery.decisions.services.releases import (
     confirm_release,
     default_release_times,
@@ -48,6 +56,12 @@ from chancery.decisions.services.submissions import accept, can_submit, resubmit
 
 __all__ = [
     "AgendaComparison",
+    "NEXT_STEPS",
+    "Deadline",
+    "deadlines",
+    "is_overdue",
+    "record_step",
+    "start_publication",
     "accept",
     "can_submit",
     "resubmit",
