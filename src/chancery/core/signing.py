@@ -4,6 +4,8 @@ trusted certificate authorities (settings.CHANCERY_SIGNING_TRUST_ROOTS)."""
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import io
 import logging
 from dataclasses import dataclass
@@ -21,8 +23,10 @@ from django.utils.translation import gettext as _
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import signers
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko_certvalidator import ValidationContext
+from pyhanko.sign.validation.pdf_embedded import async_validate_pdf_signature
+from pyhanko_certvalidator import CertificateValidator, ValidationContext
+from pyhanko_certvalidator.errors import PathError
+from pyhanko_certvalidator.errors import ValidationError as CertificateValidationError
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from chancery.core import audit, services
@@ -84,17 +88,25 @@ def signer_for(credential: SigningCredential, passphrase: str) -> signers.Signer
     )
 
 
+def _run(coroutine):
+    """Run a coroutine to completion from synchronous code, also when the calling thread already
+    runs an event loop (then on a thread of its own)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def _chains_to_trust(credential: SigningCredential) -> bool:
     """Does the certificate chain to a trusted authority and allow signing (non-repudiation)?"""
-    import asyncio
-
-    from pyhanko_certvalidator import CertificateValidator
-
     certificate = asn1_x509.Certificate.load(_der(credential.certificate_pem))
     validator = CertificateValidator(certificate, validation_context=_context())
     try:
-        asyncio.run(validator.async_validate_usage({"non_repudiation"}))
-    except Exception:  # noqa: BLE001 - any path or usage failure means: not trusted
+        _run(validator.async_validate_usage({"non_repudiation"}))
+    except (PathError, CertificateValidationError) as exc:
+        log.info("Signing certificate of %s refused: %s", credential.user, exc)
         return False
     return True
 
@@ -171,7 +183,7 @@ def sign(actor, request: SignatureRequest, passphrase: str) -> DocumentVersion:
     metadata = signers.PdfSignatureMetadata(
         field_name=f"Handtekening{request.order}", reason=_("Signed as decided by the Government"), location="Brussel"
     )
-    signed = signers.sign_pdf(writer, metadata, signer=signer).getvalue()
+    signed = _run(signers.async_sign_pdf(writer, metadata, signer=signer)).getvalue()
     name = latest.original_filename.rsplit(".", 1)[0] + f"-ondertekend-{request.order}.pdf"
     version = services.add_derived_version(
         actor, document, SimpleUploadedFile(name, signed, content_type="application/pdf"), reason=_("Signature")
@@ -250,7 +262,7 @@ def verify(version: DocumentVersion) -> list[SignatureCheck]:
         checks = []
         for embedded in reader.embedded_signatures:
             try:
-                status = validate_pdf_signature(embedded, context)
+                status = _run(async_validate_pdf_signature(embedded, context))
             except Exception as exc:  # noqa: BLE001 - a broken signature is reported, not raised
                 log.warning("Signature %s could not be validated: %s", embedded.field_name, exc)
                 checks.append(SignatureCheck(embedded.field_name, "?", None, False, False, False))
