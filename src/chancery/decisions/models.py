@@ -489,3 +489,17 @@ class PublicationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.publication.number}: {self.get_step_display()} ({self.on})"
+
+
+class Minutes(models.Model):
+    """The minutes (notulen) of a meeting: a document whose versions are the successive texts."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="minutes")
+    document = models.OneToOneField("core.Document", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+
+    def __str__(self) -> str:
+        return f"{_('Minutes')} {self.meeting}"

@@ -136,6 +136,7 @@ def meeting_detail(request, uuid, letter=None):
             # Decisions are taken on the final agenda; corrections stay possible after closing.
             "can_decide": manager and agenda.is_final,
             "can_close": manager and meeting.state == MeetingState.AGENDA_APPROVED,
+            "minutes": getattr(meeting, "minutes", None),
             "releases": meeting.releases.all() if agenda.is_final else [],
             "release_scopes": Release.Scope.choices,
             "decision_results": DecisionResult.choices,
@@ -655,3 +656,20 @@ def publication_detail(request, uuid):
         },
         status=400 if form.is_bound and form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def meeting_minutes(request, uuid):
+    meeting = _meeting_for_edit(request, uuid)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose the file with the minutes."))
+        return redirect(meeting)
+    try:
+        services.attach_minutes(request.user, meeting, upload, reason=request.POST.get("reason", ""))
+    except ValidationError as exc:
+        _refusal(request, exc)
+    else:
+        messages.success(request, _("The minutes have been stored."))
+    return redirect(meeting)

@@ -31,6 +31,7 @@ from chancery.decisions.services.dossiers import (
     put_step_on_agenda,
 )
 from chancery.decisions.services.outcomes import (
+    attach_minutes,
     close_meeting,
     correct_decision,
     final_items,
@@ -72,6 +73,7 @@ __all__ = [
     "add_item",
     "add_step",
     "attach_document",
+    "attach_minutes",
     "attachable_items",
     "display_name",
     "may_attach",

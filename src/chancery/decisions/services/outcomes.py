@@ -201,3 +201,34 @@ def set_press_summary(actor, item: AgendaItem, text: str) -> PressSummary:
         after={"text": summary.text},
     )
     return summary
+
+
+@transaction.atomic
+def attach_minutes(actor, meeting: Meeting, upload, *, reason: str = ""):
+    """The minutes of a meeting: the first upload makes the document, later ones new versions. On a
+    closed meeting a new version is a correction and needs its reason."""
+    from chancery.core import services as core_services
+    from chancery.decisions.models import Minutes
+
+    require_secretariat(actor)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.state == MeetingState.PLANNED:
+        raise ValidationError(_("Minutes follow the meeting: approve its final agenda first."), code="state")
+    if meeting.state == MeetingState.CLOSED and not reason.strip():
+        raise ValidationError(
+            {"reason": _("The meeting is closed: give the reason for the correction.")}, code="reason"
+        )
+    existing = Minutes.objects.filter(meeting=meeting).select_related("document").first()
+    if existing:
+        core_services.add_derived_version(actor, existing.document, upload, reason=reason.strip())
+        return existing
+    document = core_services.create_document(
+        actor,
+        title=_("Minutes of %(meeting)s") % {"meeting": meeting},
+        kind="minutes",
+        upload=upload,
+        access_level="internal_council",
+    )
+    minutes = Minutes.objects.create(meeting=meeting, document=document)
+    audit.record(actor, AuditAction.CREATE, minutes, after={"document": document.pk}, reason=reason.strip())
+    return minutes

@@ -213,3 +213,19 @@ def test_a_decision_document_is_numbered_and_released_with_the_decisions(secreta
     services.confirm_release(secretariat, release)
     services.release_now(secretariat, release)
     assert Document.objects.get(pk=decision.document.pk).is_visible_to(AnonymousUser())
+
+
+def test_minutes_follow_the_meeting_and_are_corrected_with_a_reason_after_closing(secretariat, meeting, final_meeting):
+    from chancery.decisions.models import Minutes
+
+    planned = services.create_meeting(secretariat, starts_at=at("2026-12-18"))
+    with pytest.raises(ValidationError, match="definitieve agenda"):
+        services.attach_minutes(secretariat, planned, pdf_upload("notulen.pdf"))
+    minutes = services.attach_minutes(secretariat, final_meeting, pdf_upload("notulen.pdf", "Notulen"))
+    assert minutes.document.kind == "minutes" and minutes.document.access_level == "internal_council"
+    decide_all(secretariat, final_meeting)
+    services.close_meeting(secretariat, final_meeting)
+    with pytest.raises(ValidationError):
+        services.attach_minutes(secretariat, final_meeting, pdf_upload("notulen-2.pdf", "Notulen bis"))
+    services.attach_minutes(secretariat, final_meeting, pdf_upload("notulen-2.pdf", "Notulen bis"), reason="Aanwezigen aangevuld")
+    assert Minutes.objects.get().document.versions.count() == 2
