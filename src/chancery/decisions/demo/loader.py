@@ -157,6 +157,51 @@ def _sign(secretariat, decision) -> None:
         signing.sign(request.signer, request, DEMO_PASSWORD)
 
 
+def _publish(secretariat, meeting, stage: int) -> None:
+    """A publication in the Belgian Official Gazette of the meeting's first approved note, taken
+    `stage` steps along (dated after the meeting, never in the future)."""
+    from chancery.decisions.models import PublicationStep as S
+
+    item = services.final_items(meeting).filter(kind="note", decisions__result=DecisionResult.APPROVED).first()
+    if item is None:
+        return
+    start = timezone.localtime(meeting.starts_at).date() + datetime.timedelta(days=3)
+    today = timezone.localdate()
+    publication = services.start_publication(
+        secretariat, item, regulation_type="government_decision", urgent=stage == 2, on=start
+    )
+    steps = [
+        (S.TRANSLATION_REQUESTED, 0, {}),
+        (S.TRANSLATION_RECEIVED, 8, {}),
+        (S.PROOF_REQUESTED, 9, {}),
+        (S.PROOF_RECEIVED, 13, {}),
+        (S.PUBLICATION_REQUESTED, 14, {"planned_date": start + datetime.timedelta(days=24)}),
+        (S.PUBLISHED, 24, {"numac": f"{start.year}0{publication.pk:05d}"}),
+    ]
+    for step, offset, extra in steps[:stage]:
+        on = start + datetime.timedelta(days=offset)
+        if on > today:
+            break
+        publication = services.record_step(secretariat, publication, step, on=on, **extra)
+
+
+def _submissions(meeting, ministers) -> None:
+    cabinet = User.objects.filter(username="kabinet").first()
+    secretariat = User.objects.filter(username="secretariaat").first()
+    if cabinet is None or secretariat is None:
+        return
+    pdf = SimpleUploadedFile("nota.pdf", samples.make_pdf("Nota aan de Vlaamse Regering", title="Nota"))
+    services.submit(
+        cabinet, meeting, title="Oproep 2027 van het Vlaams mensenrechtenfonds", short_title="Mensenrechtenfonds 2027",
+        mandatees=[ministers[0]], uploads=[pdf],
+    )  # fmt: skip
+    sent_back = services.submit(
+        cabinet, meeting, title="Jaarverslag van de diplomatieke vertegenwoordigingen",
+        short_title="Jaarverslag posten", mandatees=[ministers[0]], kind="announcement", step_kind="announcement",
+    )  # fmt: skip
+    services.send_back(secretariat, sent_back, remarks="Voeg het advies van de Inspectie van Financiën toe.")
+
+
 def _release(secretariat, meeting) -> None:
     for scope in ("decisions", "documents"):
         release = services.plan_release(secretariat, meeting, scope)
@@ -215,10 +260,13 @@ def load_demo(meetings: int = 40) -> dict[str, int]:
             to_sign -= 1
         services.close_meeting(secretariat, meeting)
         _release(secretariat, meeting)
+        if index >= len(days) - 10 and index % 2 == 0:
+            _publish(secretariat, meeting, stage=(index % 7))
     upcoming = made[upcoming_day]
     if upcoming is not None and upcoming in created:
         # The next meeting is still in preparation, its agenda at version B.
         _fill(secretariat, upcoming, rng, schedule.get(len(days), []), ministers, with_late_item=True)
+        _submissions(upcoming, ministers)
     counts: dict[str, int] = {}
     for obj in created:
         name = str(obj._meta.verbose_name_plural)

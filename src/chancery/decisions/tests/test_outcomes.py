@@ -227,5 +227,7 @@ def test_minutes_follow_the_meeting_and_are_corrected_with_a_reason_after_closin
     services.close_meeting(secretariat, final_meeting)
     with pytest.raises(ValidationError):
         services.attach_minutes(secretariat, final_meeting, pdf_upload("notulen-2.pdf", "Notulen bis"))
-    services.attach_minutes(secretariat, final_meeting, pdf_upload("notulen-2.pdf", "Notulen bis"), reason="Aanwezigen aangevuld")
+    services.attach_minutes(
+        secretariat, final_meeting, pdf_upload("notulen-2.pdf", "Notulen bis"), reason="Aanwezigen aangevuld"
+    )
     assert Minutes.objects.get().document.versions.count() == 2
