@@ -124,6 +124,8 @@ def release_now(actor, release: Release, *, now: datetime.datetime | None = None
     now = now or timezone.now()
     release = Release.objects.select_for_update().select_related("meeting").get(pk=release.pk)
     if release.state == ReleaseState.RELEASED:
+        if actor is None:
+            return release  # the worker's task for a release someone already performed: nothing to do
         raise ValidationError(_("This has already been released."), code="released")
     if actor is not None:
         require_secretariat(actor)

@@ -165,6 +165,10 @@ def test_release_is_embargoed_until_its_moment_and_then_all_at_once(secretariat,
     assert list(Document.objects.visible_to(public)) == [document]
     with pytest.raises(ValidationError):
         services.release_now(secretariat, documents)
+    # The worker's scheduled task for a release already performed by hand does nothing.
+    from chancery.decisions.tasks import perform_release
+
+    assert perform_release.call(documents.pk) == ReleaseState.RELEASED
 
 
 def test_a_release_that_fails_half_way_releases_nothing(secretariat, final_meeting, monkeypatch):
