@@ -240,7 +240,9 @@ def load_demo(meetings: int = 40) -> dict[str, int]:
                 step = services.add_step(
                     secretariat, dossier, kind=kind, title=f"{dossier.title} ({section})", mandatees=[minister]
                 )
-                schedule.setdefault(min(start + 3 * n, len(days)), []).append(step)
+                slot = start + 3 * n
+                if slot <= len(days):  # later steps are still in preparation
+                    schedule.setdefault(slot, []).append(step)
 
     upcoming_day = today + datetime.timedelta(days=(4 - today.weekday()) % 7 or 7)
     to_sign = 4
