@@ -9,7 +9,7 @@ CHANCERY := $(BIN)/chancery
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install install-test frontend chromium lint messages clean bench
+.PHONY: run test install install-test frontend chromium office lint messages clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 install: $(VENV)/.installed-base node_modules/.installed
-install-test: $(VENV)/.installed-test node_modules/.installed chromium
+install-test: $(VENV)/.installed-test node_modules/.installed chromium office
 
 chromium:
 	@if [ -x /usr/bin/chromium ]; then :; \
@@ -42,7 +42,20 @@ chromium:
 		echo "The browser tests need Debian's Chromium: run  sudo apt-get install -y chromium"; exit 1; \
 	fi
 
+# LibreOffice (headless) makes PDF renditions of DOCX/ODT. Optional for `make run` (the system says
+# when it is missing); the tests need it.
+office:
+	@if command -v soffice >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing LibreOffice (headless) for PDF renditions"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null 2>&1 || \
+		  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui; }; \
+	else \
+		echo "PDF renditions need LibreOffice: run  sudo apt-get install -y libreoffice-writer-nogui"; exit 1; \
+	fi
+
 run: install
+	-@$(MAKE) --no-print-directory office
 	$(CHANCERY) migrate --noinput -v0
 	$(CHANCERY) collectstatic --noinput -v0
 	$(CHANCERY) demo

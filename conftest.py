@@ -10,16 +10,21 @@ os.environ.setdefault("DJANGO_ENV", "test")
 @pytest.fixture(autouse=True)
 def document_store(tmp_path, settings, monkeypatch):
     """Each test stores files in its own folder, so 'no file left behind' can be checked."""
+    from django.apps import apps
     from django.core.files.storage import storages
+    from django.db.models import FileField
 
-    from chancery.core.models import DocumentVersion
+    from chancery.core.models.documents import document_storage
 
     root = tmp_path / "media"
     root.mkdir()
     storage = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": root}}
     settings.STORAGES = {**settings.STORAGES, "default": storage, "documents": storage}
-    # The file field resolved its storage when the model was defined; point it at this test's.
-    monkeypatch.setattr(DocumentVersion._meta.get_field("file"), "storage", storages["documents"])
+    # File fields resolved their storage when the models were defined; point them at this test's.
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, FileField) and getattr(field, "_storage_callable", None) is document_storage:
+                monkeypatch.setattr(field, "storage", storages["documents"])
     return root
 
 

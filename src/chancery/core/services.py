@@ -99,9 +99,13 @@ def _create_version(actor, document: Document, upload, number: int, source: str,
 
 
 def _schedule_extraction(version: DocumentVersion) -> None:
-    from chancery.core.tasks import extract_version_text
+    """Text for search, and a PDF rendition of office files, in the background."""
+    from chancery.core.rendition import RENDERED_FORMATS
+    from chancery.core.tasks import extract_version_text, render_version_pdf
 
     transaction.on_commit(lambda: extract_version_text.enqueue(version.pk))
+    if version.file_format in RENDERED_FORMATS:
+        transaction.on_commit(lambda: render_version_pdf.enqueue(version.pk))
 
 
 def _check_level(actor, level: str) -> None:

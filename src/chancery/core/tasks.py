@@ -28,3 +28,11 @@ def extract_version_text(version_id: int) -> str:
             version.extraction_state = ExtractionState.DONE
     version.save(update_fields=["text", "extraction_state", "extraction_error"])
     return version.extraction_state
+
+
+@task()
+def render_version_pdf(version_id: int) -> str:
+    from chancery.core.rendition import render
+
+    rendition = render(DocumentVersion.objects.get(pk=version_id))
+    return rendition.state if rendition else "not_needed"

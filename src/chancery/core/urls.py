@@ -15,6 +15,7 @@ urlpatterns = [
     path("documenten/<uuid:uuid>/wijzigen/", views.document_change, name="document_change"),
     path("documenten/<uuid:uuid>/vrijgave/", views.document_release, name="document_release"),
     path("documenten/<uuid:uuid>/v<int:number>/download/", views.document_download, name="document_download"),
+    path("documenten/<uuid:uuid>/v<int:number>/pdf/", views.rendition_download, name="rendition_download"),
     path("documenten/<uuid:uuid>/ondertekenen/", signing_views.start_flow, name="signing_start"),
     path("handtekeningen/", signing_views.inbox, name="signing_inbox"),
     path("handtekeningen/<int:pk>/", signing_views.act, name="signing_act"),

@@ -123,7 +123,7 @@ def document_detail(request, uuid):
     can_edit = permissions.can_edit_document(request.user, document)
     context = {
         "document": document,
-        "versions": document.versions.select_related("uploaded_by"),
+        "versions": document.versions.select_related("uploaded_by", "rendition"),
         "concerned": document.concerned_mandatees.select_related("person"),
         "can_edit": can_edit,
         "can_release": permissions.can_release(request.user),
@@ -226,6 +226,22 @@ def document_download(request, uuid, number):
         as_attachment=True,
         filename=version.original_filename,
         content_type=version.mime_type,
+    )
+    response["Cache-Control"] = "private, no-store" if not document.is_public else "public, max-age=3600"
+    return response
+
+
+def rendition_download(request, uuid, number):
+    """The PDF rendition of an office version, under the same access rule as the version."""
+    document = _visible_document(request, uuid)
+    version = document.versions.filter(number=number).select_related("rendition").first()
+    rendition = getattr(version, "rendition", None) if version else None
+    if rendition is None or not rendition.file:
+        raise Http404(_("There is no PDF rendition of this version."))
+    services.record_download(request.user, version)
+    name = version.original_filename.rsplit(".", 1)[0] + ".pdf"
+    response = FileResponse(
+        rendition.file.open("rb"), as_attachment=False, filename=name, content_type="application/pdf"
     )
     response["Cache-Control"] = "private, no-store" if not document.is_public else "public, max-age=3600"
     return response

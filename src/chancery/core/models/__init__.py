@@ -11,6 +11,7 @@ from chancery.core.models.documents import (
     FileFormat,
 )
 from chancery.core.models.organisation import Entity, EntityKind, Mandatee, Person, Role, User
+from chancery.core.models.rendition import Rendition, RenditionState
 from chancery.core.models.signing import FlowState, RequestState, SignatureRequest, SigningCredential, SigningFlow
 
 __all__ = [
@@ -31,6 +32,8 @@ __all__ = [
     "Mandatee",
     "Person",
     "ReleaseState",
+    "Rendition",
+    "RenditionState",
     "RequestState",
     "Role",
     "SignatureRequest",
