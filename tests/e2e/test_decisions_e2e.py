@@ -63,3 +63,30 @@ def test_from_draft_agenda_to_public_decision(page, browser, live_server, org, a
     public.screenshot(path=str(artifacts / "public-meeting.png"), full_page=True)
     public_context.close()
     assert page.console_errors == []
+
+
+def test_reorder_the_agenda_by_mouse_and_by_keyboard(page, org):
+    import datetime
+
+    from django.utils import timezone
+
+    from chancery.decisions import services
+
+    secretariat = org.users["secretariat"]
+    meeting = services.create_meeting(secretariat, starts_at=timezone.make_aware(datetime.datetime(2026, 12, 11, 10)))
+    draft = services.current_draft(meeting)
+    for title in ("Eerste", "Tweede", "Derde"):
+        services.add_item(
+            secretariat, draft, expected_revision=None, title=title, short_title=title, mandatees=[org.mandatees["a"]]
+        )
+    log_in(page, "t-secretariaat", PASSWORD)
+    page.goto(meeting.get_absolute_url())
+    rows = page.locator("tr[data-item-kind=note]")
+    with page.expect_navigation():
+        rows.nth(2).drag_to(rows.nth(0), source_position={"x": 12, "y": 12}, target_position={"x": 12, "y": 12})
+    assert [t for t in draft.current_items().values_list("short_title", flat=True)] == ["Derde", "Eerste", "Tweede"]
+    # By keyboard: focus the "down" button of the first item and press Enter.
+    page.get_by_role("button", name="Naar beneden: Derde").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert [t for t in draft.current_items().values_list("short_title", flat=True)] == ["Eerste", "Derde", "Tweede"]
