@@ -74,6 +74,7 @@ def test_decision_pages_have_no_accessibility_violations(page, org, content):
     log_in(page, "t-secretariaat", PASSWORD)
     back_office = [
         "/zittingen/",
+        "/zittingen/kalender/?maand=2026-11",
         content["meeting"].get_absolute_url(),
         content["upcoming"].get_absolute_url(),
         f"/zittingen/{content['upcoming'].uuid}/indienen/",

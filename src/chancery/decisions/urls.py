@@ -7,6 +7,7 @@ app_name = "decisions"
 urlpatterns = [
     path("", views.meeting_list, name="meeting_list"),
     path("nieuw/", views.meeting_create, name="meeting_create"),
+    path("kalender/", views.meeting_calendar, name="meeting_calendar"),
     path("dossiers/", views.dossier_list, name="dossier_list"),
     path("indieningen/", views.submission_list, name="submission_list"),
     path("publicaties/", views.publication_list, name="publication_list"),

@@ -673,3 +673,36 @@ def meeting_minutes(request, uuid):
     else:
         messages.success(request, _("The minutes have been stored."))
     return redirect(meeting)
+
+
+@login_required
+def meeting_calendar(request):
+    """The meetings of one month, as a calendar (weeks from Monday)."""
+    import calendar as calendar_module
+    import datetime
+
+    _internal(request)
+    today = timezone.localdate()
+    try:
+        year, month = (int(part) for part in request.GET.get("maand", f"{today:%Y-%m}").split("-"))
+        first = datetime.date(year, month, 1)
+    except ValueError:
+        first = today.replace(day=1)
+    weeks = calendar_module.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    meetings = Meeting.objects.filter(starts_at__date__gte=weeks[0][0], starts_at__date__lte=weeks[-1][-1])
+    by_day: dict = {}
+    for meeting in meetings:
+        by_day.setdefault(timezone.localtime(meeting.starts_at).date(), []).append(meeting)
+    previous = (first - datetime.timedelta(days=1)).replace(day=1)
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    return render(
+        request,
+        "decisions/meeting_calendar.html",
+        {
+            "month": first,
+            "weeks": [[(day, by_day.get(day, []), day.month == first.month) for day in week] for week in weeks],
+            "previous": previous,
+            "following": following,
+            "today": today,
+        },
+    )

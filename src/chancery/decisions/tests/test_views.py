@@ -146,3 +146,10 @@ def test_submission_screens_from_proposal_to_agenda(client, org, meeting):
     submission.refresh_from_db()
     assert submission.state == "accepted" and submission.item.short_title == "Mensenrechtenfonds 2027"
     assert submission.item.item_documents.count() == 3
+
+
+def test_meeting_calendar_shows_a_month(client, org, meeting):
+    client.force_login(org.users["civil_servant"])
+    html = client.get(reverse("decisions:meeting_calendar") + "?maand=2026-12").content.decode()
+    assert "December 2026" in html and f"Ministerraad {meeting.number}" in html
+    assert client.get(reverse("decisions:meeting_calendar") + "?maand=onzin").status_code == 200
