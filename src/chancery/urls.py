@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from chancery.core.admin_site import restrict_admin_to_administrators
+from chancery.portal import views as portal_views
 
 restrict_admin_to_administrators(admin.site)
 
@@ -11,5 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("zittingen/", include("chancery.decisions.urls")),
     path("besluiten/", include("chancery.portal.urls")),
+    path("zoeken", portal_views.search, name="search"),
+    path("zoeken/feed", portal_views.SearchFeed(), name="search_feed"),
     path("", include("chancery.core.urls")),
 ]

@@ -13,3 +13,6 @@ class PortalConfig(AppConfig):
         from chancery.core import navigation
 
         navigation.register(navigation.Module("portal", _("Decisions"), "portal:decisions", order=10))
+        navigation.register(navigation.Module("search", _("Search"), "search", order=11))
+
+        from chancery.portal import signals  # noqa: F401 - connects the search index receivers

@@ -1,11 +1,19 @@
+import datetime
+from urllib.parse import urlencode
+
+from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from chancery.decisions import services as decision_services
 from chancery.decisions.models import Dossier
 from chancery.portal import queries
+from chancery.portal.models import SearchKind
+from chancery.portal.search import service
 
 
 def decisions(request):
@@ -30,3 +38,71 @@ def dossier(request, uuid):
         "portal/dossier.html",
         {"dossier": dossier, "history": history, "phase": decision_services.phase_of(history)},
     )
+
+
+def _filters(request) -> service.Filters:
+    def number(name):
+        value = request.GET.get(name, "")
+        return int(value) if value.isdigit() else None
+
+    return service.Filters(
+        year=number("jaar"),
+        kind=request.GET.get("soort", "") if request.GET.get("soort") in SearchKind.values else "",
+        minister=number("minister"),
+    )
+
+
+def search(request):
+    text = request.GET.get("q", "").strip()[:500]
+    sort = "date" if request.GET.get("sorteer") == "datum" else "relevance"
+    page = request.GET.get("pagina", "1")
+    results = service.search(
+        request.user, text, filters=_filters(request), sort=sort, page=int(page) if page.isdigit() else 1
+    )
+    params = request.GET.copy()
+    params.pop("pagina", None)
+    return render(
+        request,
+        "portal/search.html",
+        {
+            "text": text,
+            "results": results,
+            "sort": sort,
+            "params": params.urlencode(),
+            "kinds": dict(SearchKind.choices),
+        },
+    )
+
+
+class SearchFeed(Feed):
+    """The newest results of a search, as Atom: follow a query."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request):
+        self.request = request
+        return request.GET.get("q", "").strip()[:500]
+
+    def title(self, text):
+        return _("Decisions of the Government: %(query)s") % {"query": text}
+
+    def link(self, text):
+        return reverse("search") + "?" + urlencode({"q": text})
+
+    def subtitle(self, text):
+        return _("The newest released decisions and documents that match “%(query)s”.") % {"query": text}
+
+    def items(self, text):
+        return service.search(self.request.user, text, filters=_filters(self.request), sort="date").hits
+
+    def item_title(self, entry):
+        return entry.title
+
+    def item_description(self, entry):
+        return entry.body[:500]
+
+    def item_link(self, entry):
+        return entry.url
+
+    def item_pubdate(self, entry):
+        return datetime.datetime.combine(entry.date, datetime.time(12), tzinfo=datetime.UTC)

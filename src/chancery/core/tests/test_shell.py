@@ -58,14 +58,15 @@ def test_every_page_has_the_language_switch_and_landmarks(client, org):
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("anonymous", ["Voorpagina", "Beslissingen", "Organisatie"]),
-        ("expert", ["Voorpagina", "Beslissingen", "Organisatie"]),
-        ("civil_servant", ["Voorpagina", "Beslissingen", "Zittingen", "Dossiers", "Stukken", "Organisatie"]),
+        ("anonymous", ["Voorpagina", "Beslissingen", "Zoeken", "Organisatie"]),
+        ("expert", ["Voorpagina", "Beslissingen", "Zoeken", "Organisatie"]),
+        ("civil_servant", ["Voorpagina", "Beslissingen", "Zoeken", "Zittingen", "Dossiers", "Stukken", "Organisatie"]),
         (
             "secretariat",
             [
                 "Voorpagina",
                 "Beslissingen",
+                "Zoeken",
                 "Zittingen",
                 "Indieningen",
                 "Dossiers",
@@ -76,13 +77,14 @@ def test_every_page_has_the_language_switch_and_landmarks(client, org):
         ),
         (
             "cabinet_concerned",
-            ["Voorpagina", "Beslissingen", "Zittingen", "Indieningen", "Dossiers", "Stukken", "Organisatie"],
+            ["Voorpagina", "Beslissingen", "Zoeken", "Zittingen", "Indieningen", "Dossiers", "Stukken", "Organisatie"],
         ),
         (
             "admin",
             [
                 "Voorpagina",
                 "Beslissingen",
+                "Zoeken",
                 "Zittingen",
                 "Indieningen",
                 "Dossiers",

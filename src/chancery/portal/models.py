@@ -1,0 +1,40 @@
+"""The search index: one row per searchable thing that has a public page (a decided item, a
+document on an item). Who may find a row is decided live by its source's confidentiality
+(`visible_to`), never copied: a release is searchable the moment it commits."""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchKind(models.TextChoices):
+    DECISION = "decision", _("Decision")
+    DOCUMENT = "document", _("Document")
+
+
+class SearchEntry(models.Model):
+    key = models.CharField(max_length=80, unique=True)
+    kind = models.CharField(max_length=10, choices=SearchKind.choices)
+    item = models.ForeignKey("decisions.AgendaItem", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey("core.Document", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    meeting = models.ForeignKey("decisions.Meeting", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    title = models.TextField()
+    body = models.TextField(blank=True)
+    # The analysed text (stems) both engines match on.
+    title_index = models.TextField()
+    body_index = models.TextField(blank=True)
+    url = models.CharField(max_length=300)
+    date = models.DateField(db_index=True)
+    year = models.PositiveSmallIntegerField(db_index=True)
+    ministers = models.ManyToManyField("core.Mandatee", related_name="+", blank=True)
+    document_kind = models.CharField(max_length=32, blank=True)
+    # PostgreSQL only (stays empty on SQLite, which uses the FTS5 table of migration 0002).
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title[:80]

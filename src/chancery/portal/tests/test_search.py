@@ -1,0 +1,139 @@
+"""Full-text search on both engines: syntax, ranking, facets, snippets, feeds, and never a result
+the reader may not see."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
+
+from chancery.core.testing import pdf_upload
+from chancery.decisions import services
+from chancery.decisions.models import DecisionResult
+from chancery.portal.models import SearchEntry
+from chancery.portal.search.service import Filters, search
+
+ITEMS = [
+    # short title, title, decision text, minister, level
+    ("Exportcontrole strategische goederen", "Jaarverslag over de exportcontrole", "Goedgekeurd.", "a", "public"),
+    (
+        "Mensenrechtenfonds",
+        "Oproep van het mensenrechtenfonds",
+        "De regering keurt de oproep voor mensenrechten goed.",
+        "a",
+        "public",
+    ),
+    (
+        "Wapenhandel",
+        "Vergunningen voor wapens en exportcontrole",
+        "Vergunningen voor de uitvoer van wapens.",
+        "b",
+        "public",
+    ),
+    ("Rampenfonds", "Wijziging van het Rampenfondsdecreet", "Schade door overstromingen wordt vergoed.", "b", "public"),
+    ("Geheime exportcontrole", "Vertrouwelijke beoordeling exportcontrole", "Geweigerd.", "a", "confidential"),
+]
+
+
+@pytest.fixture
+def corpus(secretariat, meeting, add, org, django_capture_on_commit_callbacks):
+    for short, title, _text, minister, level in ITEMS:
+        item = add(meeting, short, minister=minister, access_level=level)
+        item.title = title
+        item.save(update_fields=["title"])
+    draft = services.current_draft(meeting)
+    services.approve_all_formally(secretariat, draft, expected_revision=None)
+    services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
+    texts = {short: text for short, _t, text, _m, _l in ITEMS}
+    for item in services.final_items(meeting):
+        services.record_decision(secretariat, item, result=DecisionResult.APPROVED, text=texts[item.short_title])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.attach_document(
+            secretariat,
+            services.final_items(meeting).get(short_title="Rampenfonds"),
+            title="Memorie van toelichting",
+            upload=pdf_upload("memorie.pdf", "De erkenning als ramp volgt na een hevige hagelstorm."),
+        )
+    return meeting
+
+
+def release(secretariat, meeting):
+    for scope in ("decisions", "documents"):
+        planned = services.plan_release(secretariat, meeting, scope)
+        services.confirm_release(secretariat, planned)
+        services.release_now(secretariat, planned)
+
+
+def titles(results):
+    return [hit.title.split(".")[0] for hit in results.hits]
+
+
+def test_nothing_is_found_before_the_release_and_everything_at_once_after(corpus, secretariat):
+    public = AnonymousUser()
+    assert search(public, "exportcontrole").total == 0
+    release(secretariat, corpus)
+    assert search(public, "exportcontrole").total == 2  # the confidential item is never found
+
+
+def test_words_phrases_exclusion_prefix_and_or(corpus, secretariat):
+    release(secretariat, corpus)
+    public = AnonymousUser()
+    assert titles(search(public, "exportcontrole")) == ["Exportcontrole strategische goederen", "Wapenhandel"]
+    assert titles(search(public, "exportcontrole -wapens")) == ["Exportcontrole strategische goederen"]
+    assert titles(search(public, '"strategische goederen"')) == ["Exportcontrole strategische goederen"]
+    assert search(public, '"goederen strategische"').total == 0
+    assert set(titles(search(public, "mensenrecht*"))) == {"Mensenrechtenfonds"}
+    assert set(titles(search(public, "rampenfondsdecreet OR mensenrechtenfonds"))) == {
+        "Rampenfonds",
+        "Mensenrechtenfonds",
+    }
+    # Dutch stemming: the plural finds the singular.
+    assert "Wapenhandel" in titles(search(public, "vergunning"))
+    # A document's extracted text is searched too.
+    hits = search(public, "hagelstorm").hits
+    assert [hit.kind for hit in hits] == ["document"] and "<mark>hagelstorm</mark>" in hits[0].snippet
+
+
+def test_titles_rank_above_bodies_and_snippets_are_marked(corpus, secretariat):
+    release(secretariat, corpus)
+    results = search(AnonymousUser(), "wapens")
+    assert titles(results)[0] == "Wapenhandel"
+    assert "<mark>wapens</mark>" in results.hits[0].snippet
+
+
+def test_facets_count_and_filter(corpus, secretariat, org):
+    release(secretariat, corpus)
+    results = search(AnonymousUser(), "exportcontrole OR rampenfonds OR mensenrechtenfonds")
+    assert dict(results.facets["year"]) == {2026: 4}
+    by_minister = {m.person.last_name: n for m, n in results.facets["minister"]}
+    assert by_minister == {"Aerts": 2, "Bosmans": 2}
+    narrowed = search(
+        AnonymousUser(),
+        "exportcontrole OR rampenfonds OR mensenrechtenfonds",
+        filters=Filters(minister=org.mandatees["a"].pk),
+    )
+    assert set(titles(narrowed)) == {"Exportcontrole strategische goederen", "Mensenrechtenfonds"}
+
+
+def test_the_concerned_minister_finds_the_confidential_decision(corpus, secretariat, org):
+    release(secretariat, corpus)
+    assert "Geheime exportcontrole" in titles(search(org.users["minister_concerned"], "exportcontrole"))
+    assert "Geheime exportcontrole" not in titles(search(org.users["minister_other"], "exportcontrole"))
+
+
+def test_search_page_and_feed(client, corpus, secretariat):
+    release(secretariat, corpus)
+    html = client.get(reverse("search"), {"q": "exportcontrole -wapens"}).content.decode()
+    assert "1 resultaat" in html and "<mark>Exportcontrole</mark>" in html
+    feed = client.get(reverse("search_feed"), {"q": "exportcontrole"})
+    assert feed["Content-Type"].startswith("application/atom+xml")
+    body = feed.content.decode()
+    assert body.count("<entry>") == 2 and "Geheime" not in body
+
+
+def test_index_follows_corrections(corpus, secretariat):
+    item = services.final_items(corpus).get(short_title="Rampenfonds")
+    services.correct_decision(
+        secretariat, item, result=DecisionResult.APPROVED, text="Hagelschade vergoed.", reason="Tekst"
+    )
+    release(secretariat, corpus)
+    assert titles(search(AnonymousUser(), "hagelschade")) == ["Rampenfonds"]
+    assert SearchEntry.objects.filter(key=f"item:{item.pk}").count() == 1
