@@ -74,6 +74,10 @@ INSTALLED_APPS = [
     "chancery.core",
     "chancery.decisions",
     "chancery.portal",
+    "chancery.api",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "chancery.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # ETags on GET responses and 304 answers to If-None-Match (pages and API alike).
+    "django.middleware.http.ConditionalGetMiddleware",
     # Before CSRF, which reads the form (and so parses uploads) first.
     "chancery.core.uploads.ClientFileNameMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -236,6 +242,34 @@ if not PRODUCTION and (VAR_DIR / "signing" / "demo-ca.pem").exists():
 CHANCERY_PUBLICATION_TERMS = {
     "translation": {"normal": 10, "urgent": 3},
     "proof": {"normal": 5, "urgent": 2},
+}
+
+# --- REST API -----------------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "chancery.api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PAGINATION_CLASS": "chancery.api.pagination.Cursor",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "chancery.api.exceptions.problem_details",
+    "DEFAULT_THROTTLE_CLASSES": ["chancery.api.throttling.PerClientThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        # The test suite makes many calls from one address in a minute; it tests the limit itself.
+        "anonymous": os.environ.get("CHANCERY_API_RATE_ANONYMOUS", "100000/min" if ENV == "test" else "120/min"),
+        "token": os.environ.get("CHANCERY_API_RATE_TOKEN", "100000/min" if ENV == "test" else "1200/min"),
+    },
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Chancery API",
+    "DESCRIPTION": "Meetings, agenda items, decisions, dossiers and documents of the Government. "
+    "Anonymous callers see what the public portal shows.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
 }
 
 # --- Background tasks -----------------------------------------------------------------------

@@ -10,6 +10,7 @@ restrict_admin_to_administrators(admin.site)
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("chancery.api.urls")),
     path("zittingen/", include("chancery.decisions.urls")),
     path("besluiten/", include("chancery.portal.urls")),
     path("zoeken", portal_views.search, name="search"),

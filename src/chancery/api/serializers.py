@@ -1,0 +1,144 @@
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from chancery.core.models import Document, DocumentVersion
+from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting
+
+
+def absolute(request, path: str) -> str:
+    return request.build_absolute_uri(path)
+
+
+class LinkedSerializer(serializers.ModelSerializer):
+    """Every object carries `id` and `url` (its API address); released ones a `permalink`."""
+
+    url = serializers.SerializerMethodField()
+    permalink = serializers.SerializerMethodField()
+    detail_route = ""
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, obj) -> str:
+        return absolute(self.context["request"], reverse(self.detail_route, args=[obj.pk]))
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_permalink(self, obj) -> str | None:
+        path = self.public_path(obj)
+        return absolute(self.context["request"], path) if path else None
+
+    def public_path(self, obj) -> str | None:
+        return None
+
+
+class MeetingSerializer(LinkedSerializer):
+    detail_route = "api:meeting-detail"
+
+    class Meta:
+        model = Meeting
+        fields = ["id", "url", "permalink", "kind", "year", "number", "starts_at", "place", "state"]
+
+    def public_path(self, obj):
+        return reverse("portal:meeting", args=[obj.uuid]) if obj.state != "planned" else None
+
+
+class AgendaItemSerializer(LinkedSerializer):
+    detail_route = "api:agendaitem-detail"
+    meeting = serializers.SerializerMethodField()
+    agenda_version = serializers.CharField(source="agenda.letter")
+    final = serializers.BooleanField(source="agenda.is_final")
+    ministers = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "id", "url", "permalink", "meeting", "agenda_version", "final", "kind", "number", "title", "short_title",
+            "ministers", "access_level", "release_state",
+        ]  # fmt: skip
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_meeting(self, obj) -> str:
+        return absolute(self.context["request"], reverse("api:meeting-detail", args=[obj.agenda.meeting_id]))
+
+    @extend_schema_field({"type": "array", "items": {"type": "string"}})
+    def get_ministers(self, obj) -> list[str]:
+        return [str(m.person) for m in obj.mandatees.all()]
+
+    def public_path(self, obj):
+        if obj.is_public and obj.agenda.is_final:
+            return reverse("portal:meeting", args=[obj.agenda.meeting.uuid]) + f"#punt-{obj.kind}-{obj.number}"
+        return None
+
+
+class DecisionSerializer(LinkedSerializer):
+    detail_route = "api:decision-detail"
+    item = serializers.SerializerMethodField()
+    document = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Decision
+        fields = [
+            "id",
+            "url",
+            "permalink",
+            "item",
+            "version",
+            "result",
+            "text",
+            "reference",
+            "document",
+            "decided_at",
+            "reason",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_item(self, obj) -> str:
+        return absolute(self.context["request"], reverse("api:agendaitem-detail", args=[obj.item_id]))
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_document(self, obj) -> str | None:
+        if obj.document_id is None:
+            return None
+        return absolute(self.context["request"], reverse("api:document-detail", args=[obj.document_id]))
+
+    def public_path(self, obj):
+        item = obj.item
+        if item.is_public:
+            return reverse("portal:meeting", args=[item.agenda.meeting.uuid]) + f"#punt-{item.kind}-{item.number}"
+        return None
+
+
+class DossierSerializer(LinkedSerializer):
+    detail_route = "api:dossier-detail"
+
+    class Meta:
+        model = Dossier
+        fields = ["id", "url", "permalink", "title", "short_title", "access_level", "release_state"]
+
+    def public_path(self, obj):
+        return reverse("portal:dossier", args=[obj.uuid]) if obj.is_public else None
+
+
+class VersionSerializer(serializers.ModelSerializer):
+    file = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DocumentVersion
+        fields = ["number", "original_filename", "file_format", "mime_type", "size", "sha256", "uploaded_at", "file"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_file(self, obj) -> str:
+        return absolute(self.context["request"], obj.get_download_url())
+
+
+class DocumentSerializer(LinkedSerializer):
+    detail_route = "api:document-detail"
+    versions = VersionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Document
+        fields = ["id", "url", "permalink", "title", "kind", "access_level", "release_state", "created_at", "versions"]
+
+    def public_path(self, obj):
+        latest = max(obj.versions.all(), key=lambda v: v.number, default=None)
+        return latest.get_download_url() if obj.is_public and latest else None

@@ -1,0 +1,1 @@
+from chancery.decisions.tests.conftest import add, meeting, secretariat  # noqa: F401

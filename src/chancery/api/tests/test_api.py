@@ -1,0 +1,153 @@
+"""The REST API: the same confidentiality as the pages, tokens and scopes, cursor pages, problem
+details, ETags, rate limits, and its OpenAPI document."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from chancery.api.models import ApiToken
+from chancery.core.models import AccessLevel
+from chancery.decisions import services
+from chancery.decisions.models import DecisionResult
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+@pytest.fixture
+def decided(secretariat, meeting, add):
+    add(meeting, "Oostgrensprogramma")
+    add(meeting, "Geheim punt", access_level=AccessLevel.CONFIDENTIAL)
+    draft = services.current_draft(meeting)
+    services.approve_all_formally(secretariat, draft, expected_revision=None)
+    services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
+    for item in services.final_items(meeting):
+        services.record_decision(
+            secretariat, item, result=DecisionResult.APPROVED, text=f"Besluit over {item.short_title}"
+        )
+    return meeting
+
+
+def release(secretariat, meeting):
+    planned = services.plan_release(secretariat, meeting, "decisions")
+    services.confirm_release(secretariat, planned)
+    services.release_now(secretariat, planned)
+
+
+def texts(response):
+    return sorted(d["text"] for d in response.json()["results"])
+
+
+def test_root_lists_the_collections(api, db):
+    body = api.get("/api/v1/").json()
+    for name in ("meetings", "agenda-items", "decisions", "dossiers", "documents"):
+        assert body[name].startswith("http://testserver/api/v1/")
+
+
+def test_anonymous_callers_get_exactly_what_the_portal_shows(api, decided, secretariat):
+    assert api.get("/api/v1/decisions").json() == {"results": [], "next": None}
+    assert api.get("/api/v1/meetings").json()["results"] == []
+    release(secretariat, decided)
+    body = api.get("/api/v1/decisions").json()
+    assert [d["text"] for d in body["results"]] == ["Besluit over Oostgrensprogramma"]
+    decision = body["results"][0]
+    assert decision["url"] == f"http://testserver/api/v1/decisions/{decision['id']}"
+    assert decision["permalink"].startswith(f"http://testserver/besluiten/{decided.uuid}/#punt-note-")
+    assert api.get(decision["url"]).json()["id"] == decision["id"]
+    meetings = api.get("/api/v1/meetings").json()["results"]
+    assert [m["id"] for m in meetings] == [decided.pk]
+
+
+def test_tokens_and_scopes(api, decided, secretariat, org, capsys):
+    release(secretariat, decided)
+    call_command("token", "t-minister-a", "--scope", "read-public")
+    public_key = capsys.readouterr().out.strip()
+    call_command("token", "t-minister-a", "--scope", "read-internal")
+    internal_key = capsys.readouterr().out.strip()
+    assert public_key.startswith("chy_") and ApiToken.objects.count() == 2
+    assert not ApiToken.objects.filter(key_hash=public_key).exists()  # only the hash is kept
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {public_key}")
+    assert texts(api.get("/api/v1/decisions")) == ["Besluit over Oostgrensprogramma"]
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {internal_key}")
+    assert texts(api.get("/api/v1/decisions")) == ["Besluit over Geheim punt", "Besluit over Oostgrensprogramma"]
+    api.credentials(HTTP_AUTHORIZATION="Bearer chy_nonsense")
+    response = api.get("/api/v1/decisions")
+    assert response.status_code == 401
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 401 and response.json()["title"]
+
+
+def test_search_through_the_api(api, decided, secretariat):
+    release(secretariat, decided)
+    assert texts(api.get("/api/v1/decisions", {"q": "oostgrensprogramma"})) == ["Besluit over Oostgrensprogramma"]
+    assert texts(api.get("/api/v1/decisions", {"q": "geheim"})) == []
+
+
+def test_cursor_pages(api, secretariat, meeting, add):
+    for n in range(7):
+        add(meeting, f"Punt {n}")
+    draft = services.current_draft(meeting)
+    services.approve_all_formally(secretariat, draft, expected_revision=None)
+    services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
+    for item in services.final_items(meeting):
+        services.record_decision(secretariat, item, result=DecisionResult.APPROVED, text=item.short_title)
+    release(secretariat, meeting)
+    seen, url = [], "/api/v1/decisions?page_size=3"
+    while url:
+        body = api.get(url).json()
+        seen += [d["id"] for d in body["results"]]
+        url = body["next"]
+    assert len(seen) == 7 and len(set(seen)) == 7
+
+
+def test_unknown_objects_and_hidden_ones_are_404_problems(api, decided):
+    hidden = services.final_items(decided).get(short_title="Geheim punt").decision
+    response = api.get(f"/api/v1/decisions/{hidden.pk}")
+    assert response.status_code == 404 and response["Content-Type"] == "application/problem+json"
+
+
+def test_etags_and_conditional_requests(api, decided, secretariat):
+    release(secretariat, decided)
+    first = api.get("/api/v1/decisions")
+    assert first.has_header("ETag")
+    again = api.get("/api/v1/decisions", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+
+
+def test_rate_limit_per_anonymous_client(api, db, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    from chancery.api.throttling import PerClientThrottle
+
+    rates = {**PerClientThrottle.THROTTLE_RATES, "anonymous": "3/min"}
+    PerClientThrottle.THROTTLE_RATES = rates
+    try:
+        statuses = [api.get("/api/v1/meetings").status_code for _ in range(4)]
+    finally:
+        PerClientThrottle.THROTTLE_RATES = {
+            **rates,
+            "anonymous": settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anonymous"],
+        }
+        cache.clear()
+    assert statuses == [200, 200, 200, 429]
+
+
+def test_openapi_document(api, db):
+    response = api.get(reverse("api:openapi"))
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    for path in (
+        "/api/v1/meetings",
+        "/api/v1/agenda-items",
+        "/api/v1/decisions",
+        "/api/v1/dossiers",
+        "/api/v1/documents",
+    ):
+        assert path in schema["paths"], path
+    listing = schema["paths"]["/api/v1/decisions"]["get"]
+    assert any(p["name"] == "q" for p in listing["parameters"])

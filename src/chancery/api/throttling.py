@@ -1,0 +1,27 @@
+"""Rate limits per token, and per address for callers without one (the cache keeps the counts:
+per process by default, shared when a shared cache is configured)."""
+
+from rest_framework.throttling import SimpleRateThrottle
+
+from chancery.api.models import ApiToken
+
+
+class PerClientThrottle(SimpleRateThrottle):
+    def get_rate(self):
+        return None  # chosen per request in allow_request
+
+    def allow_request(self, request, view):
+        token = request.auth if isinstance(request.auth, ApiToken) else None
+        self.scope = "token" if token else "anonymous"
+        self.rate = self.THROTTLE_RATES[self.scope]
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request, view)
+
+    def get_cache_key(self, request, view):
+        token = request.auth if isinstance(request.auth, ApiToken) else None
+        ident = (
+            f"token-{token.pk}"
+            if token
+            else (f"user-{request.user.pk}" if request.user.is_authenticated else self.get_ident(request))
+        )
+        return f"throttle_{self.scope}_{ident}"

@@ -1,0 +1,21 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularJSONAPIView
+from rest_framework.routers import SimpleRouter
+
+from chancery.api import views
+
+app_name = "api"
+
+router = SimpleRouter(trailing_slash=False)
+router.register("meetings", views.MeetingViewSet, basename="meeting")
+router.register("agenda-items", views.AgendaItemViewSet, basename="agendaitem")
+router.register("decisions", views.DecisionViewSet, basename="decision")
+router.register("dossiers", views.DossierViewSet, basename="dossier")
+router.register("documents", views.DocumentViewSet, basename="document")
+
+urlpatterns = [
+    path("", views.root, name="root"),
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+    path("docs", views.docs, name="docs"),
+    path("", include(router.urls)),
+]
