@@ -1,0 +1,13 @@
+"""The API's documentation page renders the OpenAPI document in the browser, within the CSP."""
+
+import pytest
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_api_docs_page_renders_the_openapi_document(page):
+    page.goto("/api/v1/docs")
+    page.locator(".swagger-ui .info .title").wait_for()
+    assert "Chancery API" in page.locator(".swagger-ui .info .title").inner_text()
+    assert page.locator(".opblock-summary-path", has_text="/api/v1/decisions").first.is_visible()
+    assert page.console_errors == []
