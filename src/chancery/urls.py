@@ -1,9 +1,11 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.i18n import set_language
 
 from chancery.core.admin_site import restrict_admin_to_administrators
 from chancery.portal import views as portal_views
+from chancery.portal.sitemaps import SITEMAPS
 
 restrict_admin_to_administrators(admin.site)
 
@@ -15,5 +17,8 @@ urlpatterns = [
     path("besluiten/", include("chancery.portal.urls")),
     path("zoeken", portal_views.search, name="search"),
     path("zoeken/feed", portal_views.SearchFeed(), name="search_feed"),
+    path("open-data/", portal_views.open_data, name="open_data"),
+    path("open-data/<str:name>", portal_views.open_data_file, name="open_data_file"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("chancery.core.urls")),
 ]

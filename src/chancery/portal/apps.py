@@ -14,5 +14,6 @@ class PortalConfig(AppConfig):
 
         navigation.register(navigation.Module("portal", _("Decisions"), "portal:decisions", order=10))
         navigation.register(navigation.Module("search", _("Search"), "search", order=11))
+        navigation.register(navigation.Module("open_data", _("Open data"), "open_data", order=90))
 
         from chancery.portal import signals  # noqa: F401 - connects the search index receivers

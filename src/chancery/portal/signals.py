@@ -5,6 +5,7 @@ from django.dispatch import receiver
 
 from chancery.core.models import DocumentVersion
 from chancery.decisions.models import Decision, ItemDocument, PressSummary
+from chancery.decisions.signals import release_performed
 from chancery.portal.search import index
 
 
@@ -31,3 +32,11 @@ def version_saved(sender, instance, update_fields=None, **kwargs):
         "item__agenda__meeting", "document"
     ):
         index.index_document(link.document, link.item)
+
+
+@receiver(release_performed)
+def rebuild_dumps(sender, release, **kwargs):
+    # In the background: a release should not wait for files to be written.
+    from chancery.portal.tasks import rebuild_open_data
+
+    rebuild_open_data.enqueue()

@@ -106,3 +106,39 @@ class SearchFeed(Feed):
 
     def item_pubdate(self, entry):
         return datetime.datetime.combine(entry.date, datetime.time(12), tzinfo=datetime.UTC)
+
+
+def open_data(request):
+    from django.core.files.storage import storages
+
+    from chancery.portal import opendata
+
+    storage = storages["default"]
+    dumps = []
+    for name, content_type in opendata.DUMPS.items():
+        path = f"{opendata.FOLDER}/{name}"
+        if storage.exists(path):
+            dumps.append(
+                {
+                    "name": name,
+                    "type": content_type,
+                    "size": storage.size(path),
+                    "modified": storage.get_modified_time(path),
+                }
+            )
+    return render(request, "portal/open_data.html", {"dumps": dumps})
+
+
+def open_data_file(request, name):
+    from django.core.files.storage import storages
+    from django.http import FileResponse
+
+    from chancery.portal import opendata
+
+    if name not in opendata.DUMPS:
+        raise Http404(_("There is no such dump."))
+    storage = storages["default"]
+    path = f"{opendata.FOLDER}/{name}"
+    if not storage.exists(path):
+        raise Http404(_("This dump has not been made yet."))
+    return FileResponse(storage.open(path, "rb"), content_type=opendata.DUMPS[name], filename=name)

@@ -17,6 +17,7 @@ from chancery.core.models import AccessLevel, AuditAction, Document, ReleaseStat
 from chancery.decisions.models import Decision, Dossier, ItemDocument, Meeting, MeetingState, ProcedureStep, Release
 from chancery.decisions.services.agendas import require_secretariat
 from chancery.decisions.services.outcomes import final_items
+from chancery.decisions.signals import release_performed
 
 DECISIONS_HOUR = 14  # decisions of a Friday meeting go out in the afternoon, documents a working day later
 
@@ -138,6 +139,7 @@ def release_now(actor, release: Release, *, now: datetime.datetime | None = None
     else:
         count = _release_documents(release.meeting, now)
     release.state, release.released_at, release.released_count = ReleaseState.RELEASED, now, count
+    transaction.on_commit(lambda: release_performed.send(sender=Release, release=release))
     release.save(update_fields=["state", "released_at", "released_count"])
     audit.record(
         actor,

@@ -1,0 +1,53 @@
+"""Open-data dumps and the sitemap carry only what is released, and follow each release."""
+
+import csv
+import io
+import json
+
+from django.urls import reverse
+
+from chancery.core.models import AccessLevel
+from chancery.decisions import services
+from chancery.decisions.models import DecisionResult
+
+
+def decided(secretariat, meeting, add, titles):
+    for title, level in titles:
+        add(meeting, title, access_level=level)
+    draft = services.current_draft(meeting)
+    services.approve_all_formally(secretariat, draft, expected_revision=None)
+    services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
+    for item in services.final_items(meeting):
+        services.record_decision(secretariat, item, result=DecisionResult.APPROVED, text=f"Besluit {item.short_title}")
+
+
+def release(secretariat, meeting, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        planned = services.plan_release(secretariat, meeting, "decisions")
+        services.confirm_release(secretariat, planned)
+        services.release_now(secretariat, planned)
+
+
+def test_dumps_are_made_at_each_release_with_only_public_decisions(
+    client, secretariat, meeting, add, django_capture_on_commit_callbacks
+):
+    assert "Nog geen bestanden" in client.get(reverse("open_data")).content.decode()
+    decided(secretariat, meeting, add, [("Oostgrens", AccessLevel.PUBLIC), ("Geheim", AccessLevel.CONFIDENTIAL)])
+    assert client.get(reverse("open_data_file", args=["decisions.csv"])).status_code == 404
+    release(secretariat, meeting, django_capture_on_commit_callbacks)
+    response = client.get(reverse("open_data_file", args=["decisions.csv"]))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [row["short_title"] for row in rows] == ["Oostgrens"]
+    assert rows[0]["decision"] == "Besluit Oostgrens" and rows[0]["permalink"].endswith("#punt-note-1")
+    lines = b"".join(client.get(reverse("open_data_file", args=["decisions.jsonl"])).streaming_content).decode()
+    assert [json.loads(line)["short_title"] for line in lines.splitlines()] == ["Oostgrens"]
+    assert "decisions.csv" in client.get(reverse("open_data")).content.decode()
+    assert client.get("/open-data/..%2Fsettings.py").status_code == 404
+    assert client.get("/open-data/unknown.csv").status_code == 404
+
+
+def test_sitemap_lists_released_meetings_only(client, secretariat, meeting, add, django_capture_on_commit_callbacks):
+    decided(secretariat, meeting, add, [("Oostgrens", AccessLevel.PUBLIC)])
+    assert str(meeting.uuid) not in client.get("/sitemap.xml").content.decode()
+    release(secretariat, meeting, django_capture_on_commit_callbacks)
+    assert str(meeting.uuid) in client.get("/sitemap.xml").content.decode()
