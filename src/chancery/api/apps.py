@@ -10,4 +10,4 @@ class ApiConfig(AppConfig):
     verbose_name = _("API")
 
     def ready(self) -> None:
-        from chancery.api import schema  # noqa: F401 - registers the OpenAPI description of tokens
+        from chancery.api import schema, signals  # noqa: F401 - OpenAPI description of tokens; the outbox

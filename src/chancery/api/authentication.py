@@ -26,9 +26,12 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
         return self.keyword
 
 
+ANONYMOUS = AnonymousUser()
+
+
 def reader(request):
     """Whose eyes the API reads with: a token without read-internal reads as the public does."""
     token = request.auth if isinstance(request.auth, ApiToken) else None
     if token is not None and not token.allows(Scope.READ_INTERNAL):
-        return AnonymousUser()
+        return ANONYMOUS
     return request.user

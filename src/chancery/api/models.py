@@ -46,3 +46,71 @@ class ApiToken(models.Model):
 
     def allows(self, scope: str) -> bool:
         return not self.revoked and scope in self.scopes
+
+
+class EventType(models.TextChoices):
+    MEETING_RELEASED = "meeting.released", _("Decisions of a meeting released")
+    DOCUMENTS_RELEASED = "documents.released", _("Documents of a meeting released")
+    DECISION_CORRECTED = "decision.corrected", _("Decision corrected")
+    DOCUMENT_VERSION_ADDED = "document.version_added", _("Document version added")
+    PUBLICATION_DATE_SET = "publication.date_set", _("Publication date set")
+
+
+class WebhookSubscription(models.Model):
+    """An application's wish to be told of events, delivered to its URL and signed with its secret.
+    It is told only of what its owner's token scope may see."""
+
+    owner = models.ForeignKey(ApiToken, on_delete=models.PROTECT, related_name="subscriptions")
+    url = models.URLField(_("address"), max_length=500)
+    event_types = models.JSONField(_("events"), default=list)
+    secret = models.CharField(max_length=64, editable=False)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("webhook subscription")
+        verbose_name_plural = _("webhook subscriptions")
+
+    def __str__(self) -> str:
+        return self.url
+
+    def save(self, *args, **kwargs):
+        if not self.secret:
+            self.secret = secrets.token_hex(32)
+        super().save(*args, **kwargs)
+
+
+class Event(models.Model):
+    """The outbox: an event is written in the transaction of the change that causes it, so a crash
+    neither loses nor invents one; deliveries follow once it has committed."""
+
+    type = models.CharField(max_length=40, choices=EventType.choices, db_index=True)
+    occurred_at = models.DateTimeField(default=timezone.now)
+    subject_model = models.CharField(max_length=60)
+    subject_id = models.CharField(max_length=64)
+    data = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.type} {self.subject_model}:{self.subject_id}"
+
+
+class Delivery(models.Model):
+    """One attempt to deliver an event to a subscription: the delivery log."""
+
+    event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="deliveries")
+    subscription = models.ForeignKey(WebhookSubscription, on_delete=models.PROTECT, related_name="deliveries")
+    attempt = models.PositiveSmallIntegerField(default=1)
+    state = models.CharField(max_length=10, default="pending")  # pending, delivered, failed, withheld
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+    scheduled_at = models.DateTimeField(default=timezone.now)
+    attempted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.event} → {self.subscription} #{self.attempt}: {self.state}"

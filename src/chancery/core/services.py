@@ -24,6 +24,7 @@ from chancery.core.models import (
     ReleaseState,
     Role,
 )
+from chancery.core.signals import document_version_added
 
 DOCUMENT_AUDIT_FIELDS = ("title", "kind", "description", "access_level", "concerned_mandatees", "named_users")
 VERSION_AUDIT_FIELDS = ("number", "original_filename", "file_format", "size", "sha256")
@@ -91,6 +92,7 @@ def _create_version(actor, document: Document, upload, number: int, source: str,
                 reason=reason,
                 source=source,
             )
+            document_version_added.send(sender=DocumentVersion, version=version)
     except BaseException:
         blob.discard_if_orphan()
         raise

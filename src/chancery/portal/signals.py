@@ -1,5 +1,6 @@
 """Index what is decided, summarised or documented, in the transaction that changes it."""
 
+from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
@@ -39,4 +40,4 @@ def rebuild_dumps(sender, release, **kwargs):
     # In the background: a release should not wait for files to be written.
     from chancery.portal.tasks import rebuild_open_data
 
-    rebuild_open_data.enqueue()
+    transaction.on_commit(rebuild_open_data.enqueue)

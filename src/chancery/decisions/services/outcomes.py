@@ -150,6 +150,9 @@ def correct_decision(actor, item: AgendaItem, *, result: str, text: str, reason:
         after=audit.snapshot(corrected, DECISION_AUDIT_FIELDS),
         reason=reason.strip(),
     )
+    from chancery.decisions.signals import decision_corrected
+
+    decision_corrected.send(sender=Decision, decision=corrected)
     return corrected
 
 

@@ -25,6 +25,7 @@ from chancery.decisions.models import (
 )
 from chancery.decisions.services.agendas import require_secretariat
 from chancery.decisions.services.documents import next_number
+from chancery.decisions.signals import publication_date_set
 
 S = PublicationStep
 # Which step may follow which. A proof can be corrected and asked again; cancelling is always possible.
@@ -128,6 +129,8 @@ def record_step(
         after={"step": step, "on": on.isoformat()},
         reason=note,
     )
+    if planned_date or step == S.PUBLISHED:
+        publication_date_set.send(sender=Publication, publication=publication)
     return publication
 
 

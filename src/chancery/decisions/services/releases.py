@@ -139,7 +139,8 @@ def release_now(actor, release: Release, *, now: datetime.datetime | None = None
     else:
         count = _release_documents(release.meeting, now)
     release.state, release.released_at, release.released_count = ReleaseState.RELEASED, now, count
-    transaction.on_commit(lambda: release_performed.send(sender=Release, release=release))
+    # Inside the transaction: receivers that record (the webhook outbox) commit or roll back with it.
+    release_performed.send(sender=Release, release=release)
     release.save(update_fields=["state", "released_at", "released_count"])
     audit.record(
         actor,
