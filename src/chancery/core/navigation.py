@@ -60,3 +60,25 @@ def register_core_modules() -> None:
     register(Module("signatures", _("Signatures"), "signing_inbox", order=65, visible=has_signing_credential))
     register(Module("organisation", _("Organisation"), "organisation", order=80))
     register(Module("admin", _("Administration"), "admin:index", order=99, visible=administrators))
+
+
+@dataclass(frozen=True)
+class HomePanel:
+    """A block a module puts on the home page: its template and a function giving its context."""
+
+    key: str
+    template: str
+    context: Callable
+    order: int = 50
+
+
+_panels: dict[str, HomePanel] = {}
+
+
+def register_home_panel(panel: HomePanel) -> None:
+    _panels[panel.key] = panel
+
+
+def home_panels(request) -> list[tuple[str, dict]]:
+    panels = sorted(_panels.values(), key=lambda p: (p.order, p.key))
+    return [(panel.template, panel.context(request)) for panel in panels]

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from chancery.core import audit, permissions, services, signing
+from chancery.core import audit, navigation, permissions, services, signing
 from chancery.core.forms import (
     DocumentChangeForm,
     DocumentCreateForm,
@@ -44,6 +44,7 @@ def home(request):
         context["recent_documents"] = visible.select_related("owner_entity")[:8]
         context["document_count"] = visible.count()
     context["government"] = Mandatee.objects.active_on().select_related("person")
+    context["panels"] = navigation.home_panels(request)
     return render(request, "core/home.html", context)
 
 

@@ -2,6 +2,12 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def _home_panel(request) -> dict:
+    from chancery.portal.queries import meetings_with_decisions
+
+    return {"meetings": meetings_with_decisions(request.user)[:4]}
+
+
 class PortalConfig(AppConfig):
     """The public face: what has been released, for everyone, without logging in."""
 
@@ -15,5 +21,9 @@ class PortalConfig(AppConfig):
         navigation.register(navigation.Module("portal", _("Decisions"), "portal:decisions", order=10))
         navigation.register(navigation.Module("search", _("Search"), "search", order=11))
         navigation.register(navigation.Module("open_data", _("Open data"), "open_data", order=90))
+
+        navigation.register_home_panel(
+            navigation.HomePanel("latest_decisions", "portal/home_panel.html", _home_panel, order=10)
+        )
 
         from chancery.portal import signals  # noqa: F401 - connects the search index receivers

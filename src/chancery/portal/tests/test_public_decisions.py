@@ -115,3 +115,10 @@ def test_internal_dossier_screens(client, decided, secretariat, org):
     assert client.get(reverse("decisions:dossier_detail", args=[dossier.uuid])).status_code == 200
     client.force_login(org.users["civil_servant"])
     assert client.get(reverse("decisions:dossier_detail", args=[dossier.uuid])).status_code == 404
+
+
+def test_home_shows_the_latest_released_meetings_and_a_search_box(client, decided, secretariat):
+    html = client.get("/").content.decode()
+    assert 'action="/zoeken"' in html and f"{decided.number}/{decided.year}" not in html
+    release(secretariat, decided, "decisions")
+    assert f"{decided.number}/{decided.year}" in client.get("/").content.decode()
