@@ -44,3 +44,15 @@ def meeting_items(meeting: Meeting, user):
         # Link to the dossier only where the reader may see it.
         item.visible_dossier = item.step.dossier if item.step_id and item.step.dossier_id in dossiers else None
         yield item
+
+
+def decisions_of_minister(mandatee, user):
+    """Released (for this reader: visible) decided items a minister submitted, newest first."""
+    return (
+        visible_final_items(user)
+        .filter(mandatees=mandatee, decisions__isnull=False)
+        .distinct()
+        .select_related("agenda__meeting")
+        .prefetch_related(Prefetch("decisions", queryset=Decision.objects.order_by("-version")))
+        .order_by("-agenda__meeting__starts_at", "kind_order", "number")
+    )

@@ -8,4 +8,6 @@ urlpatterns = [
     path("", views.decisions, name="decisions"),
     path("<uuid:uuid>/", views.meeting, name="meeting"),
     path("dossiers/<uuid:uuid>/", views.dossier, name="dossier"),
+    path("ministers/<int:pk>/", views.minister, name="minister"),
+    path("ministers/<int:pk>/feed", views.MinisterFeed(), name="minister_feed"),
 ]

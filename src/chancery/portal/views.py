@@ -142,3 +142,45 @@ def open_data_file(request, name):
     if not storage.exists(path):
         raise Http404(_("This dump has not been made yet."))
     return FileResponse(storage.open(path, "rb"), content_type=opendata.DUMPS[name], filename=name)
+
+
+def minister(request, pk):
+    from chancery.core.models import Mandatee
+
+    mandatee = get_object_or_404(Mandatee.objects.select_related("person"), pk=pk)
+    page = Paginator(queries.decisions_of_minister(mandatee, request.user), 25).get_page(request.GET.get("page"))
+    return render(request, "portal/minister.html", {"mandatee": mandatee, "page": page})
+
+
+class MinisterFeed(Feed):
+    """The newest released decisions a minister submitted, as Atom."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, pk):
+        from chancery.core.models import Mandatee
+
+        self.request = request
+        return get_object_or_404(Mandatee.objects.select_related("person"), pk=pk)
+
+    def title(self, mandatee):
+        return _("Decisions of the Government: %(minister)s") % {"minister": mandatee.person}
+
+    def link(self, mandatee):
+        return reverse("portal:minister", args=[mandatee.pk])
+
+    def items(self, mandatee):
+        return queries.decisions_of_minister(mandatee, self.request.user)[:50]
+
+    def item_title(self, item):
+        return item.short_title
+
+    def item_description(self, item):
+        decision = item.decision
+        return f"{decision.get_result_display()}: {decision.text}" if decision else ""
+
+    def item_link(self, item):
+        return reverse("portal:meeting", args=[item.agenda.meeting.uuid]) + f"#punt-{item.kind}-{item.number}"
+
+    def item_pubdate(self, item):
+        return item.agenda.meeting.starts_at

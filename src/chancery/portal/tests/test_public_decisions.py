@@ -122,3 +122,13 @@ def test_home_shows_the_latest_released_meetings_and_a_search_box(client, decide
     assert 'action="/zoeken"' in html and f"{decided.number}/{decided.year}" not in html
     release(secretariat, decided, "decisions")
     assert f"{decided.number}/{decided.year}" in client.get("/").content.decode()
+
+
+def test_minister_page_and_feed_show_released_decisions_only(client, decided, secretariat, org):
+    url = reverse("portal:minister", args=[org.mandatees["a"].pk])
+    assert "Oostgrensprogramma" not in client.get(url).content.decode()
+    release(secretariat, decided, "decisions")
+    html = client.get(url).content.decode()
+    assert "Oostgrensprogramma" in html and "Geheim punt" not in html
+    feed = client.get(reverse("portal:minister_feed", args=[org.mandatees["a"].pk])).content.decode()
+    assert feed.count("<entry>") == 1 and "Oostgrensprogramma" in feed
