@@ -31,7 +31,7 @@ DOSSIERS = [
     ("Humanitaire hulp: noodhulpenveloppe", "Humanitaire hulp", 1, "§6.3"),
     ("Wijziging van het decreet betreffende het Vlaams Rampenfonds", "Rampenfondsdecreet", 6, "§7.3"),
     (
-        "Controle op de in-, uit- en doorvoer van strategische goederen: uitvoeringsbesluit",
+        "Exportcontrole: controle op de in-, uit- en doorvoer van strategische goederen",
         "Strategische goederen",
         1,
         "§3.2",
