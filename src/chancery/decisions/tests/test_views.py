@@ -153,3 +153,34 @@ def test_meeting_calendar_shows_a_month(client, org, meeting):
     html = client.get(reverse("decisions:meeting_calendar") + "?maand=2026-12").content.decode()
     assert "December 2026" in html and f"Ministerraad {meeting.number}" in html
     assert client.get(reverse("decisions:meeting_calendar") + "?maand=onzin").status_code == 200
+
+
+def test_minutes_decisions_and_closing_through_the_meeting_page(client, org, meeting, add, secretariat):
+    from chancery.core.testing import pdf_upload
+    from chancery.decisions.models import Meeting, Minutes
+
+    add(meeting, "Oostgrens")
+    draft = services.current_draft(meeting)
+    services.approve_all_formally(secretariat, draft, expected_revision=None)
+    services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
+    item = services.final_items(meeting).get()
+    client.force_login(secretariat)
+    client.post(reverse("decisions:meeting_close", args=[meeting.uuid]))
+    assert Meeting.objects.get().state == "agenda_approved"  # refused: no decision yet
+    client.post(reverse("decisions:item_decide", args=[item.pk]), {"result": "approved", "text": "Goedgekeurd."})
+    client.post(
+        reverse("decisions:meeting_minutes", args=[meeting.uuid]), {"file": pdf_upload("notulen.pdf", "Notulen")}
+    )
+    assert Minutes.objects.get().document.versions.count() == 1
+    client.post(reverse("decisions:meeting_close", args=[meeting.uuid]))
+    assert Meeting.objects.get().state == "closed"
+    response = client.post(
+        reverse("decisions:meeting_minutes", args=[meeting.uuid]), {"file": pdf_upload("notulen-2.pdf", "Notulen 2")}
+    )
+    assert "geef de reden van de correctie" in client.get(response["Location"]).content.decode()
+    assert Minutes.objects.get().document.versions.count() == 1
+    client.post(
+        reverse("decisions:item_decide", args=[item.pk]),
+        {"result": "approved", "text": "Goedgekeurd, met een amendement.", "reason": "Amendement vergeten"},
+    )
+    assert item.decisions.count() == 2
