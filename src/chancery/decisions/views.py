@@ -161,6 +161,18 @@ def _refusal(request, exc: ValidationError) -> None:
     messages.error(request, " ".join(exc.messages))
 
 
+def _perform(request, action, success=None) -> None:
+    """One service call for a POST: its refusal, or `success` (a text, or a function of the result),
+    becomes the message on the page the user returns to."""
+    try:
+        result = action()
+    except ValidationError as exc:
+        _refusal(request, exc)
+        return
+    if success:
+        messages.success(request, success(result) if callable(success) else success)
+
+
 @login_required
 @require_POST
 def item_add(request, uuid, letter):
@@ -217,12 +229,11 @@ def item_formal_check(request, pk):
     if not form.is_valid():
         messages.error(request, _("Choose a valid formal check."))
         return _back_to(item)
-    try:
-        services.set_formal_check(
-            request.user, item, form.cleaned_data["check"], expected_revision=form.cleaned_data["revision"]
-        )
-    except ValidationError as exc:
-        _refusal(request, exc)
+    data = form.cleaned_data
+    _perform(
+        request,
+        lambda: services.set_formal_check(request.user, item, data["check"], expected_revision=data["revision"]),
+    )
     return _back_to(item)
 
 
@@ -234,15 +245,11 @@ def item_move(request, pk):
     if not form.is_valid():
         messages.error(request, _("Choose a valid position."))
         return _back_to(item)
-    try:
-        services.move_item(
-            request.user,
-            item,
-            to_number=form.cleaned_data["to_number"],
-            expected_revision=form.cleaned_data["revision"],
-        )
-    except ValidationError as exc:
-        _refusal(request, exc)
+    data = form.cleaned_data
+    _perform(
+        request,
+        lambda: services.move_item(request.user, item, to_number=data["to_number"], expected_revision=data["revision"]),
+    )
     return _back_to(item)
 
 
@@ -252,12 +259,13 @@ def agenda_all_formal(request, uuid, letter):
     meeting, agenda = _editing(request, uuid, letter)
     form = RevisionForm(request.POST)
     if form.is_valid():
-        try:
-            count = services.approve_all_formally(request.user, agenda, expected_revision=form.cleaned_data["revision"])
-        except ValidationError as exc:
-            _refusal(request, exc)
-        else:
-            messages.success(request, _("%(count)d items marked formally in order.") % {"count": count})
+        _perform(
+            request,
+            lambda: services.approve_all_formally(
+                request.user, agenda, expected_revision=form.cleaned_data["revision"]
+            ),
+            lambda count: _("%(count)d items marked formally in order.") % {"count": count},
+        )
     return redirect("decisions:agenda_detail", uuid=meeting.uuid, letter=agenda.letter)
 
 
@@ -354,12 +362,11 @@ def item_press_summary(request, pk):
     if not form.is_valid():
         messages.error(request, _("Write the press summary."))
         return _back_to(item)
-    try:
-        services.set_press_summary(request.user, item, form.cleaned_data["text"])
-    except ValidationError as exc:
-        _refusal(request, exc)
-    else:
-        messages.success(request, _("The press summary has been saved."))
+    _perform(
+        request,
+        lambda: services.set_press_summary(request.user, item, form.cleaned_data["text"]),
+        _("The press summary has been saved."),
+    )
     return _back_to(item)
 
 
@@ -367,12 +374,7 @@ def item_press_summary(request, pk):
 @require_POST
 def meeting_close(request, uuid):
     meeting = _meeting_for_edit(request, uuid)
-    try:
-        services.close_meeting(request.user, meeting)
-    except ValidationError as exc:
-        _refusal(request, exc)
-    else:
-        messages.success(request, _("The meeting is closed."))
+    _perform(request, lambda: services.close_meeting(request.user, meeting), _("The meeting is closed."))
     return redirect(meeting)
 
 
@@ -384,14 +386,13 @@ def release_plan(request, uuid):
     if not form.is_valid():
         messages.error(request, _("Give a valid moment for the release."))
         return redirect(meeting)
-    try:
-        release = services.plan_release(
+    _perform(
+        request,
+        lambda: services.plan_release(
             request.user, meeting, form.cleaned_data["scope"], form.cleaned_data["planned_at"]
-        )
-    except ValidationError as exc:
-        _refusal(request, exc)
-    else:
-        messages.success(request, _("Release planned: %(release)s.") % {"release": release})
+        ),
+        lambda release: _("Release planned: %(release)s.") % {"release": release},
+    )
     return redirect(meeting)
 
 
@@ -405,12 +406,11 @@ def _release_for_edit(request, pk) -> Release:
 @require_POST
 def release_confirm(request, pk):
     release = _release_for_edit(request, pk)
-    try:
-        services.confirm_release(request.user, release)
-    except ValidationError as exc:
-        _refusal(request, exc)
-    else:
-        messages.success(request, _("The release is confirmed and will happen at the planned moment."))
+    _perform(
+        request,
+        lambda: services.confirm_release(request.user, release),
+        _("The release is confirmed and will happen at the planned moment."),
+    )
     return redirect(release.meeting)
 
 
@@ -418,12 +418,11 @@ def release_confirm(request, pk):
 @require_POST
 def release_now(request, pk):
     release = _release_for_edit(request, pk)
-    try:
-        done = services.release_now(request.user, release)
-    except ValidationError as exc:
-        _refusal(request, exc)
-    else:
-        messages.success(request, _("Released: %(count)d items made public.") % {"count": done.released_count})
+    _perform(
+        request,
+        lambda: services.release_now(request.user, release),
+        lambda done: _("Released: %(count)d items made public.") % {"count": done.released_count},
+    )
     return redirect(release.meeting)
 
 
@@ -666,12 +665,11 @@ def meeting_minutes(request, uuid):
     if upload is None:
         messages.error(request, _("Choose the file with the minutes."))
         return redirect(meeting)
-    try:
-        services.attach_minutes(request.user, meeting, upload, reason=request.POST.get("reason", ""))
-    except ValidationError as exc:
-        _refusal(request, exc)
-    else:
-        messages.success(request, _("The minutes have been stored."))
+    _perform(
+        request,
+        lambda: services.attach_minutes(request.user, meeting, upload, reason=request.POST.get("reason", "")),
+        _("The minutes have been stored."),
+    )
     return redirect(meeting)
 
 
