@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from chancery.decisions import services as decision_services
 from chancery.decisions.models import Dossier
-from chancery.portal import queries
+from chancery.portal import linkeddata, queries
 from chancery.portal.models import SearchKind
 from chancery.portal.search import service
 
@@ -27,7 +27,20 @@ def meeting(request, uuid):
     items = list(queries.meeting_items(meeting, request.user))
     if not items:
         raise Http404(_("Nothing of this meeting has been released."))
-    return render(request, "portal/meeting.html", {"meeting": meeting, "items": items})
+    wanted = linkeddata.wanted_format(request)
+    if wanted:
+        from django.http import HttpResponse
+
+        base = request.build_absolute_uri("/").rstrip("/")
+        serializer, content_type = linkeddata.FORMATS[wanted]
+        graph = linkeddata.meeting_graph(meeting, request.user, base)
+        response = HttpResponse(graph.serialize(format=serializer), content_type=f"{content_type}; charset=utf-8")
+        response["Vary"] = "Accept"
+        return response
+    response = render(request, "portal/meeting.html", {"meeting": meeting, "items": items})
+    response["Vary"] = "Accept"
+    response["Link"] = f'<{request.path}?format=ttl>; rel="alternate"; type="text/turtle"'
+    return response
 
 
 def dossier(request, uuid):

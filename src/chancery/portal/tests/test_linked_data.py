@@ -1,0 +1,50 @@
+"""A released meeting as linked data on its permalink: Turtle and JSON-LD, OSLO besluit terms,
+nothing embargoed or confidential in it."""
+
+import json
+
+from django.urls import reverse
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+
+from chancery.core.models import AccessLevel
+from chancery.decisions import services
+from chancery.decisions.models import DecisionResult
+from chancery.portal.linkeddata import BESLUIT
+
+
+def decide(secretariat, meeting, add):
+    add(meeting, "Oostgrensprogramma")
+    add(meeting, "Geheim punt", access_level=AccessLevel.CONFIDENTIAL)
+    draft = services.current_draft(meeting)
+    services.approve_all_formally(secretariat, draft, expected_revision=None)
+    services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
+    for item in services.final_items(meeting):
+        services.record_decision(
+            secretariat, item, result=DecisionResult.APPROVED, text=f"Besluit over {item.short_title}"
+        )
+
+
+def release(secretariat, meeting):
+    planned = services.plan_release(secretariat, meeting, "decisions")
+    services.confirm_release(secretariat, planned)
+    services.release_now(secretariat, planned)
+
+
+def test_turtle_and_json_ld_by_content_negotiation(client, secretariat, meeting, add):
+    decide(secretariat, meeting, add)
+    url = reverse("portal:meeting", args=[meeting.uuid])
+    assert client.get(url, HTTP_ACCEPT="text/turtle").status_code == 404  # embargo holds for data too
+    release(secretariat, meeting)
+    response = client.get(url, HTTP_ACCEPT="text/turtle")
+    assert response["Content-Type"].startswith("text/turtle")
+    graph = Graph().parse(data=response.content.decode(), format="turtle")
+    zitting = URIRef(f"http://testserver/id/zitting/{meeting.uuid}")
+    assert (zitting, RDF.type, BESLUIT.Zitting) in graph
+    assert len(list(graph.subjects(RDF.type, BESLUIT.Besluit))) == 1
+    assert "Geheim" not in response.content.decode()
+    jsonld = client.get(url + "?format=jsonld")
+    assert jsonld["Content-Type"].startswith("application/ld+json")
+    assert Graph().parse(data=json.dumps(jsonld.json()), format="json-ld").isomorphic(graph)
+    page = client.get(url)
+    assert page["Content-Type"].startswith("text/html") and "text/turtle" in page["Link"]
