@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from chancery.core.models import AccessLevel, Document, Role
+from chancery.core.models.access import NAMEABLE_LEVELS
 from chancery.core.models.organisation import INTERNAL_ROLES
 
 UPLOAD_ROLES = INTERNAL_ROLES
@@ -30,7 +31,7 @@ def assignable_levels(user) -> list[AccessLevel]:
         return []
     if user.role in (Role.SECRETARIAT, Role.ADMIN):
         return list(AccessLevel)
-    return [level for level in AccessLevel if level != AccessLevel.INTERNAL_SECRETARIAT]
+    return list(NAMEABLE_LEVELS)
 
 
 def can_edit_document(user, document: Document) -> bool:

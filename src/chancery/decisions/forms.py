@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chancery.core.forms import MandateeChoiceField
 from chancery.core.models import AccessLevel, DocumentKind, Mandatee
+from chancery.core.models.access import NAMEABLE_LEVEL_CHOICES
 from chancery.decisions.models import (
     DecisionResult,
     FormalCheck,
@@ -36,7 +37,7 @@ class ItemForm(RevisionForm):
     mandatees = MandateeChoiceField(label=_("Submitting ministers"), queryset=Mandatee.objects.none())
     access_level = forms.ChoiceField(
         label=_("Access level"),
-        choices=[(lvl.value, lvl.label) for lvl in AccessLevel if lvl != AccessLevel.INTERNAL_SECRETARIAT],
+        choices=NAMEABLE_LEVEL_CHOICES,
         initial=AccessLevel.PUBLIC,
     )
 
@@ -109,7 +110,7 @@ class SubmissionForm(forms.Form):
     step_kind = forms.ChoiceField(label=_("Procedure step"), choices=StepKind.choices)
     item_access_level = forms.ChoiceField(
         label=_("Access level of the item"),
-        choices=[(lvl.value, lvl.label) for lvl in AccessLevel if lvl != AccessLevel.INTERNAL_SECRETARIAT],
+        choices=NAMEABLE_LEVEL_CHOICES,
         initial=AccessLevel.PUBLIC,
     )
     files = MultipleFileField(label=_("Documents"), required=False)

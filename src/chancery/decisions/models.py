@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chancery.core.models import AccessLevel, Confidential, ReleaseState
+from chancery.core.models.access import NAMEABLE_LEVEL_CHOICES
 
 
 class MeetingKind(models.TextChoices):
@@ -396,7 +397,7 @@ class Submission(Confidential):
     item_access_level = models.CharField(
         _("access level of the item"),
         max_length=24,
-        choices=[(level.value, level.label) for level in AccessLevel if level != AccessLevel.INTERNAL_SECRETARIAT],
+        choices=NAMEABLE_LEVEL_CHOICES,
         default=AccessLevel.PUBLIC,
     )
     state = models.CharField(

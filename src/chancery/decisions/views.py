@@ -89,8 +89,7 @@ def meeting_list(request):
 
 @login_required
 def meeting_create(request):
-    if not services.can_manage_agendas(request.user):
-        raise PermissionDenied(_("Only the secretariat manages meetings and agendas."))
+    _require_manager(request)
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -150,9 +149,14 @@ def meeting_detail(request, uuid, letter=None):
     )
 
 
-def _editing(request, uuid, letter):
+def _require_manager(request, message=None) -> None:
+    """The back-office acts of decision-making are the secretariat's."""
     if not services.can_manage_agendas(request.user):
-        raise PermissionDenied(_("Only the secretariat manages meetings and agendas."))
+        raise PermissionDenied(message or _("Only the secretariat manages meetings and agendas."))
+
+
+def _editing(request, uuid, letter):
+    _require_manager(request)
     meeting = get_object_or_404(Meeting, uuid=uuid)
     return meeting, _agenda(meeting, letter)
 
@@ -212,8 +216,7 @@ def item_add(request, uuid, letter):
 
 
 def _item_for_edit(request, pk) -> AgendaItem:
-    if not services.can_manage_agendas(request.user):
-        raise PermissionDenied(_("Only the secretariat manages meetings and agendas."))
+    _require_manager(request)
     return get_object_or_404(AgendaItem.objects.select_related("agenda__meeting"), pk=pk)
 
 
@@ -323,8 +326,7 @@ def agenda_compare(request, uuid):
 
 
 def _meeting_for_edit(request, uuid) -> Meeting:
-    if not services.can_manage_agendas(request.user):
-        raise PermissionDenied(_("Only the secretariat manages meetings and agendas."))
+    _require_manager(request)
     return get_object_or_404(Meeting, uuid=uuid)
 
 
@@ -397,8 +399,7 @@ def release_plan(request, uuid):
 
 
 def _release_for_edit(request, pk) -> Release:
-    if not services.can_manage_agendas(request.user):
-        raise PermissionDenied(_("Only the secretariat manages meetings and agendas."))
+    _require_manager(request)
     return get_object_or_404(Release.objects.select_related("meeting"), pk=pk)
 
 
@@ -582,8 +583,7 @@ def submission_detail(request, uuid):
 
 
 def _publications_manager(request) -> None:
-    if not services.can_manage_agendas(request.user):
-        raise PermissionDenied(_("Publications are handled by the secretariat."))
+    _require_manager(request, _("Publications are handled by the secretariat."))
 
 
 @login_required

@@ -10,6 +10,7 @@ from chancery.api.models import ApiToken
 from chancery.core.models import AccessLevel
 from chancery.decisions import services
 from chancery.decisions.models import DecisionResult
+from chancery.decisions.testing import release
 
 
 @pytest.fixture
@@ -29,12 +30,6 @@ def decided(secretariat, meeting, add):
             secretariat, item, result=DecisionResult.APPROVED, text=f"Besluit over {item.short_title}"
         )
     return meeting
-
-
-def release(secretariat, meeting):
-    planned = services.plan_release(secretariat, meeting, "decisions")
-    services.confirm_release(secretariat, planned)
-    services.release_now(secretariat, planned)
 
 
 def texts(response):

@@ -55,6 +55,8 @@ RELEASE_ORDER = [ReleaseState.PLANNED, ReleaseState.CONFIRMED, ReleaseState.RELE
 COUNCIL_LEVELS = [AccessLevel.PUBLIC, AccessLevel.INTERNAL_GOVERNMENT, AccessLevel.INTERNAL_COUNCIL]
 GOVERNMENT_LEVELS = [AccessLevel.PUBLIC, AccessLevel.INTERNAL_GOVERNMENT]
 NAMEABLE_LEVELS = [level for level in AccessLevel if level != AccessLevel.INTERNAL_SECRETARIAT]
+# The levels anyone but the secretariat may give: all but the secretariat's own.
+NAMEABLE_LEVEL_CHOICES = [(level.value, level.label) for level in NAMEABLE_LEVELS]
 
 
 def _m2m_q(model: type[models.Model], field: str, prefix: str, targets) -> Q:

@@ -10,6 +10,7 @@ from rdflib.namespace import RDF
 from chancery.core.models import AccessLevel
 from chancery.decisions import services
 from chancery.decisions.models import DecisionResult
+from chancery.decisions.testing import release
 from chancery.portal.linkeddata import BESLUIT
 
 
@@ -23,12 +24,6 @@ def decide(secretariat, meeting, add):
         services.record_decision(
             secretariat, item, result=DecisionResult.APPROVED, text=f"Besluit over {item.short_title}"
         )
-
-
-def release(secretariat, meeting):
-    planned = services.plan_release(secretariat, meeting, "decisions")
-    services.confirm_release(secretariat, planned)
-    services.release_now(secretariat, planned)
 
 
 def test_turtle_and_json_ld_by_content_negotiation(client, secretariat, meeting, add):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from chancery.core.models import AccessLevel
 from chancery.decisions import services
 from chancery.decisions.models import DecisionResult
+from chancery.decisions.testing import release as release_meeting
 
 
 def decided(secretariat, meeting, add, titles):
@@ -23,9 +24,7 @@ def decided(secretariat, meeting, add, titles):
 
 def release(secretariat, meeting, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        planned = services.plan_release(secretariat, meeting, "decisions")
-        services.confirm_release(secretariat, planned)
-        services.release_now(secretariat, planned)
+        release_meeting(secretariat, meeting)
 
 
 def test_dumps_are_made_at_each_release_with_only_public_decisions(

@@ -8,6 +8,7 @@ from chancery.core.models import AccessLevel
 from chancery.core.testing import pdf_upload
 from chancery.decisions import services
 from chancery.decisions.models import DecisionResult, ItemDocument
+from chancery.decisions.testing import release
 
 
 @pytest.fixture
@@ -26,12 +27,6 @@ def decided(secretariat, meeting, add):
     )
     ItemDocument.objects.create(item=item, document=document)
     return meeting
-
-
-def release(secretariat, meeting, scope):
-    planned = services.plan_release(secretariat, meeting, scope)
-    services.confirm_release(secretariat, planned)
-    services.release_now(secretariat, planned)
 
 
 def test_nothing_of_a_meeting_shows_before_its_release(client, decided):

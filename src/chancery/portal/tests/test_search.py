@@ -8,6 +8,7 @@ from django.urls import reverse
 from chancery.core.testing import pdf_upload
 from chancery.decisions import services
 from chancery.decisions.models import DecisionResult
+from chancery.decisions.testing import release as release_meeting
 from chancery.portal.models import SearchEntry
 from chancery.portal.search.service import Filters, search
 
@@ -56,10 +57,7 @@ def corpus(secretariat, meeting, add, org, django_capture_on_commit_callbacks):
 
 
 def release(secretariat, meeting):
-    for scope in ("decisions", "documents"):
-        planned = services.plan_release(secretariat, meeting, scope)
-        services.confirm_release(secretariat, planned)
-        services.release_now(secretariat, planned)
+    release_meeting(secretariat, meeting, "decisions", "documents")
 
 
 def titles(results):
