@@ -46,8 +46,13 @@ def _submitter(user, item: AgendaItem) -> bool:
     return item.mandatees.filter(pk__in=mine).exists()
 
 
+def _meeting_closed(item: AgendaItem) -> bool:
+    """A closed meeting is read-only: its items take no new documents (corrections go elsewhere)."""
+    return item.agenda.meeting.state == MeetingState.CLOSED
+
+
 def may_attach(user, item: AgendaItem) -> bool:
-    if not (user.is_authenticated and user.is_active):
+    if not (user.is_authenticated and user.is_active) or _meeting_closed(item):
         return False
     if user.role in (Role.SECRETARIAT, Role.ADMIN):
         return True
@@ -59,7 +64,7 @@ def attachable_items(user, items) -> set[int]:
     if not (user.is_authenticated and user.is_active):
         return set()
     if user.role in (Role.SECRETARIAT, Role.ADMIN):
-        return {item.pk for item in items}
+        return {item.pk for item in items if not _meeting_closed(item)}
     if user.role not in (Role.MINISTER, Role.CABINET):
         return set()
     mine = set(Mandatee.objects.represented_by(user).values_list("pk", flat=True))

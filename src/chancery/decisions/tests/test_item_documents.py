@@ -56,3 +56,20 @@ def test_documents_on_a_confidential_item_are_confidential_for_its_ministers(mee
 
 def test_version_suffixes():
     assert [services.version_suffix(n) for n in (1, 2, 3, 4, 11)] == ["", "BIS", "TER", "QUATER", "v11"]
+
+
+def test_a_closed_meeting_takes_no_new_documents(meeting, add, secretariat):
+    from chancery.decisions.models import DecisionResult
+
+    add(meeting, "Oostgrens")
+    draft = services.current_draft(meeting)
+    services.approve_all_formally(secretariat, draft, expected_revision=None)
+    services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
+    item = services.final_items(meeting).get()
+    services.record_decision(secretariat, item, result=DecisionResult.APPROVED)
+    services.close_meeting(secretariat, meeting)
+    item = services.final_items(meeting).select_related("agenda__meeting").get()
+    assert services.attachable_items(secretariat, [item]) == set()
+    with pytest.raises(PermissionDenied):
+        services.attach_document(secretariat, item, title="Te laat", upload=pdf_upload())
+    assert not ItemDocument.objects.filter(item=item).exists()
