@@ -247,6 +247,31 @@ CHANCERY_PUBLICATION_TERMS = {
     "proof": {"normal": 5, "urgent": 2},
 }
 
+# --- Linked data --------------------------------------------------------------------------------
+# The governing body whose decisions these are, as the Flemish Government publishes itself in its
+# mandatee database (Kaleidos/Themis, themis-mandatarissen-public.ttl): the Vlaamse Regering
+# (classification Gewestregering) governs the Vlaamse Gemeenschap (classification Gemeenschap);
+# its area is the Flemish Region (NIS code 02000, Belgif REFNIS 2019). Another government sets its own.
+CHANCERY_GOVERNING_BODY = {
+    "uri": "http://themis.vlaanderen.be/id/bestuursorgaan/7f2c82aa-75ac-40f8-a6c3-9fe539163025",
+    "label": "Vlaamse Regering",
+    "classification": (
+        "http://themis.vlaanderen.be/id/concept/bestuursorgaan-classificatie/9682bad6-9c85-4eeb-9ac1-bba21666469a",
+        "Gewestregering",
+    ),
+    "unit": {
+        "uri": "http://themis.vlaanderen.be/id/bestuurseenheid/60d0dc2ab1838d01fca7db64",
+        "label": "Vlaamse Gemeenschap",
+        "classification": (
+            "http://themis.vlaanderen.be/id/concept/bestuurseenheid-classificatie/60d0dc2ab1838d01fca7db63",
+            "Gemeenschap",
+        ),
+        "area": {"uri": "http://vocab.belgif.be/auth/refnis2019/02000", "label": "Vlaams Gewest"},
+    },
+}
+# Concepts of our own (document kinds Kaleidos has no published URI for) live under the site.
+CHANCERY_CONCEPT_BASE = CHANCERY_PUBLIC_URL + "/id/concept"
+
 # --- REST API -----------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from chancery.core.models import Document, DocumentVersion
 from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting
+from chancery.portal.queries import decision_path
 
 
 def absolute(request, path: str) -> str:
@@ -65,8 +66,8 @@ class AgendaItemSerializer(LinkedSerializer):
         return [str(m.person) for m in obj.mandatees.all()]
 
     def public_path(self, obj):
-        if obj.is_public and obj.agenda.is_final:
-            return reverse("portal:meeting", args=[obj.agenda.meeting.uuid]) + f"#punt-{obj.kind}-{obj.number}"
+        if obj.is_public and obj.agenda.is_final and not obj.carried_over:
+            return decision_path(obj)
         return None
 
 
@@ -85,6 +86,7 @@ class DecisionSerializer(LinkedSerializer):
             "version",
             "result",
             "text",
+            "motivation",
             "reference",
             "document",
             "decided_at",
@@ -104,7 +106,7 @@ class DecisionSerializer(LinkedSerializer):
     def public_path(self, obj):
         item = obj.item
         if item.is_public:
-            return reverse("portal:meeting", args=[item.agenda.meeting.uuid]) + f"#punt-{item.kind}-{item.number}"
+            return decision_path(item)
         return None
 
 
@@ -140,5 +142,4 @@ class DocumentSerializer(LinkedSerializer):
         fields = ["id", "url", "permalink", "title", "kind", "access_level", "release_state", "created_at", "versions"]
 
     def public_path(self, obj):
-        latest = max(obj.versions.all(), key=lambda v: v.number, default=None)
-        return latest.get_download_url() if obj.is_public and latest else None
+        return reverse("portal:document", args=[obj.uuid]) if obj.is_public else None

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chancery.core.forms import MandateeChoiceField
-from chancery.core.models import AccessLevel, DocumentKind, Mandatee
+from chancery.core.models import AccessLevel, DocumentKind, Mandatee, Person
 from chancery.core.models.access import NAMEABLE_LEVEL_CHOICES
 from chancery.decisions.models import (
     DecisionResult,
@@ -61,8 +61,40 @@ class ApproveForm(RevisionForm):
 class DecisionForm(forms.Form):
     result = forms.ChoiceField(label=_("Result"), choices=DecisionResult.choices)
     text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    motivation = forms.CharField(label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     reason = forms.CharField(label=_("Reason for the correction"), max_length=500, required=False)
     document = forms.FileField(label=_("Decision document (PDF)"), required=False)
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.person} — {obj.label_title}"
+
+
+class AttendanceForm(forms.Form):
+    """Chair, secretary and excused members of one meeting; the choices are the members in office
+    on its day."""
+
+    chair = MemberChoiceField(label=_("Chair"), queryset=Mandatee.objects.none(), required=False)
+    secretary = forms.ModelChoiceField(label=_("Secretary"), queryset=Person.objects.all(), required=False)
+    excused = MandateeChoiceField(
+        label=_("Excused members"),
+        queryset=Mandatee.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        max_length=500,
+        required=False,
+        help_text=_("Needed once the meeting is closed."),
+    )
+
+    def __init__(self, *args, members=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if members is not None:
+            self.fields["chair"].queryset = members
+            self.fields["excused"].queryset = members
 
 
 class PressSummaryForm(forms.Form):

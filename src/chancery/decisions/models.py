@@ -42,6 +42,15 @@ class Meeting(models.Model):
     place = models.CharField(_("place"), max_length=200, default="Brussel, Martelarenplein 19")
     state = models.CharField(_("state"), max_length=16, choices=MeetingState.choices, default=MeetingState.PLANNED)
     created_at = models.DateTimeField(default=timezone.now)
+    # Attendance, as the minutes record it. Empty means the default: the Minister-President in the
+    # chair and every member of the Government present (services.attendance works it out).
+    chair = models.ForeignKey(
+        "core.Mandatee", verbose_name=_("chair"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    secretary = models.ForeignKey(
+        "core.Person", verbose_name=_("secretary"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    excused = models.ManyToManyField("core.Mandatee", verbose_name=_("excused members"), blank=True, related_name="+")
 
     class Meta:
         verbose_name = _("meeting")
@@ -297,6 +306,8 @@ class Decision(models.Model):
     version = models.PositiveSmallIntegerField(default=1)
     result = models.CharField(_("result"), max_length=12, choices=DecisionResult.choices)
     text = models.TextField(_("decision"), blank=True)
+    # The legal and factual grounds (besluit:motivering), published with the decision.
+    motivation = models.TextField(_("motivation"), blank=True)
     document = models.ForeignKey(
         "core.Document",
         verbose_name=_("decision document"),

@@ -24,6 +24,7 @@ urlpatterns = [
     path("<uuid:uuid>/vergelijk/", views.agenda_compare, name="agenda_compare"),
     path("<uuid:uuid>/afsluiten/", views.meeting_close, name="meeting_close"),
     path("<uuid:uuid>/notulen/", views.meeting_minutes, name="meeting_minutes"),
+    path("<uuid:uuid>/aanwezigheid/", views.meeting_attendance, name="meeting_attendance"),
     path("<uuid:uuid>/vrijgave/plannen/", views.release_plan, name="release_plan"),
     path("vrijgave/<int:pk>/bevestigen/", views.release_confirm, name="release_confirm"),
     path("vrijgave/<int:pk>/nu/", views.release_now, name="release_now"),

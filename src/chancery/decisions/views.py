@@ -19,6 +19,7 @@ from chancery.decisions import services
 from chancery.decisions.forms import (
     ApproveForm,
     AttachForm,
+    AttendanceForm,
     DecisionForm,
     FormalCheckForm,
     ItemForm,
@@ -136,6 +137,8 @@ def meeting_detail(request, uuid, letter=None):
             "can_decide": manager and agenda.is_final,
             "can_close": manager and meeting.state == MeetingState.AGENDA_APPROVED,
             "minutes": getattr(meeting, "minutes", None),
+            "attendance": services.attendance(meeting),
+            "can_record_attendance": manager,
             "releases": meeting.releases.all() if agenda.is_final else [],
             "release_scopes": Release.Scope.choices,
             "decision_results": DecisionResult.choices,
@@ -343,12 +346,22 @@ def item_decide(request, pk):
     try:
         if item.decisions.exists():
             services.correct_decision(
-                request.user, item, result=data["result"], text=data["text"], reason=data["reason"]
+                request.user,
+                item,
+                result=data["result"],
+                text=data["text"],
+                motivation=data["motivation"],
+                reason=data["reason"],
             )
             messages.success(request, _("The correction has been recorded."))
         else:
             services.record_decision(
-                request.user, item, result=data["result"], text=data["text"], upload=data.get("document")
+                request.user,
+                item,
+                result=data["result"],
+                text=data["text"],
+                motivation=data["motivation"],
+                upload=data.get("document"),
             )
             messages.success(request, _("The decision has been recorded."))
     except ValidationError as exc:
@@ -671,6 +684,41 @@ def meeting_minutes(request, uuid):
         _("The minutes have been stored."),
     )
     return redirect(meeting)
+
+
+@login_required
+def meeting_attendance(request, uuid):
+    """Record who chaired, who kept the minutes and which members were excused."""
+    meeting = _meeting_for_edit(request, uuid)
+    members = services.attendance_members(meeting)
+    current = services.attendance(meeting)
+    form = AttendanceForm(
+        request.POST or None,
+        members=members,
+        initial={"chair": current.chair, "secretary": current.secretary, "excused": current.excused},
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_attendance(
+                request.user,
+                meeting,
+                chair=data["chair"],
+                secretary=data["secretary"],
+                excused=data["excused"],
+                reason=data["reason"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The attendance has been recorded."))
+            return redirect(meeting.get_absolute_url() + "#attendance")
+    return render(
+        request,
+        "decisions/form.html",
+        {"form": form, "title": _("Attendance at %(meeting)s") % {"meeting": meeting}},
+        status=400 if form.is_bound and form.errors else 200,
+    )
 
 
 @login_required

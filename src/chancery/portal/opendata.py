@@ -11,10 +11,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db.models import Prefetch
-from django.urls import reverse
 from django.utils import timezone
 
 from chancery.decisions.models import AgendaItem, Decision
+from chancery.portal.queries import decision_path
 
 FOLDER = "open-data"
 DUMPS = {
@@ -52,7 +52,7 @@ def rows(base_url: str):
             "decision": decision.text,
             "reference": decision.reference,
             "version": decision.version,
-            "permalink": base_url + reverse("portal:meeting", args=[meeting.uuid]) + f"#punt-{item.kind}-{item.number}",
+            "permalink": base_url + decision_path(item),
         }
 
 

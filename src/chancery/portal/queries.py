@@ -4,6 +4,7 @@ for an anonymous reader; more for a logged-in reader who may see more)."""
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Prefetch
+from django.urls import reverse
 
 from chancery.core.models import Document
 from chancery.decisions.models import AgendaItem, Decision, Dossier, ItemDocument, Meeting
@@ -19,17 +20,17 @@ def meetings_with_decisions(user):
     return Meeting.objects.filter(Exists(decided)).order_by("-starts_at")
 
 
-def meeting_items(meeting: Meeting, user):
+def meeting_items(meeting: Meeting, user, lineage=None):
     documents = Document.objects.visible_to(user)
     dossiers = set(
         Dossier.objects.visible_to(user).filter(steps__items__agenda__meeting=meeting).values_list("pk", flat=True)
     )
     items = (
         visible_final_items(user)
-        .filter(agenda__meeting=meeting, decisions__isnull=False)
+        .filter(agenda__meeting=meeting, decisions__isnull=False, **({"lineage": lineage} if lineage else {}))
         .distinct()
         .order_by("kind_order", "number")
-        .select_related("press_summary", "step__dossier")
+        .select_related("press_summary", "step__dossier", "agenda__meeting")
         .prefetch_related(
             "mandatees__person",
             Prefetch("decisions", queryset=Decision.objects.order_by("-version")),
@@ -56,3 +57,8 @@ def decisions_of_minister(mandatee, user):
         .prefetch_related(Prefetch("decisions", queryset=Decision.objects.order_by("-version")))
         .order_by("-agenda__meeting__starts_at", "kind_order", "number")
     )
+
+
+def decision_path(item: AgendaItem) -> str:
+    """The permalink (path) of a decided item of a final agenda: its page and its linked data."""
+    return reverse("portal:decision", args=[item.agenda.meeting.uuid, item.lineage])

@@ -6,9 +6,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from chancery.core.models import Document
 from chancery.decisions import services as decision_services
 from chancery.decisions.models import Dossier
 from chancery.portal import linkeddata, queries
@@ -29,17 +31,45 @@ def meeting(request, uuid):
         raise Http404(_("Nothing of this meeting has been released."))
     wanted = linkeddata.wanted_format(request)
     if wanted:
-        from django.http import HttpResponse
+        return linkeddata.response(linkeddata.meeting_graph(meeting, request.user, _base(request)), wanted)
+    return _with_alternates(request, render(request, "portal/meeting.html", {"meeting": meeting, "items": items}))
 
-        base = request.build_absolute_uri("/").rstrip("/")
-        serializer, content_type = linkeddata.FORMATS[wanted]
-        graph = linkeddata.meeting_graph(meeting, request.user, base)
-        response = HttpResponse(graph.serialize(format=serializer), content_type=f"{content_type}; charset=utf-8")
-        response["Vary"] = "Accept"
-        return response
-    response = render(request, "portal/meeting.html", {"meeting": meeting, "items": items})
-    response["Vary"] = "Accept"
-    response["Link"] = f'<{request.path}?format=ttl>; rel="alternate"; type="text/turtle"'
+
+def decision(request, uuid, lineage):
+    """One decided item of a released meeting: its own page and linked data (the decision's permalink)."""
+    meeting = get_object_or_404(queries.meetings_with_decisions(request.user), uuid=uuid)
+    item = next(iter(queries.meeting_items(meeting, request.user, lineage=lineage)), None)
+    if item is None:
+        raise Http404(_("Nothing of this meeting has been released."))
+    wanted = linkeddata.wanted_format(request)
+    if wanted:
+        return linkeddata.response(linkeddata.item_graph(item, _base(request)), wanted)
+    return _with_alternates(request, render(request, "portal/decision.html", {"meeting": meeting, "item": item}))
+
+
+def document(request, uuid):
+    """A public document's metadata page and linked data; the file itself is at its download address."""
+    document = get_object_or_404(Document.objects.visible_to(request.user), uuid=uuid)
+    wanted = linkeddata.wanted_format(request)
+    if wanted:
+        return linkeddata.response(linkeddata.document_graph(document, _base(request)), wanted)
+    versions = document.versions.order_by("-number")
+    return _with_alternates(
+        request, render(request, "portal/document.html", {"document": document, "versions": versions})
+    )
+
+
+def _base(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def _with_alternates(request, response):
+    """The HTML page names its linked data, and caches keep the formats apart."""
+    patch_vary_headers(response, ["Accept"])
+    response["Link"] = ", ".join(
+        f'<{request.path}?format={name}>; rel="alternate"; type="{content_type}"'
+        for name, (_serializer, content_type) in linkeddata.FORMATS.items()
+    )
     return response
 
 
@@ -193,7 +223,7 @@ class MinisterFeed(Feed):
         return f"{decision.get_result_display()}: {decision.text}" if decision else ""
 
     def item_link(self, item):
-        return reverse("portal:meeting", args=[item.agenda.meeting.uuid]) + f"#punt-{item.kind}-{item.number}"
+        return queries.decision_path(item)
 
     def item_pubdate(self, item):
         return item.agenda.meeting.starts_at

@@ -50,7 +50,8 @@ def test_anonymous_callers_get_exactly_what_the_portal_shows(api, decided, secre
     assert [d["text"] for d in body["results"]] == ["Besluit over Oostgrensprogramma"]
     decision = body["results"][0]
     assert decision["url"] == f"http://testserver/api/v1/decisions/{decision['id']}"
-    assert decision["permalink"].startswith(f"http://testserver/besluiten/{decided.uuid}/#punt-note-")
+    assert decision["permalink"].startswith(f"http://testserver/besluiten/{decided.uuid}/punten/")
+    assert api.get(decision["permalink"], HTTP_ACCEPT="text/turtle")["Content-Type"].startswith("text/turtle")
     assert api.get(decision["url"]).json()["id"] == decision["id"]
     meetings = api.get("/api/v1/meetings").json()["results"]
     assert [m["id"] for m in meetings] == [decided.pk]

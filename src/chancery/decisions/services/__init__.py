@@ -14,6 +14,7 @@ from chancery.decisions.services.agendas import (
     move_item,
     set_formal_check,
 )
+from chancery.decisions.services.attendance import Attendance, attendance, attendance_members, record_attendance
 from chancery.decisions.services.documents import (
     attach_document,
     attachable_items,
@@ -56,6 +57,10 @@ from chancery.decisions.services.releases import (
 from chancery.decisions.services.submissions import accept, can_submit, resubmit, send_back, submit
 
 __all__ = [
+    "Attendance",
+    "attendance",
+    "attendance_members",
+    "record_attendance",
     "AgendaComparison",
     "NEXT_STEPS",
     "Deadline",

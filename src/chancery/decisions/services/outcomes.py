@@ -21,7 +21,7 @@ from chancery.decisions.models import (
 )
 from chancery.decisions.services.agendas import add_item, current_draft, require_secretariat
 
-DECISION_AUDIT_FIELDS = ("version", "result", "text", "document", "reason")
+DECISION_AUDIT_FIELDS = ("version", "result", "text", "motivation", "document", "reason")
 
 
 def final_agenda(meeting: Meeting) -> Agenda | None:
@@ -47,6 +47,7 @@ def record_decision(
     *,
     result: str,
     text: str = "",
+    motivation: str = "",
     document=None,
     upload=None,
     postpone_to: Meeting | None = None,
@@ -67,7 +68,13 @@ def record_decision(
     if upload is not None:
         document, reference = _decision_document(actor, item, upload)
     decision = Decision.objects.create(
-        item=item, result=result, text=text.strip(), document=document, reference=reference, decided_by=actor
+        item=item,
+        result=result,
+        text=text.strip(),
+        motivation=motivation.strip(),
+        document=document,
+        reference=reference,
+        decided_by=actor,
     )
     audit.record(actor, AuditAction.CREATE, decision, after=audit.snapshot(decision, DECISION_AUDIT_FIELDS))
     if result == DecisionResult.POSTPONED and postpone_to is not None:
@@ -120,7 +127,9 @@ def _postpone(actor, item: AgendaItem, meeting: Meeting) -> AgendaItem:
 
 
 @transaction.atomic
-def correct_decision(actor, item: AgendaItem, *, result: str, text: str, reason: str, document=None) -> Decision:
+def correct_decision(
+    actor, item: AgendaItem, *, result: str, text: str, reason: str, motivation: str | None = None, document=None
+) -> Decision:
     """A new version of the decision, with its reason; also on a closed meeting (the audited way
     to change what a closed meeting holds)."""
     require_secretariat(actor)
@@ -137,6 +146,8 @@ def correct_decision(actor, item: AgendaItem, *, result: str, text: str, reason:
         version=current.version + 1,
         result=result,
         text=text.strip(),
+        # Left out, the motivation stays as it was: a correction of the result does not erase it.
+        motivation=current.motivation if motivation is None else motivation.strip(),
         document=document if document is not None else current.document,
         reference=current.reference,
         reason=reason.strip(),

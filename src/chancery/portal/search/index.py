@@ -4,10 +4,10 @@ the same transaction as the change (signal receivers in portal.signals)."""
 from __future__ import annotations
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from chancery.portal.models import SearchEntry, SearchKind
+from chancery.portal.queries import decision_path
 from chancery.portal.search.engines import engine
 from chancery.portal.search.text import analyse
 
@@ -40,7 +40,7 @@ def index_item(item) -> SearchEntry | None:
         meeting=meeting,
         title=f"{item.short_title}. {item.title}",
         body="\n".join(part for part in (decision.text, summary.text if summary else "") if part),
-        url=reverse("portal:meeting", args=[meeting.uuid]) + f"#punt-{item.kind}-{item.number}",
+        url=decision_path(item),
         date=day,
         year=day.year,
     )
