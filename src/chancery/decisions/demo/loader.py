@@ -15,7 +15,7 @@ from chancery.core import samples
 from chancery.core import services as core_services
 from chancery.core.calendar import is_working_day
 from chancery.core.demo.loader import seed
-from chancery.core.models import AccessLevel, Mandatee, User
+from chancery.core.models import AccessLevel, Mandatee, Person, User
 from chancery.decisions import services
 from chancery.decisions.models import DecisionResult, FormalCheck, ItemDocument, Meeting
 
@@ -126,6 +126,9 @@ def _decide(secretariat, meeting, rng, next_meeting, writer, signed: bool) -> bo
             item,
             result=result,
             text=text,
+            motivation=f"Gelet op de nota aan de Vlaamse Regering over {item.short_title}."
+            if item.kind == "note"
+            else f"De Vlaamse Regering wordt ingelicht over {item.short_title}.",
             upload=upload,
             postpone_to=next_meeting if result == DecisionResult.POSTPONED else None,
         )
@@ -246,6 +249,10 @@ def load_demo(meetings: int = 40) -> dict[str, int]:
 
     upcoming_day = today + datetime.timedelta(days=(4 - today.weekday()) % 7 or 7)
     to_sign = 4
+    # A fictitious secretary of the Government keeps the minutes of every demo meeting.
+    secretary = seed(
+        "person:secretary", lambda: Person.objects.create(first_name="Mieke", last_name="Verhaegen"), created
+    )
     all_days = [*days, upcoming_day]
     made = {day: _meeting(secretariat, day, created) for day in all_days}
     for index, day in enumerate(days):
@@ -256,6 +263,9 @@ def load_demo(meetings: int = 40) -> dict[str, int]:
         _fill(secretariat, meeting, rng, schedule.get(index, []), ministers, with_late_item=index % 5 == 2)
         draft = services.current_draft(meeting)
         services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
+        # Now and then a member is excused (never the Minister-President, who chairs).
+        excused = [ministers[1 + index % (len(ministers) - 1)]] if len(ministers) > 1 and index % 6 == 3 else []
+        services.record_attendance(secretariat, meeting, chair=None, secretary=secretary, excused=excused)
         # Recent meetings carry a signed decision document (four of them).
         later = next_meeting if next_meeting in created else None
         if _decide(secretariat, meeting, rng, later, writer, signed=to_sign > 0 and index >= len(days) - 12):

@@ -70,7 +70,11 @@ def test_closed_meeting_needs_a_reason(secretariat, meeting, add):
     assert AuditEntry.objects.filter(object_id=str(meeting.pk), reason="Typfout").exists()
 
 
-def test_attendance_page(client, secretariat, meeting, org):
+def test_attendance_page(client, secretariat, meeting, org, add):
+    add(meeting, "Punt")
+    draft = services.current_draft(meeting)
+    services.approve_all_formally(secretariat, draft, expected_revision=None)
+    services.approve_agenda(secretariat, draft, expected_revision=None, close=True)  # shown once final
     client.force_login(secretariat)
     url = reverse("decisions:meeting_attendance", args=[meeting.uuid])
     page = client.get(url)
