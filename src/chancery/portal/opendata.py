@@ -1,5 +1,6 @@
-"""Open data: bulk dumps of every released decision, rebuilt after each release, through the same
-confidentiality layer as the pages (an anonymous reader's view: nothing embargoed gets out)."""
+"""Open data: bulk dumps of every released decision and public document (CSV, JSON Lines, Turtle),
+rebuilt after each release and correction, through the same confidentiality layer as the pages (an
+anonymous reader's view: nothing embargoed gets out), and described by a DCAT-AP catalogue."""
 
 from __future__ import annotations
 
@@ -13,14 +14,31 @@ from django.core.files.storage import storages
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from chancery.core.models import Document
 from chancery.decisions.models import AgendaItem, Decision
+from chancery.portal import linkeddata, queries
 from chancery.portal.queries import decision_path
 
 FOLDER = "open-data"
 DUMPS = {
     "decisions.csv": "text/csv; charset=utf-8",
     "decisions.jsonl": "application/jsonl; charset=utf-8",
+    "decisions.ttl": "text/turtle; charset=utf-8",
+    "documents.csv": "text/csv; charset=utf-8",
+    "documents.jsonl": "application/jsonl; charset=utf-8",
 }
+DOCUMENT_FIELDS = [
+    "id",
+    "title",
+    "kind",
+    "created",
+    "version",
+    "file_format",
+    "size",
+    "sha256",
+    "download",
+    "permalink",
+]
 FIELDS = [
     "id", "meeting_date", "meeting", "item_kind", "item_number", "short_title", "title", "ministers", "result",
     "decision", "reference", "version", "permalink",
@@ -56,18 +74,88 @@ def rows(base_url: str):
         }
 
 
-def build(base_url: str) -> dict[str, int]:
-    """Write every dump anew; returns the number of records in each."""
-    data = list(rows(base_url))
+def document_rows(base_url: str):
+    from django.urls import reverse
+
+    documents = (
+        Document.objects.visible_to(AnonymousUser())
+        .filter(agenda_links__isnull=False)
+        .distinct()
+        .prefetch_related("versions")
+        .order_by("created_at", "pk")
+    )
+    for document in documents.iterator(chunk_size=500):
+        latest = max(document.versions.all(), key=lambda version: version.number, default=None)
+        if latest is None:
+            continue
+        yield {
+            "id": str(document.uuid),
+            "title": document.title,
+            "kind": document.kind,
+            "created": timezone.localtime(document.created_at).isoformat(),
+            "version": latest.number,
+            "file_format": latest.file_format,
+            "size": latest.size,
+            "sha256": latest.sha256,
+            "download": base_url + latest.get_download_url(),
+            "permalink": base_url + reverse("portal:document", args=[document.uuid]),
+        }
+
+
+def turtle(base_url: str) -> str:
+    """Every released meeting as one graph, in the vocabulary of the permalinks' linked data."""
+    anonymous = AnonymousUser()
+    builder = linkeddata.Builder(base_url)
+    for meeting in queries.meetings_with_decisions(anonymous).order_by("starts_at").iterator(chunk_size=100):
+        builder.meeting(meeting, queries.meeting_items(meeting, anonymous))
+    return builder.graph.serialize(format="turtle")
+
+
+def _csv(fields, data) -> str:
     text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=FIELDS)
+    writer = csv.DictWriter(text, fieldnames=fields)
     writer.writeheader()
     writer.writerows(data)
-    lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in data)
+    return text.getvalue()
+
+
+def _jsonl(data) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in data)
+
+
+def build(base_url: str) -> dict[str, int]:
+    """Write every dump anew; returns the number of records in each."""
+    decisions = list(rows(base_url))
+    documents = list(document_rows(base_url))
+    contents = {
+        "decisions.csv": _csv(FIELDS, decisions),
+        "decisions.jsonl": _jsonl(decisions),
+        "decisions.ttl": turtle(base_url),
+        "documents.csv": _csv(DOCUMENT_FIELDS, documents),
+        "documents.jsonl": _jsonl(documents),
+    }
     storage = storages["default"]
-    for name, content in (("decisions.csv", text.getvalue()), ("decisions.jsonl", lines)):
+    for name, content in contents.items():
         path = f"{FOLDER}/{name}"
         if storage.exists(path):
             storage.delete(path)  # a dump is derived data, replaced as a whole
         storage.save(path, ContentFile(content.encode("utf-8")))
-    return {name: len(data) for name in DUMPS}
+    return {name: len(documents if name.startswith("documents") else decisions) for name in DUMPS}
+
+
+def available() -> list[dict]:
+    """The dumps made so far, with their size and time."""
+    storage = storages["default"]
+    made = []
+    for name, content_type in DUMPS.items():
+        path = f"{FOLDER}/{name}"
+        if storage.exists(path):
+            made.append(
+                {
+                    "name": name,
+                    "type": content_type,
+                    "size": storage.size(path),
+                    "modified": storage.get_modified_time(path),
+                }
+            )
+    return made

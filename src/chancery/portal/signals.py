@@ -6,7 +6,7 @@ from django.dispatch import receiver
 
 from chancery.core.models import DocumentVersion
 from chancery.decisions.models import Decision, ItemDocument, PressSummary
-from chancery.decisions.signals import release_performed
+from chancery.decisions.signals import decision_corrected, release_performed
 from chancery.portal.search import index
 
 
@@ -36,7 +36,8 @@ def version_saved(sender, instance, update_fields=None, **kwargs):
 
 
 @receiver(release_performed)
-def rebuild_dumps(sender, release, **kwargs):
+@receiver(decision_corrected)
+def rebuild_dumps(sender, **kwargs):
     # In the background: a release should not wait for files to be written.
     from chancery.portal.tasks import rebuild_open_data
 

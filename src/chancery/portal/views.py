@@ -152,24 +152,13 @@ class SearchFeed(Feed):
 
 
 def open_data(request):
-    from django.core.files.storage import storages
+    """The dumps; asked for linked data, the DCAT-AP catalogue that describes them."""
+    from chancery.portal import catalogue, opendata
 
-    from chancery.portal import opendata
-
-    storage = storages["default"]
-    dumps = []
-    for name, content_type in opendata.DUMPS.items():
-        path = f"{opendata.FOLDER}/{name}"
-        if storage.exists(path):
-            dumps.append(
-                {
-                    "name": name,
-                    "type": content_type,
-                    "size": storage.size(path),
-                    "modified": storage.get_modified_time(path),
-                }
-            )
-    return render(request, "portal/open_data.html", {"dumps": dumps})
+    wanted = linkeddata.wanted_format(request)
+    if wanted:
+        return linkeddata.response(catalogue.catalogue_graph(_base(request)), wanted)
+    return _with_alternates(request, render(request, "portal/open_data.html", {"dumps": opendata.available()}))
 
 
 def open_data_file(request, name):

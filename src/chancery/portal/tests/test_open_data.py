@@ -50,3 +50,49 @@ def test_sitemap_lists_released_meetings_only(client, secretariat, meeting, add,
     assert str(meeting.uuid) not in client.get("/sitemap.xml").content.decode()
     release(secretariat, meeting, django_capture_on_commit_callbacks)
     assert str(meeting.uuid) in client.get("/sitemap.xml").content.decode()
+
+
+def test_turtle_and_document_dumps_and_their_dcat_catalogue(
+    client, secretariat, meeting, add, django_capture_on_commit_callbacks
+):
+    from rdflib import Graph
+    from rdflib.namespace import DCAT, RDF
+
+    from chancery.core.testing import pdf_upload
+    from chancery.portal.linkeddata import BESLUIT
+
+    public = add(meeting, "Oostgrens")
+    secret = add(meeting, "Geheim", access_level=AccessLevel.CONFIDENTIAL)
+    services.attach_document(secretariat, public, title="Nota Oostgrens", upload=pdf_upload(), access_level="public")
+    services.attach_document(secretariat, secret, title="Nota Geheim", upload=pdf_upload("g.pdf", "geheim"))
+    decided(secretariat, meeting, add, [])
+    with django_capture_on_commit_callbacks(execute=True):
+        release_meeting(secretariat, meeting, "decisions", "documents")
+
+    def dump(name):
+        return b"".join(client.get(reverse("open_data_file", args=[name])).streaming_content).decode()
+
+    graph = Graph().parse(data=dump("decisions.ttl"), format="turtle")
+    assert len(list(graph.subjects(RDF.type, BESLUIT.Besluit))) == 1 and "Geheim" not in dump("decisions.ttl")
+    documents = list(csv.DictReader(io.StringIO(dump("documents.csv"))))
+    assert [row["title"] for row in documents] == ["Nota Oostgrens"]
+    assert client.get(documents[0]["download"]).status_code == 200
+    assert [json.loads(line)["title"] for line in dump("documents.jsonl").splitlines()] == ["Nota Oostgrens"]
+
+    catalogue = client.get(reverse("open_data"), HTTP_ACCEPT="text/turtle")
+    assert catalogue["Content-Type"].startswith("text/turtle")
+    dcat = Graph().parse(data=catalogue.content.decode(), format="turtle")
+    assert len(list(dcat.subjects(RDF.type, DCAT.Catalog))) == 1
+    assert len(list(dcat.subjects(RDF.type, DCAT.Dataset))) == 2
+    downloads = sorted(str(url).rsplit("/", 1)[1] for url in dcat.objects(None, DCAT.downloadURL))
+    assert downloads == sorted(
+        ["decisions.csv", "decisions.jsonl", "decisions.ttl", "documents.csv", "documents.jsonl"]
+    )
+    for url in dcat.objects(None, DCAT.downloadURL):
+        assert client.get(str(url)).status_code == 200
+
+    # A correction after the release reaches the dumps too.
+    item = services.final_items(meeting).get(lineage=public.lineage)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.correct_decision(secretariat, item, result=DecisionResult.APPROVED, text="Verbeterd", reason="Typfout")
+    assert json.loads(dump("decisions.jsonl").splitlines()[0])["decision"] == "Verbeterd"
