@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
@@ -9,6 +11,13 @@ class Cursor(CursorPagination):
     max_page_size = 200
     page_size_query_param = "page_size"
     ordering = "-pk"
+
+    def decode_cursor(self, request):
+        # A cursor the caller garbled is bad input (400), not a missing resource (DRF says 404).
+        try:
+            return super().decode_cursor(request)
+        except NotFound:
+            raise ValidationError({"cursor": [_("This cursor is not valid; follow the “next” link.")]}) from None
 
     def get_paginated_response(self, data):
         return Response({"results": data, "next": self.get_next_link()})
