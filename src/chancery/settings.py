@@ -304,6 +304,11 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
+# Webhooks may call private addresses (a receiver on this machine) only outside production.
+CHANCERY_WEBHOOK_ALLOW_PRIVATE_HOSTS = (
+    os.environ.get("CHANCERY_WEBHOOK_ALLOW_PRIVATE_HOSTS", "0" if PRODUCTION else "1") == "1"
+)
+
 # --- Background tasks -----------------------------------------------------------------------
 # The database is the queue: no broker to install; `chancery worker` runs the tasks.
 TASKS = {

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import status
+from rest_framework.exceptions import APIException
 from rest_framework.views import exception_handler
 
 TITLES = {
@@ -15,8 +16,19 @@ TITLES = {
     409: gettext_lazy("Conflict"),
     412: gettext_lazy("Precondition failed"),
     415: gettext_lazy("Unsupported media type"),
+    428: gettext_lazy("Precondition required"),
     429: gettext_lazy("Too many requests"),
 }
+
+
+class PreconditionFailed(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = gettext_lazy("This was changed in the meantime: read it again and make your change on that.")
+
+
+class PreconditionRequired(APIException):
+    status_code = status.HTTP_428_PRECONDITION_REQUIRED
+    default_detail = gettext_lazy("Send If-Match with the ETag of the version you change.")
 
 
 def problem_details(exc, context):

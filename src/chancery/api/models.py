@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 class Scope(models.TextChoices):
     READ_PUBLIC = "read-public", _("Read what the public sees")
     READ_INTERNAL = "read-internal", _("Read what the token's user sees")
+    WEBHOOKS = "webhooks", _("Manage the token's webhook subscriptions")
 
 
 class ApiToken(models.Model):
@@ -66,6 +67,8 @@ class WebhookSubscription(models.Model):
     secret = models.CharField(max_length=64, editable=False)
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # Raised by every change; its ETag, so that an update names the version it changes (If-Match).
+    revision = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("webhook subscription")

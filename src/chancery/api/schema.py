@@ -42,6 +42,9 @@ def problem_responses(result, generator, request, public):
             errors = dict(ERRORS)
             if "{" in path:
                 errors["404"] = "There is no such object, or the caller may not see it."
+            if "If-Match" in {parameter.get("name") for parameter in operation.get("parameters", [])}:
+                errors["412"] = "The object changed since the ETag sent in If-Match."
+                errors["428"] = "If-Match is missing."
             for status, description in errors.items():
                 responses.setdefault(
                     status,

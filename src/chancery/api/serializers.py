@@ -3,6 +3,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from chancery.api.models import Delivery, EventType, WebhookSubscription
 from chancery.core.models import Document, DocumentVersion
 from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting
 from chancery.portal.queries import decision_path
@@ -143,3 +144,50 @@ class DocumentSerializer(LinkedSerializer):
 
     def public_path(self, obj):
         return reverse("portal:document", args=[obj.uuid]) if obj.is_public else None
+
+
+@extend_schema_field({"type": "string", "format": "uri", "pattern": "^https?://[^/?#:]+", "maxLength": 500})
+class HttpUrlField(serializers.URLField):
+    """An http(s) address; the document says so, so that clients know other schemes are refused."""
+
+
+class SubscriptionSerializer(serializers.ModelSerializer):
+    """A webhook subscription of the calling token. The secret is shown once, in the answer to its
+    creation; deliveries are signed with it (Chancery-Signature: t=…,v1=HMAC-SHA256)."""
+
+    url = serializers.SerializerMethodField()
+    target = HttpUrlField(source="url", max_length=500, help_text="Where events are delivered (POST).")
+    event_types = serializers.ListField(child=serializers.ChoiceField(choices=EventType.choices), min_length=1)
+    deliveries = serializers.SerializerMethodField()
+
+    class Meta:
+        model = WebhookSubscription
+        fields = ["id", "url", "target", "event_types", "active", "revision", "created_at", "deliveries"]
+        read_only_fields = ["id", "revision", "created_at"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, obj) -> str:
+        return absolute(self.context["request"], reverse("api:webhook-detail", args=[obj.pk]))
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_deliveries(self, obj) -> str:
+        return absolute(self.context["request"], reverse("api:webhook-deliveries", args=[obj.pk]))
+
+
+class NewSubscriptionSerializer(SubscriptionSerializer):
+    secret = serializers.CharField(read_only=True)
+
+    class Meta(SubscriptionSerializer.Meta):
+        fields = [*SubscriptionSerializer.Meta.fields, "secret"]
+
+
+class DeliverySerializer(serializers.ModelSerializer):
+    event = serializers.CharField(source="event.type")
+    subject = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Delivery
+        fields = ["id", "event", "subject", "attempt", "state", "status_code", "error", "scheduled_at", "attempted_at"]
+
+    def get_subject(self, obj) -> str:
+        return f"{obj.event.subject_model}:{obj.event.subject_id}"

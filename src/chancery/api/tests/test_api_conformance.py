@@ -32,7 +32,9 @@ def api_schema(db, secretariat, meeting, add):
 
 @pytest.fixture
 def bearer(db, org):
-    _token, key = ApiToken.issue(org.users["civil_servant"], ["read-public", "read-internal"], name="schemathesis")
+    _token, key = ApiToken.issue(
+        org.users["civil_servant"], ["read-public", "read-internal", "webhooks"], name="schemathesis"
+    )
     return {"Authorization": f"Bearer {key}"}
 
 

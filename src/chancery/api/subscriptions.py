@@ -1,0 +1,71 @@
+"""Webhook subscriptions an application manages itself through the API (scope `webhooks`).
+
+Every change names the revision it was made against (If-Match), so two deployments of one
+application never silently overwrite each other's settings. Removing a subscription deactivates it:
+its delivery log is kept.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from chancery.api.models import ApiToken, EventType, WebhookSubscription
+
+
+class StaleRevision(Exception):
+    """The subscription changed since the caller read it."""
+
+
+def check_url(url: str) -> None:
+    """Only http(s) to a public address: a subscription must not make the server call into its own
+    network (SSRF). Development and test settings allow private hosts for local receivers."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValidationError({"url": _("Give an http or https address.")}, code="url")
+    if settings.CHANCERY_WEBHOOK_ALLOW_PRIVATE_HOSTS:
+        return
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)}
+    except OSError:
+        raise ValidationError({"url": _("This host name cannot be resolved.")}, code="url") from None
+    if any(not ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses):
+        raise ValidationError({"url": _("Webhooks can only go to public internet addresses.")}, code="url")
+
+
+def check_events(event_types: list[str]) -> list[str]:
+    unknown = sorted(set(event_types) - set(EventType.values))
+    if unknown or not event_types:
+        raise ValidationError(
+            {"event_types": _("Choose one or more of: %(known)s.") % {"known": ", ".join(EventType.values)}},
+            code="events",
+        )
+    return sorted(set(event_types))
+
+
+@transaction.atomic
+def subscribe(token: ApiToken, *, url: str, event_types: list[str]) -> WebhookSubscription:
+    check_url(url)
+    return WebhookSubscription.objects.create(owner=token, url=url, event_types=check_events(event_types))
+
+
+@transaction.atomic
+def change(subscription: WebhookSubscription, *, revision: int, **fields) -> WebhookSubscription:
+    """Change url, event_types or active, if nobody changed the subscription since `revision`."""
+    if "url" in fields:
+        check_url(fields["url"])
+    if "event_types" in fields:
+        fields["event_types"] = check_events(fields["event_types"])
+    updated = WebhookSubscription.objects.filter(pk=subscription.pk, revision=revision).update(
+        revision=F("revision") + 1, **fields
+    )
+    if not updated:
+        raise StaleRevision
+    return WebhookSubscription.objects.get(pk=subscription.pk)
