@@ -67,6 +67,8 @@ def test_decision_pages_have_no_accessibility_violations(page, org, content):
         "/besluiten/",
         f"/besluiten/{content['meeting'].uuid}/",
         f"/besluiten/dossiers/{content['dossier'].uuid}/",
+        f"/besluiten/{content['meeting'].uuid}/punten/{content['decision'].item.lineage}/",
+        "/open-data/",
     ]
     for path in public_pages:
         page.goto(path)
@@ -77,6 +79,7 @@ def test_decision_pages_have_no_accessibility_violations(page, org, content):
         "/zittingen/kalender/?maand=2026-11",
         content["meeting"].get_absolute_url(),
         content["upcoming"].get_absolute_url(),
+        f"/zittingen/{content['meeting'].uuid}/aanwezigheid/",
         f"/zittingen/{content['upcoming'].uuid}/indienen/",
         "/zittingen/dossiers/",
         content["dossier"].get_absolute_url(),
