@@ -251,7 +251,7 @@ def load_demo(meetings: int = 40) -> dict[str, int]:
     to_sign = 4
     # A fictitious secretary of the Government keeps the minutes of every demo meeting.
     secretary = seed(
-        "person:secretary", lambda: Person.objects.create(first_name="Mieke", last_name="Verhaegen"), created
+        "person:secretary", lambda: Person.objects.create(first_name="Mieke", last_name="Lambrechts"), created
     )
     all_days = [*days, upcoming_day]
     made = {day: _meeting(secretariat, day, created) for day in all_days}
