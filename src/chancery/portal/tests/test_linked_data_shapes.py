@@ -14,16 +14,15 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
 from chancery.core.models import Person
-from chancery.core.testing import pdf_upload
+from chancery.core.testing import external_data, pdf_upload
 from chancery.decisions import services
 from chancery.decisions.models import DecisionResult, PublicationStep
 from chancery.decisions.testing import release
 from chancery.portal import linkeddata
 from chancery.portal.linkeddata import BESLUIT, ELI
 
-SHAPES = Path(__file__).resolve().parents[4].parent / "shared" / "external" / "oslo" / "shacl"
-PUBLICATIE = SHAPES / "besluit-publicatie-SHACL.ttl"
-BESLUITVORMING = SHAPES / "besluitvorming-ap-SHACL.ttl"
+PUBLICATIE = external_data("oslo", "shacl", "besluit-publicatie-SHACL.ttl")
+BESLUITVORMING = external_data("oslo", "shacl", "besluitvorming-ap-SHACL.ttl")
 MOTIVERING = URIRef("http://data.vlaanderen.be/ns/besluit#motivering")
 # Besluit-publicatie demands besluit:motivering as rdf:langString, Besluitvorming as xsd:string;
 # Besluitvorming also demands eli:date_no_longer_in_force of every legal resource, also one still
