@@ -5,7 +5,9 @@ must be refused. Runs in-process on the test database (real SQLite / PostgreSQL)
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -17,7 +19,20 @@ from chancery.decisions.testing import release
 
 
 @pytest.fixture
-def api_schema(db, secretariat, meeting, add):
+def keep_connection():
+    """Django's WSGI handler closes the database connection after each request; inside a test
+    transaction (PostgreSQL) that would end the test's own transaction. Django's test client
+    suspends this the same way."""
+    signals = (request_started, request_finished)
+    for signal in signals:
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in signals:
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_schema(db, keep_connection, secretariat, meeting, add):
     # Data to answer with: a released meeting with a public and a confidential item.
     add(meeting, "Oostgrensprogramma")
     add(meeting, "Geheim punt", access_level=AccessLevel.CONFIDENTIAL)
