@@ -36,6 +36,17 @@ def org(db):
 
 
 @pytest.fixture
+def themes(db):
+    """The policy fields as themes. The migration loads them, but a transactional test (the
+    browser tests) empties every table afterwards, so tests that need them ask for them."""
+    from chancery.decisions import policy_fields
+    from chancery.decisions.models import Theme
+
+    policy_fields.load(Theme)
+    return Theme.objects.all()
+
+
+@pytest.fixture
 def stored_files(document_store):
     def files():
         return sorted(p for p in document_store.rglob("*") if p.is_file())

@@ -9,7 +9,7 @@ from chancery.core import signing
 from chancery.core.pki import create_authority
 from chancery.core.testing import PASSWORD, pdf_upload
 from chancery.decisions import services
-from chancery.decisions.models import DecisionResult
+from chancery.decisions.models import DecisionResult, Theme
 
 from .conftest import log_in
 from .test_shell_e2e import describe, run_axe
@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def content(org, settings, tmp_path):
+def content(org, settings, tmp_path, themes):
     secretariat = org.users["secretariat"]
     ca = create_authority()
     (tmp_path / "ca.pem").write_text(ca.certificate_pem)
@@ -28,6 +28,7 @@ def content(org, settings, tmp_path):
 
     meeting = services.create_meeting(secretariat, starts_at=timezone.make_aware(datetime.datetime(2026, 11, 27, 10)))
     dossier = services.create_dossier(secretariat, title="Wijziging Rampenfondsdecreet", short_title="Rampenfonds")
+    services.set_themes(secretariat, dossier, Theme.objects.filter(slug="rampenschade"))
     step = services.add_step(
         secretariat, dossier, kind="principle_approval", title="Principieel", mandatees=[org.mandatees["a"]]
     )
@@ -69,6 +70,9 @@ def test_decision_pages_have_no_accessibility_violations(page, org, content):
         f"/besluiten/dossiers/{content['dossier'].uuid}/",
         f"/besluiten/{content['meeting'].uuid}/punten/{content['decision'].item.lineage}/",
         "/open-data/",
+        "/besluiten/themas/",
+        "/besluiten/themas/rampenschade/",
+        "/zoeken?q=goedgekeurd",
     ]
     for path in public_pages:
         page.goto(path)

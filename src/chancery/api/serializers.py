@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from chancery.api.models import Delivery, EventType, WebhookSubscription
 from chancery.core.models import Document, DocumentVersion
-from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting
+from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting, Theme
 from chancery.portal.queries import decision_path
 
 
@@ -111,12 +111,19 @@ class DecisionSerializer(LinkedSerializer):
         return None
 
 
+class ThemeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Theme
+        fields = ["uri", "label", "slug"]
+
+
 class DossierSerializer(LinkedSerializer):
     detail_route = "api:dossier-detail"
+    themes = ThemeSerializer(many=True, read_only=True)
 
     class Meta:
         model = Dossier
-        fields = ["id", "url", "permalink", "title", "short_title", "access_level", "release_state"]
+        fields = ["id", "url", "permalink", "title", "short_title", "access_level", "release_state", "themes"]
 
     def public_path(self, obj):
         return reverse("portal:dossier", args=[obj.uuid]) if obj.is_public else None

@@ -94,7 +94,7 @@ class DossierViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.DossierSerializer
 
     def get_queryset(self):
-        return Dossier.objects.visible_to(reader(self.request))
+        return Dossier.objects.visible_to(reader(self.request)).prefetch_related("themes")
 
 
 class DocumentViewSet(viewsets.ReadOnlyModelViewSet):

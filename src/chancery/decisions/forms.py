@@ -13,6 +13,7 @@ from chancery.decisions.models import (
     RegulationType,
     Release,
     StepKind,
+    Theme,
 )
 
 
@@ -95,6 +96,15 @@ class AttendanceForm(forms.Form):
         if members is not None:
             self.fields["chair"].queryset = members
             self.fields["excused"].queryset = members
+
+
+class ThemesForm(forms.Form):
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes (policy fields)"),
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
 
 class PressSummaryForm(forms.Form):

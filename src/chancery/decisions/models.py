@@ -141,6 +141,23 @@ class FormalCheck(models.TextChoices):
     NOT_OK = "not_ok", _("Not formally in order")
 
 
+class Theme(models.Model):
+    """A policy field (beleidsveld) from the Government's code list (`policy_fields.py`): the themes
+    under which the public finds decisions. A dossier has one or more."""
+
+    uri = models.URLField(unique=True)
+    label = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["label"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
 class Dossier(Confidential):
     """A matter (dossier) that runs through procedure steps, e.g. a draft decree."""
 
@@ -149,6 +166,7 @@ class Dossier(Confidential):
     short_title = models.CharField(_("short title"), max_length=200)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="dossiers")
 
     class Meta:
         verbose_name = _("dossier")

@@ -33,6 +33,7 @@ from chancery.decisions.forms import (
     RevisionForm,
     SendBackForm,
     SubmissionForm,
+    ThemesForm,
 )
 from chancery.decisions.models import (
     Agenda,
@@ -461,10 +462,26 @@ def dossier_detail(request, uuid):
     _internal(request)
     dossier = get_object_or_404(Dossier.objects.visible_to(request.user), uuid=uuid)
     history = services.dossier_histories([dossier], request.user)[dossier.pk]
+    may_classify = request.user.role in services.DOSSIER_ROLES
+    form = ThemesForm(request.POST or None, initial={"themes": dossier.themes.all()}) if may_classify else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied(_("Only the secretariat, ministers and their cabinets prepare dossiers."))
+        if form.is_valid():
+            services.set_themes(request.user, dossier, form.cleaned_data["themes"])
+            messages.success(request, _("The themes have been saved."))
+            return redirect(dossier)
     return render(
         request,
         "decisions/dossier_detail.html",
-        {"dossier": dossier, "history": history, "phase": services.phase_of(history)},
+        {
+            "dossier": dossier,
+            "history": history,
+            "phase": services.phase_of(history),
+            "themes": dossier.themes.all(),
+            "themes_form": form,
+        },
+        status=400 if form is not None and form.errors else 200,
     )
 
 

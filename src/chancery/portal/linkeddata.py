@@ -247,6 +247,9 @@ class Builder:
         if decision.reference:
             self.add(besluit, DCTERMS.identifier, Literal(decision.reference))
         self.add(besluit, ELI.realizes, self.legal_basis(item, day))
+        dossier = getattr(item, "visible_dossier", None)
+        for theme in dossier.themes.all() if dossier else ():
+            self.add(besluit, DCTERMS.subject, self.concept(theme.uri, theme.label))
         return besluit
 
     def legal_basis(self, item: AgendaItem, day: datetime.date) -> URIRef:

@@ -33,6 +33,7 @@ def meeting_items(meeting: Meeting, user, lineage=None):
         .select_related("press_summary", "step__dossier", "agenda__meeting")
         .prefetch_related(
             "mandatees__person",
+            "step__dossier__themes",
             Prefetch("decisions", queryset=Decision.objects.order_by("-version")),
             Prefetch(
                 "item_documents",
@@ -47,16 +48,41 @@ def meeting_items(meeting: Meeting, user, lineage=None):
         yield item
 
 
-def decisions_of_minister(mandatee, user):
-    """Released (for this reader: visible) decided items a minister submitted, newest first."""
+def _decided_list(items):
     return (
-        visible_final_items(user)
-        .filter(mandatees=mandatee, decisions__isnull=False)
+        items.filter(decisions__isnull=False)
         .distinct()
         .select_related("agenda__meeting")
         .prefetch_related(Prefetch("decisions", queryset=Decision.objects.order_by("-version")))
         .order_by("-agenda__meeting__starts_at", "kind_order", "number")
     )
+
+
+def decisions_of_theme(theme, user):
+    """Released (for this reader: visible) decided items whose dossier the reader may see has the theme."""
+    dossiers = Dossier.objects.visible_to(user).filter(themes=theme)
+    return _decided_list(visible_final_items(user).filter(step__dossier__in=dossiers))
+
+
+def themes_with_counts(user) -> list[tuple]:
+    """Every theme with at least one decision the reader may see, and how many, by name."""
+    from django.db.models import Count
+
+    from chancery.decisions.models import Theme
+
+    dossiers = Dossier.objects.visible_to(user)
+    counts = dict(
+        visible_final_items(user)
+        .filter(decisions__isnull=False, step__dossier__in=dossiers, step__dossier__themes__isnull=False)
+        .values_list("step__dossier__themes")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    return [(theme, counts[theme.pk]) for theme in Theme.objects.filter(pk__in=counts)]
+
+
+def decisions_of_minister(mandatee, user):
+    """Released (for this reader: visible) decided items a minister submitted, newest first."""
+    return _decided_list(visible_final_items(user).filter(mandatees=mandatee))
 
 
 def decision_path(item: AgendaItem) -> str:

@@ -12,4 +12,7 @@ urlpatterns = [
     path("dossiers/<uuid:uuid>/", views.dossier, name="dossier"),
     path("ministers/<int:pk>/", views.minister, name="minister"),
     path("ministers/<int:pk>/feed", views.MinisterFeed(), name="minister_feed"),
+    path("themas/", views.themes, name="themes"),
+    path("themas/<slug:slug>/", views.theme, name="theme"),
+    path("themas/<slug:slug>/feed", views.ThemeFeed(), name="theme_feed"),
 ]

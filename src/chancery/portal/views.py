@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from chancery.core.models import Document
 from chancery.decisions import services as decision_services
-from chancery.decisions.models import Dossier
+from chancery.decisions.models import Dossier, Theme
 from chancery.portal import linkeddata, queries
 from chancery.portal.models import SearchKind
 from chancery.portal.search import service
@@ -92,6 +92,7 @@ def _filters(request) -> service.Filters:
         year=number("jaar"),
         kind=request.GET.get("soort", "") if request.GET.get("soort") in SearchKind.values else "",
         minister=number("minister"),
+        theme=request.GET.get("thema", "")[:80],
     )
 
 
@@ -184,11 +185,26 @@ def minister(request, pk):
     return render(request, "portal/minister.html", {"mandatee": mandatee, "page": page})
 
 
-class MinisterFeed(Feed):
-    """The newest released decisions a minister submitted, as Atom."""
+class DecisionFeed(Feed):
+    """The newest released decisions of a list, as Atom; subclasses say which list."""
 
     feed_type = Atom1Feed
 
+    def item_title(self, item):
+        return item.short_title
+
+    def item_description(self, item):
+        decision = item.decision
+        return f"{decision.get_result_display()}: {decision.text}" if decision else ""
+
+    def item_link(self, item):
+        return queries.decision_path(item)
+
+    def item_pubdate(self, item):
+        return item.agenda.meeting.starts_at
+
+
+class MinisterFeed(DecisionFeed):
     def get_object(self, request, pk):
         from chancery.core.models import Mandatee
 
@@ -204,15 +220,27 @@ class MinisterFeed(Feed):
     def items(self, mandatee):
         return queries.decisions_of_minister(mandatee, self.request.user)[:50]
 
-    def item_title(self, item):
-        return item.short_title
 
-    def item_description(self, item):
-        decision = item.decision
-        return f"{decision.get_result_display()}: {decision.text}" if decision else ""
+def themes(request):
+    return render(request, "portal/themes.html", {"themes": queries.themes_with_counts(request.user)})
 
-    def item_link(self, item):
-        return queries.decision_path(item)
 
-    def item_pubdate(self, item):
-        return item.agenda.meeting.starts_at
+def theme(request, slug):
+    theme = get_object_or_404(Theme, slug=slug)
+    page = Paginator(queries.decisions_of_theme(theme, request.user), 25).get_page(request.GET.get("page"))
+    return render(request, "portal/theme.html", {"theme": theme, "page": page})
+
+
+class ThemeFeed(DecisionFeed):
+    def get_object(self, request, slug):
+        self.request = request
+        return get_object_or_404(Theme, slug=slug)
+
+    def title(self, theme):
+        return _("Decisions of the Government: %(theme)s") % {"theme": theme.label}
+
+    def link(self, theme):
+        return reverse("portal:theme", args=[theme.slug])
+
+    def items(self, theme):
+        return queries.decisions_of_theme(theme, self.request.user)[:50]

@@ -17,7 +17,7 @@ from chancery.core.calendar import is_working_day
 from chancery.core.demo.loader import seed
 from chancery.core.models import AccessLevel, Mandatee, Person, User
 from chancery.decisions import services
-from chancery.decisions.models import DecisionResult, FormalCheck, ItemDocument, Meeting
+from chancery.decisions.models import DecisionResult, FormalCheck, ItemDocument, Meeting, Theme
 
 # Dossiers from the memorandum (section in brackets) and the minister (by protocol order) who carries them.
 DOSSIERS = [
@@ -52,6 +52,29 @@ DOSSIERS = [
     ("Vlaams Energie- en Klimaatplan: actualisering", "Energie- en Klimaatplan", 9, "§1.1"),
     ("Onderwijsdoelen en leerachterstanden: actieplan", "Actieplan onderwijs", 2, "§1.1"),
 ]
+# The policy fields (themes) of each demo dossier, by short title.
+DOSSIER_THEMES = {
+    "Oostgrensprogramma": ["Buitenlands beleid", "Ontwikkelingssamenwerking"],
+    "Mensenrechtenfonds": ["Buitenlands beleid"],
+    "Humanitaire hulp": ["Ontwikkelingssamenwerking"],
+    "Rampenfondsdecreet": ["Rampenschade"],
+    "Strategische goederen": ["Internationaal ondernemen", "Economie"],
+    "Investeringsscreening": ["Economie", "Internationaal ondernemen"],
+    "Vertegenwoordiging Marokko": ["Buitenlands beleid"],
+    "Afrikavisie": ["Buitenlands beleid", "Ontwikkelingssamenwerking"],
+    "Regeldrukinstrument": ["Ondersteuning Vlaamse Regering"],
+    "Staat van de Regelgeving": ["Ondersteuning Vlaamse Regering"],
+    "Monitoring kernambities": ["Ondersteuning Vlaamse Regering"],
+    "Economische veiligheid": ["Economie"],
+    "Detacheringen EU": ["Buitenlands beleid"],
+    "Mensenrechtenprijs": ["Buitenlands beleid"],
+    "Crisisveerkracht": ["Interne dienstverlening Vlaamse overheid"],
+    "Samenwerkingsakkoord EU-Raad": ["Buitenlands beleid"],
+    "Afwegingskader posten": ["Buitenlands beleid"],
+    "Begrotingsaanpassing": ["Budgettair beleid"],
+    "Energie- en Klimaatplan": ["Klimaat", "Energie"],
+    "Actieplan onderwijs": ["Kleuter en leerplichtonderwijs"],
+}
 STEP_CHAIN = ["principle_approval", "council_of_state", "final_approval"]
 INSTRUMENTS = ["Conceptnota", "Ontwerp van besluit", "Subsidiebesluit", "Jaarrapport", "Ontwerp van decreet"]
 ANNOUNCEMENTS = [
@@ -238,6 +261,8 @@ def load_demo(meetings: int = 40) -> dict[str, int]:
             )
             if dossier is None or dossier.steps.exists():
                 continue
+            if dossier in created:
+                services.set_themes(secretariat, dossier, Theme.objects.filter(label__in=DOSSIER_THEMES.get(short, [])))
             start = local.randrange(len(days) + 1)
             for n, kind in enumerate(STEP_CHAIN[: local.randint(1, 3)]):
                 step = services.add_step(

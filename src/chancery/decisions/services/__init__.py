@@ -23,6 +23,7 @@ from chancery.decisions.services.documents import (
     version_suffix,
 )
 from chancery.decisions.services.dossiers import (
+    DOSSIER_ROLES,
     Phase,
     add_step,
     create_dossier,
@@ -30,6 +31,7 @@ from chancery.decisions.services.dossiers import (
     dossier_phase,
     phase_of,
     put_step_on_agenda,
+    set_themes,
 )
 from chancery.decisions.services.outcomes import (
     attach_minutes,
@@ -77,6 +79,8 @@ __all__ = [
     "ItemChange",
     "add_item",
     "add_step",
+    "set_themes",
+    "DOSSIER_ROLES",
     "attach_document",
     "attach_minutes",
     "attachable_items",

@@ -49,6 +49,20 @@ def create_dossier(actor, *, title: str, short_title: str, access_level: str = A
 
 
 @transaction.atomic
+def set_themes(actor, dossier: Dossier, themes: Iterable) -> Dossier:
+    """The policy fields (themes) of a dossier; the public finds its released decisions under them."""
+    _may_prepare(actor)
+    if not Dossier.objects.visible_to(actor).filter(pk=dossier.pk).exists():
+        raise PermissionDenied(_("You may not change this dossier."))
+    before = sorted(dossier.themes.values_list("slug", flat=True))
+    dossier.themes.set(themes)
+    after = sorted(dossier.themes.values_list("slug", flat=True))
+    if before != after:
+        audit.record(actor, AuditAction.UPDATE, dossier, before={"themes": before}, after={"themes": after})
+    return dossier
+
+
+@transaction.atomic
 def add_step(actor, dossier: Dossier, *, kind: str, title: str, mandatees: Iterable[Mandatee]) -> ProcedureStep:
     _may_prepare(actor)
     mandatees = list(mandatees)

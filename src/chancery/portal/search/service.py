@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from django.utils.safestring import mark_safe
 
 from chancery.core.models import Document, Mandatee
-from chancery.decisions.models import AgendaItem
+from chancery.decisions.models import AgendaItem, Dossier, Theme
 from chancery.portal.models import SearchEntry
 from chancery.portal.search.engines import engine
 from chancery.portal.search.text import WORD, Query, fold, parse, stem, words
@@ -32,6 +32,13 @@ class Filters:
     kind: str = ""
     minister: int | None = None
     document_kind: str = ""
+    theme: str = ""  # a Theme's slug
+    # Whose eyes judge which dossiers (and so which themes) count; search() sets it.
+    reader: object = field(default=None, compare=False, repr=False)
+
+    def themed(self, entries):
+        """Entries whose item belongs to a dossier the reader may see (a theme is the dossier's)."""
+        return entries.filter(item__step__dossier__in=Dossier.objects.visible_to(self.reader))
 
     def apply(self, entries):
         if self.year:
@@ -42,6 +49,8 @@ class Filters:
             entries = entries.filter(ministers=self.minister)
         if self.document_kind:
             entries = entries.filter(document_kind=self.document_kind)
+        if self.theme:
+            entries = self.themed(entries).filter(item__step__dossier__themes__slug=self.theme)
         return entries
 
 
@@ -61,6 +70,7 @@ class Results:
 def search(user, text: str, *, filters: Filters | None = None, sort: str = "relevance", page: int = 1) -> Results:
     query = parse(text)
     filters = filters or Filters()
+    filters.reader = user
     if query.is_empty:
         return Results(query, 0, [])
     matched = engine().match(visible_entries(user), query)
@@ -81,6 +91,11 @@ def facets(matched, filters: Filters) -> dict:
     def without(name):
         return Filters(**{**filters.__dict__, name: Filters().__dict__[name]}).apply(matched)
 
+    themed = filters.themed(without("theme")).filter(item__step__dossier__themes__isnull=False)
+    theme_counts = dict(
+        themed.values_list("item__step__dossier__themes").annotate(n=Count("pk", distinct=True)).order_by()
+    )
+
     years = without("year").values("year").annotate(n=Count("id", distinct=True)).order_by("-year")
     kinds = without("kind").values("kind").annotate(n=Count("id", distinct=True)).order_by("kind")
     ministers_ids = without("minister").values("pk")
@@ -100,6 +115,10 @@ def facets(matched, filters: Filters) -> dict:
         "year": [(row["year"], row["n"]) for row in years],
         "kind": [(row["kind"], row["n"]) for row in kinds],
         "minister": sorted(((m, counts.get(m.pk, 0)) for m in ministers), key=lambda pair: -pair[1]),
+        "theme": sorted(
+            ((theme, theme_counts[theme.pk]) for theme in Theme.objects.filter(pk__in=theme_counts)),
+            key=lambda pair: (-pair[1], pair[0].label),
+        ),
     }
 
 

@@ -11,17 +11,21 @@ from chancery.api.models import ApiToken
 from chancery.core.models import AccessLevel
 from chancery.core.testing import pdf_upload
 from chancery.decisions import services
-from chancery.decisions.models import DecisionResult
+from chancery.decisions.models import DecisionResult, Theme
 from chancery.decisions.testing import release
 
-PUBLIC = "Zeehavendecreet"
+PUBLIC = PUBLIC_TITLE = "Zeehavendecreet"
 SECRET = "Geheimdossier"
 
 
 @pytest.fixture
-def scene(secretariat, meeting, add, org):
-    public = add(meeting, PUBLIC)
-    secret = add(meeting, SECRET, access_level=AccessLevel.CONFIDENTIAL)
+def scene(secretariat, meeting, add, org, themes):
+    # Both items belong to dossiers under one theme, so that theme pages and facets are tried too.
+    theme = Theme.objects.get(slug="economie")
+    public, secret = (
+        _dossier_item(secretariat, meeting, org, title, level, theme)
+        for title, level in ((PUBLIC, AccessLevel.PUBLIC), (SECRET, AccessLevel.CONFIDENTIAL))
+    )
     services.attach_document(secretariat, public, title=f"Nota {PUBLIC}", upload=pdf_upload(), access_level="public")
     services.attach_document(secretariat, secret, title=f"Nota {SECRET}", upload=pdf_upload("g.pdf", "geheim"))
     draft = services.current_draft(meeting)
@@ -29,10 +33,19 @@ def scene(secretariat, meeting, add, org):
     services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
     for item in services.final_items(meeting):
         services.record_decision(secretariat, item, result=DecisionResult.APPROVED, text=f"Besluit {item.short_title}")
-    items = {item.short_title: item for item in services.final_items(meeting)}
+    items = {item.step.dossier.short_title: item for item in services.final_items(meeting)}
     _token, public_key = ApiToken.issue(org.users["applicant"], ["read-public"])
     _token, internal_key = ApiToken.issue(org.users["civil_servant"], ["read-public", "read-internal"])
     return {"meeting": meeting, "items": items, "keys": {"public": public_key, "internal": internal_key}, "org": org}
+
+
+def _dossier_item(secretariat, meeting, org, title, level, theme):
+    dossier = services.create_dossier(secretariat, title=title, short_title=title, access_level=level)
+    services.set_themes(secretariat, dossier, [theme])
+    step = services.add_step(
+        secretariat, dossier, kind="principle_approval", title=title, mandatees=[org.mandatees["a"]]
+    )
+    return services.put_step_on_agenda(secretariat, step, meeting)
 
 
 def surfaces(scene):
@@ -51,6 +64,11 @@ def surfaces(scene):
         ("sitemap", "/sitemap.xml", {}),
         ("home", "/", {}),
         ("open data catalogue", reverse("open_data") + "?format=ttl", {}),
+        ("themes", reverse("portal:themes"), {}),
+        ("theme page", reverse("portal:theme", args=["economie"]), {}),
+        ("theme feed", reverse("portal:theme_feed", args=["economie"]), {}),
+        ("search by theme", reverse("search") + "?q=besluit&thema=economie", {}),
+        ("dossier page", reverse("portal:dossier", args=[items[PUBLIC_TITLE].step.dossier.uuid]), {}),
     ]
     for short_title, item in items.items():
         page = reverse("portal:decision", args=[meeting.uuid, item.lineage])
@@ -100,6 +118,7 @@ def test_nothing_leaves_before_the_release_and_only_the_public_item_after(
         "meeting page", "meeting turtle", "meeting json-ld", "search", "search feed",
         "minister page", "minister feed", f"decision page {PUBLIC}", f"decision turtle {PUBLIC}",
         "decisions.csv", "decisions.jsonl", "decisions.ttl", "documents.csv", "documents.jsonl",
-        "api agenda-items (anonymous)", "api decision search (anonymous)",
+        "api agenda-items (anonymous)", "api decision search (anonymous)", "theme page", "theme feed",
+        "search by theme",
     }  # fmt: skip
     assert must_show <= shows_public, must_show - shows_public
