@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from chancery.api.models import Delivery, EventType, WebhookSubscription
 from chancery.core.models import Document, DocumentVersion
-from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting, Theme
+from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting, Publication, PublicationEvent, Theme
 from chancery.portal.queries import decision_path
 
 
@@ -198,3 +198,37 @@ class DeliverySerializer(serializers.ModelSerializer):
 
     def get_subject(self, obj) -> str:
         return f"{obj.event.subject_model}:{obj.event.subject_id}"
+
+
+class PublicationEventSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PublicationEvent
+        fields = ["step", "on"]
+
+
+class PublicationSerializer(LinkedSerializer):
+    detail_route = "api:publication-detail"
+    item = serializers.SerializerMethodField()
+    eli = serializers.SerializerMethodField()
+    events = PublicationEventSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Publication
+        fields = [
+            "id", "url", "permalink", "number", "item", "regulation_type", "urgent", "planned_date", "published_on",
+            "numac", "eli", "step", "events",
+        ]  # fmt: skip
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_item(self, obj) -> str:
+        return absolute(self.context["request"], reverse("api:agendaitem-detail", args=[obj.decision_item_id]))
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_eli(self, obj) -> str | None:
+        from chancery.portal.linkeddata import eli_of
+
+        return eli_of(obj)
+
+    def public_path(self, obj):
+        item = obj.decision_item
+        return decision_path(item) if item.is_public and item.agenda.is_final else None

@@ -12,6 +12,7 @@ router.register("agenda-items", views.AgendaItemViewSet, basename="agendaitem")
 router.register("decisions", views.DecisionViewSet, basename="decision")
 router.register("dossiers", views.DossierViewSet, basename="dossier")
 router.register("documents", views.DocumentViewSet, basename="document")
+router.register("publications", views.PublicationViewSet, basename="publication")
 router.register("webhooks", views.WebhookViewSet, basename="webhook")
 
 urlpatterns = [

@@ -12,13 +12,13 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from chancery.api import serializers, subscriptions, webhooks
+from chancery.api import filters, serializers, subscriptions, webhooks
 from chancery.api.authentication import reader
 from chancery.api.exceptions import PreconditionFailed, PreconditionRequired
 from chancery.api.models import Delivery, WebhookSubscription
 from chancery.api.permissions import ManagesWebhooks
 from chancery.core.models import Document, DocumentVersion
-from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting
+from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting, Publication, PublicationStep
 from chancery.portal.queries import meetings_with_decisions
 from chancery.portal.search import service as search
 from chancery.portal.search.engines import engine
@@ -39,6 +39,7 @@ def root(request):
             "decisions": link("api:decision-list"),
             "dossiers": link("api:dossier-list"),
             "documents": link("api:document-list"),
+            "publications": link("api:publication-list"),
             "webhooks": link("api:webhook-list"),
             "openapi": link("api:openapi"),
             "docs": link("api:docs"),
@@ -48,6 +49,8 @@ def root(request):
 
 class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.MeetingSerializer
+    filterset_class = filters.MeetingFilter
+    ordering_fields = ["starts_at", "number"]
 
     def get_queryset(self):
         user = reader(self.request)
@@ -59,6 +62,8 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
 
 class AgendaItemViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.AgendaItemSerializer
+    filterset_class = filters.AgendaItemFilter
+    ordering_fields = ["number"]
 
     def get_queryset(self):
         return (
@@ -74,6 +79,8 @@ class AgendaItemViewSet(viewsets.ReadOnlyModelViewSet):
 )
 class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.DecisionSerializer
+    filterset_class = filters.DecisionFilter
+    ordering_fields = ["decided_at"]
 
     def get_queryset(self):
         user = reader(self.request)
@@ -92,6 +99,8 @@ class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
 
 class DossierViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.DossierSerializer
+    filterset_class = filters.DossierFilter
+    ordering_fields = ["created_at"]
 
     def get_queryset(self):
         return Dossier.objects.visible_to(reader(self.request)).prefetch_related("themes")
@@ -99,11 +108,31 @@ class DossierViewSet(viewsets.ReadOnlyModelViewSet):
 
 class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.DocumentSerializer
+    filterset_class = filters.DocumentFilter
+    ordering_fields = ["created_at"]
 
     def get_queryset(self):
         return Document.objects.visible_to(reader(self.request)).prefetch_related(
             Prefetch("versions", queryset=DocumentVersion.objects.order_by("number"))
         )
+
+
+class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
+    """Publications in the Belgian Official Gazette of decisions the reader may see. Outsiders see
+    the published ones (with NUMAC and ELI); the internal steps are for internal readers."""
+
+    serializer_class = serializers.PublicationSerializer
+    filterset_class = filters.PublicationFilter
+    ordering_fields = ["published_on", "created_at"]
+
+    def get_queryset(self):
+        user = reader(self.request)
+        publications = Publication.objects.filter(
+            decision_item__in=AgendaItem.objects.visible_to(user).values("pk")
+        ).select_related("decision_item__agenda__meeting")
+        if not getattr(user, "is_internal", False):
+            publications = publications.filter(step=PublicationStep.PUBLISHED)
+        return publications.prefetch_related("events")
 
 
 def docs(request):

@@ -257,10 +257,8 @@ class Builder:
         published it) or, for any other decision, a legal resource of type Decision."""
         publication = _published_regulation(item)
         if publication is not None:
-            uri, label, eli_type = LEGISLATION[RegulationType(publication.regulation_type)]
-            # The act bears the date of the meeting that adopted (or sanctioned) it; the ELI's date
-            # is that date, its last segment the NUMAC the Gazette gave.
-            resource = URIRef(f"{ELI_BASE}/{eli_type}/{day:%Y/%m/%d}/{publication.numac}")
+            uri, label, _eli_type = LEGISLATION[RegulationType(publication.regulation_type)]
+            resource = URIRef(eli_of(publication))
             kind = self.concept(uri, label, ELI.ResourceType)
             in_force = publication.published_on + datetime.timedelta(days=ENTRY_INTO_FORCE_DAYS)
             self.add(resource, ELI.id_local, Literal(publication.numac))
@@ -325,6 +323,17 @@ def _ended(meeting: Meeting, start: datetime.datetime) -> datetime.datetime:
     """The secretariat approves the final agenda when the meeting ends; that is our end time."""
     final = meeting.agendas.filter(is_final=True).values_list("approved_at", flat=True).first()
     return timezone.localtime(final) if final and final > start else start
+
+
+def eli_of(publication) -> str | None:
+    """The Belgian ELI of a published regulation, or None (not published, or not a kind of act the
+    Belgian ELI covers). The act bears the date of the meeting that adopted (or sanctioned) it; the
+    ELI's last segment is the NUMAC the Gazette gave."""
+    if publication.regulation_type not in LEGISLATION or not publication.numac or not publication.published_on:
+        return None
+    _uri, _label, eli_type = LEGISLATION[RegulationType(publication.regulation_type)]
+    day = timezone.localtime(publication.decision_item.agenda.meeting.starts_at).date()
+    return f"{ELI_BASE}/{eli_type}/{day:%Y/%m/%d}/{publication.numac}"
 
 
 def _published_regulation(item: AgendaItem):

@@ -10,7 +10,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from chancery.core.models import Document
+from chancery.core.models import Document, DocumentKind
 from chancery.decisions import services as decision_services
 from chancery.decisions.models import Dossier, Theme
 from chancery.portal import linkeddata, queries
@@ -93,6 +93,9 @@ def _filters(request) -> service.Filters:
         kind=request.GET.get("soort", "") if request.GET.get("soort") in SearchKind.values else "",
         minister=number("minister"),
         theme=request.GET.get("thema", "")[:80],
+        meeting=number("zitting"),
+        phase=request.GET.get("fase", "")[:40],
+        document_kind=request.GET.get("stuksoort", "") if request.GET.get("stuksoort") in DocumentKind.values else "",
     )
 
 
@@ -114,6 +117,7 @@ def search(request):
             "sort": sort,
             "params": params.urlencode(),
             "kinds": dict(SearchKind.choices),
+            "document_kinds": dict(DocumentKind.choices),
         },
     )
 

@@ -1,9 +1,12 @@
 """The REST API: the same confidentiality as the pages, tokens and scopes, cursor pages, problem
 details, ETags, rate limits, and its OpenAPI document."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from chancery.api.models import ApiToken
@@ -147,3 +150,47 @@ def test_openapi_document(api, db):
         assert path in schema["paths"], path
     listing = schema["paths"]["/api/v1/decisions"]["get"]
     assert any(p["name"] == "q" for p in listing["parameters"])
+
+
+def test_filtering_and_ordering(api, decided, secretariat, meeting):
+    release(secretariat, decided)
+    later = services.create_meeting(secretariat, starts_at=meeting.starts_at + datetime.timedelta(days=7))
+    internal = APIClient()
+    _token, key = ApiToken.issue(secretariat, ["read-public", "read-internal"])
+    internal.credentials(HTTP_AUTHORIZATION=f"Bearer {key}")
+    oldest_first = [m["id"] for m in internal.get("/api/v1/meetings?ordering=starts_at").json()["results"]]
+    newest_first = [m["id"] for m in internal.get("/api/v1/meetings?ordering=-starts_at").json()["results"]]
+    assert oldest_first == [meeting.pk, later.pk] and newest_first == [later.pk, meeting.pk]
+    assert [m["id"] for m in internal.get("/api/v1/meetings?state=planned").json()["results"]] == [later.pk]
+    results = api.get(f"/api/v1/decisions?meeting={meeting.pk}&result=approved").json()["results"]
+    assert [d["text"] for d in results] == ["Besluit over Oostgrensprogramma"]
+    assert api.get("/api/v1/decisions?result=postponed").json()["results"] == []
+    bad = api.get("/api/v1/decisions?result=exploded", HTTP_ACCEPT_LANGUAGE="nl")
+    assert bad.status_code == 400 and bad["Content-Type"] == "application/problem+json"
+    assert "result" in bad.json()["errors"]
+
+
+def test_publications_published_ones_for_outsiders_with_their_eli(api, decided, secretariat, meeting):
+    release(secretariat, decided)
+    item = services.final_items(meeting).get(short_title="Oostgrensprogramma")
+    secret = services.final_items(meeting).get(short_title="Geheim punt")
+    day = timezone.localdate()  # steps happen today; the act bears the meeting's date
+    meeting_day = timezone.localtime(meeting.starts_at).date()
+    pending = services.start_publication(secretariat, item, regulation_type="government_decision", on=day)
+    hidden = services.start_publication(secretariat, secret, regulation_type="decree", on=day)
+    assert api.get("/api/v1/publications").json()["results"] == []  # steps in progress are internal
+    _token, key = ApiToken.issue(secretariat, ["read-public", "read-internal"])
+    internal = APIClient()
+    internal.credentials(HTTP_AUTHORIZATION=f"Bearer {key}")
+    numbers = {p["number"] for p in internal.get("/api/v1/publications").json()["results"]}
+    assert numbers == {pending.number, hidden.number}
+    for step, extra in (
+        ("proof_requested", {}),
+        ("proof_received", {}),
+        ("publication_requested", {"planned_date": day}),
+        ("published", {"numac": "2026031234"}),
+    ):
+        services.record_step(secretariat, pending, step, on=day, **extra)
+    [published] = api.get("/api/v1/publications").json()["results"]
+    assert published["numac"] == "2026031234" and published["permalink"].endswith(f"/punten/{item.lineage}/")
+    assert published["eli"] == f"http://www.ejustice.just.fgov.be/eli/besluit/{meeting_day:%Y/%m/%d}/2026031234"

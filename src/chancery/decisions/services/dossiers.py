@@ -103,6 +103,8 @@ class Phase:
     label: str
     step: ProcedureStep | None
     meeting: Meeting | None
+    # The phase without its dates: "<step kind>:<state>", what search counts and filters on.
+    key: str = "preparation"
 
 
 @dataclass
@@ -149,16 +151,41 @@ def phase_of(history: list[StepHistory]) -> Phase:
     last = history[-1]
     step_label = last.step.get_kind_display()
     if not last.items:
-        return Phase(_("%(step)s: in preparation") % {"step": step_label}, last.step, None)
+        return Phase(
+            _("%(step)s: in preparation") % {"step": step_label}, last.step, None, f"{last.step.kind}:preparation"
+        )
     item = last.items[0]
     meeting = item.agenda.meeting
     decision = item.decision if item.agenda.is_final else None
     if decision is None:
         return Phase(
-            _("%(step)s: on the agenda of %(meeting)s") % {"step": step_label, "meeting": meeting}, last.step, meeting
+            _("%(step)s: on the agenda of %(meeting)s") % {"step": step_label, "meeting": meeting},
+            last.step,
+            meeting,
+            f"{last.step.kind}:agenda",
         )
     date = timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y")
-    return Phase(str(PHASE_LABELS[decision.result]) % {"step": step_label, "date": date}, last.step, meeting)
+    return Phase(
+        str(PHASE_LABELS[decision.result]) % {"step": step_label, "date": date},
+        last.step,
+        meeting,
+        f"{last.step.kind}:{decision.result}",
+    )
+
+
+PHASE_STATES = {
+    "preparation": gettext_lazy("in preparation"),
+    "agenda": gettext_lazy("on the agenda"),
+    **{result.value: result.label for result in DecisionResult},
+}
+
+
+def phase_key_label(key: str) -> str:
+    """The words for a phase key: "Principle approval: approved"."""
+    if key == "preparation":
+        return str(_("In preparation"))
+    kind, _sep, state = key.partition(":")
+    return f"{StepKind(kind).label}: {str(PHASE_STATES.get(state, state)).lower()}"
 
 
 def dossier_phase(dossier: Dossier, user) -> Phase:

@@ -9,7 +9,8 @@ from django.db.models import Count, Q
 from django.utils.safestring import mark_safe
 
 from chancery.core.models import Document, Mandatee
-from chancery.decisions.models import AgendaItem, Dossier, Theme
+from chancery.decisions.models import AgendaItem, Dossier, Meeting, Theme
+from chancery.decisions.services.dossiers import phase_key_label
 from chancery.portal.models import SearchEntry
 from chancery.portal.search.engines import engine
 from chancery.portal.search.text import WORD, Query, fold, parse, stem, words
@@ -33,6 +34,8 @@ class Filters:
     minister: int | None = None
     document_kind: str = ""
     theme: str = ""  # a Theme's slug
+    meeting: int | None = None
+    phase: str = ""  # a dossier phase key, "<step kind>:<state>" (services.dossiers.Phase.key)
     # Whose eyes judge which dossiers (and so which themes) count; search() sets it.
     reader: object = field(default=None, compare=False, repr=False)
 
@@ -51,6 +54,11 @@ class Filters:
             entries = entries.filter(document_kind=self.document_kind)
         if self.theme:
             entries = self.themed(entries).filter(item__step__dossier__themes__slug=self.theme)
+        if self.meeting:
+            entries = entries.filter(meeting=self.meeting)
+        if self.phase:
+            in_phase = [pk for pk, phase in dossier_phases(entries, self.reader).items() if phase.key == self.phase]
+            entries = entries.filter(item__step__dossier__in=in_phase)
         return entries
 
 
@@ -65,6 +73,15 @@ class Results:
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // PAGE_SIZE))
+
+
+def dossier_phases(entries, reader) -> dict:
+    """The phase, as the reader may know it, of each dossier the entries' items belong to."""
+    from chancery.decisions.services.dossiers import dossier_histories, phase_of
+
+    dossiers = list(Dossier.objects.visible_to(reader).filter(pk__in=entries.values("item__step__dossier")))
+    histories = dossier_histories(dossiers, reader)
+    return {dossier.pk: phase_of(histories[dossier.pk]) for dossier in dossiers}
 
 
 def search(user, text: str, *, filters: Filters | None = None, sort: str = "relevance", page: int = 1) -> Results:
@@ -111,8 +128,37 @@ def facets(matched, filters: Filters) -> dict:
         .values_list("mandatee_id")
         .annotate(n=Count("searchentry_id", distinct=True))
     )
+    document_kinds = (
+        without("document_kind")
+        .exclude(document_kind="")
+        .values("document_kind")
+        .annotate(n=Count("id", distinct=True))
+    )
+    meeting_counts = dict(
+        without("meeting")
+        .exclude(meeting=None)
+        .values_list("meeting")
+        .annotate(n=Count("id", distinct=True))
+        .order_by()
+    )
+    meetings = sorted(
+        ((meeting, meeting_counts[meeting.pk]) for meeting in Meeting.objects.filter(pk__in=meeting_counts)),
+        key=lambda pair: (-pair[1], -pair[0].starts_at.timestamp()),
+    )[:10]
+    phased = without("phase")
+    phases = dossier_phases(phased, filters.reader)
+    phase_counts: dict[str, set] = {}
+    for entry, dossier in phased.exclude(item__step__dossier=None).values_list("pk", "item__step__dossier"):
+        if dossier in phases:
+            phase_counts.setdefault(phases[dossier].key, set()).add(entry)
     return {
         "year": [(row["year"], row["n"]) for row in years],
+        "document_kind": sorted((row["document_kind"], row["n"]) for row in document_kinds),
+        "meeting": meetings,
+        "phase": sorted(
+            ((key, phase_key_label(key), len(entries)) for key, entries in phase_counts.items()),
+            key=lambda row: (-row[2], row[1]),
+        ),
         "kind": [(row["kind"], row["n"]) for row in kinds],
         "minister": sorted(((m, counts.get(m.pk, 0)) for m in ministers), key=lambda pair: -pair[1]),
         "theme": sorted(

@@ -83,7 +83,7 @@ def surfaces(scene):
         ("read-public token", {"HTTP_AUTHORIZATION": f"Bearer {scene['keys']['public']}"}),
         ("read-internal token", {"HTTP_AUTHORIZATION": f"Bearer {scene['keys']['internal']}"}),
     ):
-        for collection in ("meetings", "agenda-items", "decisions", "documents", "dossiers"):
+        for collection in ("meetings", "agenda-items", "decisions", "documents", "dossiers", "publications"):
             ask.append((f"api {collection} ({who})", f"/api/v1/{collection}", headers))
         ask.append((f"api decision search ({who})", "/api/v1/decisions?q=besluit", headers))
     return ask

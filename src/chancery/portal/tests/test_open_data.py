@@ -46,10 +46,13 @@ def test_dumps_are_made_at_each_release_with_only_public_decisions(
 
 
 def test_sitemap_lists_released_meetings_only(client, secretariat, meeting, add, django_capture_on_commit_callbacks):
-    decided(secretariat, meeting, add, [("Oostgrens", AccessLevel.PUBLIC)])
+    decided(secretariat, meeting, add, [("Oostgrens", AccessLevel.PUBLIC), ("Geheim", AccessLevel.CONFIDENTIAL)])
     assert str(meeting.uuid) not in client.get("/sitemap.xml").content.decode()
     release(secretariat, meeting, django_capture_on_commit_callbacks)
-    assert str(meeting.uuid) in client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert str(meeting.uuid) in sitemap
+    public, secret = (services.final_items(meeting).get(short_title=title) for title in ("Oostgrens", "Geheim"))
+    assert f"/punten/{public.lineage}/" in sitemap and str(secret.lineage) not in sitemap
 
 
 def test_turtle_and_document_dumps_and_their_dcat_catalogue(

@@ -99,3 +99,15 @@ def test_dossier_page_sets_themes_for_the_secretariat(client, secretariat, org, 
     client.force_login(org.users["civil_servant"])
     assert client.post(dossier.get_absolute_url(), {"themes": []}).status_code in (403, 404)
     assert list(dossier.themes.all()) == [climate]
+
+
+def test_search_facets_for_meeting_and_dossier_phase(secretariat, meeting, themed, org):
+    release(secretariat, meeting)
+    results = search(AnonymousUser(), "besluit")
+    assert results.facets["meeting"] == [(meeting, 1)]
+    assert results.facets["phase"] == [("principle_approval:approved", "Principiële goedkeuring: goedgekeurd", 1)]
+    assert search(AnonymousUser(), "besluit", filters=Filters(phase="principle_approval:approved")).total == 1
+    assert search(AnonymousUser(), "besluit", filters=Filters(phase="final_approval:approved")).total == 0
+    assert search(AnonymousUser(), "besluit", filters=Filters(meeting=meeting.pk)).total == 1
+    # The secretariat also counts the confidential dossier's decision: the facets follow the reader.
+    assert search(secretariat, "besluit").facets["phase"][0][2] == 2
