@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "chancery.decisions",
     "chancery.portal",
     "chancery.api",
+    "chancery.monitoring",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from chancery.core.admin_site import restrict_admin_to_administrators
+from chancery.monitoring.urls import progress_patterns
 from chancery.portal import views as portal_views
 from chancery.portal.sitemaps import SITEMAPS
 
@@ -15,6 +16,8 @@ urlpatterns = [
     path("api/v1/", include("chancery.api.urls")),
     path("zittingen/", include("chancery.decisions.urls")),
     path("besluiten/", include("chancery.portal.urls")),
+    path("app/monitoring/", include("chancery.monitoring.urls")),
+    path("voortgang/", include(progress_patterns)),
     path("zoeken", portal_views.search, name="search"),
     path("zoeken/feed", portal_views.SearchFeed(), name="search_feed"),
     path("open-data/", portal_views.open_data, name="open_data"),

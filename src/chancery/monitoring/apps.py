@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+def may_watch(user) -> bool:
+    from chancery.monitoring.services.access import may_view_dashboard
+
+    return may_view_dashboard(user)
+
+
+class MonitoringConfig(AppConfig):
+    """Policy programmes and their monitoring: ambitions, programmes, projects, budgets, milestones,
+    indicators and their status, for the board and (what is public and released) for everyone."""
+
+    name = "chancery.monitoring"
+    label = "monitoring"
+    verbose_name = _("Monitoring")
+
+    def ready(self) -> None:
+        from chancery.core import navigation
+
+        navigation.register(navigation.Module("progress", _("Progress"), "progress:index", order=15))
+        navigation.register(
+            navigation.Module("monitoring", _("Monitoring"), "monitoring:dashboard", order=40, visible=may_watch)
+        )

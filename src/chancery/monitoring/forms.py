@@ -1,0 +1,18 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from chancery.monitoring.models import MilestoneStatus
+
+
+class BudgetForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    planned = forms.DecimalField(label=_("Planned (€)"), min_value=0, max_digits=14, decimal_places=2)
+    committed = forms.DecimalField(label=_("Committed (€)"), min_value=0, max_digits=14, decimal_places=2)
+    spent = forms.DecimalField(label=_("Spent (€)"), min_value=0, max_digits=14, decimal_places=2)
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class MilestoneStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=MilestoneStatus.choices)
+    done_on = forms.DateField(label=_("Done on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label=_("Reason for dropping"), required=False, max_length=500)

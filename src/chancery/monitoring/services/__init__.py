@@ -1,0 +1,1 @@
+"""Use cases of monitoring, one module per concern."""

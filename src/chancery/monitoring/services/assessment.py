@@ -1,0 +1,99 @@
+"""The status of every initiative, computed from the database by the rules in `status`, bottom-up
+(projects, then programmes, then ambitions), in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from chancery.monitoring.models import (
+    BudgetLine,
+    Indicator,
+    Initiative,
+    Level,
+    Milestone,
+    MilestoneStatus,
+    Observation,
+    Target,
+)
+from chancery.monitoring.services.status import (
+    Assessment,
+    BudgetFact,
+    Evidence,
+    IndicatorFact,
+    MilestoneFact,
+    combine,
+    own_status,
+)
+
+
+def indicator_fact(indicator: Indicator, today: datetime.date, observations=None) -> IndicatorFact | None:
+    """The facts the rules need, or None for an indicator without baseline or target."""
+    if indicator.baseline_value is None or indicator.baseline_date is None:
+        return None
+    targets = list(indicator.targets.all())
+    if not targets:
+        return None
+    current = [o for o in (observations if observations is not None else indicator.observations.all()) if o.is_current]
+    latest = max(current, key=lambda o: o.period_start, default=None)
+    reference = latest.period_start if latest else today
+    # The next target after the latest value; when all lie before it, the last one.
+    target = next((t for t in targets if t.date >= reference), targets[-1])
+    return IndicatorFact(
+        name=indicator.name,
+        baseline=indicator.baseline_value,
+        baseline_date=indicator.baseline_date,
+        target=target.value,
+        target_date=target.date,
+        value=latest.value if latest else None,
+        value_date=latest.period_start if latest else None,
+    )
+
+
+def assess_all(today: datetime.date | None = None, initiatives=None, *, public: bool = False) -> dict[int, Assessment]:
+    """Statuses of the given initiatives (all by default). With `public`, only public indicators and
+    figures already released count, so a status (and its reasons) never gives away a figure before
+    its announced moment or an indicator that is not public."""
+    from chancery.monitoring.queries import released_observations
+
+    today = today or timezone.localdate()
+    observations = released_observations() if public else Observation.objects.filter(is_current=True)
+    nodes = list(
+        (initiatives if initiatives is not None else Initiative.objects.all()).prefetch_related(
+            Prefetch("milestones", queryset=Milestone.objects.all()),
+            Prefetch(
+                "indicators",
+                queryset=(
+                    Indicator.objects.filter(public=True) if public else Indicator.objects.all()
+                ).prefetch_related(
+                    Prefetch("targets", queryset=Target.objects.order_by("date")),
+                    Prefetch("observations", queryset=observations),
+                ),
+            ),
+            Prefetch("budget_lines", queryset=BudgetLine.objects.filter(year=today.year)),
+        )
+    )
+    children: dict[int | None, list[Initiative]] = {}
+    for node in nodes:
+        children.setdefault(node.parent_id, []).append(node)
+    results: dict[int, Assessment] = {}
+    order = {Level.PROJECT: 0, Level.PROGRAMME: 1, Level.AMBITION: 2}
+    for node in sorted(nodes, key=lambda n: order[Level(n.level)]):
+        evidence = Evidence(
+            milestones=[
+                MilestoneFact(
+                    m.title,
+                    m.due,
+                    open=m.status not in (MilestoneStatus.DONE, MilestoneStatus.DROPPED),
+                    counts=m.status != MilestoneStatus.DROPPED,
+                )
+                for m in node.milestones.all()
+            ],
+            indicators=[fact for i in node.indicators.all() if (fact := indicator_fact(i, today)) is not None],
+            budget=next((BudgetFact(line.year, line.planned, line.spent) for line in node.budget_lines.all()), None),
+        )
+        parts = [(child.title, results[child.pk]) for child in children.get(node.pk, []) if child.pk in results]
+        results[node.pk] = combine(own_status(evidence, today), parts)
+    return results

@@ -1,0 +1,40 @@
+"""Milestones: their status and evidence. Done needs the day it was done; dropped needs a reason."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chancery.core import audit
+from chancery.core.models import AuditAction
+from chancery.monitoring.models import Milestone, MilestoneStatus
+from chancery.monitoring.services.access import may_edit
+
+
+@transaction.atomic
+def set_status(
+    actor, milestone: Milestone, status: str, *, done_on: datetime.date | None = None, reason: str = ""
+) -> Milestone:
+    if not may_edit(actor, milestone.initiative):
+        raise PermissionDenied(_("You may not change the milestones of this initiative."))
+    status = MilestoneStatus(status)
+    if status == MilestoneStatus.DONE:
+        done_on = done_on or timezone.localdate()
+        if done_on > timezone.localdate():
+            raise ValidationError({"done_on": _("A milestone cannot be done in the future.")}, code="future")
+    if status == MilestoneStatus.DROPPED and not reason.strip():
+        raise ValidationError({"reason": _("Say why the milestone is dropped.")}, code="reason")
+    before = audit.snapshot(milestone, ("status", "done_on", "drop_reason"))
+    milestone.status = status
+    milestone.done_on = done_on if status == MilestoneStatus.DONE else None
+    milestone.drop_reason = reason.strip() if status == MilestoneStatus.DROPPED else ""
+    milestone.save(update_fields=["status", "done_on", "drop_reason"])
+    audit.record(
+        actor, AuditAction.UPDATE, milestone, before=before,
+        after=audit.snapshot(milestone, ("status", "done_on", "drop_reason")),
+    )  # fmt: skip
+    return milestone

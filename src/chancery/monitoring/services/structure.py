@@ -1,0 +1,57 @@
+"""Building the tree: ambitions, their programmes, their projects."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from chancery.core import audit
+from chancery.core.models import AuditAction, Role
+from chancery.monitoring.models import PARENT_LEVEL, Initiative, Level
+
+FIELDS = ("level", "parent", "code", "title", "summary", "lead_entity", "priority", "regions", "public")
+
+
+def require_planner(actor) -> None:
+    if not (actor.is_authenticated and actor.is_active and actor.role in (Role.ADMIN, Role.SECRETARIAT)):
+        raise PermissionDenied(_("Only the secretariat sets up ambitions, programmes and projects."))
+
+
+@transaction.atomic
+def create_initiative(actor, *, level: str, parent: Initiative | None = None, **fields) -> Initiative:
+    require_planner(actor)
+    level = Level(level)
+    expected = PARENT_LEVEL[level]
+    if (parent.level if parent else None) != expected:
+        raise ValidationError(
+            {
+                "parent": _("A %(level)s belongs to a %(parent)s.")
+                % {"level": level.label, "parent": Level(expected).label}
+            }
+            if expected
+            else {"parent": _("A core ambition is not part of anything.")},
+            code="level",
+        )
+    participants = fields.pop("participants", [])
+    themes = fields.pop("themes", [])
+    dossiers = fields.pop("dossiers", [])
+    initiative = Initiative(level=level, parent=parent, **fields)
+    initiative.full_clean()
+    initiative.save()
+    initiative.participants.set(participants)
+    initiative.themes.set(themes)
+    initiative.dossiers.set(dossiers)
+    audit.record(actor, AuditAction.CREATE, initiative, after=audit.snapshot(initiative, FIELDS))
+    return initiative
+
+
+def subtree(initiative: Initiative) -> list[Initiative]:
+    """The initiative and everything under it (three levels: two queries at most)."""
+    nodes = [initiative]
+    frontier = [initiative.pk]
+    while frontier:
+        children = list(Initiative.objects.filter(parent__in=frontier))
+        nodes += children
+        frontier = [child.pk for child in children]
+    return nodes

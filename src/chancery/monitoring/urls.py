@@ -1,0 +1,21 @@
+from django.urls import path
+
+from chancery.monitoring import views
+
+app_name = "monitoring"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("indicatoren/<slug:code>/", views.indicator, name="indicator"),
+    path("mijlpalen/<int:pk>/status/", views.milestone_status, name="milestone_status"),
+    path("<slug:code>/", views.initiative, name="initiative"),
+    path("<slug:code>/budget/", views.budget, name="budget"),
+]
+
+progress_patterns = (
+    [
+        path("", views.progress_index, name="index"),
+        path("<slug:code>/", views.progress_detail, name="detail"),
+    ],
+    "progress",
+)

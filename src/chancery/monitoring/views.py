@@ -1,0 +1,251 @@
+"""The board's dashboard (/app/monitoring/) and the public progress pages (/voortgang/). Thin:
+rules live in services, what may be shown in queries."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chancery.core.forms import add_service_errors
+from chancery.core.models import Entity
+from chancery.monitoring import charts, queries
+from chancery.monitoring.forms import BudgetForm, MilestoneStatusForm
+from chancery.monitoring.models import Indicator, Initiative, Level, Milestone, Observation, Target
+from chancery.monitoring.services import budgets, milestones
+from chancery.monitoring.services.access import may_edit, may_view_dashboard
+from chancery.monitoring.services.assessment import assess_all
+from chancery.monitoring.services.status import Status
+
+
+def _watcher(request) -> None:
+    if not may_view_dashboard(request.user):
+        raise PermissionDenied(_("The monitoring dashboard is for the administration and its experts."))
+
+
+def _tree(nodes, assessments, budgets_of=None):
+    """Rows for a tree table: (initiative, depth, assessment, budget), parents before children."""
+    children: dict = {}
+    for node in nodes:
+        children.setdefault(node.parent_id, []).append(node)
+    rows = []
+
+    def walk(parent_id, depth):
+        for node in children.get(parent_id, []):
+            rows.append((node, depth, assessments.get(node.pk), (budgets_of or {}).get(node.pk)))
+            walk(node.pk, depth + 1)
+
+    roots = {node.parent_id for node in nodes} - {node.pk for node in nodes}
+    for root in sorted(roots, key=lambda r: (r is not None, r or 0)):
+        walk(root, 0)
+    return rows
+
+
+@login_required
+def dashboard(request):
+    _watcher(request)
+    today = timezone.localdate()
+    assessments = assess_all(today)
+    nodes = list(Initiative.objects.select_related("lead_entity", "parent").order_by("position", "code"))
+    wanted_status = request.GET.get("status", "")
+    ambition = request.GET.get("ambitie", "")
+    entity = request.GET.get("entiteit", "")
+    priority = request.GET.get("prioriteit", "").strip()
+
+    def keep(node) -> bool:
+        root = node
+        while root.parent_id:
+            root = next(n for n in nodes if n.pk == root.parent_id)
+        if ambition and root.code != ambition:
+            return False
+        if entity and str(node.lead_entity_id) != entity:
+            return False
+        if priority and not node.priority.startswith(priority):
+            return False
+        return not wanted_status or assessments[node.pk].status.name.lower() == wanted_status
+
+    shown = [node for node in nodes if keep(node)]
+    # Keep the ancestors of what matches, so the tree still reads as a tree.
+    ids = {node.pk for node in shown}
+    for node in list(shown):
+        parent = node.parent
+        while parent is not None and parent.pk not in ids:
+            ids.add(parent.pk)
+            shown.append(parent)
+            parent = parent.parent
+    budget_by_ambition = {node.pk: budgets.rollup(node, today.year) for node in nodes if node.level == Level.AMBITION}
+    return render(
+        request,
+        "monitoring/dashboard.html",
+        {
+            "rows": _tree(sorted(shown, key=lambda n: (n.position, n.code)), assessments, budget_by_ambition),
+            "ambitions": [n for n in nodes if n.level == Level.AMBITION],
+            "entities": Entity.objects.filter(pk__in={n.lead_entity_id for n in nodes}),
+            "statuses": [(s.name.lower(), s.label) for s in Status],
+            "filters": {"status": wanted_status, "ambitie": ambition, "entiteit": entity, "prioriteit": priority},
+            "year": today.year,
+            "counts": {s: sum(1 for a in assessments.values() if a.status == s) for s in Status},
+        },
+    )
+
+
+def _indicator_rows(indicators, observations_of):
+    rows = []
+    for indicator in indicators:
+        observations = observations_of(indicator)
+        series = queries.points(observations)
+        rows.append(
+            {
+                "indicator": indicator,
+                "observations": sorted(observations, key=lambda o: o.period_start),
+                "chart": charts.line_chart(
+                    series,
+                    targets=queries.target_points(indicator),
+                    title=_("%(name)s (%(unit)s): values and target")
+                    % {"name": indicator.name, "unit": indicator.unit},
+                ),
+            }
+        )
+    return rows
+
+
+@login_required
+def initiative(request, code):
+    _watcher(request)
+    node = get_object_or_404(Initiative.objects.select_related("lead_entity", "owner", "parent"), code=code)
+    today = timezone.localdate()
+    assessment = assess_all(today, Initiative.objects.filter(pk__in=[n.pk for n in budgets.subtree(node)]))[node.pk]
+    indicators = node.indicators.prefetch_related(
+        Prefetch("targets", queryset=Target.objects.order_by("date")),
+        Prefetch("observations", queryset=Observation.objects.filter(is_current=True)),
+    )
+    editable = may_edit(request.user, node)
+    lines = list(node.budget_lines.all())
+    return render(
+        request,
+        "monitoring/initiative.html",
+        {
+            "node": node,
+            "assessment": assessment,
+            "children": node.children.all(),
+            "lines": lines,
+            "rollup": budgets.rollup(node, today.year),
+            "execution_bar": charts.bar(
+                budgets.rollup(node, today.year).execution, title=_("Share of this year's budget spent")
+            ),
+            "milestones": [(m, m.days_late(today), m.is_late(today)) for m in node.milestones.all()],
+            "indicators": _indicator_rows(indicators, lambda i: list(i.observations.all())),
+            "editable": editable,
+            "budget_form": BudgetForm(initial={"year": today.year}) if editable else None,
+            "milestone_statuses": MilestoneStatusForm.base_fields["status"].choices,
+            "today": today,
+        },
+    )
+
+
+@login_required
+@require_POST
+def budget(request, code):
+    node = get_object_or_404(Initiative, code=code)
+    form = BudgetForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect(node)
+    data = form.cleaned_data
+    try:
+        budgets.set_budget(
+            request.user,
+            node,
+            data["year"],
+            planned=data["planned"],
+            committed=data["committed"],
+            spent=data["spent"],
+            expected_revision=data["revision"],
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The budget of %(year)s has been saved.") % {"year": data["year"]})
+    return redirect(node)
+
+
+@login_required
+@require_POST
+def milestone_status(request, pk):
+    milestone = get_object_or_404(Milestone.objects.select_related("initiative"), pk=pk)
+    form = MilestoneStatusForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            milestones.set_status(
+                request.user, milestone, data["status"], done_on=data["done_on"], reason=data["reason"]
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    if form.errors:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    else:
+        messages.success(request, _("The milestone has been updated."))
+    return redirect(milestone.initiative)
+
+
+@login_required
+def indicator(request, code):
+    _watcher(request)
+    item = get_object_or_404(Indicator, code=code)
+    observations = list(item.observations.all().order_by("period_start", "revision"))
+    current = [o for o in observations if o.is_current]
+    return render(
+        request,
+        "monitoring/indicator.html",
+        {
+            "indicator": item,
+            "observations": observations,
+            "releases": item.releases.all(),
+            "targets": item.targets.all(),
+            "chart": charts.line_chart(
+                queries.points(current),
+                targets=queries.target_points(item),
+                title=_("%(name)s (%(unit)s): values and target") % {"name": item.name, "unit": item.unit},
+            ),
+        },
+    )
+
+
+# --- public progress pages ---------------------------------------------------------------------
+
+
+def progress_index(request):
+    ambitions = list(queries.public_initiatives().filter(level=Level.AMBITION))
+    assessments = assess_all(None, queries.public_initiatives(), public=True)
+    return render(
+        request,
+        "monitoring/progress_index.html",
+        {"rows": [(a, assessments.get(a.pk)) for a in ambitions]},
+    )
+
+
+def progress_detail(request, code):
+    node = get_object_or_404(queries.public_initiatives().select_related("parent", "lead_entity"), code=code)
+    assessments = assess_all(None, queries.public_initiatives(), public=True)
+    released = queries.released_observations()
+    indicators = node.indicators.filter(public=True).prefetch_related(
+        Prefetch("targets", queryset=Target.objects.order_by("date")),
+        Prefetch("observations", queryset=released, to_attr="released"),
+    )
+    return render(
+        request,
+        "monitoring/progress_detail.html",
+        {
+            "node": node,
+            "assessment": assessments.get(node.pk),
+            "children": [(child, assessments.get(child.pk)) for child in node.children.filter(public=True)],
+            "parent": node.parent if node.parent and node.parent.public else None,
+            "indicators": _indicator_rows(indicators, lambda i: i.released),
+        },
+    )
