@@ -105,8 +105,10 @@ def read_rows(path: Path) -> list[dict]:
         rows = [[cell if cell is not None else "" for cell in row] for row in sheet.iter_rows(values_only=True)]
     else:
         text = path.read_bytes().decode("utf-8-sig")
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
-        rows = list(csv.reader(io.StringIO(text), dialect))
+        # Flemish spreadsheets save with semicolons, others with commas: the header decides.
+        header_line = text.split("\n", 1)[0]
+        delimiter = max(";,\t", key=header_line.count)
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     if not rows:
         raise ValidationError(_("The file is empty."), code="empty")
     header = [COLUMNS.get(str(name).strip().lower().replace(" ", "_")) for name in rows[0]]

@@ -1,0 +1,38 @@
+"""chancery import-indicators PATH [--dry-run]: indicator values from a budget-report table
+(CSV or XLSX, one row per indicator per period: indicator, period, value, and optionally unit and
+reason). Prints one JSON object; exit 0 when the file is valid, 2 (with a message per bad row)
+when it is not, and then nothing is changed."""
+
+import json
+import sys
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from chancery.monitoring.services.observations import import_rows, read_rows
+
+
+class Command(BaseCommand):
+    help = "Import indicator values from a CSV or XLSX table (one row per indicator per period)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+        parser.add_argument("--dry-run", action="store_true", help="Check and report; change nothing.")
+
+    def handle(self, *args, path, dry_run, **options):
+        source = Path(path)
+        if not source.is_file():
+            raise CommandError(f"{path}: no such file")
+        try:
+            rows = read_rows(source)
+        except ValidationError as exc:
+            report = {"observations": 0, "series": 0, "errors": [{"row": 1, "column": "", "message": m}
+                      for m in exc.messages], "dry_run": dry_run}  # fmt: skip
+        else:
+            report = import_rows(rows, dry_run=dry_run, source_file=source.name).as_dict()
+        self.stdout.write(json.dumps(report, ensure_ascii=False))
+        if report["errors"]:
+            for error in report["errors"]:
+                self.stderr.write(f"{source.name}, row {error['row']} ({error['column']}): {error['message']}")
+            sys.exit(2)
