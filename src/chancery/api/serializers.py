@@ -6,6 +6,7 @@ from rest_framework import serializers
 from chancery.api.models import Delivery, EventType, WebhookSubscription
 from chancery.core.models import Document, DocumentVersion
 from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting, Publication, PublicationEvent, Theme
+from chancery.monitoring.models import Indicator, Initiative, Observation, Target
 from chancery.portal.queries import decision_path
 
 
@@ -232,3 +233,73 @@ class PublicationSerializer(LinkedSerializer):
     def public_path(self, obj):
         item = obj.decision_item
         return decision_path(item) if item.is_public and item.agenda.is_final else None
+
+
+class InitiativeSerializer(serializers.ModelSerializer):
+    """A core ambition, programme or project with its computed status."""
+
+    url = serializers.SerializerMethodField()
+    permalink = serializers.SerializerMethodField()
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    lead_entity = serializers.CharField(source="lead_entity.name")
+    status = serializers.SerializerMethodField()
+    reasons = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "id", "url", "permalink", "code", "level", "parent", "title", "summary", "lead_entity", "priority",
+            "status", "reasons",
+        ]  # fmt: skip
+
+    def _route(self, obj) -> str:
+        return "api:ambition-detail" if obj.level == "ambition" else "api:programme-detail"
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, obj) -> str:
+        return absolute(self.context["request"], reverse(self._route(obj), args=[obj.pk]))
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_permalink(self, obj) -> str | None:
+        return absolute(self.context["request"], reverse("progress:detail", args=[obj.code])) if obj.public else None
+
+    @extend_schema_field({"type": "string", "enum": ["unknown", "on_track", "at_risk", "off_track"]})
+    def get_status(self, obj) -> str:
+        return self.context["assessments"][obj.pk].status.name.lower()
+
+    @extend_schema_field({"type": "array", "items": {"type": "string"}})
+    def get_reasons(self, obj) -> list[str]:
+        return list(self.context["assessments"][obj.pk].reasons)
+
+
+class ObservationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Observation
+        fields = ["period", "value", "revision", "reason", "recorded_at"]
+
+
+class TargetSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Target
+        fields = ["value", "date"]
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    observations = serializers.SerializerMethodField()
+    targets = TargetSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "id", "url", "code", "name", "unit", "direction", "baseline_value", "baseline_date", "source", "method",
+            "targets", "observations",
+        ]  # fmt: skip
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, obj) -> str:
+        return absolute(self.context["request"], reverse("api:indicator-detail", args=[obj.pk]))
+
+    @extend_schema_field(ObservationSerializer(many=True))
+    def get_observations(self, obj) -> list[dict]:
+        return ObservationSerializer(sorted(obj.shown, key=lambda o: o.period_start), many=True).data

@@ -14,6 +14,9 @@ router.register("dossiers", views.DossierViewSet, basename="dossier")
 router.register("documents", views.DocumentViewSet, basename="document")
 router.register("publications", views.PublicationViewSet, basename="publication")
 router.register("webhooks", views.WebhookViewSet, basename="webhook")
+router.register("ambitions", views.AmbitionViewSet, basename="ambition")
+router.register("programmes", views.ProgrammeViewSet, basename="programme")
+router.register("indicators", views.IndicatorViewSet, basename="indicator")
 
 urlpatterns = [
     path("", views.root, name="root"),

@@ -19,6 +19,10 @@ from chancery.api.models import Delivery, WebhookSubscription
 from chancery.api.permissions import ManagesWebhooks
 from chancery.core.models import Document, DocumentVersion
 from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting, Publication, PublicationStep
+from chancery.monitoring.models import Indicator, Initiative, Level, Observation
+from chancery.monitoring.queries import released_observations
+from chancery.monitoring.services.access import may_view_dashboard
+from chancery.monitoring.services.assessment import assess_all
 from chancery.portal.queries import meetings_with_decisions
 from chancery.portal.search import service as search
 from chancery.portal.search.engines import engine
@@ -40,6 +44,9 @@ def root(request):
             "dossiers": link("api:dossier-list"),
             "documents": link("api:document-list"),
             "publications": link("api:publication-list"),
+            "ambitions": link("api:ambition-list"),
+            "programmes": link("api:programme-list"),
+            "indicators": link("api:indicator-list"),
             "webhooks": link("api:webhook-list"),
             "openapi": link("api:openapi"),
             "docs": link("api:docs"),
@@ -133,6 +140,50 @@ class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
         if not getattr(user, "is_internal", False):
             publications = publications.filter(step=PublicationStep.PUBLISHED)
         return publications.prefetch_related("events")
+
+
+class InitiativeViewSet(viewsets.ReadOnlyModelViewSet):
+    """Core ambitions or programmes with their computed status. Outsiders see the public ones, and
+    a status computed only from public, released figures; the administration and experts all."""
+
+    serializer_class = serializers.InitiativeSerializer
+    level = ""
+
+    def _internal(self) -> bool:
+        return may_view_dashboard(reader(self.request))
+
+    def get_queryset(self):
+        nodes = Initiative.objects.filter(level=self.level).select_related("parent", "lead_entity")
+        return nodes.order_by("position", "code") if self._internal() else nodes.filter(public=True).order_by("pk")
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        internal = self._internal()
+        scope = Initiative.objects.all() if internal else Initiative.objects.filter(public=True)
+        context["assessments"] = assess_all(None, scope, public=not internal)
+        return context
+
+
+class AmbitionViewSet(InitiativeViewSet):
+    level = Level.AMBITION
+
+
+class ProgrammeViewSet(InitiativeViewSet):
+    level = Level.PROGRAMME
+
+
+class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
+    """Indicators with their current values; outsiders get public indicators and released figures."""
+
+    serializer_class = serializers.IndicatorSerializer
+
+    def get_queryset(self):
+        internal = may_view_dashboard(reader(self.request))
+        shown = Observation.objects.filter(is_current=True) if internal else released_observations()
+        indicators = Indicator.objects.all() if internal else Indicator.objects.filter(public=True)
+        return indicators.prefetch_related(
+            "targets", Prefetch("observations", queryset=shown, to_attr="shown")
+        ).order_by("pk")
 
 
 def docs(request):

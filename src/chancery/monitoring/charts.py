@@ -70,7 +70,7 @@ def line_chart(
         lower = " ".join(f"{x(p.day.toordinal()):.1f},{y(float(p.value)):.1f}" for p in reversed(band[0]))
         parts.append(f'<polygon points="{upper} {lower}" class="chart-band"/>')
     if targets:
-        start = series[0] if series else targets[0]
+        start = series[-1] if series else targets[0]  # from the latest value to the targets
         path = " ".join(f"{x(p.day.toordinal()):.1f},{y(float(p.value)):.1f}" for p in [start, *targets])
         parts.append(f'<polyline points="{path}" class="chart-target"/>')
     if series:
