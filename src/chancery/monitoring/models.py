@@ -258,3 +258,56 @@ class Observation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.period} = {self.value} (r{self.revision})"
+
+
+class SdmxMapping(models.Model):
+    """How a published SDMX dataflow becomes reference values of one of our indicators: which
+    dimension holds the country or region, which codes of the other dimensions to keep, and the
+    factor to our unit. Stored, so the same dataflow is refreshed the same way each time."""
+
+    name = models.SlugField(_("name"), max_length=60, unique=True)
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="sdmx_mappings")
+    dataflow = models.CharField(
+        _("dataflow"), max_length=200, blank=True, help_text=_("Only messages of this dataflow (contains).")
+    )
+    area_dimension = models.CharField(_("area dimension"), max_length=40, default="REF_AREA")
+    time_dimension = models.CharField(_("time dimension"), max_length=40, default="TIME_PERIOD")
+    filters = models.JSONField(_("kept codes"), default=dict, blank=True, help_text=_('e.g. {"MEASURE": "EMP"}'))
+    fixed_period = models.CharField(
+        _("period"), max_length=10, blank=True, help_text=_("For messages without a time dimension.")
+    )
+    factor = models.DecimalField(_("factor to the indicator's unit"), max_digits=20, decimal_places=10, default=1)
+    home_area = models.CharField(
+        _("our own area code"), max_length=20, blank=True, help_text=_("Flanders' code in this dataflow, if any.")
+    )
+
+    class Meta:
+        verbose_name = _("SDMX mapping")
+        verbose_name_plural = _("SDMX mappings")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BenchmarkValue(models.Model):
+    """The value of a reference country or region for an indicator in one period."""
+
+    mapping = models.ForeignKey(SdmxMapping, on_delete=models.CASCADE, related_name="values")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="benchmarks")
+    area = models.CharField(_("area"), max_length=20)
+    area_label = models.CharField(_("area name"), max_length=200, blank=True)
+    period = models.CharField(_("period"), max_length=10)
+    period_start = models.DateField()
+    value = models.DecimalField(_("value"), max_digits=24, decimal_places=8)
+    imported_at = models.DateTimeField(default=timezone.now)
+    demo = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("benchmark value")
+        verbose_name_plural = _("benchmark values")
+        ordering = ["period_start", "area"]
+        constraints = [models.UniqueConstraint(fields=["mapping", "area", "period"], name="benchmark_per_area_period")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.area} {self.period} = {self.value}"
