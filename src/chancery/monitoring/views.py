@@ -17,7 +17,7 @@ from chancery.core.models import Entity
 from chancery.monitoring import charts, queries
 from chancery.monitoring.forms import BudgetForm, MilestoneStatusForm
 from chancery.monitoring.models import Indicator, Initiative, Level, Milestone, Observation, Target
-from chancery.monitoring.services import budgets, milestones
+from chancery.monitoring.services import benchmarks, budgets, milestones
 from chancery.monitoring.services.access import may_edit, may_view_dashboard
 from chancery.monitoring.services.assessment import assess_all
 from chancery.monitoring.services.status import Status
@@ -99,13 +99,16 @@ def _indicator_rows(indicators, observations_of):
     for indicator in indicators:
         observations = observations_of(indicator)
         series = queries.points(observations)
+        low, high = benchmarks.band(indicator)
         rows.append(
             {
                 "indicator": indicator,
                 "observations": sorted(observations, key=lambda o: o.period_start),
+                "comparison": benchmarks.compare(indicator, observations),
                 "chart": charts.line_chart(
                     series,
                     targets=queries.target_points(indicator),
+                    band=(low, high) if low else None,
                     title=_("%(name)s (%(unit)s): values and target")
                     % {"name": indicator.name, "unit": indicator.unit},
                 ),

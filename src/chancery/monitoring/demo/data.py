@@ -171,3 +171,13 @@ INDICATORS = [
         1,
     ),
 ]
+
+# Reference countries and regions for the demo benchmarks (values generated, marked as demo).
+REFERENCES = [
+    ("NL", "Nederland"),
+    ("DK", "Denemarken"),
+    ("FI", "Finland"),
+    ("AT", "Oostenrijk"),
+    ("DE-BW", "Baden-Württemberg"),
+]
+BENCHMARKED = ["beslissingen-online", "exportcontrole-termijn"]

@@ -13,8 +13,18 @@ from django.utils import timezone
 
 from chancery.core.demo.loader import seed
 from chancery.core.models import Entity, User
-from chancery.monitoring.demo.data import AMBITIONS, INDICATORS, PROGRAMMES, PROJECTS
-from chancery.monitoring.models import Indicator, Initiative, Milestone, MilestoneStatus, ScheduledRelease, Target
+from chancery.monitoring.demo.data import AMBITIONS, BENCHMARKED, INDICATORS, PROGRAMMES, PROJECTS, REFERENCES
+from chancery.monitoring.models import (
+    BenchmarkValue,
+    Indicator,
+    Initiative,
+    Milestone,
+    MilestoneStatus,
+    Observation,
+    ScheduledRelease,
+    SdmxMapping,
+    Target,
+)
 from chancery.monitoring.services import budgets, observations
 from chancery.monitoring.services.structure import create_initiative
 
@@ -97,6 +107,22 @@ def load_demo() -> dict[str, int]:
             indicator=indicator, period=str(today.year),
             release_at=timezone.make_aware(datetime.datetime(today.year + 1, 1, 15, 10)),
         )  # fmt: skip
+    for code in BENCHMARKED:
+        indicator = Indicator.objects.filter(code=code).first()
+        if indicator is None or SdmxMapping.objects.filter(name=f"demo-{code}").exists():
+            continue
+        mapping = SdmxMapping.objects.create(name=f"demo-{code}", indicator=indicator, dataflow="DEMO")
+        created.append(mapping)
+        local = random.Random(f"benchmark-{code}")
+        for observation in Observation.objects.filter(
+            indicator=indicator, is_current=True, period_start__year__lt=today.year
+        ):
+            for area, label in REFERENCES:
+                value = observation.value * Decimal(local.choice(["0.85", "0.92", "1.0", "1.05", "1.1"]))
+                BenchmarkValue.objects.create(
+                    mapping=mapping, indicator=indicator, area=area, area_label=label, period=observation.period,
+                    period_start=observation.period_start, value=min(value, Decimal(100)), demo=True,
+                )  # fmt: skip
     counts: dict[str, int] = {}
     for obj in created:
         name = str(obj._meta.verbose_name_plural)

@@ -117,6 +117,7 @@ class Comparison:
     position: int | None  # 1 = best, counting Flanders among the references
     gap_to_best: Decimal | None
     trend: Decimal | None  # change of our value since the previous compared period
+    demo: bool = False  # generated reference values (demo data), said so on the page
 
 
 def compare(indicator: Indicator, observations=None) -> Comparison | None:
@@ -132,6 +133,7 @@ def compare(indicator: Indicator, observations=None) -> Comparison | None:
     if not periods:
         return None
     period = periods[-1]
+    demo = any(v.demo for v in values)
     better_high = indicator.direction == Direction.UP
     references = sorted(
         ((v.area, v.area_label, v.value) for v in values if v.period == period and v.area not in home),
@@ -141,14 +143,15 @@ def compare(indicator: Indicator, observations=None) -> Comparison | None:
     if mine is None:
         mine = next((v.value for v in values if v.period == period and v.area in home), None)
     if mine is None or not references:
-        return Comparison(period, mine, references, None, None, None)
+        return Comparison(period, mine, references, None, None, None, demo)
     best = references[0][2]
     position = 1 + sum(1 for _a, _l, value in references if (value > mine if better_high else value < mine))
     previous = [
         p for p in sorted(ours, key=lambda p: parse_period(p)[1]) if parse_period(p)[1] < parse_period(period)[1]
     ]
     trend = (mine - ours[previous[-1]]) if previous else None
-    return Comparison(period, mine, references, position, (best - mine) if better_high else (mine - best), trend)
+    gap = (best - mine) if better_high else (mine - best)
+    return Comparison(period, mine, references, position, gap, trend, demo)
 
 
 def band(indicator: Indicator) -> tuple[list, list]:

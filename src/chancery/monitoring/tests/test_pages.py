@@ -88,3 +88,17 @@ def test_a_figure_under_the_release_calendar_appears_at_its_moment(client, tree,
     release.release_at = timezone.now() - datetime.timedelta(seconds=1)
     release.save()
     assert "<td>2025</td><td>99</td>" in client.get(url).content.decode()
+
+
+def test_benchmarks_on_the_public_page(client, tree, indicator):
+    from chancery.monitoring.models import BenchmarkValue, SdmxMapping
+
+    mapping = SdmxMapping.objects.create(name="referenties", indicator=indicator)
+    observations.record(indicator, "2024", 10)
+    observations.record(indicator, "2025", 16)
+    for area, label, value in (("NL", "Nederland", 20), ("DK", "Denemarken", 12)):
+        BenchmarkValue.objects.create(mapping=mapping, indicator=indicator, area=area, area_label=label,
+                                      period="2025", period_start=datetime.date(2025, 1, 1), value=value)  # fmt: skip
+    page = client.get(reverse("progress:detail", args=["ka1-oostgrens-oproep"])).content.decode()
+    assert "In 2025: Vlaanderen 16, plaats 2 op 3; 4 van de beste (Nederland)." in page
+    assert 'class="chart-band"' in page and "<td>Denemarken</td><td>12</td>" in page
