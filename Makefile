@@ -9,7 +9,7 @@ CHANCERY := $(BIN)/chancery
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install install-test frontend chromium office lint messages clean bench
+.PHONY: run test install install-test frontend chromium office pango lint messages clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 install: $(VENV)/.installed-base node_modules/.installed
-install-test: $(VENV)/.installed-test node_modules/.installed chromium office
+install-test: $(VENV)/.installed-test node_modules/.installed chromium office pango
 
 chromium:
 	@if [ -x /usr/bin/chromium ]; then :; \
@@ -54,8 +54,20 @@ office:
 		echo "PDF renditions need LibreOffice: run  sudo apt-get install -y libreoffice-writer-nogui"; exit 1; \
 	fi
 
+# Pango draws the text of the PDF progress reports (WeasyPrint). Chromium and LibreOffice bring it;
+# this makes sure on a machine that has neither.
+pango:
+	@if ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libpangoft2-1.0-0 >/dev/null 2>&1 || \
+		  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libpangoft2-1.0-0; }; \
+	else \
+		echo "PDF reports need Pango: run  sudo apt-get install -y libpangoft2-1.0-0"; exit 1; \
+	fi
+
 run: install
 	-@$(MAKE) --no-print-directory office
+	-@$(MAKE) --no-print-directory pango
 	$(CHANCERY) migrate --noinput -v0
 	$(CHANCERY) collectstatic --noinput -v0
 	$(CHANCERY) demo

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chancery.monitoring.models import MilestoneStatus
+from chancery.monitoring.models import Initiative, Level, MilestoneStatus
 
 
 class BudgetForm(forms.Form):
@@ -16,3 +16,13 @@ class MilestoneStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=MilestoneStatus.choices)
     done_on = forms.DateField(label=_("Done on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     reason = forms.CharField(label=_("Reason for dropping"), required=False, max_length=500)
+
+
+class ReportForm(forms.Form):
+    initiative = forms.ModelChoiceField(
+        label=_("Core ambition"),
+        queryset=Initiative.objects.filter(level=Level.AMBITION),
+        required=False,
+        empty_label=_("All core ambitions"),
+    )
+    period = forms.CharField(label=_("Period"), max_length=7, help_text=_("A year (2026) or a quarter (2026-Q3)."))

@@ -311,3 +311,46 @@ class BenchmarkValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.area} {self.period} = {self.value}"
+
+
+class ReportState(models.TextChoices):
+    QUEUED = "queued", _("Being made")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class ProgressReport(models.Model):
+    """A quarterly or yearly progress report, for one core ambition or for the whole programme. Its
+    PDF is a versioned document (each regeneration adds a version); its HTML is kept here."""
+
+    initiative = models.ForeignKey(
+        Initiative, verbose_name=_("core ambition"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="reports", help_text=_("Empty: the whole programme."),
+    )  # fmt: skip
+    period = models.CharField(_("period"), max_length=10, help_text=_("2026 or 2026-Q3"))
+    state = models.CharField(_("state"), max_length=8, choices=ReportState.choices, default=ReportState.QUEUED)
+    html = models.TextField(blank=True)
+    document = models.OneToOneField(
+        "core.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="progress_report"
+    )
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(default=timezone.now)
+    generated_at = models.DateTimeField(null=True, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "period"], name="one_report_per_scope_period"),
+            models.UniqueConstraint(
+                fields=["period"], condition=models.Q(initiative__isnull=True), name="one_programme_report_per_period"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative.code if self.initiative else 'programma'} {self.period}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("monitoring:report", args=[self.pk])

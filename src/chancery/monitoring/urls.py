@@ -6,6 +6,10 @@ app_name = "monitoring"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("rapporten/", views.report_list, name="reports"),
+    path("rapporten/<int:pk>/", views.report_detail, name="report"),
+    path("rapporten/<int:pk>/html/", views.report_html, name="report_html"),
+    path("rapporten/<int:pk>/pdf/", views.report_pdf, name="report_pdf"),
     path("indicatoren/<slug:code>/", views.indicator, name="indicator"),
     path("mijlpalen/<int:pk>/status/", views.milestone_status, name="milestone_status"),
     path("<slug:code>/", views.initiative, name="initiative"),

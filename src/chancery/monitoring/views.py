@@ -3,22 +3,34 @@ rules live in services, what may be shown in queries."""
 
 from __future__ import annotations
 
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chancery.core import audit
 from chancery.core.forms import add_service_errors
-from chancery.core.models import Entity
+from chancery.core.models import AuditAction, Entity
 from chancery.monitoring import charts, queries
-from chancery.monitoring.forms import BudgetForm, MilestoneStatusForm
-from chancery.monitoring.models import Indicator, Initiative, Level, Milestone, Observation, Target
-from chancery.monitoring.services import benchmarks, budgets, milestones
-from chancery.monitoring.services.access import may_edit, may_view_dashboard
+from chancery.monitoring.forms import BudgetForm, MilestoneStatusForm, ReportForm
+from chancery.monitoring.models import (
+    Indicator,
+    Initiative,
+    Level,
+    Milestone,
+    Observation,
+    ProgressReport,
+    ReportState,
+    Target,
+)
+from chancery.monitoring.services import benchmarks, budgets, milestones, reports
+from chancery.monitoring.services.access import EDITOR_ROLES, may_edit, may_view_dashboard
 from chancery.monitoring.services.assessment import assess_all
 from chancery.monitoring.services.status import Status
 
@@ -218,6 +230,62 @@ def indicator(request, code):
             ),
         },
     )
+
+
+@login_required
+def report_list(request):
+    _watcher(request)
+    may_make = request.user.role in EDITOR_ROLES
+    form = ReportForm(request.POST or None) if may_make else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied(_("Only the administration makes progress reports."))
+        if form.is_valid():
+            try:
+                report = reports.request_report(
+                    request.user, form.cleaned_data["initiative"], form.cleaned_data["period"]
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc, "period")
+            else:
+                messages.success(request, _("The report is being made; it appears here when it is ready."))
+                return redirect(report)
+    return render(
+        request,
+        "monitoring/reports.html",
+        {"form": form, "reports": ProgressReport.objects.select_related("initiative", "document")},
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+def report_detail(request, pk):
+    _watcher(request)
+    report = get_object_or_404(ProgressReport.objects.select_related("initiative", "document"), pk=pk)
+    ready = report.state == ReportState.READY
+    return render(
+        request,
+        "monitoring/report_detail.html",
+        {"report": report, "pdf": ready and report.document_id, "html": ready and report.html},
+    )
+
+
+@login_required
+@csp_update({"style-src": ["'unsafe-inline'"]})  # the report carries its own print styles; still no script
+def report_html(request, pk):
+    _watcher(request)
+    report = get_object_or_404(ProgressReport, pk=pk, state=ReportState.READY)
+    return HttpResponse(report.html, content_type="text/html; charset=utf-8")
+
+
+@login_required
+def report_pdf(request, pk):
+    """The latest version of the report's PDF (all versions are on the document's own page)."""
+    _watcher(request)
+    report = get_object_or_404(ProgressReport.objects.select_related("document"), pk=pk, state=ReportState.READY)
+    version = report.document.versions.order_by("-number").first()
+    audit.record(request.user, AuditAction.DOWNLOAD, report.document, after={"version": version.number})
+    return FileResponse(version.file.open("rb"), content_type="application/pdf", filename=version.original_filename)
 
 
 # --- public progress pages ---------------------------------------------------------------------

@@ -1,0 +1,71 @@
+"""Progress reports: made in the background, HTML and PDF, kept as a versioned document; a new
+run is the next version; bad periods and outsiders are refused."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from chancery.core.models import AuditEntry
+from chancery.monitoring.models import Milestone, ProgressReport
+from chancery.monitoring.services import reports
+
+
+def test_a_report_is_made_and_made_again_as_a_new_version(tree, org, indicator, django_capture_on_commit_callbacks):
+    from chancery.monitoring.services import observations
+
+    observations.record(indicator, "2025", 14)
+    year = timezone.localdate().year
+    Milestone.objects.create(initiative=tree[2], title="Oproep gepubliceerd", due=datetime.date(year, 2, 1))
+    secretariat = org.users["secretariat"]
+    with django_capture_on_commit_callbacks(execute=True):
+        report = reports.request_report(secretariat, tree[0], str(year))
+    report.refresh_from_db()
+    assert report.state == "ready", report.error
+    assert "Oproep gepubliceerd" in report.html and "Partnerschappen in de Oostgrens-regio" in report.html
+    version = report.document.versions.get()
+    assert version.file.open("rb").read(5) == b"%PDF-" and report.document.kind == "report"
+    with django_capture_on_commit_callbacks(execute=True):
+        reports.request_report(secretariat, tree[0], str(year))
+    report.refresh_from_db()
+    assert report.document.versions.count() == 2 and ProgressReport.objects.count() == 1
+
+
+def test_refusals(tree, org):
+    with pytest.raises(PermissionDenied):
+        reports.request_report(org.users["expert"], None, "2025")
+    for period in ("2025-Q5", "volgend jaar", str(timezone.localdate().year + 1)):
+        with pytest.raises(ValidationError):
+            reports.request_report(org.users["secretariat"], None, period)
+    with pytest.raises(ValidationError):
+        reports.request_report(org.users["secretariat"], tree[1], "2025")  # a programme, not an ambition
+    assert not ProgressReport.objects.exists()
+
+
+def test_quarter_bounds():
+    assert reports.bounds("2026-Q4") == (datetime.date(2026, 10, 1), datetime.date(2026, 12, 31))
+    assert reports.bounds("2026-q1") == (datetime.date(2026, 1, 1), datetime.date(2026, 3, 31))
+    assert reports.bounds("2026") == (datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
+
+
+def test_report_pages(client, tree, org, django_capture_on_commit_callbacks):
+    client.force_login(org.users["secretariat"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("monitoring:reports"), {"period": "2025"})
+    report = ProgressReport.objects.get()
+    assert response.status_code == 302 and report.initiative is None
+    listing = client.get(reverse("monitoring:reports")).content.decode()
+    assert "Alle kernambities 2025" in listing and "Klaar" in listing
+    client.force_login(org.users["expert"])  # readers of the dashboard read its reports
+    assert client.get(reverse("monitoring:report_pdf", args=[report.pk])).status_code == 200
+    html = client.get(reverse("monitoring:report_html", args=[report.pk]))
+    assert (
+        "Een sterk Vlaanderen in de wereld" in html.content.decode()
+        and "script-src 'self'" in html["Content-Security-Policy"]
+    )
+    assert AuditEntry.objects.filter(action="download", actor=org.users["expert"]).exists()
+    assert client.post(reverse("monitoring:reports"), {"period": "2025"}).status_code == 403
+    client.force_login(org.users["applicant"])
+    assert client.get(reverse("monitoring:report", args=[report.pk])).status_code == 403
