@@ -79,3 +79,17 @@ def test_public_progress_pages_have_no_accessibility_violations(page, programme_
     for path in ("/voortgang/", "/voortgang/p4/", "/voortgang/fiche-14/"):
         page.goto(path)
         assert describe(run_axe(page)) == [], path
+
+
+def test_back_office_monitoring_pages_have_no_accessibility_violations(page, org, programme_tree):
+    log_in(page, "t-secretariaat", PASSWORD)
+    for path in (
+        "/app/monitoring/",
+        "/app/monitoring/fiche-14/",
+        "/app/monitoring/indicatoren/partners/",
+        "/app/monitoring/rapporten/",
+        "/app/monitoring/visienotas/",
+    ):
+        page.goto(path)
+        assert describe(run_axe(page)) == [], path
+    assert page.console_errors == []

@@ -34,6 +34,7 @@ def line_chart(
     *,
     targets: list[Point] = (),
     band: tuple[list[Point], list[Point]] | None = None,
+    planned: list[Point] = (),
     title: str,
     unit: str = "",
     width: int = 640,
@@ -41,7 +42,7 @@ def line_chart(
 ) -> str:
     """An indicator's values as a line, its targets as a dashed line, and optionally a benchmark
     band (lowest and highest reference values per date)."""
-    points = [*series, *targets, *(band[0] if band else []), *(band[1] if band else [])]
+    points = [*series, *targets, *planned, *(band[0] if band else []), *(band[1] if band else [])]
     if not points:
         return ""
     days = [p.day.toordinal() for p in points]
@@ -72,6 +73,9 @@ def line_chart(
     if targets:
         start = series[-1] if series else targets[0]  # from the latest value to the targets
         path = " ".join(f"{x(p.day.toordinal()):.1f},{y(float(p.value)):.1f}" for p in [start, *targets])
+        parts.append(f'<polyline points="{path}" class="chart-target"/>')
+    if planned:
+        path = " ".join(f"{x(p.day.toordinal()):.1f},{y(float(p.value)):.1f}" for p in planned)
         parts.append(f'<polyline points="{path}" class="chart-target"/>')
     if series:
         path = " ".join(f"{x(p.day.toordinal()):.1f},{y(float(p.value)):.1f}" for p in series)

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chancery.monitoring.models import Initiative, Level, MilestoneStatus
+from chancery.core.models import Entity
+from chancery.monitoring.models import Initiative, Level, MilestoneStatus, VisionKind
 
 
 class BudgetForm(forms.Form):
@@ -26,3 +27,19 @@ class ReportForm(forms.Form):
         empty_label=_("All core ambitions"),
     )
     period = forms.CharField(label=_("Period"), max_length=7, help_text=_("A year (2026) or a quarter (2026-Q3)."))
+
+
+class VisionNoteForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    kind = forms.ChoiceField(label=_("Kind"), choices=VisionKind.choices)
+    owner = forms.ModelChoiceField(label=_("Owner"), queryset=Entity.objects.filter(active=True))
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    regions = forms.CharField(label=_("Countries and regions"), max_length=200, required=False)
+    last_update = forms.DateField(label=_("Last update"), widget=forms.DateInput(attrs={"type": "date"}))
+    planned_update = forms.DateField(label=_("Next update planned"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label=_("Milestone"), max_length=300)
+    due = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
+    evidence_url = forms.URLField(label=_("Evidence (link)"), required=False, assume_scheme="https")

@@ -354,3 +354,44 @@ class ProgressReport(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("monitoring:report", args=[self.pk])
+
+
+class VisionKind(models.TextChoices):
+    THEMATIC = "thematic", _("Thematic vision note")
+    GEOGRAPHIC = "geographic", _("Geographic vision note")
+    FUTURES = "futures", _("Futures study")
+
+
+class VisionNote(models.Model):
+    """A vision note or futures study (memorandum §1.2.3) with its update cycle: when it was last
+    brought up to date and when it should be next. Overdue is computed."""
+
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=12, choices=VisionKind.choices)
+    summary = models.TextField(_("summary"), blank=True)
+    owner = models.ForeignKey(
+        "core.Entity", verbose_name=_("owner"), on_delete=models.PROTECT, related_name="vision_notes"
+    )
+    regions = models.CharField(_("countries and regions"), max_length=200, blank=True)
+    themes = models.ManyToManyField("decisions.Theme", verbose_name=_("themes"), blank=True, related_name="+")
+    last_update = models.DateField(_("last update"))
+    planned_update = models.DateField(_("next update planned"))
+    document = models.ForeignKey(
+        "core.Document", verbose_name=_("document"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("vision note")
+        verbose_name_plural = _("vision notes")
+        ordering = ["planned_update", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(planned_update__gte=models.F("last_update")), name="vision_update_after_last"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def days_overdue(self, today: datetime.date | None = None) -> int:
+        return max(0, ((today or timezone.localdate()) - self.planned_update).days)

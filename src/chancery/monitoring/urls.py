@@ -7,6 +7,7 @@ app_name = "monitoring"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("rapporten/", views.report_list, name="reports"),
+    path("visienotas/", views.vision_notes, name="vision_notes"),
     path("rapporten/<int:pk>/", views.report_detail, name="report"),
     path("rapporten/<int:pk>/html/", views.report_html, name="report_html"),
     path("rapporten/<int:pk>/pdf/", views.report_pdf, name="report_pdf"),
@@ -14,6 +15,7 @@ urlpatterns = [
     path("mijlpalen/<int:pk>/status/", views.milestone_status, name="milestone_status"),
     path("<slug:code>/", views.initiative, name="initiative"),
     path("<slug:code>/budget/", views.budget, name="budget"),
+    path("<slug:code>/mijlpaal/", views.milestone_add, name="milestone_add"),
 ]
 
 progress_patterns = (

@@ -3,6 +3,8 @@ rules live in services, what may be shown in queries."""
 
 from __future__ import annotations
 
+import datetime
+
 from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,7 +20,7 @@ from chancery.core import audit
 from chancery.core.forms import add_service_errors
 from chancery.core.models import AuditAction, Entity
 from chancery.monitoring import charts, queries
-from chancery.monitoring.forms import BudgetForm, MilestoneStatusForm, ReportForm
+from chancery.monitoring.forms import BudgetForm, MilestoneForm, MilestoneStatusForm, ReportForm, VisionNoteForm
 from chancery.monitoring.models import (
     Indicator,
     Initiative,
@@ -28,8 +30,9 @@ from chancery.monitoring.models import (
     ProgressReport,
     ReportState,
     Target,
+    VisionNote,
 )
-from chancery.monitoring.services import benchmarks, budgets, milestones, reports
+from chancery.monitoring.services import benchmarks, budgets, milestones, reports, visions
 from chancery.monitoring.services.access import EDITOR_ROLES, may_edit, may_view_dashboard
 from chancery.monitoring.services.assessment import assess_all
 from chancery.monitoring.services.status import Status
@@ -141,6 +144,13 @@ def initiative(request, code):
     )
     editable = may_edit(request.user, node)
     lines = list(node.budget_lines.all())
+    all_milestones = list(Milestone.objects.filter(initiative__in=[n.pk for n in budgets.subtree(node)]))
+    burn = None
+    if all_milestones:
+        first = min(m.due for m in all_milestones) - datetime.timedelta(days=90)
+        last = max(max(m.due for m in all_milestones), today)
+        actual, planned = milestones.burn_down(all_milestones, first, last)
+        burn = charts.line_chart(actual, planned=planned, title=_("Milestones still to do: as it went and as planned"))
     return render(
         request,
         "monitoring/initiative.html",
@@ -157,6 +167,8 @@ def initiative(request, code):
             "indicators": _indicator_rows(indicators, lambda i: list(i.observations.all())),
             "editable": editable,
             "budget_form": BudgetForm(initial={"year": today.year}) if editable else None,
+            "milestone_form": MilestoneForm() if editable else None,
+            "burn_down": burn,
             "milestone_statuses": MilestoneStatusForm.base_fields["status"].choices,
             "today": today,
         },
@@ -207,6 +219,51 @@ def milestone_status(request, pk):
     else:
         messages.success(request, _("The milestone has been updated."))
     return redirect(milestone.initiative)
+
+
+@login_required
+@require_POST
+def milestone_add(request, code):
+    node = get_object_or_404(Initiative, code=code)
+    form = MilestoneForm(request.POST)
+    if form.is_valid():
+        try:
+            milestones.add_milestone(request.user, node, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    if form.errors:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    else:
+        messages.success(request, _("The milestone has been added."))
+    return redirect(node)
+
+
+@login_required
+def vision_notes(request):
+    """The register of vision notes and futures studies, the overdue ones first."""
+    _watcher(request)
+    may_keep = request.user.role in EDITOR_ROLES
+    form = VisionNoteForm(request.POST or None) if may_keep else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied(_("Only the administration keeps the register of vision notes."))
+        if form.is_valid():
+            try:
+                visions.register(request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("The vision note has been registered."))
+                return redirect("monitoring:vision_notes")
+    today = timezone.localdate()
+    notes = [(note, note.days_overdue(today)) for note in VisionNote.objects.select_related("owner")]
+    notes.sort(key=lambda pair: (-pair[1], pair[0].planned_update))
+    return render(
+        request,
+        "monitoring/vision_notes.html",
+        {"notes": notes, "form": form, "overdue": sum(1 for _note, days in notes if days)},
+        status=400 if form is not None and form.errors else 200,
+    )
 
 
 @login_required

@@ -181,3 +181,13 @@ REFERENCES = [
     ("DE-BW", "Baden-Württemberg"),
 ]
 BENCHMARKED = ["beslissingen-online", "exportcontrole-termijn"]
+
+# The vision notes and futures studies the memorandum names (§1.2.3, §4.3, §4.7): title, kind, regions,
+# months since the last update, months until the next one (negative: overdue).
+VISION_NOTES = [
+    ("Afrikavisie", "geographic", "Afrika", 30, -2),
+    ("Visie op de EU-uitbreiding en de Westelijke Balkan", "geographic", "AL, BA, ME, MK, RS, XK", 8, 16),
+    ("Visie op de buurlanden", "geographic", "NL, FR, DE, LU, GB", 20, 4),
+    ("Toekomstverkenning Vlaanderen 2050", "futures", "", 14, 10),
+    ("Thematische visienota mensenrechten", "thematic", "", 26, -5),
+]

@@ -13,7 +13,15 @@ from django.utils import timezone
 
 from chancery.core.demo.loader import seed
 from chancery.core.models import Entity, User
-from chancery.monitoring.demo.data import AMBITIONS, BENCHMARKED, INDICATORS, PROGRAMMES, PROJECTS, REFERENCES
+from chancery.monitoring.demo.data import (
+    AMBITIONS,
+    BENCHMARKED,
+    INDICATORS,
+    PROGRAMMES,
+    PROJECTS,
+    REFERENCES,
+    VISION_NOTES,
+)
 from chancery.monitoring.models import (
     BenchmarkValue,
     Indicator,
@@ -24,6 +32,7 @@ from chancery.monitoring.models import (
     ScheduledRelease,
     SdmxMapping,
     Target,
+    VisionNote,
 )
 from chancery.monitoring.services import budgets, observations
 from chancery.monitoring.services.structure import create_initiative
@@ -123,6 +132,20 @@ def load_demo() -> dict[str, int]:
                     mapping=mapping, indicator=indicator, area=area, area_label=label, period=observation.period,
                     period_start=observation.period_start, value=min(value, Decimal(100)), demo=True,
                 )  # fmt: skip
+    for title, kind, regions, months_ago, months_ahead in VISION_NOTES:
+        if VisionNote.objects.filter(title=title).exists():
+            continue
+        last = today - datetime.timedelta(days=30 * months_ago)
+        created.append(
+            VisionNote.objects.create(
+                title=title,
+                kind=kind,
+                regions=regions,
+                owner=lead,
+                last_update=last,
+                planned_update=max(last, today + datetime.timedelta(days=30 * months_ahead)),
+            )  # fmt: skip
+        )
     counts: dict[str, int] = {}
     for obj in created:
         name = str(obj._meta.verbose_name_plural)

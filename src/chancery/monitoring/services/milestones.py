@@ -38,3 +38,35 @@ def set_status(
         after=audit.snapshot(milestone, ("status", "done_on", "drop_reason")),
     )  # fmt: skip
     return milestone
+
+
+@transaction.atomic
+def add_milestone(actor, initiative, *, title: str, due: datetime.date, evidence_url: str = "") -> Milestone:
+    if not may_edit(actor, initiative):
+        raise PermissionDenied(_("You may not change the milestones of this initiative."))
+    if not title.strip():
+        raise ValidationError({"title": _("Give the milestone a title.")}, code="title")
+    milestone = Milestone.objects.create(initiative=initiative, title=title.strip(), due=due, evidence_url=evidence_url)
+    audit.record(actor, AuditAction.CREATE, milestone, after=audit.snapshot(milestone, ("title", "due", "status")))
+    return milestone
+
+
+def burn_down(milestones, start: datetime.date, end: datetime.date) -> tuple[list, list]:
+    """Milestones still to do at the first of each month: as it went (not yet done) and as planned
+    (not yet due). Dropped milestones do not count."""
+    from decimal import Decimal
+
+    from chancery.monitoring.charts import Point
+
+    counted = [m for m in milestones if m.status != MilestoneStatus.DROPPED]
+    actual, planned = [], []
+    day = start.replace(day=1)
+    today = timezone.localdate()
+    while day <= end:
+        label = day.strftime("%m/%Y")
+        planned.append(Point(day, Decimal(sum(1 for m in counted if m.due >= day)), label))
+        if day <= today:
+            remaining = sum(1 for m in counted if m.done_on is None or m.done_on >= day)
+            actual.append(Point(day, Decimal(remaining), label))
+        day = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return actual, planned

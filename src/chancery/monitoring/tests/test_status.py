@@ -105,3 +105,15 @@ def test_a_parent_is_never_better_than_its_parts_allow(own, children):
         assert result.status >= Status.AT_RISK
     if all(child.status == Status.UNKNOWN for child in children):
         assert result.status == own.status
+
+
+def test_burn_down_counts_what_is_still_to_do():
+    from chancery.monitoring.models import Milestone
+    from chancery.monitoring.services.milestones import burn_down
+
+    done = Milestone(title="a", due=datetime.date(2026, 2, 10), status="done", done_on=datetime.date(2026, 3, 5))
+    open_ = Milestone(title="b", due=datetime.date(2026, 4, 1), status="in_progress")
+    dropped = Milestone(title="c", due=datetime.date(2026, 1, 1), status="dropped", drop_reason="x")
+    actual, planned = burn_down([done, open_, dropped], datetime.date(2026, 1, 1), datetime.date(2026, 5, 1))
+    assert [int(p.value) for p in planned] == [2, 2, 1, 1, 0]  # due on or after the first of Jan…May
+    assert [int(p.value) for p in actual][:4] == [2, 2, 2, 1]  # a done on 5 March counts until April
