@@ -43,3 +43,21 @@ class MilestoneForm(forms.Form):
     title = forms.CharField(label=_("Milestone"), max_length=300)
     due = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
     evidence_url = forms.URLField(label=_("Evidence (link)"), required=False, assume_scheme="https")
+
+
+class InitiativeForm(forms.Form):
+    """A new core ambition, programme or project; the level follows from what it is part of."""
+
+    parent = forms.ModelChoiceField(
+        label=_("Part of"),
+        queryset=Initiative.objects.exclude(level=Level.PROJECT),
+        required=False,
+        empty_label=_("Nothing: a new core ambition"),
+    )
+    code = forms.SlugField(label=_("Code"), max_length=40, help_text=_("Letters, digits and hyphens, e.g. p4-2."))
+    title = forms.CharField(label=_("Title"), max_length=300)
+    summary = forms.CharField(label=_("Summary in clear language"), widget=forms.Textarea(attrs={"rows": 3}))
+    lead_entity = forms.ModelChoiceField(label=_("Lead entity"), queryset=Entity.objects.filter(active=True))
+    priority = forms.CharField(label=_("Memorandum priority"), max_length=20, required=False)
+    regions = forms.CharField(label=_("Countries and regions"), max_length=200, required=False)
+    public = forms.BooleanField(label=_("Shown on the public progress pages"), required=False)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("rapporten/", views.report_list, name="reports"),
     path("visienotas/", views.vision_notes, name="vision_notes"),
+    path("nieuw/", views.initiative_create, name="initiative_create"),
     path("rapporten/<int:pk>/", views.report_detail, name="report"),
     path("rapporten/<int:pk>/html/", views.report_html, name="report_html"),
     path("rapporten/<int:pk>/pdf/", views.report_pdf, name="report_pdf"),

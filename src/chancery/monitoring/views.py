@@ -20,7 +20,14 @@ from chancery.core import audit
 from chancery.core.forms import add_service_errors
 from chancery.core.models import AuditAction, Entity
 from chancery.monitoring import charts, queries
-from chancery.monitoring.forms import BudgetForm, MilestoneForm, MilestoneStatusForm, ReportForm, VisionNoteForm
+from chancery.monitoring.forms import (
+    BudgetForm,
+    InitiativeForm,
+    MilestoneForm,
+    MilestoneStatusForm,
+    ReportForm,
+    VisionNoteForm,
+)
 from chancery.monitoring.models import (
     Indicator,
     Initiative,
@@ -36,6 +43,7 @@ from chancery.monitoring.services import benchmarks, budgets, milestones, report
 from chancery.monitoring.services.access import EDITOR_ROLES, may_edit, may_view_dashboard
 from chancery.monitoring.services.assessment import assess_all
 from chancery.monitoring.services.status import Status
+from chancery.monitoring.services.structure import create_initiative, require_planner
 
 
 def _watcher(request) -> None:
@@ -105,6 +113,7 @@ def dashboard(request):
             "filters": {"status": wanted_status, "ambitie": ambition, "entiteit": entity, "prioriteit": priority},
             "year": today.year,
             "counts": {s: sum(1 for a in assessments.values() if a.status == s) for s in Status},
+            "may_plan": request.user.role in ("admin", "secretariat"),
         },
     )
 
@@ -219,6 +228,32 @@ def milestone_status(request, pk):
     else:
         messages.success(request, _("The milestone has been updated."))
     return redirect(milestone.initiative)
+
+
+@login_required
+def initiative_create(request):
+    """The secretariat sets up a core ambition, a programme under one, or a project under a programme."""
+    require_planner(request.user)
+    form = InitiativeForm(request.POST or None, initial={"parent": request.GET.get("onder")})
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        parent = data.pop("parent")
+        level = {None: Level.AMBITION, Level.AMBITION: Level.PROGRAMME, Level.PROGRAMME: Level.PROJECT}[
+            parent.level if parent else None
+        ]
+        try:
+            node = create_initiative(request.user, level=level, parent=parent, **data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("%(title)s has been set up.") % {"title": node.title})
+            return redirect(node)
+    return render(
+        request,
+        "monitoring/form.html",
+        {"form": form, "title": _("A new core ambition, programme or project")},
+        status=400 if form.is_bound and form.errors else 200,
+    )
 
 
 @login_required

@@ -37,6 +37,8 @@ def create_initiative(actor, *, level: str, parent: Initiative | None = None, **
     themes = fields.pop("themes", [])
     dossiers = fields.pop("dossiers", [])
     initiative = Initiative(level=level, parent=parent, **fields)
+    if Initiative.objects.filter(code=initiative.code).exists():
+        raise ValidationError({"code": _("The code %(code)s is taken.") % {"code": initiative.code}}, code="code")
     initiative.full_clean()
     initiative.save()
     initiative.participants.set(participants)

@@ -64,3 +64,21 @@ def test_add_milestone_from_the_initiative_page(client, tree, org):
     client.force_login(org.users["civil_servant"])
     client.post(url, {"title": "Partners gekozen", "due": "2026-05-01"})
     assert Milestone.objects.get().title == "Partners gekozen"
+
+
+def test_the_secretariat_sets_up_initiatives(client, tree, org):
+    url = reverse("monitoring:initiative_create")
+    client.force_login(org.users["civil_servant"])
+    assert client.get(url).status_code == 403
+    client.force_login(org.users["secretariat"])
+    data = {"parent": tree[1].pk, "code": "ka1-oostgrens-tweede", "title": "Tweede oproep", "summary": "Nog een oproep.",
+            "lead_entity": org.entities["dept"].pk, "public": "on"}  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    from chancery.monitoring.models import Initiative
+
+    made = Initiative.objects.get(code="ka1-oostgrens-tweede")
+    assert made.level == "project" and made.parent == tree[1] and made.public
+    taken = client.post(url, data)
+    assert taken.status_code == 400 and "is al in gebruik" in taken.content.decode()
+    under_project = client.post(url, {**data, "parent": made.pk, "code": "te-diep"})
+    assert under_project.status_code == 400 and not Initiative.objects.filter(code="te-diep").exists()
