@@ -71,8 +71,8 @@ def test_the_secretariat_sets_up_initiatives(client, tree, org):
     client.force_login(org.users["civil_servant"])
     assert client.get(url).status_code == 403
     client.force_login(org.users["secretariat"])
-    data = {"parent": tree[1].pk, "code": "ka1-oostgrens-tweede", "title": "Tweede oproep", "summary": "Nog een oproep.",
-            "lead_entity": org.entities["dept"].pk, "public": "on"}  # fmt: skip
+    data = {"parent": tree[1].pk, "code": "ka1-oostgrens-tweede", "title": "Tweede oproep",
+            "summary": "Nog een oproep.", "lead_entity": org.entities["dept"].pk, "public": "on"}  # fmt: skip
     assert client.post(url, data).status_code == 302
     from chancery.monitoring.models import Initiative
 
