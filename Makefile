@@ -86,8 +86,11 @@ lint: $(VENV)/.installed-test
 messages: $(VENV)/.installed-test
 	$(BIN)/python -m chancery.core.i18n_compile
 
+# make bench SCALE=1.0 DB=postgres: builds (once) and measures a generated archive; see bench/README.md.
+SCALE ?= 0.01
+DB ?= postgres
 bench: install-test
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --scale $(SCALE) --db $(DB)
 
 clean:
 	rm -rf $(VENV) node_modules var
