@@ -7,6 +7,7 @@ from chancery.api.models import Delivery, EventType, WebhookSubscription
 from chancery.core.models import Document, DocumentVersion
 from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting, Publication, PublicationEvent, Theme
 from chancery.monitoring.models import Indicator, Initiative, Observation, Target
+from chancery.portal.linkeddata import eli_of
 from chancery.portal.queries import decision_path
 
 
@@ -226,8 +227,6 @@ class PublicationSerializer(LinkedSerializer):
 
     @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_eli(self, obj) -> str | None:
-        from chancery.portal.linkeddata import eli_of
-
         return eli_of(obj)
 
     def public_path(self, obj):

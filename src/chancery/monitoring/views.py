@@ -43,7 +43,7 @@ from chancery.monitoring.services import benchmarks, budgets, milestones, report
 from chancery.monitoring.services.access import EDITOR_ROLES, may_edit, may_view_dashboard
 from chancery.monitoring.services.assessment import assess_all
 from chancery.monitoring.services.status import Status
-from chancery.monitoring.services.structure import create_initiative, require_planner
+from chancery.monitoring.services.structure import create_initiative, may_plan, require_planner, subtree
 
 
 def _watcher(request) -> None:
@@ -80,10 +80,12 @@ def dashboard(request):
     entity = request.GET.get("entiteit", "")
     priority = request.GET.get("prioriteit", "").strip()
 
+    by_pk = {node.pk: node for node in nodes}
+
     def keep(node) -> bool:
         root = node
         while root.parent_id:
-            root = next(n for n in nodes if n.pk == root.parent_id)
+            root = by_pk[root.parent_id]
         if ambition and root.code != ambition:
             return False
         if entity and str(node.lead_entity_id) != entity:
@@ -96,11 +98,11 @@ def dashboard(request):
     # Keep the ancestors of what matches, so the tree still reads as a tree.
     ids = {node.pk for node in shown}
     for node in list(shown):
-        parent = node.parent
+        parent = by_pk.get(node.parent_id)
         while parent is not None and parent.pk not in ids:
             ids.add(parent.pk)
             shown.append(parent)
-            parent = parent.parent
+            parent = by_pk.get(parent.parent_id)
     budget_by_ambition = {node.pk: budgets.rollup(node, today.year) for node in nodes if node.level == Level.AMBITION}
     return render(
         request,
@@ -113,7 +115,7 @@ def dashboard(request):
             "filters": {"status": wanted_status, "ambitie": ambition, "entiteit": entity, "prioriteit": priority},
             "year": today.year,
             "counts": {s: sum(1 for a in assessments.values() if a.status == s) for s in Status},
-            "may_plan": request.user.role in ("admin", "secretariat"),
+            "may_plan": may_plan(request.user),
         },
     )
 
@@ -146,14 +148,16 @@ def initiative(request, code):
     _watcher(request)
     node = get_object_or_404(Initiative.objects.select_related("lead_entity", "owner", "parent"), code=code)
     today = timezone.localdate()
-    assessment = assess_all(today, Initiative.objects.filter(pk__in=[n.pk for n in budgets.subtree(node)]))[node.pk]
+    family = [n.pk for n in subtree(node)]
+    assessment = assess_all(today, Initiative.objects.filter(pk__in=family))[node.pk]
     indicators = node.indicators.prefetch_related(
         Prefetch("targets", queryset=Target.objects.order_by("date")),
         Prefetch("observations", queryset=Observation.objects.filter(is_current=True)),
     )
     editable = may_edit(request.user, node)
     lines = list(node.budget_lines.all())
-    all_milestones = list(Milestone.objects.filter(initiative__in=[n.pk for n in budgets.subtree(node)]))
+    all_milestones = list(Milestone.objects.filter(initiative__in=family))
+    rollup = budgets.rollup(node, today.year)
     burn = None
     if all_milestones:
         first = min(m.due for m in all_milestones) - datetime.timedelta(days=90)
@@ -168,10 +172,8 @@ def initiative(request, code):
             "assessment": assessment,
             "children": node.children.all(),
             "lines": lines,
-            "rollup": budgets.rollup(node, today.year),
-            "execution_bar": charts.bar(
-                budgets.rollup(node, today.year).execution, title=_("Share of this year's budget spent")
-            ),
+            "rollup": rollup,
+            "execution_bar": charts.bar(rollup.execution, title=_("Share of this year's budget spent")),
             "milestones": [(m, m.days_late(today), m.is_late(today)) for m in node.milestones.all()],
             "indicators": _indicator_rows(indicators, lambda i: list(i.observations.all())),
             "editable": editable,

@@ -18,13 +18,17 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from rdflib import XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 
+from chancery.core.models import DocumentKind
 from chancery.decisions.models import AgendaItem, DecisionResult, ItemKind, Meeting, PublicationStep, RegulationType
 from chancery.decisions.services.attendance import Attendance, attendance
+from chancery.portal.queries import meeting_items
 
 BESLUIT = Namespace("http://data.vlaanderen.be/ns/besluit#")
 BESLUITVORMING = Namespace("https://data.vlaanderen.be/ns/besluitvorming#")
@@ -279,8 +283,6 @@ class Builder:
         return resource
 
     def document(self, document, reference: str = "") -> URIRef:
-        from django.urls import reverse
-
         node = self.uri("stuk", document.uuid)
         if self._once(node):
             self.add(node, RDF.type, DOSSIER.Stuk)
@@ -309,8 +311,6 @@ KALEIDOS_DOCUMENT_TYPES = {
 
 
 def document_kind(kind: str) -> tuple[str, str]:
-    from chancery.core.models import DocumentKind
-
     label = str(DocumentKind(kind).label)
     return KALEIDOS_DOCUMENT_TYPES.get(kind, f"{settings.CHANCERY_CONCEPT_BASE}/document-type/{kind}"), label
 
@@ -350,8 +350,6 @@ def _published_regulation(item: AgendaItem):
 
 
 def meeting_graph(meeting: Meeting, user, base: str) -> Graph:
-    from chancery.portal.queries import meeting_items
-
     builder = Builder(base)
     builder.meeting(meeting, meeting_items(meeting, user))
     return builder.graph
@@ -384,8 +382,6 @@ def wanted_format(request) -> str | None:
 
 
 def response(graph: Graph, wanted: str):
-    from django.http import HttpResponse
-
     serializer, content_type = FORMATS[wanted]
     answer = HttpResponse(graph.serialize(format=serializer), content_type=f"{content_type}; charset=utf-8")
     patch_vary_headers(answer, ["Accept"])

@@ -12,6 +12,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 
 from chancery.core.models import Document
@@ -75,8 +76,6 @@ def rows(base_url: str):
 
 
 def document_rows(base_url: str):
-    from django.urls import reverse
-
     documents = (
         Document.objects.visible_to(AnonymousUser())
         .filter(agenda_links__isnull=False)

@@ -2,18 +2,19 @@ import datetime
 from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
+from django.core.files.storage import storages
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from chancery.core.models import Document, DocumentKind
+from chancery.core.models import Document, DocumentKind, Mandatee
 from chancery.decisions import services as decision_services
 from chancery.decisions.models import Dossier, Theme
-from chancery.portal import linkeddata, queries
+from chancery.portal import catalogue, linkeddata, opendata, queries
 from chancery.portal.models import SearchKind
 from chancery.portal.search import service
 
@@ -158,8 +159,6 @@ class SearchFeed(Feed):
 
 def open_data(request):
     """The dumps; asked for linked data, the DCAT-AP catalogue that describes them."""
-    from chancery.portal import catalogue, opendata
-
     wanted = linkeddata.wanted_format(request)
     if wanted:
         return linkeddata.response(catalogue.catalogue_graph(_base(request)), wanted)
@@ -167,11 +166,6 @@ def open_data(request):
 
 
 def open_data_file(request, name):
-    from django.core.files.storage import storages
-    from django.http import FileResponse
-
-    from chancery.portal import opendata
-
     if name not in opendata.DUMPS:
         raise Http404(_("There is no such dump."))
     storage = storages["default"]
@@ -182,8 +176,6 @@ def open_data_file(request, name):
 
 
 def minister(request, pk):
-    from chancery.core.models import Mandatee
-
     mandatee = get_object_or_404(Mandatee.objects.select_related("person"), pk=pk)
     page = Paginator(queries.decisions_of_minister(mandatee, request.user), 25).get_page(request.GET.get("page"))
     return render(request, "portal/minister.html", {"mandatee": mandatee, "page": page})
@@ -210,8 +202,6 @@ class DecisionFeed(Feed):
 
 class MinisterFeed(DecisionFeed):
     def get_object(self, request, pk):
-        from chancery.core.models import Mandatee
-
         self.request = request
         return get_object_or_404(Mandatee.objects.select_related("person"), pk=pk)
 

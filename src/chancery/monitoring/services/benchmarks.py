@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from chancery.monitoring import sdmx
+from chancery.monitoring.charts import Point
 from chancery.monitoring.models import BenchmarkValue, Direction, Indicator, SdmxMapping
 from chancery.monitoring.services.periods import parse_period
 
@@ -156,8 +157,6 @@ def compare(indicator: Indicator, observations=None) -> Comparison | None:
 
 def band(indicator: Indicator) -> tuple[list, list]:
     """Lowest and highest reference value per period, for the chart's benchmark band."""
-    from chancery.monitoring.charts import Point
-
     by_period: dict[str, list] = {}
     for value in indicator.benchmarks.all():
         by_period.setdefault(value.period, []).append(value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from chancery.core import audit
 from chancery.core.models import AuditAction
+from chancery.monitoring.charts import Point
 from chancery.monitoring.models import Milestone, MilestoneStatus
 from chancery.monitoring.services.access import may_edit
 
@@ -54,10 +56,6 @@ def add_milestone(actor, initiative, *, title: str, due: datetime.date, evidence
 def burn_down(milestones, start: datetime.date, end: datetime.date) -> tuple[list, list]:
     """Milestones still to do at the first of each month: as it went (not yet done) and as planned
     (not yet due). Dropped milestones do not count."""
-    from decimal import Decimal
-
-    from chancery.monitoring.charts import Point
-
     counted = [m for m in milestones if m.status != MilestoneStatus.DROPPED]
     actual, planned = [], []
     day = start.replace(day=1)

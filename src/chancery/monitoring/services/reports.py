@@ -66,11 +66,12 @@ def context(report: ProgressReport) -> dict:
     start, end = bounds(report.period)
     today = min(end, timezone.localdate())
     roots = [report.initiative] if report.initiative else list(Initiative.objects.filter(level=Level.AMBITION))
-    nodes = [node for root in roots for node in subtree(root)]
-    assessments = assess_all(today, Initiative.objects.filter(pk__in=[n.pk for n in nodes]))
+    trees = {root.pk: subtree(root) for root in roots}
+    everything = [node.pk for members in trees.values() for node in members]
+    assessments = assess_all(today, Initiative.objects.filter(pk__in=everything))
     sections = []
     for root in roots:
-        members = [n for n in nodes if n == root or _under(n, root, nodes)]
+        members = trees[root.pk]
         ids = [m.pk for m in members]
         milestones = list(
             Milestone.objects.filter(initiative__in=ids, due__range=(start, end)).select_related("initiative")
@@ -102,16 +103,6 @@ def context(report: ProgressReport) -> dict:
             }
         )
     return {"report": report, "start": start, "end": end, "sections": sections, "made_at": timezone.now()}
-
-
-def _under(node: Initiative, root: Initiative, nodes: list[Initiative]) -> bool:
-    by_pk = {n.pk: n for n in nodes}
-    parent = by_pk.get(node.parent_id)
-    while parent is not None:
-        if parent.pk == root.pk:
-            return True
-        parent = by_pk.get(parent.parent_id)
-    return False
 
 
 def generate(report_id: int) -> str:

@@ -13,8 +13,12 @@ from chancery.monitoring.models import PARENT_LEVEL, Initiative, Level
 FIELDS = ("level", "parent", "code", "title", "summary", "lead_entity", "priority", "regions", "public")
 
 
+def may_plan(actor) -> bool:
+    return bool(actor.is_authenticated and actor.is_active and actor.role in (Role.ADMIN, Role.SECRETARIAT))
+
+
 def require_planner(actor) -> None:
-    if not (actor.is_authenticated and actor.is_active and actor.role in (Role.ADMIN, Role.SECRETARIAT)):
+    if not may_plan(actor):
         raise PermissionDenied(_("Only the secretariat sets up ambitions, programmes and projects."))
 
 

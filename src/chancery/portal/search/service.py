@@ -36,8 +36,10 @@ class Filters:
     theme: str = ""  # a Theme's slug
     meeting: int | None = None
     phase: str = ""  # a dossier phase key, "<step kind>:<state>" (services.dossiers.Phase.key)
-    # Whose eyes judge which dossiers (and so which themes) count; search() sets it.
+    # Whose eyes judge which dossiers (and so which themes) count; search() sets it, and the dossiers
+    # that are in the wanted phase (worked out once per search, not once per facet).
     reader: object = field(default=None, compare=False, repr=False)
+    in_phase: frozenset = field(default=frozenset(), compare=False, repr=False)
 
     def themed(self, entries):
         """Entries whose item belongs to a dossier the reader may see (a theme is the dossier's)."""
@@ -57,8 +59,7 @@ class Filters:
         if self.meeting:
             entries = entries.filter(meeting=self.meeting)
         if self.phase:
-            in_phase = [pk for pk, phase in dossier_phases(entries, self.reader).items() if phase.key == self.phase]
-            entries = entries.filter(item__step__dossier__in=in_phase)
+            entries = entries.filter(item__step__dossier__in=self.in_phase)
         return entries
 
 
@@ -91,6 +92,8 @@ def search(user, text: str, *, filters: Filters | None = None, sort: str = "rele
     if query.is_empty:
         return Results(query, 0, [])
     matched = engine().match(visible_entries(user), query)
+    phases = dossier_phases(matched, user)
+    filters.in_phase = frozenset(pk for pk, phase in phases.items() if phase.key == filters.phase)
     filtered = filters.apply(matched)
     total = filtered.count()
     order = ["-date", "-pk"] if sort == "date" else ["-rank", "-date", "-pk"]
@@ -99,10 +102,10 @@ def search(user, text: str, *, filters: Filters | None = None, sort: str = "rele
     for hit in hits:
         hit.snippet = snippet(hit.body or hit.title, query)
         hit.title_marked = highlight(hit.title, query)
-    return Results(query, total, hits, facets(matched, filters), page)
+    return Results(query, total, hits, facets(matched, filters, phases), page)
 
 
-def facets(matched, filters: Filters) -> dict:
+def facets(matched, filters: Filters, phases: dict) -> dict:
     """Counts per facet value, each facet counted with the other facets' filters applied."""
 
     def without(name):
@@ -146,7 +149,6 @@ def facets(matched, filters: Filters) -> dict:
         key=lambda pair: (-pair[1], -pair[0].starts_at.timestamp()),
     )[:10]
     phased = without("phase")
-    phases = dossier_phases(phased, filters.reader)
     phase_counts: dict[str, set] = {}
     for entry, dossier in phased.exclude(item__step__dossier=None).values_list("pk", "item__step__dossier"):
         if dossier in phases:
