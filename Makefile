@@ -71,6 +71,7 @@ run: install
 	$(CHANCERY) migrate --noinput -v0
 	$(CHANCERY) collectstatic --noinput -v0
 	$(CHANCERY) demo
+	$(CHANCERY) reindex --sync
 	$(CHANCERY) serve --with-worker --port $(PORT)
 
 test: install-test

@@ -28,6 +28,13 @@ def document_store(tmp_path, settings, monkeypatch):
     return root
 
 
+@pytest.fixture(autouse=True)
+def search_index(tmp_path, settings):
+    """Each test has its own public search index (derived data, like the files)."""
+    settings.CHANCERY_SEARCH_INDEX = tmp_path / "search-index"
+    return settings.CHANCERY_SEARCH_INDEX
+
+
 @pytest.fixture
 def org(db):
     from chancery.core.testing import make_organisation

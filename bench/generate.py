@@ -63,6 +63,7 @@ class Report:
     scale: float
     counts: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    index_seconds: float = 0.0
 
     @property
     def rows(self) -> int:
@@ -74,6 +75,8 @@ class Report:
             "rows": self.rows,
             "seconds": round(self.seconds, 1),
             "rows_per_s": round(self.rows / self.seconds) if self.seconds else None,
+            # Building the public search index (included in seconds): the worker's job after a load.
+            "index_seconds": round(self.index_seconds, 1),
             "counts": dict(self.counts),
         }
 
@@ -168,7 +171,19 @@ def _blobs(user) -> list[tuple[str, str, int]]:
     return blobs
 
 
-def generate(scale: float, *, seed: int = 2026, progress=None) -> Report:
+def generate(
+    scale: float,
+    *,
+    seed: int = 2026,
+    progress=None,
+    meetings: int | None = None,
+    items_per: int | None = None,
+    docs_per: int | None = None,
+    embargoed_only: bool = False,
+    with_monitoring: bool = True,
+) -> Report:
+    """The archive at `scale`; the keyword arguments make one particular batch instead (the bench's
+    large meeting to release: meetings=1, items_per=80, docs_per=10, embargoed_only=True)."""
     from chancery.core.models import Document, DocumentVersion
     from chancery.decisions.models import (
         KIND_ORDER,
@@ -188,14 +203,16 @@ def generate(scale: float, *, seed: int = 2026, progress=None) -> Report:
     dutch = Dutch(rng)
     entity, user, mandatees = _base()
     blobs = _blobs(user)
-    meetings = max(1, round(YEARS * MEETINGS_PER_YEAR * scale))
-    items_per = max(1, min(ITEMS_PER_MEETING, round(ITEMS_PER_MEETING * min(1.0, scale * 100))))
-    docs_per = max(1, min(DOCUMENTS_PER_ITEM, round(DOCUMENTS_PER_ITEM * min(1.0, scale * 100))))
+    meetings = meetings or max(1, round(YEARS * MEETINGS_PER_YEAR * scale))
+    items_per = items_per or max(1, min(ITEMS_PER_MEETING, round(ITEMS_PER_MEETING * min(1.0, scale * 100))))
+    docs_per = docs_per or max(1, min(DOCUMENTS_PER_ITEM, round(DOCUMENTS_PER_ITEM * min(1.0, scale * 100))))
     today = timezone.localdate()
     first_day = today - datetime.timedelta(days=365 * YEARS)
     step = (today - first_day).days / meetings
     taken = set(Meeting.objects.values_list("year", "number"))
     embargo_from = meetings - max(1, round(meetings * EMBARGOED_SHARE)) if meetings > 1 else meetings
+    if embargoed_only:
+        embargo_from = 0
     for batch_start in range(0, meetings, BATCH_MEETINGS):
         with transaction.atomic():
             new_meetings = []
@@ -300,7 +317,14 @@ def generate(scale: float, *, seed: int = 2026, progress=None) -> Report:
             _index(entries[0].pk, entries[-1].pk)
         if progress:
             progress(min(meetings, batch_start + BATCH_MEETINGS), meetings, report)
-    _monitoring(scale, rng, report, entity)
+    if with_monitoring:
+        _monitoring(scale, rng, report, entity)
+    index_started = time.monotonic()
+    from chancery.portal.search import public_index
+
+    # Only what this run wrote is stale: the worker's sync, not a rebuild, brings the index up to date.
+    public_index.sync(batch=20_000)
+    report.index_seconds = time.monotonic() - index_started
     report.seconds = time.monotonic() - started
     return report
 

@@ -1,9 +1,6 @@
 """make bench [SCALE=0.01] [DB=postgres|sqlite]: build (or reuse) a generated archive and measure what
 issue 7 asks, through the full Django request path, each figure next to a baseline measured in the
-same run. Writes bench/results/latest.json and prints a table.
-
-Figures not measured yet are written as null, with the reason under "pending": the search
-reference engine (Tantivy), API throughput under concurrent load, and the release of a large meeting.
+same run. Writes bench/results/latest.json and prints a table (bench/README.md explains each figure).
 """
 
 from __future__ import annotations
@@ -13,6 +10,8 @@ import json
 import os
 import platform
 import resource
+import socket
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -51,6 +50,7 @@ def main() -> int:
     os.environ["DJANGO_ENV"] = "development"
     os.environ.setdefault("CHANCERY_API_RATE_ANONYMOUS", "1000000/min")
     sys.path.insert(0, str(ROOT / "src"))
+    sys.path.insert(0, str(ROOT / "bench"))
     if args.db == "postgres":
         _create_database(name)
 
@@ -62,16 +62,23 @@ def main() -> int:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from chancery.core.management.commands.generate import load_generator
     from chancery.core.models import User
     from chancery.decisions.models import AgendaItem, Decision
     from chancery.portal.queries import decision_path
+    from chancery.portal.search import public_index
 
     call_command("migrate", verbosity=0)
-    generated = None
+    # The generator's report is kept beside the results, so that a rerun on the same archive has it.
+    generated_file = RESULTS / f"generated-{args.db}-{args.scale}.json"
     if not AgendaItem.objects.exists():
-        from chancery.core.management.commands.generate import load_generator
-
         generated = load_generator().generate(args.scale).as_dict()
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        generated_file.write_text(json.dumps(generated, indent=2) + "\n", encoding="utf-8")
+    generated = json.loads(generated_file.read_text()) if generated_file.exists() else None
+    if not public_index.available():
+        public_index.rebuild()  # an archive generated on another machine, or before the index existed
+    public_index.sync()
 
     client = Client()
     figures, baselines = {}, {}
@@ -83,6 +90,21 @@ def main() -> int:
     figures["search_p50_ms"], figures["search_p95_ms"] = percentile(search, 0.5), percentile(search, 0.95)
     deep = [timed(client, "/zoeken", data={"q": "regering", "pagina": 500})[0] for _ in range(10)]
     figures["deep_page_p95_ms"] = percentile(deep, 0.95)
+
+    # The reference engine: Tantivy alone over the same public entries, same queries, top 20 + count.
+    from bench_reference import build, measure
+
+    from chancery.portal.search.service import visible_entries
+
+    started = time.perf_counter()
+    reference = build(visible_entries(None).values_list("pk", "title_index", "body_index").iterator(chunk_size=5000))
+    baselines["reference_build_s"] = round(time.perf_counter() - started, 1)
+    reference_timings = measure(reference, queries)
+    figures["search_reference_p95_ms"] = percentile(reference_timings, 0.95)
+    baselines["search_reference_p50_ms"] = percentile(reference_timings, 0.5)
+    figures["search_overhead_ratio"] = round(
+        figures["search_p95_ms"] / max(figures["search_reference_p95_ms"], 0.001), 1
+    )
 
     items = list(
         AgendaItem.objects.filter(access_level="public", release_state="released", agenda__is_final=True)
@@ -106,10 +128,15 @@ def main() -> int:
     dashboard = [timed(client, "/app/monitoring/")[0] for _ in range(10)]
     figures["dashboard_p95_ms"] = percentile(dashboard, 0.95)
 
-    figures["worker_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    figures["release_s"], release_checks = measure_release(args.scale)
+    throughput = measure_throughput(client)
+    figures["api_rps"], figures["api_rps_baseline"] = throughput["api"]["rps"], throughput["baseline"]["rps"]
+    # The web worker after the run: the largest of the bench process (every request above ran in it)
+    # and the gunicorn workers that served the load.
+    own_rss = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    figures["worker_rss_mb"] = max(own_rss, throughput["server_rss_mb"])
+    baselines["bench_process_rss_mb"] = own_rss
     figures["generate_rows_per_s"] = generated["rows_per_s"] if generated else None
-    for pending in ("search_reference_p95_ms", "search_overhead_ratio", "api_rps", "api_rps_baseline", "release_s"):
-        figures[pending] = None
     result = {
         "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
@@ -119,8 +146,8 @@ def main() -> int:
         "baselines": baselines,
         "queries_per_detail_each": counts,
         "generated": generated,
-        "pending": "search reference engine (Tantivy), API throughput with 8 concurrent clients, release of a "
-        "large meeting: not measured yet (issue 7)",
+        "release": release_checks,
+        "throughput": throughput,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
@@ -128,6 +155,127 @@ def main() -> int:
     for key, value in {**figures, **baselines}.items():
         print(f"{key:<{width + 8}} {value if value is not None else '—'}")
     return 0
+
+
+def measure_release(scale: float) -> tuple[float, dict]:
+    """A new embargoed meeting of 80 items and 800 documents: a release that fails at its last step
+    changes nothing; then its decisions and documents are released and the index brought up to date
+    (search included), timed. Returns (seconds, checks)."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.db.models import Max
+
+    from chancery.core.management.commands.generate import load_generator
+    from chancery.core.models import Document, User
+    from chancery.decisions import services
+    from chancery.decisions.models import AgendaItem, ItemDocument, Meeting
+    from chancery.decisions.signals import release_performed
+    from chancery.portal.search import public_index
+    from chancery.portal.search.service import Filters, search
+
+    before = Meeting.objects.aggregate(last=Max("pk"))["last"] or 0
+    load_generator().generate(scale, seed=7, meetings=1, items_per=80, docs_per=10, embargoed_only=True,
+                              with_monitoring=False)  # fmt: skip
+    meeting = Meeting.objects.filter(pk__gt=before).get()
+    items = AgendaItem.objects.filter(agenda__meeting=meeting)
+    documents = Document.objects.filter(pk__in=ItemDocument.objects.filter(item__in=items).values("document_id"))
+    secretariat = User.objects.filter(role="secretariat").first()
+    releases = []
+    for scope in ("decisions", "documents"):
+        planned = services.plan_release(secretariat, meeting, scope)
+        releases.append(services.confirm_release(secretariat, planned))
+
+    def fail(**kwargs):
+        raise RuntimeError("the last step of the release fails")
+
+    release_performed.connect(fail, dispatch_uid="bench-fail")
+    try:
+        services.release_now(secretariat, releases[0])
+    except RuntimeError:
+        pass
+    finally:
+        release_performed.disconnect(dispatch_uid="bench-fail")
+    nothing_on_failure = (
+        not items.filter(release_state="released").exists() and not documents.filter(release_state="released").exists()
+    )
+
+    started = time.perf_counter()
+    for release in releases:
+        services.release_now(secretariat, release)
+    public_index.sync()
+    seconds = round(time.perf_counter() - started, 3)
+    public_items = items.filter(access_level="public").count()
+    found = search(AnonymousUser(), "regering OR de OR het", filters=Filters(meeting=meeting.pk)).total
+    checks = {
+        "items": items.count(),
+        "documents": documents.count(),
+        "released_items": items.filter(release_state="released").count(),
+        "released_documents": documents.filter(release_state="released").count(),
+        "public_items": public_items,
+        "found_by_public_search": found,
+        "nothing_released_when_it_fails": nothing_on_failure,
+    }
+    return seconds, checks
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def measure_throughput(client, seconds: float = 10.0) -> dict:
+    """API list requests/s with 8 concurrent clients (a separate process on loopback) against
+    gunicorn serving the platform as `chancery serve` does, next to a minimal Django view returning
+    the same 50 rows (bench/server.py) on the same server."""
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'src'}", "DJANGO_ENV": "development",
+           "DJANGO_DEBUG": "0"}  # fmt: skip
+    server = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "gunicorn", "bench.server:application", "--bind", f"127.0.0.1:{port}",
+         "--workers", "2", "--threads", "4", "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _attempt in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+
+        def load(path):
+            results = []
+            for duration in (2, seconds):  # a warm-up, then the measurement
+                out = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+                    [sys.executable, str(ROOT / "bench" / "load.py"), base + path, "--clients", "8",
+                     "--seconds", str(duration)],
+                    capture_output=True, text=True, check=True,
+                )  # fmt: skip
+                results.append(json.loads(out.stdout))
+            return results[-1]
+
+        result = {"api": load("/api/v1/decisions"), "baseline": load("/bench/baseline")}
+        result["ratio"] = round(result["api"]["rps"] / max(result["baseline"]["rps"], 0.1), 2)
+        result["server_rss_mb"] = _children_rss_mb(server.pid)
+        return result
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _children_rss_mb(pid: int) -> float:
+    """The largest resident set of the server's worker processes (Linux /proc)."""
+    largest = 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
+        if fields.get("PPid", "").strip() == str(pid):
+            largest = max(largest, int(fields.get("VmHWM", "0 kB").split()[0]))
+    return round(largest / 1024, 1)
 
 
 def _create_database(name: str) -> None:

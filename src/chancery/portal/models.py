@@ -30,11 +30,34 @@ class SearchEntry(models.Model):
     document_kind = models.CharField(max_length=32, blank=True)
     # PostgreSQL only (stays empty on SQLite, which uses the FTS5 table of migration 0002).
     search_vector = SearchVectorField(null=True, editable=False)
+    # The public index (search.public_index): False while the index may not hold this entry's
+    # current form; `revision` counts the changes, so that the indexer never marks fresh an entry
+    # that changed again while it was writing.
+    indexed = models.BooleanField(default=False, editable=False)
+    revision = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
         ordering = ["-date", "-pk"]
+        indexes = [
+            # Searches ask for the few stale entries on every request: a small partial index.
+            models.Index(fields=["id"], condition=models.Q(indexed=False), name="portal_search_stale"),
+        ]
 
     def __str__(self) -> str:
         return self.title[:80]
+
+
+class SearchIndexState(models.Model):
+    """One row: the generation of the public index, raised by the indexer after each commit of it,
+    so that readers know when to reload. Also the lock that keeps to one indexer at a time."""
+
+    generation = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search index state")
+        verbose_name_plural = _("search index states")
+
+    def __str__(self) -> str:
+        return f"generation {self.generation}"

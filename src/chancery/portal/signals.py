@@ -1,13 +1,16 @@
 """Index what is decided, summarised or documented, in the transaction that changes it."""
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 
-from chancery.core.models import DocumentVersion
-from chancery.decisions.models import Decision, ItemDocument, PressSummary
+from chancery.core.models import Document, DocumentVersion
+from chancery.decisions.models import AgendaItem, Decision, Dossier, ItemDocument, PressSummary, ProcedureStep
 from chancery.decisions.signals import decision_corrected, release_performed
+from chancery.portal.models import SearchEntry
 from chancery.portal.search import index
+from chancery.portal.search.public_index import mark_stale
 
 
 @receiver(post_save, sender=Decision)
@@ -42,3 +45,45 @@ def rebuild_dumps(sender, **kwargs):
     from chancery.portal.tasks import rebuild_open_data
 
     transaction.on_commit(rebuild_open_data.enqueue)
+
+
+# What the public index holds of an entry follows its item or document (access, release) and its
+# dossier (themes and phase as the public knows them): any change there makes the entry stale.
+@receiver(post_save, sender=AgendaItem)
+def item_saved(sender, instance, **kwargs):
+    mark_stale(SearchEntry.objects.filter(item=instance.pk))
+
+
+@receiver(post_save, sender=Document)
+def document_saved(sender, instance, **kwargs):
+    mark_stale(SearchEntry.objects.filter(document=instance.pk))
+
+
+@receiver(post_save, sender=Dossier)
+def dossier_saved(sender, instance, **kwargs):
+    mark_stale(SearchEntry.objects.filter(item__step__dossier=instance.pk))
+
+
+@receiver(post_save, sender=ProcedureStep)
+def step_saved(sender, instance, **kwargs):
+    mark_stale(SearchEntry.objects.filter(item__step__dossier=instance.dossier_id))
+
+
+@receiver(m2m_changed, sender=Dossier.themes.through)
+def dossier_themes_changed(sender, instance, action, pk_set=None, **kwargs):
+    if action.startswith("post_"):
+        dossiers = (
+            [instance.pk]
+            if isinstance(instance, Dossier)
+            else list(Dossier.objects.filter(themes=instance.pk).values_list("pk", flat=True))
+        )
+        mark_stale(SearchEntry.objects.filter(item__step__dossier__in=dossiers))
+
+
+@receiver(release_performed)
+def release_makes_stale(sender, release, **kwargs):
+    # A release works by bulk updates (no save signals): the meeting's entries change visibility,
+    # and every entry of the dossiers it concerns may see its public phase change.
+    meeting = release.meeting_id
+    dossiers = ProcedureStep.objects.filter(items__agenda__meeting=meeting).values("dossier_id")
+    mark_stale(SearchEntry.objects.filter(Q(meeting=meeting) | Q(item__step__dossier__in=dossiers)))

@@ -7,3 +7,11 @@ def rebuild_open_data() -> dict:
     from chancery.portal import opendata
 
     return opendata.build(settings.CHANCERY_PUBLIC_URL)
+
+
+@task()
+def sync_search_index() -> int:
+    """Bring the public search index up to date with the database (see search.public_index)."""
+    from chancery.portal.search import public_index
+
+    return public_index.sync()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from chancery.portal.models import SearchEntry, SearchKind
 from chancery.portal.queries import decision_path
 from chancery.portal.search.engines import engine
+from chancery.portal.search.public_index import mark_stale
 from chancery.portal.search.text import analyse
 
 
@@ -18,6 +19,7 @@ def _write(key: str, ministers, **fields) -> SearchEntry:
     entry, _created = SearchEntry.objects.update_or_create(key=key, defaults=fields)
     entry.ministers.set(ministers)
     engine().write(entry)
+    mark_stale(SearchEntry.objects.filter(pk=entry.pk))
     return entry
 
 

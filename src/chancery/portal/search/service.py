@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
@@ -11,7 +12,8 @@ from django.utils.safestring import mark_safe
 from chancery.core.models import Document, Mandatee
 from chancery.decisions.models import AgendaItem, Dossier, Meeting, Theme
 from chancery.decisions.services.dossiers import phase_key_label
-from chancery.portal.models import SearchEntry
+from chancery.portal.models import SearchEntry, SearchIndexState
+from chancery.portal.search import public_index
 from chancery.portal.search.engines import engine
 from chancery.portal.search.text import WORD, Query, fold, parse, stem, words
 
@@ -91,81 +93,158 @@ def search(user, text: str, *, filters: Filters | None = None, sort: str = "rele
     filters.reader = user
     if query.is_empty:
         return Results(query, 0, [])
-    matched = engine().match(visible_entries(user), query)
+    page = max(1, page)
+    results = None
+    if public_index.serves(user):
+        results = _search_index(user, query, filters, sort, page)
+    if results is None:
+        results = _search_database(user, query, filters, sort, page)
+    for hit in results.hits:
+        hit.snippet = snippet(hit.body or hit.title, query)
+        hit.title_marked = highlight(hit.title, query)
+    return results
+
+
+def _order(sort: str) -> list[str]:
+    return ["-date", "-pk"] if sort == "date" else ["-rank", "-date", "-pk"]
+
+
+def _database_part(user, query: Query, filters: Filters, entries, sort: str, limit: int, offset: int = 0):
+    """Match in the database engine: (hit count, hits, facet counts) over `entries`."""
+    matched = engine().match(entries, query)
     phases = dossier_phases(matched, user)
     filters.in_phase = frozenset(pk for pk, phase in phases.items() if phase.key == filters.phase)
     filtered = filters.apply(matched)
     total = filtered.count()
-    order = ["-date", "-pk"] if sort == "date" else ["-rank", "-date", "-pk"]
-    page = max(1, page)
-    hits = list(filtered.order_by(*order)[(page - 1) * PAGE_SIZE : page * PAGE_SIZE])
-    for hit in hits:
-        hit.snippet = snippet(hit.body or hit.title, query)
-        hit.title_marked = highlight(hit.title, query)
-    return Results(query, total, hits, facets(matched, filters, phases), page)
+    hits = list(filtered.order_by(*_order(sort))[offset : offset + limit])
+    return total, hits, facet_counts(matched, filters, phases)
 
 
-def facets(matched, filters: Filters, phases: dict) -> dict:
-    """Counts per facet value, each facet counted with the other facets' filters applied."""
+def _search_database(user, query: Query, filters: Filters, sort: str, page: int) -> Results:
+    total, hits, counts = _database_part(
+        user, query, filters, visible_entries(user), sort, PAGE_SIZE, (page - 1) * PAGE_SIZE
+    )
+    return Results(query, total, hits, present(counts), page)
+
+
+def _search_index(user, query: Query, filters: Filters, sort: str, page: int) -> Results | None:
+    """The public index, with the stale entries answered by the database (public_index explains
+    why the sum is exact). None when the index cannot answer: the database does, alone."""
+    stale = list(
+        SearchEntry.objects.filter(indexed=False).values_list("pk", flat=True)[: public_index.OVERLAY_LIMIT + 1]
+    )
+    if len(stale) > public_index.OVERLAY_LIMIT or not public_index.available():
+        return None
+    generation = SearchIndexState.objects.values_list("generation", flat=True).first() or 0
+    theme_id = Theme.objects.filter(slug=filters.theme).values_list("pk", flat=True).first() if filters.theme else None
+    wanted = page * PAGE_SIZE
+    if not stale:
+        answer = public_index.search(
+            query,
+            filters,
+            generation=generation,
+            excluded=[],
+            theme_id=theme_id,
+            sort=sort,
+            limit=PAGE_SIZE,
+            offset=wanted - PAGE_SIZE,
+        )
+        ranked, total, counts = [pk for pk, _score in answer.hits], answer.total, answer.facets
+    else:
+        answer = public_index.search(
+            query,
+            filters,
+            generation=generation,
+            excluded=stale,
+            theme_id=theme_id,
+            sort=sort,
+            limit=wanted,
+            offset=0,
+        )
+        overlay_total, overlay_hits, overlay_counts = _database_part(
+            user, query, filters, visible_entries(user).filter(pk__in=stale), sort, wanted
+        )
+        ranked = _merge(answer.hits, overlay_hits, sort)[wanted - PAGE_SIZE : wanted]
+        total = answer.total + overlay_total
+        counts = {name: answer.facets.get(name, Counter()) + overlay_counts.get(name, Counter()) for name in FACETS}
+    # The live rule has the last word on every hit shown.
+    shown = visible_entries(user).in_bulk(ranked)
+    if len(shown) < len(ranked):
+        public_index.mark_stale([pk for pk in ranked if pk not in shown])
+    return Results(query, total, [shown[pk] for pk in ranked if pk in shown], present(counts), page)
+
+
+def _merge(index_hits: list[tuple[int, float]], database_hits: list, sort: str) -> list[int]:
+    """One ranking of the index's hits and the database's (stale) hits: by date, exactly; by
+    relevance, each engine's scores scaled to its best (the engines score on different scales)."""
+    if sort == "date":
+        keyed = [(key, pk) for pk, key in index_hits]
+        keyed += [(public_index.recency(hit.date, hit.pk), hit.pk) for hit in database_hits]
+    else:
+        best_index = max((score for _pk, score in index_hits), default=0) or 1.0
+        best_database = max((hit.rank for hit in database_hits), default=0) or 1.0
+        keyed = [(score / best_index, pk) for pk, score in index_hits]
+        keyed += [(hit.rank / best_database, hit.pk) for hit in database_hits]
+    return [pk for _key, pk in sorted(keyed, key=lambda pair: (-pair[0], -pair[1]))]
+
+
+FACETS = ("year", "kind", "minister", "document_kind", "meeting", "phase", "theme")
+
+
+def facet_counts(matched, filters: Filters, phases: dict) -> dict[str, Counter]:
+    """Counts per facet value (keys: year, kind, mandatee id, document kind, meeting id, phase
+    key, theme id), each facet counted with the other facets' filters applied."""
 
     def without(name):
         return Filters(**{**filters.__dict__, name: Filters().__dict__[name]}).apply(matched)
 
-    themed = filters.themed(without("theme")).filter(item__step__dossier__themes__isnull=False)
-    theme_counts = dict(
-        themed.values_list("item__step__dossier__themes").annotate(n=Count("pk", distinct=True)).order_by()
-    )
+    def count(entries, field):
+        return Counter(dict(entries.values_list(field).annotate(n=Count("pk", distinct=True)).order_by()))
 
-    years = without("year").values("year").annotate(n=Count("id", distinct=True)).order_by("-year")
-    kinds = without("kind").values("kind").annotate(n=Count("id", distinct=True)).order_by("kind")
-    ministers_ids = without("minister").values("pk")
-    ministers = (
-        Mandatee.objects.filter(
-            pk__in=SearchEntry.ministers.through.objects.filter(searchentry_id__in=ministers_ids).values("mandatee_id")
-        )
-        .annotate(n=Count("pk"))
-        .select_related("person")
-    )
-    counts = dict(
-        SearchEntry.ministers.through.objects.filter(searchentry_id__in=ministers_ids)
-        .values_list("mandatee_id")
-        .annotate(n=Count("searchentry_id", distinct=True))
-    )
-    document_kinds = (
-        without("document_kind")
-        .exclude(document_kind="")
-        .values("document_kind")
-        .annotate(n=Count("id", distinct=True))
-    )
-    meeting_counts = dict(
-        without("meeting")
-        .exclude(meeting=None)
-        .values_list("meeting")
-        .annotate(n=Count("id", distinct=True))
-        .order_by()
-    )
+    themed = filters.themed(without("theme")).filter(item__step__dossier__themes__isnull=False)
+    counts = {
+        "year": count(without("year"), "year"),
+        "kind": count(without("kind"), "kind"),
+        "document_kind": count(without("document_kind").exclude(document_kind=""), "document_kind"),
+        "meeting": count(without("meeting").exclude(meeting=None), "meeting"),
+        "theme": count(themed, "item__step__dossier__themes"),
+        "minister": Counter(
+            dict(
+                SearchEntry.ministers.through.objects.filter(searchentry_id__in=without("minister").values("pk"))
+                .values_list("mandatee_id")
+                .annotate(n=Count("searchentry_id", distinct=True))
+                .order_by()
+            )
+        ),
+    }
+    phase_entries: dict[str, set] = {}
+    for entry, dossier in without("phase").exclude(item__step__dossier=None).values_list("pk", "item__step__dossier"):
+        if dossier in phases:
+            phase_entries.setdefault(phases[dossier].key, set()).add(entry)
+    counts["phase"] = Counter({key: len(entries) for key, entries in phase_entries.items()})
+    return counts
+
+
+def present(counts: dict[str, Counter]) -> dict:
+    """Facet counts as the search page shows them, with the meetings, ministers and themes they name."""
     meetings = sorted(
-        ((meeting, meeting_counts[meeting.pk]) for meeting in Meeting.objects.filter(pk__in=meeting_counts)),
+        ((meeting, counts["meeting"][meeting.pk]) for meeting in Meeting.objects.filter(pk__in=counts["meeting"])),
         key=lambda pair: (-pair[1], -pair[0].starts_at.timestamp()),
     )[:10]
-    phased = without("phase")
-    phase_counts: dict[str, set] = {}
-    for entry, dossier in phased.exclude(item__step__dossier=None).values_list("pk", "item__step__dossier"):
-        if dossier in phases:
-            phase_counts.setdefault(phases[dossier].key, set()).add(entry)
+    ministers = Mandatee.objects.filter(pk__in=counts["minister"]).select_related("person")
+    themes = Theme.objects.filter(pk__in=counts["theme"])
     return {
-        "year": [(row["year"], row["n"]) for row in years],
-        "document_kind": sorted((row["document_kind"], row["n"]) for row in document_kinds),
+        "year": sorted(counts["year"].items(), key=lambda pair: -pair[0]),
+        "document_kind": sorted(counts["document_kind"].items()),
         "meeting": meetings,
         "phase": sorted(
-            ((key, phase_key_label(key), len(entries)) for key, entries in phase_counts.items()),
+            ((key, phase_key_label(key), n) for key, n in counts["phase"].items()),
             key=lambda row: (-row[2], row[1]),
         ),
-        "kind": [(row["kind"], row["n"]) for row in kinds],
-        "minister": sorted(((m, counts.get(m.pk, 0)) for m in ministers), key=lambda pair: -pair[1]),
+        "kind": sorted(counts["kind"].items()),
+        "minister": sorted(((m, counts["minister"][m.pk]) for m in ministers), key=lambda pair: -pair[1]),
         "theme": sorted(
-            ((theme, theme_counts[theme.pk]) for theme in Theme.objects.filter(pk__in=theme_counts)),
-            key=lambda pair: (-pair[1], pair[0].label),
+            ((theme, counts["theme"][theme.pk]) for theme in themes), key=lambda pair: (-pair[1], pair[0].label)
         ),
     }
 

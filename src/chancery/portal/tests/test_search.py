@@ -1,5 +1,9 @@
 """Full-text search on both engines: syntax, ranking, facets, snippets, feeds, and never a result
-the reader may not see."""
+the reader may not see. Every test runs three ways for the public reader: answered by the
+database alone (no index on this machine), by the public index fully up to date, and by the index
+built before the release with everything since answered by the overlay (the indexer not yet run)."""
+
+import shutil
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -10,7 +14,26 @@ from chancery.decisions import services
 from chancery.decisions.models import DecisionResult
 from chancery.decisions.testing import release as release_meeting
 from chancery.portal.models import SearchEntry
-from chancery.portal.search.service import Filters, search
+from chancery.portal.search import public_index, service
+from chancery.portal.search.service import Filters
+
+MODE = {"now": "database"}
+
+
+@pytest.fixture(autouse=True, params=["database", "index", "overlay"])
+def mode(request, search_index):
+    MODE["now"] = request.param
+    return request.param
+
+
+def search(*args, **kwargs):
+    if MODE["now"] == "database":
+        shutil.rmtree(public_index.directory(), ignore_errors=True)
+    elif MODE["now"] == "index":
+        public_index.sync()
+        assert public_index.available() and not SearchEntry.objects.filter(indexed=False).exists()
+    return service.search(*args, **kwargs)
+
 
 ITEMS = [
     # short title, title, decision text, minister, level
@@ -53,11 +76,16 @@ def corpus(secretariat, meeting, add, org, django_capture_on_commit_callbacks):
             title="Memorie van toelichting",
             upload=pdf_upload("memorie.pdf", "De erkenning als ramp volgt na een hevige hagelstorm."),
         )
+    if MODE["now"] == "overlay":
+        # The index as it stood before the release: what the release changes is stale from now on.
+        public_index.sync()
     return meeting
 
 
 def release(secretariat, meeting):
     release_meeting(secretariat, meeting, "decisions", "documents")
+    if MODE["now"] == "overlay":
+        assert SearchEntry.objects.filter(indexed=False).exists()
 
 
 def titles(results):

@@ -1,13 +1,36 @@
+"""chancery reindex: rebuild the search entries from the decisions and their documents, then the
+public search index (portal.search.public_index). --sync only brings the public index up to date
+(what the worker does after each change); --index-only rebuilds the public index from the entries
+(after a restore, on a new machine, after an upgrade)."""
+
+import time
+
 from django.core.management.base import BaseCommand
 
 from chancery.decisions.models import AgendaItem, ItemDocument
-from chancery.portal.search import index
+from chancery.portal.search import index, public_index
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search index from the decisions and their documents."
+    help = "Rebuild the search entries and the public search index (see --sync, --index-only)."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--sync", action="store_true", help="Only index the entries changed since the last run.")
+        parser.add_argument("--index-only", action="store_true", help="Only rebuild the public index from the entries.")
+
+    def handle(self, *args, sync=False, index_only=False, **options):
+        started = time.perf_counter()
+        if sync:
+            count = public_index.sync()
+        else:
+            if not index_only:
+                self.stdout.write(f"{self.entries()} entries written.")
+            count = public_index.rebuild()
+        seconds = time.perf_counter() - started
+        self.stdout.write(f"{count} entries indexed in {seconds:.1f} s ({public_index.directory()}).")
+
+    @staticmethod
+    def entries() -> int:
         items = AgendaItem.objects.filter(agenda__is_final=True, carried_over=False, decisions__isnull=False).distinct()
         count = 0
         for item in items.select_related("agenda__meeting", "press_summary").prefetch_related("decisions", "mandatees"):
@@ -16,4 +39,4 @@ class Command(BaseCommand):
         for link in links:
             index.index_document(link.document, link.item)
             count += 1
-        self.stdout.write(f"{count} entries indexed.")
+        return count

@@ -1,0 +1,358 @@
+"""The public search index: what anyone may find, in Tantivy, kept in step with the database.
+
+Why: at the size of a government archive (500,000 documents) a broad query matches hundreds of
+thousands of rows; counting them and their facets in PostgreSQL takes 100 ms and more, an inverted
+index with columnar facet fields (Tantivy, a Lucene-class engine) a few milliseconds.
+
+What the platform promises, and how it is kept:
+- Search never shows what the reader may not see. The index holds only entries that the public may
+  see (public and released); it serves only readers who see what the public sees (see `serves`).
+  Every hit is checked again against the live confidentiality rule before it is shown.
+- A release is searchable the moment it commits. Every change that can alter what the index holds
+  for an entry marks that entry *stale* in the same transaction (`mark_stale`). A search leaves the
+  stale entries out of the index's answer and searches them in the database instead (the
+  *overlay*), so an answer is exact whether or not the indexer has caught up. The indexer (`sync`,
+  run by the worker after each such commit) writes stale entries to the index, commits it, then
+  marks them fresh and bumps the index generation in one database transaction; readers reload
+  when they see a newer generation. Between the two commits an entry is stale in the database and
+  possibly present in the index: it is searched in the database only.
+- Past one machine: the index directory is derived data (rebuildable with `chancery search-index
+  --rebuild`); one indexer writes, any number of processes on that machine read.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import tantivy
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from tantivy import Occur
+from tantivy import Query as TQuery
+
+from chancery.portal.search.text import Clause, Query
+
+log = logging.getLogger(__name__)
+
+# Titles weigh ten times the body, as in the database engines.
+TITLE_BOOST = 10.0
+# Above this many stale entries (an index not built yet, a rebuild under way) the database answers alone.
+OVERLAY_LIMIT = 5000
+BATCH = 5000
+FACET_FIELDS = {
+    "year": "year",
+    "kind": "kind",
+    "minister": "ministers",
+    "document_kind": "document_kind",
+    "meeting": "meeting",
+    "theme": "themes",
+    "phase": "phase",
+}
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("id", stored=True, indexed=True, fast=True)
+    # The analysed text (stems made in Python, space-separated): split on spaces only.
+    builder.add_text_field("title", tokenizer_name="stems")
+    builder.add_text_field("body", tokenizer_name="stems")
+    # Date order with the entry as tie-breaker, in one sortable number.
+    builder.add_integer_field("recency", fast=True)
+    builder.add_integer_field("year", indexed=True, fast=True)
+    builder.add_text_field("kind", tokenizer_name="raw", fast=True)
+    builder.add_text_field("document_kind", tokenizer_name="raw", fast=True)
+    builder.add_integer_field("meeting", indexed=True, fast=True)
+    builder.add_integer_field("ministers", indexed=True, fast=True)
+    builder.add_integer_field("themes", indexed=True, fast=True)
+    builder.add_text_field("phase", tokenizer_name="raw", fast=True)
+    return builder.build()
+
+
+SCHEMA = _schema()
+
+
+def recency(date: datetime.date, pk: int) -> int:
+    return date.toordinal() * 2**32 + pk
+
+
+def directory() -> Path:
+    return Path(settings.CHANCERY_SEARCH_INDEX)
+
+
+def _open(path: Path) -> tantivy.Index:
+    path.mkdir(parents=True, exist_ok=True)
+    index = tantivy.Index(SCHEMA, path=str(path), reuse=True)
+    index.register_tokenizer("stems", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
+    index.config_reader("Manual")
+    return index
+
+
+class _Reader:
+    """One open index per process, reloaded when the database says a newer generation exists."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.path: Path | None = None
+        self.index: tantivy.Index | None = None
+        self.generation = -1
+
+    def searcher(self, generation: int) -> tantivy.Searcher:
+        path = directory()
+        with self.lock:
+            if self.index is None or self.path != path:
+                self.index, self.path, self.generation = _open(path), path, -1
+            if generation != self.generation:
+                self.index.reload()
+                self.generation = generation
+            return self.index.searcher()
+
+
+_reader = _Reader()
+
+
+# --- keeping the index in step ---------------------------------------------------------------
+
+
+def mark_stale(entries) -> int:
+    """Entries (a queryset of search entries, or their ids) whose indexed form may have changed:
+    searched in the database until re-indexed. Call inside the transaction that makes the change."""
+    from chancery.portal.models import SearchEntry
+
+    ids = entries.values("pk") if hasattr(entries, "query") else list(entries)
+    count = SearchEntry.objects.filter(pk__in=ids).update(indexed=False, revision=F("revision") + 1)
+    if count:
+        schedule_sync()
+    return count
+
+
+def _enqueue_sync() -> None:
+    from chancery.portal.tasks import sync_search_index
+
+    sync_search_index.enqueue()
+
+
+def schedule_sync() -> None:
+    """Ask the worker to bring the index up to date once this transaction commits (once per
+    transaction, however many changes it makes)."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(func is _enqueue_sync for _sids, func, _robust in connection.run_on_commit):
+        return
+    transaction.on_commit(_enqueue_sync)
+
+
+def available() -> bool:
+    """Whether this machine holds the index (a new machine answers from the database until built)."""
+    path = directory()
+    return path.is_dir() and tantivy.Index.exists(str(path))
+
+
+def _documents(entries) -> list[tantivy.Document]:
+    """The index documents of entries that the public may see, with their facets as the public knows them."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from chancery.decisions.models import Dossier
+    from chancery.decisions.services.dossiers import dossier_histories, phase_of
+    from chancery.portal.models import SearchEntry
+
+    public = AnonymousUser()
+    dossier_of = {pk: dossier for pk, dossier in entries.values_list("pk", "item__step__dossier")}
+    dossiers = list(Dossier.objects.visible_to(public).filter(pk__in={d for d in dossier_of.values() if d}))
+    histories = dossier_histories(dossiers, public)
+    phases = {d.pk: phase_of(histories[d.pk]).key for d in dossiers}
+    themes = defaultdict(list)
+    for dossier, theme in Dossier.themes.through.objects.filter(dossier_id__in=phases).values_list(
+        "dossier_id", "theme_id"
+    ):
+        themes[dossier].append(theme)
+    ministers = defaultdict(list)
+    for entry, mandatee in SearchEntry.ministers.through.objects.filter(searchentry__in=entries).values_list(
+        "searchentry_id", "mandatee_id"
+    ):
+        ministers[entry].append(mandatee)
+
+    documents = []
+    for entry in entries.only("pk", "title_index", "body_index", "date", "year", "kind", "document_kind", "meeting_id"):
+        document = tantivy.Document()
+        document.add_integer("id", entry.pk)
+        document.add_text("title", entry.title_index)
+        document.add_text("body", entry.body_index)
+        document.add_integer("recency", recency(entry.date, entry.pk))
+        document.add_integer("year", entry.year)
+        document.add_text("kind", entry.kind)
+        if entry.document_kind:
+            document.add_text("document_kind", entry.document_kind)
+        if entry.meeting_id:
+            document.add_integer("meeting", entry.meeting_id)
+        for mandatee in ministers[entry.pk]:
+            document.add_integer("ministers", mandatee)
+        dossier = dossier_of.get(entry.pk)
+        if dossier in phases:
+            document.add_text("phase", phases[dossier])
+            for theme in themes[dossier]:
+                document.add_integer("themes", theme)
+        documents.append(document)
+    return documents
+
+
+def sync(*, batch: int = BATCH) -> int:
+    """Write every stale entry to the index (or take it out); returns how many were handled."""
+    from chancery.portal.models import SearchEntry, SearchIndexState
+    from chancery.portal.search.service import visible_entries
+
+    handled, after = 0, 0
+    while True:
+        with transaction.atomic():
+            # One indexer at a time, whichever process it runs in.
+            state, _created = SearchIndexState.objects.select_for_update().get_or_create(pk=1)
+            # Each entry once per run (in id order): one that keeps changing cannot hold the indexer;
+            # its next change asks for another run.
+            stale = list(
+                SearchEntry.objects.filter(indexed=False, pk__gt=after)
+                .order_by("pk")
+                .values_list("pk", "revision")[:batch]
+            )
+            if not stale:
+                return handled
+            after = stale[-1][0]
+            ids = [pk for pk, _revision in stale]
+            index = _open(directory())
+            writer = index.writer(heap_size=64_000_000, num_threads=1)
+            for pk in ids:
+                writer.delete_documents_by_term("id", pk)
+            for document in _documents(visible_entries(None).filter(pk__in=ids)):
+                writer.add_document(document)
+            writer.commit()
+            writer.wait_merging_threads()
+            by_revision = defaultdict(list)
+            for pk, revision in stale:
+                by_revision[revision].append(pk)
+            for revision, pks in by_revision.items():
+                # An entry changed again since it was read stays stale.
+                SearchEntry.objects.filter(pk__in=pks, revision=revision).update(indexed=True)
+            state.generation += 1
+            state.save(update_fields=["generation"])
+            handled += len(stale)
+
+
+def rebuild() -> int:
+    """Empty the index and write every entry again (after a restore, or a schema change)."""
+    from chancery.portal.models import SearchEntry
+
+    with transaction.atomic():
+        index = _open(directory())
+        writer = index.writer(heap_size=64_000_000, num_threads=1)
+        writer.delete_all_documents()
+        writer.commit()
+        writer.wait_merging_threads()
+        SearchEntry.objects.update(indexed=False, revision=F("revision") + 1)
+    return sync(batch=20_000)
+
+
+# --- searching -------------------------------------------------------------------------------
+
+
+def serves(user) -> bool:
+    """The index answers readers who see exactly what the public sees; anyone else (whose rule
+    reaches further) is answered by the database, exactly, from the live confidentiality rule."""
+    return user is None or not user.is_authenticated or not user.is_active
+
+
+def _either_field(make) -> TQuery:
+    return TQuery.boolean_query(
+        [
+            (Occur.Should, TQuery.boost_query(make("title"), TITLE_BOOST)),
+            (Occur.Should, make("body")),
+        ]
+    )
+
+
+def _clause(clause: Clause) -> TQuery:
+    if clause.prefix:
+        return _either_field(lambda field: TQuery.phrase_prefix_query(SCHEMA, field, clause.stems))
+    if len(clause.stems) > 1:
+        return _either_field(lambda field: TQuery.phrase_query(SCHEMA, field, clause.stems))
+    return _either_field(lambda field: TQuery.term_query(SCHEMA, field, clause.stems[0]))
+
+
+def text_query(query: Query) -> TQuery:
+    groups = []
+    for group in query.groups:
+        parts = [(Occur.MustNot if c.negated else Occur.Must, _clause(c)) for c in group]
+        groups.append((Occur.Should, TQuery.boolean_query(parts)))
+    return TQuery.boolean_query(groups)
+
+
+@dataclass
+class Answer:
+    """The index's part of an answer: its hit count, the wanted hits (entry id, score) and facet counts."""
+
+    total: int
+    hits: list[tuple[int, float]]
+    facets: dict[str, Counter]
+
+
+def _filter_queries(filters, theme_id: int | None) -> dict[str, TQuery]:
+    wanted = {}
+    if filters.year:
+        wanted["year"] = TQuery.term_query(SCHEMA, "year", int(filters.year))
+    if filters.kind:
+        wanted["kind"] = TQuery.term_query(SCHEMA, "kind", filters.kind)
+    if filters.minister:
+        wanted["minister"] = TQuery.term_query(SCHEMA, "ministers", int(filters.minister))
+    if filters.document_kind:
+        wanted["document_kind"] = TQuery.term_query(SCHEMA, "document_kind", filters.document_kind)
+    if filters.theme:
+        # An unknown theme matches nothing (a term no document carries).
+        wanted["theme"] = TQuery.term_query(SCHEMA, "themes", theme_id if theme_id is not None else -1)
+    if filters.meeting:
+        wanted["meeting"] = TQuery.term_query(SCHEMA, "meeting", int(filters.meeting))
+    if filters.phase:
+        wanted["phase"] = TQuery.term_query(SCHEMA, "phase", filters.phase)
+    return wanted
+
+
+def _combine(base: TQuery, filters: list[TQuery], excluded: list[int]) -> TQuery:
+    parts = [(Occur.Must, base)] + [(Occur.Must, f) for f in filters]
+    if excluded:
+        parts.append((Occur.MustNot, TQuery.term_set_query(SCHEMA, "id", excluded)))
+    return TQuery.boolean_query(parts) if len(parts) > 1 else base
+
+
+def _counts(aggregation: dict, name: str) -> Counter:
+    return Counter({bucket["key"]: bucket["doc_count"] for bucket in aggregation.get(name, {}).get("buckets", [])})
+
+
+def search(
+    query: Query, filters, *, generation: int, excluded: list[int], theme_id, sort: str, limit: int, offset: int
+) -> Answer:
+    """Hits and facet counts from the index, leaving out the `excluded` (stale) entries. Each facet
+    is counted with the other facets' filters applied, as in the database engine."""
+    searcher = _reader.searcher(generation)
+    base = text_query(query)
+    wanted = _filter_queries(filters, theme_id)
+    everything = _combine(base, list(wanted.values()), excluded)
+    if sort == "date":
+        result = searcher.search(everything, limit=limit, offset=offset, count=True, order_by_field="recency")
+    else:
+        result = searcher.search(everything, limit=limit, offset=offset, count=True)
+    hits = [(searcher.doc(address)["id"][0], float(score)) for score, address in result.hits]
+
+    def terms(names):
+        # Enough buckets for every value but meetings, of which the page shows the ten with most hits.
+        return {n: {"terms": {"field": FACET_FIELDS[n], "size": 50 if n == "meeting" else 10_000}} for n in names}
+
+    # Facets without a filter of their own share one aggregation over the fully filtered hits.
+    free = [name for name in FACET_FIELDS if name not in wanted]
+    aggregation = searcher.aggregate(everything, terms(free)) if free else {}
+    facets = {name: _counts(aggregation, name) for name in free}
+    for name in wanted:
+        others = [q for other, q in wanted.items() if other != name]
+        own = searcher.aggregate(_combine(base, others, excluded), terms([name]))
+        facets[name] = _counts(own, name)
+    return Answer(result.count, hits, facets)

@@ -1,0 +1,76 @@
+"""The public search index against the database: the same answers (hits and facet counts), an
+entry changed while the indexer writes stays stale, and a hit the index holds wrongly is never shown."""
+
+import shutil
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
+
+from chancery.core.models import AccessLevel
+from chancery.decisions.models import AgendaItem
+from chancery.decisions.testing import release
+from chancery.portal.models import SearchEntry
+from chancery.portal.search import public_index
+from chancery.portal.search.service import Filters, search
+from chancery.portal.tests import test_embargo_matrix as matrix
+
+PUBLIC = matrix.PUBLIC
+scene = matrix.scene  # the matrix's meeting: a public and a confidential item under one theme
+
+QUERY = "besluit OR goedkeuring"
+
+
+def answer(text=QUERY, **filters):
+    results = search(AnonymousUser(), text, filters=Filters(**filters))
+    return [hit.key for hit in results.hits], results.total, results.facets
+
+
+def test_the_index_answers_as_the_database_does(scene, secretariat):
+    release(secretariat, scene["meeting"], "decisions", "documents")
+    shutil.rmtree(public_index.directory(), ignore_errors=True)
+    from_database = [answer(), answer(theme="economie"), answer(phase="principle_approval:approved"), answer("nota*")]
+    assert [total for _keys, total, _facets in from_database] == [1, 1, 1, 0]
+    assert dict(from_database[0][2]["kind"]) == {"decision": 1}
+    assert [theme.slug for theme, _n in from_database[0][2]["theme"]] == ["economie"]
+    assert public_index.sync() == SearchEntry.objects.count()
+    from_index = [answer(), answer(theme="economie"), answer(phase="principle_approval:approved"), answer("nota*")]
+    assert from_index == from_database
+
+
+def test_an_entry_changed_while_the_indexer_writes_stays_stale(scene, secretariat, monkeypatch):
+    release(secretariat, scene["meeting"], "decisions", "documents")
+    entry = SearchEntry.objects.filter(kind="decision").first()
+    documents = public_index._documents
+
+    def meanwhile(entries):
+        public_index.mark_stale([entry.pk])  # a change that commits while the index is written
+        return documents(entries)
+
+    monkeypatch.setattr(public_index, "_documents", meanwhile)
+    public_index.sync(batch=100)
+    assert list(SearchEntry.objects.filter(indexed=False)) == [entry]
+
+
+def test_a_hit_the_index_holds_wrongly_is_never_shown(scene, secretariat):
+    release(secretariat, scene["meeting"], "decisions", "documents")
+    public_index.sync()
+    item = scene["items"][PUBLIC]
+    assert answer(PUBLIC.lower())[0] == [f"item:{item.pk}"]
+    # A change that bypasses every signal (a bulk update): the index still holds the item.
+    AgendaItem.objects.filter(pk=item.pk).update(access_level=AccessLevel.INTERNAL_GOVERNMENT)
+    keys, _total, _facets = answer(PUBLIC.lower())
+    assert f"item:{item.pk}" not in keys
+    # ...and it is made stale, so that the indexer takes it out.
+    assert SearchEntry.objects.get(key=f"item:{item.pk}").indexed is False
+    public_index.sync()
+    assert f"item:{item.pk}" not in answer(PUBLIC.lower())[0]
+
+
+def test_reindex_rebuilds_entries_and_index(scene, secretariat, capsys):
+    release(secretariat, scene["meeting"], "decisions", "documents")
+    call_command("reindex")
+    out = capsys.readouterr().out
+    assert "entries written" in out and f"{SearchEntry.objects.count()} entries indexed" in out
+    assert not SearchEntry.objects.filter(indexed=False).exists()
+    call_command("reindex", "--sync")
+    assert "0 entries indexed" in capsys.readouterr().out
