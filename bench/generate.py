@@ -194,8 +194,10 @@ def generate(
         ItemKind,
         Meeting,
         PressSummary,
+        Theme,
     )
     from chancery.portal.models import SearchEntry
+    from chancery.portal.search import public_index
 
     started = time.monotonic()
     report = Report(scale)
@@ -211,6 +213,8 @@ def generate(
     step = (today - first_day).days / meetings
     taken = set(Meeting.objects.values_list("year", "number"))
     embargo_from = meetings - max(1, round(meetings * EMBARGOED_SHARE)) if meetings > 1 else meetings
+    themes = list(Theme.objects.values_list("pk", flat=True))
+    dossier_pool: list = []  # recent dossiers that a later item may continue
     if embargoed_only:
         embargo_from = 0
     for batch_start in range(0, meetings, BATCH_MEETINGS):
@@ -251,6 +255,7 @@ def generate(
                         released_at=meeting.starts_at if released else None,
                     ))  # fmt: skip
                     meta.append((meeting, title_index))
+            _dossiers(items, meta, dossier_pool, themes, rng, user, report)
             items = _bulk(AgendaItem, items, report)
             through = AgendaItem.mandatees.through
             _bulk(through, [through(agendaitem_id=i.pk, mandatee_id=rng.choice(mandatees).pk) for i in items], report)
@@ -315,18 +320,62 @@ def generate(
             _bulk(entry_through, [entry_through(searchentry_id=e.pk, mandatee_id=item_minister[e.item_id])
                                   for e in entries if e.item_id in item_minister], report)  # fmt: skip
             _index(entries[0].pk, entries[-1].pk)
+            # Bulk inserts send no signals: list the new entries for the public index's indexer.
+            public_index.mark_stale(SearchEntry.objects.filter(pk__range=(entries[0].pk, entries[-1].pk)))
         if progress:
             progress(min(meetings, batch_start + BATCH_MEETINGS), meetings, report)
     if with_monitoring:
         _monitoring(scale, rng, report, entity)
     index_started = time.monotonic()
-    from chancery.portal.search import public_index
-
     # Only what this run wrote is stale: the worker's sync, not a rebuild, brings the index up to date.
     public_index.sync(batch=20_000)
     report.index_seconds = time.monotonic() - index_started
     report.seconds = time.monotonic() - started
     return report
+
+
+STEP_KINDS = ["principle_approval", "council_of_state", "final_approval", "other"]
+CONTINUED_SHARE = 0.4  # of the notes: a later step of a dossier already on an earlier agenda
+
+
+def _dossiers(items, meta, pool: list, themes: list, rng: random.Random, user, report: Report) -> None:
+    """Dossiers and procedure steps for the notes about to be created (set as their `step`): some
+    start a dossier with one or two themes, others take the next step of a recent one, so that the
+    theme and phase facets have something real to count."""
+    from chancery.decisions.models import Dossier, ItemKind, ProcedureStep
+
+    new, plan = [], []
+    for item, (meeting, _title_index) in zip(items, meta, strict=True):
+        if item.kind != ItemKind.NOTE:
+            continue
+        if pool and rng.random() < CONTINUED_SHARE:
+            dossier = rng.choice(pool)
+        else:
+            dossier = Dossier(title=item.title, short_title=item.short_title[:200], created_by=user,
+                              created_at=meeting.starts_at, access_level=item.access_level,
+                              release_state=item.release_state, released_at=item.released_at)  # fmt: skip
+            dossier.generated_steps = 0
+            new.append(dossier)
+        plan.append((item, dossier, meeting))
+    created = _bulk(Dossier, new, report)
+    for dossier in created:
+        dossier.generated_steps = 0
+    link = Dossier.themes.through
+    if themes:
+        _bulk(link, [link(dossier_id=d.pk, theme_id=t) for d in created
+                     for t in rng.sample(themes, rng.choice([1, 1, 2]))], report)  # fmt: skip
+    steps = []
+    for item, dossier, meeting in plan:
+        kind = STEP_KINDS[min(dossier.generated_steps, len(STEP_KINDS) - 1)]
+        dossier.generated_steps += 1
+        steps.append(ProcedureStep(dossier=dossier, kind=kind, title=item.short_title[:500],
+                                   access_level=item.access_level, release_state=item.release_state,
+                                   released_at=item.released_at, created_at=meeting.starts_at))  # fmt: skip
+    steps = _bulk(ProcedureStep, steps, report)
+    for (item, _dossier, _meeting), step in zip(plan, steps, strict=True):
+        item.step = step
+    pool.extend(created)
+    del pool[:-500]
 
 
 def _index(first: int, last: int) -> None:

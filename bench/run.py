@@ -157,28 +157,29 @@ def main() -> int:
     return 0
 
 
-def measure_release(scale: float) -> tuple[float, dict]:
+def measure_release(scale: float, item_count: int = 80, docs_per: int = 10) -> tuple[float, dict]:
     """A new embargoed meeting of 80 items and 800 documents: a release that fails at its last step
     changes nothing; then its decisions and documents are released and the index brought up to date
     (search included), timed. Returns (seconds, checks)."""
     from django.contrib.auth.models import AnonymousUser
-    from django.db.models import Max
+    from django.db.models import Max, Q
 
     from chancery.core.management.commands.generate import load_generator
     from chancery.core.models import Document, User
     from chancery.decisions import services
     from chancery.decisions.models import AgendaItem, ItemDocument, Meeting
     from chancery.decisions.signals import release_performed
+    from chancery.portal.models import SearchEntry
     from chancery.portal.search import public_index
     from chancery.portal.search.service import Filters, search
 
     before = Meeting.objects.aggregate(last=Max("pk"))["last"] or 0
-    load_generator().generate(scale, seed=7, meetings=1, items_per=80, docs_per=10, embargoed_only=True,
+    load_generator().generate(scale, seed=7, meetings=1, items_per=item_count, docs_per=docs_per, embargoed_only=True,
                               with_monitoring=False)  # fmt: skip
     meeting = Meeting.objects.filter(pk__gt=before).get()
     items = AgendaItem.objects.filter(agenda__meeting=meeting)
-    documents = Document.objects.filter(pk__in=ItemDocument.objects.filter(item__in=items).values("document_id"))
     secretariat = User.objects.filter(role="secretariat").first()
+    documents = Document.objects.filter(pk__in=ItemDocument.objects.filter(item__in=items).values("document_id"))
     releases = []
     for scope in ("decisions", "documents"):
         planned = services.plan_release(secretariat, meeting, scope)
@@ -204,7 +205,12 @@ def measure_release(scale: float) -> tuple[float, dict]:
     public_index.sync()
     seconds = round(time.perf_counter() - started, 3)
     public_items = items.filter(access_level="public").count()
-    found = search(AnonymousUser(), "regering OR de OR het", filters=Filters(meeting=meeting.pk)).total
+    # Every released entry of the meeting is found by the public (all the generated texts share "de").
+    found = search(AnonymousUser(), "de OR het OR van", filters=Filters(meeting=meeting.pk)).total
+    expected = SearchEntry.objects.filter(meeting=meeting).filter(
+        Q(document__isnull=True, item__access_level="public")
+        | Q(document__access_level="public", document__release_state="released")
+    )
     checks = {
         "items": items.count(),
         "documents": documents.count(),
@@ -212,6 +218,7 @@ def measure_release(scale: float) -> tuple[float, dict]:
         "released_documents": documents.filter(release_state="released").count(),
         "public_items": public_items,
         "found_by_public_search": found,
+        "public_found_expected": expected.count(),
         "nothing_released_when_it_fails": nothing_on_failure,
     }
     return seconds, checks

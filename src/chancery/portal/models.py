@@ -30,23 +30,32 @@ class SearchEntry(models.Model):
     document_kind = models.CharField(max_length=32, blank=True)
     # PostgreSQL only (stays empty on SQLite, which uses the FTS5 table of migration 0002).
     search_vector = SearchVectorField(null=True, editable=False)
-    # The public index (search.public_index): False while the index may not hold this entry's
-    # current form; `revision` counts the changes, so that the indexer never marks fresh an entry
-    # that changed again while it was writing.
-    indexed = models.BooleanField(default=False, editable=False)
-    revision = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
         ordering = ["-date", "-pk"]
-        indexes = [
-            # Searches ask for the few stale entries on every request: a small partial index.
-            models.Index(fields=["id"], condition=models.Q(indexed=False), name="portal_search_stale"),
-        ]
 
     def __str__(self) -> str:
         return self.title[:80]
+
+
+class StaleSearchEntry(models.Model):
+    """An entry whose form in the public index may be out of date (search.public_index): searched
+    in the database until the indexer has written it. A table of its own, not a flag on the entry:
+    updating the wide entry row would rewrite its full-text index entries too. `token` changes with
+    every marking, so that the indexer never clears an entry that changed again while it wrote.
+    Not a foreign key: a deleted entry stays listed until the indexer has taken it out."""
+
+    entry_id = models.BigIntegerField(primary_key=True)
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("stale search entry")
+        verbose_name_plural = _("stale search entries")
+
+    def __str__(self) -> str:
+        return f"entry {self.entry_id}"
 
 
 class SearchIndexState(models.Model):

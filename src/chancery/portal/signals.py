@@ -2,7 +2,7 @@
 
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from chancery.core.models import Document, DocumentVersion
@@ -49,6 +49,11 @@ def rebuild_dumps(sender, **kwargs):
 
 # What the public index holds of an entry follows its item or document (access, release) and its
 # dossier (themes and phase as the public knows them): any change there makes the entry stale.
+@receiver(post_delete, sender=SearchEntry)
+def entry_deleted(sender, instance, **kwargs):
+    mark_stale([instance.pk])  # so that the indexer takes it out of the index
+
+
 @receiver(post_save, sender=AgendaItem)
 def item_saved(sender, instance, **kwargs):
     mark_stale(SearchEntry.objects.filter(item=instance.pk))

@@ -9,7 +9,8 @@ from django.core.management import call_command
 
 from chancery.core.models import Document, DocumentVersion
 from chancery.decisions.models import AgendaItem, Meeting
-from chancery.portal.models import SearchEntry
+from chancery.portal.models import SearchEntry, StaleSearchEntry
+from chancery.portal.search import public_index
 from chancery.portal.search.service import search
 
 
@@ -25,6 +26,8 @@ def test_generate_at_a_tiny_scale(db, org):
     assert AgendaItem.objects.filter(access_level="confidential").exists()
     assert AgendaItem.objects.filter(release_state="planned").exists()  # the newest meeting is embargoed
     assert SearchEntry.objects.count() == counts["portal.SearchEntry"]
+    # The public index is built as part of the run: nothing stale, so the index answers alone.
+    assert public_index.available() and not StaleSearchEntry.objects.exists()
     results = search(AnonymousUser(), "regering")
     assert results.total > 0
     hidden = SearchEntry.objects.exclude(item__access_level="public").values_list("pk", flat=True)
@@ -43,3 +46,21 @@ def test_generate_at_a_tiny_scale(db, org):
         )
         .count()
     )
+
+
+def test_the_release_of_a_generated_meeting_is_all_or_nothing_and_found_at_once(db, org):
+    """What the bench times (bench/run.py measure_release), at a tiny size: a failing release leaves
+    nothing released; a release is found by public search before the indexer runs."""
+    import importlib.util
+    from pathlib import Path
+
+    from django.conf import settings
+
+    spec = importlib.util.spec_from_file_location("bench_run", Path(settings.BASE_DIR) / "bench" / "run.py")
+    bench_run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench_run)
+    _seconds, checks = bench_run.measure_release(0.004, item_count=6, docs_per=2)
+    assert checks["nothing_released_when_it_fails"] is True
+    assert checks["items"] == 6 and checks["documents"] == 12
+    assert checks["released_items"] == checks["public_items"] > 0
+    assert checks["found_by_public_search"] == checks["public_found_expected"]

@@ -25,14 +25,14 @@ from __future__ import annotations
 import datetime
 import logging
 import threading
+import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 import tantivy
 from django.conf import settings
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from tantivy import Occur
 from tantivy import Query as TQuery
 
@@ -122,10 +122,27 @@ _reader = _Reader()
 def mark_stale(entries) -> int:
     """Entries (a queryset of search entries, or their ids) whose indexed form may have changed:
     searched in the database until re-indexed. Call inside the transaction that makes the change."""
-    from chancery.portal.models import SearchEntry
+    from chancery.portal.models import StaleSearchEntry
 
-    ids = entries.values("pk") if hasattr(entries, "query") else list(entries)
-    count = SearchEntry.objects.filter(pk__in=ids).update(indexed=False, revision=F("revision") + 1)
+    table = connection.ops.quote_name(StaleSearchEntry._meta.db_table)
+    token = uuid.uuid4().hex
+    if hasattr(entries, "query"):
+        sql, params = entries.values("pk").query.sql_with_params()
+        # Django compiled the inner query, with its values as parameters.
+        source, params = f"SELECT %s, s.* FROM ({sql}) s WHERE true", [token, *params]  # noqa: S608
+    else:
+        ids = sorted(set(entries))
+        if not ids:
+            return 0
+        source, params = f"VALUES {', '.join(['(%s, %s)'] * len(ids))}", [v for pk in ids for v in (token, pk)]
+    with connection.cursor() as cursor:
+        # "WHERE true": SQLite's grammar needs it before ON CONFLICT after a SELECT.
+        cursor.execute(
+            f"INSERT INTO {table} (token, entry_id) {source} "
+            "ON CONFLICT (entry_id) DO UPDATE SET token = excluded.token",
+            params,
+        )
+        count = cursor.rowcount
     if count:
         schedule_sync()
     return count
@@ -202,7 +219,7 @@ def _documents(entries) -> list[tantivy.Document]:
 
 def sync(*, batch: int = BATCH) -> int:
     """Write every stale entry to the index (or take it out); returns how many were handled."""
-    from chancery.portal.models import SearchEntry, SearchIndexState
+    from chancery.portal.models import SearchIndexState, StaleSearchEntry
     from chancery.portal.search.service import visible_entries
 
     handled, after = 0, 0
@@ -213,14 +230,14 @@ def sync(*, batch: int = BATCH) -> int:
             # Each entry once per run (in id order): one that keeps changing cannot hold the indexer;
             # its next change asks for another run.
             stale = list(
-                SearchEntry.objects.filter(indexed=False, pk__gt=after)
-                .order_by("pk")
-                .values_list("pk", "revision")[:batch]
+                StaleSearchEntry.objects.filter(entry_id__gt=after)
+                .order_by("entry_id")
+                .values_list("entry_id", "token")[:batch]
             )
             if not stale:
                 return handled
             after = stale[-1][0]
-            ids = [pk for pk, _revision in stale]
+            ids = [pk for pk, _token in stale]
             index = _open(directory())
             writer = index.writer(heap_size=64_000_000, num_threads=1)
             for pk in ids:
@@ -229,12 +246,12 @@ def sync(*, batch: int = BATCH) -> int:
                 writer.add_document(document)
             writer.commit()
             writer.wait_merging_threads()
-            by_revision = defaultdict(list)
-            for pk, revision in stale:
-                by_revision[revision].append(pk)
-            for revision, pks in by_revision.items():
-                # An entry changed again since it was read stays stale.
-                SearchEntry.objects.filter(pk__in=pks, revision=revision).update(indexed=True)
+            by_token = defaultdict(list)
+            for pk, token in stale:
+                by_token[token].append(pk)
+            for token, pks in by_token.items():
+                # An entry marked again since it was read keeps its (new) mark.
+                StaleSearchEntry.objects.filter(entry_id__in=pks, token=token).delete()
             state.generation += 1
             state.save(update_fields=["generation"])
             handled += len(stale)
@@ -250,7 +267,7 @@ def rebuild() -> int:
         writer.delete_all_documents()
         writer.commit()
         writer.wait_merging_threads()
-        SearchEntry.objects.update(indexed=False, revision=F("revision") + 1)
+        mark_stale(SearchEntry.objects.all())
     return sync(batch=20_000)
 
 

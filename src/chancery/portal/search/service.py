@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from chancery.core.models import Document, Mandatee
 from chancery.decisions.models import AgendaItem, Dossier, Meeting, Theme
 from chancery.decisions.services.dossiers import phase_key_label
-from chancery.portal.models import SearchEntry, SearchIndexState
+from chancery.portal.models import SearchEntry, SearchIndexState, StaleSearchEntry
 from chancery.portal.search import public_index
 from chancery.portal.search.engines import engine
 from chancery.portal.search.text import WORD, Query, fold, parse, stem, words
@@ -130,9 +130,7 @@ def _search_database(user, query: Query, filters: Filters, sort: str, page: int)
 def _search_index(user, query: Query, filters: Filters, sort: str, page: int) -> Results | None:
     """The public index, with the stale entries answered by the database (public_index explains
     why the sum is exact). None when the index cannot answer: the database does, alone."""
-    stale = list(
-        SearchEntry.objects.filter(indexed=False).values_list("pk", flat=True)[: public_index.OVERLAY_LIMIT + 1]
-    )
+    stale = list(StaleSearchEntry.objects.values_list("entry_id", flat=True)[: public_index.OVERLAY_LIMIT + 1])
     if len(stale) > public_index.OVERLAY_LIMIT or not public_index.available():
         return None
     generation = SearchIndexState.objects.values_list("generation", flat=True).first() or 0

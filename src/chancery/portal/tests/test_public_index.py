@@ -9,7 +9,7 @@ from django.core.management import call_command
 from chancery.core.models import AccessLevel
 from chancery.decisions.models import AgendaItem
 from chancery.decisions.testing import release
-from chancery.portal.models import SearchEntry
+from chancery.portal.models import SearchEntry, StaleSearchEntry
 from chancery.portal.search import public_index
 from chancery.portal.search.service import Filters, search
 from chancery.portal.tests import test_embargo_matrix as matrix
@@ -48,7 +48,7 @@ def test_an_entry_changed_while_the_indexer_writes_stays_stale(scene, secretaria
 
     monkeypatch.setattr(public_index, "_documents", meanwhile)
     public_index.sync(batch=100)
-    assert list(SearchEntry.objects.filter(indexed=False)) == [entry]
+    assert list(StaleSearchEntry.objects.values_list("entry_id", flat=True)) == [entry.pk]
 
 
 def test_a_hit_the_index_holds_wrongly_is_never_shown(scene, secretariat):
@@ -61,7 +61,7 @@ def test_a_hit_the_index_holds_wrongly_is_never_shown(scene, secretariat):
     keys, _total, _facets = answer(PUBLIC.lower())
     assert f"item:{item.pk}" not in keys
     # ...and it is made stale, so that the indexer takes it out.
-    assert SearchEntry.objects.get(key=f"item:{item.pk}").indexed is False
+    assert StaleSearchEntry.objects.filter(entry_id=SearchEntry.objects.get(key=f"item:{item.pk}").pk).exists()
     public_index.sync()
     assert f"item:{item.pk}" not in answer(PUBLIC.lower())[0]
 
@@ -71,6 +71,6 @@ def test_reindex_rebuilds_entries_and_index(scene, secretariat, capsys):
     call_command("reindex")
     out = capsys.readouterr().out
     assert "entries written" in out and f"{SearchEntry.objects.count()} entries indexed" in out
-    assert not SearchEntry.objects.filter(indexed=False).exists()
+    assert not StaleSearchEntry.objects.exists()
     call_command("reindex", "--sync")
     assert "0 entries indexed" in capsys.readouterr().out

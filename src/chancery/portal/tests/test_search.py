@@ -13,7 +13,7 @@ from chancery.core.testing import pdf_upload
 from chancery.decisions import services
 from chancery.decisions.models import DecisionResult
 from chancery.decisions.testing import release as release_meeting
-from chancery.portal.models import SearchEntry
+from chancery.portal.models import SearchEntry, StaleSearchEntry
 from chancery.portal.search import public_index, service
 from chancery.portal.search.service import Filters
 
@@ -31,7 +31,7 @@ def search(*args, **kwargs):
         shutil.rmtree(public_index.directory(), ignore_errors=True)
     elif MODE["now"] == "index":
         public_index.sync()
-        assert public_index.available() and not SearchEntry.objects.filter(indexed=False).exists()
+        assert public_index.available() and not StaleSearchEntry.objects.exists()
     return service.search(*args, **kwargs)
 
 
@@ -85,7 +85,7 @@ def corpus(secretariat, meeting, add, org, django_capture_on_commit_callbacks):
 def release(secretariat, meeting):
     release_meeting(secretariat, meeting, "decisions", "documents")
     if MODE["now"] == "overlay":
-        assert SearchEntry.objects.filter(indexed=False).exists()
+        assert StaleSearchEntry.objects.exists()
 
 
 def titles(results):
