@@ -326,6 +326,9 @@ def generate(
             progress(min(meetings, batch_start + BATCH_MEETINGS), meetings, report)
     if with_monitoring:
         _monitoring(scale, rng, report, entity)
+    # Planner statistics for what was just loaded (autovacuum would get there, later).
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     index_started = time.monotonic()
     # Only what this run wrote is stale: the worker's sync, not a rebuild, brings the index up to date.
     public_index.sync(batch=20_000)

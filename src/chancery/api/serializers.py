@@ -12,7 +12,12 @@ from chancery.portal.queries import decision_path
 
 
 def absolute(request, path: str) -> str:
-    return request.build_absolute_uri(path)
+    """The full address of a path on this site: the scheme and host worked out (and the host
+    checked) once per request, not once per link — a page of 50 objects carries 200 links."""
+    base = getattr(request, "_chancery_base_url", None)
+    if base is None:
+        base = request._chancery_base_url = request.build_absolute_uri("/").rstrip("/")
+    return base + path
 
 
 class LinkedSerializer(serializers.ModelSerializer):

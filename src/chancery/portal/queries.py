@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 
 from chancery.core.models import Document
+from chancery.core.models.access import visibility_q
 from chancery.decisions.models import AgendaItem, Decision, Dossier, ItemDocument, Meeting
 
 
@@ -21,11 +22,10 @@ def meetings_with_decisions(user):
 
 
 def meeting_items(meeting: Meeting, user, lineage=None):
-    documents = Document.objects.visible_to(user)
-    dossiers = set(
-        Dossier.objects.visible_to(user).filter(steps__items__agenda__meeting=meeting).values_list("pk", flat=True)
-    )
-    items = (
+    """The decided items of a meeting the reader may see, with what the page shows of each. The
+    rule is applied through each row's own columns (visibility_q with a prefix) rather than as a
+    list of every visible document or dossier, so that the cost follows the meeting, not the archive."""
+    items = list(
         visible_final_items(user)
         .filter(agenda__meeting=meeting, decisions__isnull=False, **({"lineage": lineage} if lineage else {}))
         .distinct()
@@ -37,10 +37,16 @@ def meeting_items(meeting: Meeting, user, lineage=None):
             Prefetch("decisions", queryset=Decision.objects.order_by("-version")),
             Prefetch(
                 "item_documents",
-                queryset=ItemDocument.objects.filter(document__in=documents).select_related("document"),
+                queryset=ItemDocument.objects.filter(visibility_q(user, Document, "document__")).select_related(
+                    "document"
+                ),
                 to_attr="public_documents",
             ),
         )
+    )
+    wanted = {item.step.dossier_id for item in items if item.step_id}
+    dossiers = (
+        set(Dossier.objects.visible_to(user).filter(pk__in=wanted).values_list("pk", flat=True)) if wanted else set()
     )
     for item in items:
         # Link to the dossier only where the reader may see it.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
 from chancery.monitoring.models import (
@@ -60,6 +60,9 @@ def assess_all(today: datetime.date | None = None, initiatives=None, *, public: 
 
     today = today or timezone.localdate()
     observations = released_observations() if public else Observation.objects.filter(is_current=True)
+    # A status needs each indicator's latest value only: load that one, not twenty years of them.
+    latest = observations.filter(indicator=OuterRef("indicator")).order_by("-period_start").values("period_start")[:1]
+    observations = observations.filter(period_start=Subquery(latest))
     nodes = list(
         (initiatives if initiatives is not None else Initiative.objects.all()).prefetch_related(
             Prefetch("milestones", queryset=Milestone.objects.all()),

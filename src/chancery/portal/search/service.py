@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.utils.safestring import mark_safe
 
 from chancery.core.models import Document, Mandatee
+from chancery.core.models.access import visibility_q
 from chancery.decisions.models import AgendaItem, Dossier, Meeting, Theme
 from chancery.decisions.services.dossiers import phase_key_label
 from chancery.portal.models import SearchEntry, SearchIndexState, StaleSearchEntry
@@ -21,11 +22,11 @@ PAGE_SIZE = 20
 
 
 def visible_entries(user):
-    """Entries whose source the reader may see: the confidentiality layer decides, live."""
-    items = AgendaItem.objects.visible_to(user).values("pk")
-    documents = Document.objects.visible_to(user).values("pk")
+    """Entries whose source the reader may see: the confidentiality layer decides, live (its rule
+    applied through the entry's own item or document, so that a page of hits is checked by key)."""
     return SearchEntry.objects.filter(
-        (Q(document__isnull=True) & Q(item__in=items)) | (Q(document__isnull=False) & Q(document__in=documents))
+        (Q(document__isnull=True) & visibility_q(user, AgendaItem, "item__"))
+        | (Q(document__isnull=False) & visibility_q(user, Document, "document__"))
     )
 
 
@@ -247,20 +248,25 @@ def present(counts: dict[str, Counter]) -> dict:
     }
 
 
-def _matches(word: str, query: Query) -> bool:
-    stems = query.positive_stems()
-    folded = fold(word)
-    if stem(word) in stems:
-        return True
-    return any(c.prefix and folded.startswith(c.stems[0]) for g in query.groups for c in g if not c.negated)
+class _Marker:
+    """Whether a word of a text is one the query looks for: worked out once per query, then asked
+    of every word (stems and folds are cached per word)."""
+
+    def __init__(self, query: Query):
+        self.stems = frozenset(query.positive_stems())
+        self.prefixes = tuple(c.stems[0] for g in query.groups for c in g if c.prefix and not c.negated)
+
+    def __call__(self, word: str) -> bool:
+        return stem(word) in self.stems or (bool(self.prefixes) and fold(word).startswith(self.prefixes))
 
 
-def highlight(text: str, query: Query) -> str:
+def highlight(text: str, query: Query, marker: _Marker | None = None) -> str:
+    marks = marker or _Marker(query)
     out, last = [], 0
     for match in WORD.finditer(text):
         out.append(html.escape(text[last : match.start()]))
         word = match.group(0)
-        out.append(f"<mark>{html.escape(word)}</mark>" if _matches(word, query) else html.escape(word))
+        out.append(f"<mark>{html.escape(word)}</mark>" if marks(word) else html.escape(word))
         last = match.end()
     out.append(html.escape(text[last:]))
     return mark_safe("".join(out))  # noqa: S308 - every piece was escaped above
@@ -268,10 +274,11 @@ def highlight(text: str, query: Query) -> str:
 
 def snippet(text: str, query: Query, width: int = 30) -> str:
     """About `width` words around the first match, with the matches marked."""
+    marks = _Marker(query)
     tokens = words(text)
-    first = next((i for i, w in enumerate(tokens) if _matches(w, query)), 0)
+    first = next((i for i, w in enumerate(tokens) if marks(w)), 0)
     start = max(0, first - width // 3)
     excerpt = " ".join(tokens[start : start + width])
     prefix = "… " if start > 0 else ""
     suffix = " …" if start + width < len(tokens) else ""
-    return mark_safe(prefix + str(highlight(excerpt, query)) + suffix)  # noqa: S308 - highlight escapes
+    return mark_safe(prefix + str(highlight(excerpt, query, marks)) + suffix)  # noqa: S308 - highlight escapes

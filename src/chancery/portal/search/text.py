@@ -21,6 +21,7 @@ WORD = re.compile(r"\w+", re.UNICODE)
 _stemmer = snowballstemmer.stemmer("dutch")
 
 
+@lru_cache(maxsize=100_000)
 def fold(word: str) -> str:
     word = unicodedata.normalize("NFKD", word.lower())
     return "".join(ch for ch in word if not unicodedata.combining(ch))
