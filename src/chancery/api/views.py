@@ -18,6 +18,7 @@ from chancery.api.exceptions import PreconditionFailed, PreconditionRequired
 from chancery.api.models import Delivery, WebhookSubscription
 from chancery.api.permissions import ManagesWebhooks
 from chancery.core.models import Document, DocumentVersion
+from chancery.core.models.access import visibility_q
 from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting, Publication, PublicationStep
 from chancery.monitoring.models import Indicator, Initiative, Level, Observation
 from chancery.monitoring.queries import released_observations
@@ -91,7 +92,8 @@ class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         user = reader(self.request)
-        decisions = Decision.objects.filter(item__in=AgendaItem.objects.visible_to(user).values("pk")).select_related(
+        # The rule through the decision's own item (a join, not the list of every visible item).
+        decisions = Decision.objects.filter(visibility_q(user, AgendaItem, "item__")).select_related(
             "item__agenda__meeting"
         )
         text = self.request.query_params.get("q", "").strip()
