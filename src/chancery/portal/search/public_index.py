@@ -56,12 +56,22 @@ FACET_FIELDS = {
 }
 
 
-def _schema() -> tantivy.Schema:
+# Raised whenever the schema changes: each version has its own directory, so that a new version
+# is built beside the old one (`sync` builds it when it is missing) instead of misreading it.
+SCHEMA_VERSION = 2
+
+
+def _schema(*, pairs: bool = True) -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_integer_field("id", stored=True, indexed=True, fast=True)
     # The analysed text (stems made in Python, space-separated): split on spaces only.
     builder.add_text_field("title", tokenizer_name="stems")
     builder.add_text_field("body", tokenizer_name="stems")
+    if pairs:
+        # Adjacent stems as one term ("vlaams_regering"): a phrase is then looked up, not pieced
+        # together from the positions of two frequent words (45 ms → under 1 ms at scale 1.0).
+        builder.add_text_field("title_pairs", tokenizer_name="stems", index_option="freq")
+        builder.add_text_field("body_pairs", tokenizer_name="stems", index_option="freq")
     # Date order with the entry as tie-breaker, in one sortable number.
     builder.add_integer_field("recency", fast=True)
     builder.add_integer_field("year", indexed=True, fast=True)
@@ -82,7 +92,12 @@ def recency(date: datetime.date, pk: int) -> int:
 
 
 def directory() -> Path:
-    return Path(settings.CHANCERY_SEARCH_INDEX)
+    return Path(settings.CHANCERY_SEARCH_INDEX) / f"v{SCHEMA_VERSION}"
+
+
+def pairs(analysed: str) -> str:
+    stems = analysed.split()
+    return " ".join(f"{a}_{b}" for a, b in zip(stems, stems[1:], strict=False))
 
 
 def _open(path: Path) -> tantivy.Index:
@@ -199,6 +214,8 @@ def _documents(entries) -> list[tantivy.Document]:
         document.add_integer("id", entry.pk)
         document.add_text("title", entry.title_index)
         document.add_text("body", entry.body_index)
+        document.add_text("title_pairs", pairs(entry.title_index))
+        document.add_text("body_pairs", pairs(entry.body_index))
         document.add_integer("recency", recency(entry.date, entry.pk))
         document.add_integer("year", entry.year)
         document.add_text("kind", entry.kind)
@@ -222,6 +239,8 @@ def sync(*, batch: int = BATCH) -> int:
     from chancery.portal.models import SearchIndexState, StaleSearchEntry
     from chancery.portal.search.service import visible_entries
 
+    if not available():
+        return rebuild()  # a new machine, or a new schema version: build it whole
     handled, after = 0, 0
     while True:
         with transaction.atomic():
@@ -262,7 +281,7 @@ def rebuild() -> int:
     from chancery.portal.models import SearchEntry
 
     with transaction.atomic():
-        index = _open(directory())
+        index = _open(directory())  # creates it where it is missing
         writer = index.writer(heap_size=64_000_000, num_threads=1)
         writer.delete_all_documents()
         writer.commit()
@@ -289,18 +308,32 @@ def _either_field(make) -> TQuery:
     )
 
 
-def _clause(clause: Clause) -> TQuery:
+def _phrase(schema, field: str, stems: list[str], use_pairs: bool) -> TQuery:
+    if not use_pairs:
+        return TQuery.phrase_query(schema, field, stems)
+    terms = [TQuery.term_query(schema, f"{field}_pairs", pair) for pair in pairs(" ".join(stems)).split()]
+    if len(stems) == 2:
+        return terms[0]  # the pair itself is the phrase
+    # Longer phrases: the pairs find the few candidates, the positions confirm them.
+    return TQuery.boolean_query(
+        [(Occur.Must, t) for t in terms] + [(Occur.Must, TQuery.phrase_query(schema, field, stems))]
+    )
+
+
+def _clause(clause: Clause, schema, use_pairs: bool) -> TQuery:
     if clause.prefix:
-        return _either_field(lambda field: TQuery.phrase_prefix_query(SCHEMA, field, clause.stems))
+        return _either_field(lambda field: TQuery.phrase_prefix_query(schema, field, clause.stems))
     if len(clause.stems) > 1:
-        return _either_field(lambda field: TQuery.phrase_query(SCHEMA, field, clause.stems))
-    return _either_field(lambda field: TQuery.term_query(SCHEMA, field, clause.stems[0]))
+        return _either_field(lambda field: _phrase(schema, field, clause.stems, use_pairs))
+    return _either_field(lambda field: TQuery.term_query(schema, field, clause.stems[0]))
 
 
-def text_query(query: Query) -> TQuery:
+def text_query(query: Query, schema=None, *, use_pairs: bool = True) -> TQuery:
+    """The query in Tantivy's terms (the bench's reference engine asks it without pairs)."""
+    schema = schema or SCHEMA
     groups = []
     for group in query.groups:
-        parts = [(Occur.MustNot if c.negated else Occur.Must, _clause(c)) for c in group]
+        parts = [(Occur.MustNot if c.negated else Occur.Must, _clause(c, schema, use_pairs)) for c in group]
         groups.append((Occur.Should, TQuery.boolean_query(parts)))
     return TQuery.boolean_query(groups)
 
