@@ -1,0 +1,29 @@
+"""chancery screen-parties PATH: screen the parties of a CSV file (columns name,country) against the
+loaded sanctions list and the EU arms embargoes. Prints a JSON list with one object per party that
+has at least one hit: {"name", "country", "matches": [{"listed_name", "score", "list_id"}]}.
+Exit code 2 with a message when the file cannot be read or lacks the columns."""
+
+import json
+import sys
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand
+
+from chancery.strategic_goods.services.parties import read_parties, screen_all
+
+
+class Command(BaseCommand):
+    help = "Screen the parties of a CSV file (name,country) against the sanctions list and arms embargoes."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+
+    def handle(self, *args, path, **options):
+        try:
+            parties = read_parties(Path(path))
+        except ValidationError as exc:
+            for message in exc.messages:
+                self.stderr.write(message)
+            sys.exit(2)
+        self.stdout.write(json.dumps(screen_all(parties), ensure_ascii=False, indent=2))
