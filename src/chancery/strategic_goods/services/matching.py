@@ -111,7 +111,7 @@ def _groups() -> dict[str, str]:
 
 
 def token_key(token: str) -> str:
-    key = _variant_key(token)
+    key = _variant_key(token.casefold())
     return _groups().get(key, key)
 
 
