@@ -189,6 +189,9 @@ class Index:
         self.size = max(len(entity_keys), 1)
         self.frequency = document_frequency
         self.vocabulary = list(document_frequency)
+        self.skeletons: dict[str, list[str]] = {}
+        for key in self.vocabulary:
+            self.skeletons.setdefault(_skeleton(key), []).append(key)
         self.postings: dict[str, list[int]] = {}
         for position, alias in enumerate(self.aliases):
             for key in set(alias.keys):
@@ -210,7 +213,7 @@ class Index:
             found += [m[0] for m in process.extract(key, self.vocabulary, scorer=fuzz.ratio, score_cutoff=80, limit=50)]
         skeleton = _skeleton(key)
         if len(skeleton) >= 3:
-            found += [v for v in self.vocabulary if v[0] == key[0] and _skeleton(v) == skeleton]
+            found += self.skeletons.get(skeleton, [])
         return found
 
     def candidates(self, keys: list[str]) -> set[int]:

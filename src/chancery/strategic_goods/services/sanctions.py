@@ -221,10 +221,13 @@ def _read_entity(element, check: _Checker) -> EntityData | None:
         if not isinstance(child.tag, str):
             continue
         namespace, name = _tag(child)
-        if namespace != NS or name not in ENTITY_CHILDREN:
+        if namespace != NS:
             check.error(child, _("unexpected element in <sanctionEntity>"))
             continue
-        children.setdefault(name, []).append(child)
+        # Elements a later version of the export adds are left to its official schema (when
+        # configured); this loader reads only what it knows.
+        if name in ENTITY_CHILDREN:
+            children.setdefault(name, []).append(child)
     regulation = (children.get("regulation") or [None])[0]
     subject = (children.get("subjectType") or [None])[0]
     if regulation is None:

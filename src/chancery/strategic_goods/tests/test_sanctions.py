@@ -198,3 +198,15 @@ def test_errors_name_line_and_element(tmp_path, db):
     with pytest.raises(SanctionsFileError) as refused:
         load_sanctions(path)
     assert any("regel 2" in e and "<address>" in e and "Russia" in e for e in refused.value.errors)
+
+
+def test_elements_of_a_later_export_version_are_ignored_foreign_ones_refused(db, tmp_path):
+    newer = small_export(entity(7001, extra="<sanctionedVessel>added in a later version</sanctionedVessel>"))
+    path = tmp_path / "export.xml"
+    path.write_text(newer)
+    assert load_sanctions(path).entity_count == 1
+    foreign = small_export(entity(7001, extra='<x:note xmlns:x="urn:example">?</x:note>'))
+    path.write_text(foreign)
+    with pytest.raises(SanctionsFileError) as refused:
+        load_sanctions(path)
+    assert "onverwacht element" in refused.value.errors[0]
