@@ -11,3 +11,12 @@ class StrategicGoodsConfig(AppConfig):
     name = "chancery.strategic_goods"
     label = "strategic_goods"
     verbose_name = _("Strategic goods")
+
+    def ready(self) -> None:
+        from chancery.core import navigation
+
+        navigation.register(
+            navigation.Module(
+                "strategic_goods", _("Strategic goods"), "strategic_goods:index", order=45, visible=navigation.internal
+            )
+        )

@@ -5,11 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chancery.strategic_goods.models import ControlListEntry, SanctionsList
+from chancery.strategic_goods.models import ControlListEntry, SanctionsList, ScreeningHit
 from chancery.strategic_goods.services.control_list import load_control_list
+from chancery.strategic_goods.services.review import screen_parties
 from chancery.strategic_goods.services.sanctions import load_sanctions
 
 DEMO_SANCTIONS = Path(__file__).resolve().parent.parent / "data" / "demo-sanctions.xml"
+DEMO_SUBJECT = "demo:uitvoeraanvraag-2026-001"
+DEMO_PARTIES = [
+    ("Vlaamse Precisie Optiek NV", "BE"),  # the exporter
+    ("Sunrise Global Trading F.Z.E.", "AE"),  # consignee: on the (invented) list
+    ("Minsk Optoelectronic Systems JSC", "BY"),  # end user: on the list, country under arms embargo
+    ("Sokolovsky, Dmitri", "RU"),  # signatory of the end-user certificate
+]
 
 
 def load_demo() -> dict[str, int]:
@@ -18,4 +26,8 @@ def load_demo() -> dict[str, int]:
         added["control-list codes"] = load_control_list()
     if not SanctionsList.objects.exists():
         added["invented sanctions entries"] = load_sanctions(DEMO_SANCTIONS, source="command").entity_count
+    if not ScreeningHit.objects.filter(subject=DEMO_SUBJECT).exists():
+        # The parties of an (invented) export application, screened: hits that await a handler.
+        hits = screen_parties(DEMO_SUBJECT, DEMO_PARTIES, source="command")
+        added["screening hits"] = hits.count()
     return added

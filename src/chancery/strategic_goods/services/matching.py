@@ -26,9 +26,17 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rapidfuzz import fuzz, process
 
 EMBARGO_FILE = Path(__file__).resolve().parent.parent / "data" / "arms_embargoes.json"
+EMBARGO_SCOPES = {
+    "full": gettext_lazy("full"),
+    "partial": gettext_lazy("partial"),
+    "political": gettext_lazy("political commitment"),
+    "targeted": gettext_lazy("listed persons only"),
+}
 
 # Legal forms and their abbreviations (after dots are removed: F.Z.E. → fze, L.L.C. → llc).
 LEGAL_FORMS = frozenset(
@@ -333,7 +341,8 @@ def embargo_match(country: str) -> Match | None:
     if not entry or entry["scope"] == "targeted":
         return None
     return Match(
-        listed_name=f"{entry['name']} — arms embargo ({entry['scope']}; {entry['basis']})",
+        listed_name=_("%(country)s — arms embargo (%(scope)s; %(basis)s)")
+        % {"country": entry["name"], "scope": EMBARGO_SCOPES[entry["scope"]], "basis": entry["basis"]},
         score=100,
         list_id=f"ARMS-EMBARGO-{entry['iso2']}",
         kind="country",
