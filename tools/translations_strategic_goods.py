@@ -71,6 +71,7 @@ NL = {
     "“%(text)s” is not a control-list code. An EU dual-use code is a digit 0–9, a letter A–E and three digits of which the first is 0–4, with sub-items after dots (e.g. 3A001.a.1); a military code is ML1 to ML22 with sub-items (e.g. ML1.d.2).": "“%(text)s” is geen code van een controlelijst. Een Europese dual-usecode is een cijfer 0–9, een letter A–E en drie cijfers waarvan het eerste 0–4 is, met onderdelen na punten (bv. 3A001.a.1); een militaire code is ML1 tot ML22 met onderdelen (bv. ML1.d.2).",
     "%(code)s is well-formed but not on the control list. The nearest code above it that is on the list is %(nearest)s; check the sub-item.": "%(code)s is correct gevormd maar staat niet op de controlelijst. De dichtstbijzijnde hogere code die wel op de lijst staat, is %(nearest)s; controleer het onderdeel.",
     "%(code)s is well-formed but not on the control list (%(version)s).": "%(code)s is correct gevormd maar staat niet op de controlelijst (%(version)s).",
+    "Entries of %(group)s on the list: %(codes)s.": "Codes van %(group)s op de lijst: %(codes)s.",
     "%(path)s cannot be read (%(error)s).": "%(path)s kan niet gelezen worden (%(error)s).",
     "%(path)s is larger than 20 MB.": "%(path)s is groter dan 20 MB.",
     "%(path)s is not a UTF-8 text file.": "%(path)s is geen UTF-8-tekstbestand.",

@@ -172,4 +172,13 @@ def validate_code(text: str) -> str:
             "code": code,
             "version": control_list_data()["sources"]["military" if code.startswith("ML") else "dual-use"]["version"],
         }
+        # Point to the entries of the same category and product group (3A090 → 3A001, 3A002 …).
+        same_group = list(
+            ControlListEntry.objects.filter(parent=None, code__startswith=code[:2]).values_list("code", flat=True)[:8]
+        )
+        if same_group:
+            message += " " + _("Entries of %(group)s on the list: %(codes)s.") % {
+                "group": code[:2],
+                "codes": ", ".join(same_group),
+            }
     raise ControlCodeError(message, code="unknown")

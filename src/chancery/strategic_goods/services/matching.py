@@ -9,8 +9,9 @@ business words weigh little, so two companies sharing only "Trading" or "Global"
 least one distinctive token must match. Adjacent tokens are joined when the other name has them as
 one word, so a missing hyphen or space does not matter (Al-Noor / Alnoor).
 
-The score is the harmonic mean of how much of the listed name the party's name covers and how much
-of the party's name the listed name covers, both weighted, as a percentage. Matches at or above
+The score combines how much of the listed name the party's name covers (recall) and how much of the
+party's name the listed name covers (precision), both weighted, as an F-beta measure with beta 2
+(recall counts more), as a percentage. Matches at or above
 `CHANCERY_SCREENING_THRESHOLD` (default 80) are reported.
 """
 
@@ -56,8 +57,11 @@ GENERIC_WORDS = frozenset(
     industry import export imports exports services service logistics technology technologies tech engineering
     investment investments enterprise enterprises commercial commerce business solutions systems system
     manufacturing products supply supplies partners development management consulting energy resources
-    worldwide world national united new star east west north south middle gulf asia europe euro""".split()
+    worldwide world national united new star east west north south middle gulf asia europe euro components
+    equipment materials machinery plant factory works shipping maritime branch office representative
+    representation""".split()
 )
+RECALL_WEIGHT = 2
 # Name particles (al-, bin, ibn, abu, van, von …) identify little on their own.
 PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "bint", "abu", "abd", "van", "von", "der", "di", "da"})
 
@@ -302,7 +306,11 @@ def score_alias(index: Index, query: list[str], alias: _Alias) -> int:
     recall, precision = got_listed / total_listed, got_asked / total_asked
     if not recall or not precision:
         return 0
-    return round(100 * 2 * recall * precision / (recall + precision))
+    # F-beta with beta 2: missing words of the listed name count more than extra words in the
+    # party's name ("… FZE Dubai Branch" is still the listed company; "Sunrise Bakery" is not
+    # "Sunrise Global Trading").
+    beta2 = RECALL_WEIGHT**2
+    return round(100 * (1 + beta2) * recall * precision / (beta2 * precision + recall))
 
 
 _cache_lock = threading.Lock()

@@ -117,3 +117,4 @@ def test_unknown_code_without_listed_parent_names_the_version(control_list):
         validate_code("3A090")
     assert refused.value.code == "unknown"
     assert "2024/2547" in refused.value.messages[0]
+    assert "Codes van 3A op de lijst: 3A001, 3A002, 3A225" in refused.value.messages[0]

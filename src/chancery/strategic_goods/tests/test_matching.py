@@ -45,6 +45,9 @@ MUST_HIT = [
     ("Golden Falcon General Trading LLC", "EU-FSD-900024"),
     ("Belozersk Precision Instruments Plant JSC", "EU-FSD-900014"),
     ("Obsidian Rock Holdings Ltd.", "EU-FSD-900025"),
+    ("Sunrise Global Trading FZE Dubai Branch", "EU-FSD-900015"),  # extra words in the party's name
+    ("Kavir Pars Electronic Industries Tehran Office", "EU-FSD-900017"),
+    ("Tianshan Microwave Co Ltd", "EU-FSD-900022"),  # a generic word of the listed name left out
 ]
 
 MUST_NOT_HIT = [
@@ -62,6 +65,10 @@ MUST_NOT_HIT = [
     "Acme Technologies NV",
     "Baltic Amber Trading",
     "Eastern Star Shipping",
+    "Polar Shipping",  # one distinctive word of two, and a generic one
+    "Sunrise Solar Energy",
+    "Golden Gate Trading",
+    "Meridian Shipping Lines",
 ]
 
 
