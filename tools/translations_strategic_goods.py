@@ -109,7 +109,7 @@ NL = {
     "E.g. 3A001.a.1 or ML1.a.": "Bv. 3A001.a.1 of ML1.a.",
     "Name of the party": "Naam van de partij",
     "Country": "Land",
-    "ISO code of two letters, e.g. RU.": "ISO-code van twee letters, bv. RU.",
+    "ISO code of two letters (e.g. RU) or name.": "ISO-code van twee letters (bv. RU) of naam.",
     "Screening hit": "Screeningtreffer",
     "Screening": "Screening",
     "Party": "Partij",

@@ -11,7 +11,7 @@ class CodeForm(forms.Form):
 class ScreenForm(forms.Form):
     name = forms.CharField(label=_("Name of the party"), max_length=300)
     country = forms.CharField(
-        label=_("Country"), max_length=2, required=False, help_text=_("ISO code of two letters, e.g. RU.")
+        label=_("Country"), max_length=60, required=False, help_text=_("ISO code of two letters (e.g. RU) or name.")
     )
 
 

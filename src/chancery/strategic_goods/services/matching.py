@@ -342,10 +342,28 @@ def arms_embargoes() -> dict[str, dict]:
     return {country["iso2"]: country for country in data["countries"]}
 
 
+@cache
+def _country_names() -> dict[str, str]:
+    names = {}
+    for code, entry in arms_embargoes().items():
+        for name in [entry["name"], *entry.get("aliases", [])]:
+            names[" ".join(tokens(name))] = code
+    return names
+
+
+def country_code(text: str) -> str:
+    """The ISO 3166 alpha-2 code of a party's country as given: a two-letter code as it is, the
+    name of a country under arms embargo (English or Dutch) as its code, anything else empty."""
+    text = (text or "").strip()
+    if re.fullmatch(r"[A-Za-z]{2}", text):
+        return text.upper()
+    return _country_names().get(" ".join(tokens(text)), "")
+
+
 def embargo_match(country: str) -> Match | None:
     """A country hit when the country is under an EU arms embargo that applies to the country as
     such (full, partial or political); targeted embargoes reach listed persons, found by name."""
-    entry = arms_embargoes().get((country or "").strip().upper())
+    entry = arms_embargoes().get(country_code(country))
     if not entry or entry["scope"] == "targeted":
         return None
     return Match(

@@ -19,7 +19,7 @@ from chancery.core import audit
 from chancery.core.models import AuditAction
 from chancery.core.models.organisation import Role
 from chancery.strategic_goods.models import Decision, ScreeningHit
-from chancery.strategic_goods.services.matching import screen
+from chancery.strategic_goods.services.matching import country_code, screen
 
 REVIEW_FIELDS = ["decision", "motivation", "reviewer", "reviewed_at"]
 # Who may decide on a hit: handlers inside the administration, not ministers' offices or outsiders.
@@ -44,7 +44,7 @@ def screen_parties(subject: str, parties: Iterable[tuple[str, str]], *, actor=No
                     party_name=name[:300],
                     list_id=match.list_id,
                     defaults={
-                        "party_country": (country or "").strip().upper()[:2],
+                        "party_country": country_code(country),
                         "kind": match.kind,
                         "listed_name": match.listed_name[:300],
                         "score": match.score,

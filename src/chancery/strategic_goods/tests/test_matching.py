@@ -102,6 +102,11 @@ def test_country_under_arms_embargo_is_a_hit(demo_list):
     assert screen("Acme Industrial Supplies NV", "YE") == []
 
 
+@pytest.mark.parametrize("given", ["RU", "ru", " Russia ", "Russian Federation", "Rusland"])
+def test_a_country_may_be_given_by_code_or_name(demo_list, given):
+    assert [m.list_id for m in screen("Bakkerij Janssens", given)] == ["ARMS-EMBARGO-RU"]
+
+
 def test_without_a_loaded_list_only_countries_are_screened(db):
     assert screen("Sunrise Global Trading FZE", "") == []
     assert [m.list_id for m in screen("Sunrise Global Trading FZE", "IR")] == ["ARMS-EMBARGO-IR"]
@@ -163,6 +168,14 @@ def test_screen_parties_refuses_a_csv_without_the_columns(demo_list, tmp_path, c
     assert "name,country" in err and "ontbreekt" in err
 
 
+def test_screen_parties_says_when_no_list_is_loaded(db, tmp_path):
+    path = tmp_path / "parties.csv"
+    path.write_text("name,country\nSunrise Global Trading FZE,Syrië\n", encoding="utf-8")
+    code, out, err = run_screen(path)
+    assert code == 0 and "Er is geen sanctielijst geladen" in err
+    assert [m["list_id"] for m in json.loads(out)[0]["matches"]] == ["ARMS-EMBARGO-SY"]
+
+
 def test_screen_parties_refuses_a_missing_file(db, tmp_path):
     code, _out, err = run_screen(tmp_path / "none.csv")
     assert code == 2 and "kan niet gelezen worden" in err
@@ -170,8 +183,9 @@ def test_screen_parties_refuses_a_missing_file(db, tmp_path):
 
 def test_hits_must_be_reviewed_before_the_file_proceeds(demo_list, org):
     handler, applicant = org.users["civil_servant"], org.users["applicant"]
-    hits = screen_parties("licence:42", [("Sokolovsky Dmitri", "RU"), ("Bakkerij Janssens", "BE")], actor=handler)
+    hits = screen_parties("licence:42", [("Sokolovsky Dmitri", "Rusland"), ("Bakkerij Janssens", "BE")], actor=handler)
     assert {h.list_id for h in hits} == {"EU-FSD-900001", "ARMS-EMBARGO-RU"}
+    assert {h.party_country for h in hits} == {"RU"}
     assert unreviewed_hits("licence:42").count() == 2
     assert unreviewed_hits("licence:43").count() == 0
     # Screening again keeps the hits (and their reviews) rather than duplicating them.

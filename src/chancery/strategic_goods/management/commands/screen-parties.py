@@ -9,8 +9,10 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from chancery.strategic_goods.services.parties import read_parties, screen_all
+from chancery.strategic_goods.services.sanctions import current_list
 
 
 class Command(BaseCommand):
@@ -26,4 +28,6 @@ class Command(BaseCommand):
             for message in exc.messages:
                 self.stderr.write(message)
             sys.exit(2)
+        if current_list() is None:
+            self.stderr.write(_("No sanctions list has been loaded; only countries under arms embargo are screened."))
         self.stdout.write(json.dumps(screen_all(parties), ensure_ascii=False, indent=2))
