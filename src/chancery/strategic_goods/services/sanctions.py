@@ -26,8 +26,6 @@ NS = "http://eu.europa.ec/fpi/fsd/export"
 INVENTED_MARK = "INVENTED"
 MAX_ERRORS = 20
 
-ENTITY_CHILDREN = {"remark", "additionalInformation", "regulation", "subjectType", "nameAlias", "citizenship",
-                   "birthdate", "address", "identification"}  # fmt: skip
 COUNTRY_CARRIERS = ("citizenship", "address", "birthdate", "identification")
 # ISO 3166-1 alpha-2, or "00" which the export uses for an unknown country.
 ISO2 = re.compile(r"^([A-Z]{2}|00)$")
@@ -214,104 +212,195 @@ def read_export(path: Path) -> ExportData:
     return ExportData(generation_date=generation, global_file_id=file_id, entities=entities)
 
 
-def _read_entity(element, check: _Checker) -> EntityData | None:
-    logical_id = check.integer(element, "logicalId")
-    children: dict[str, list] = {}
+# What the XML Schema of the export (version 1.0) requires of each element: its attributes (True =
+# required) with their types, and the order and number of its children. Our checks apply it so
+# that a file is refused for what the schema refuses even where the operator did not configure the
+# schema; elements and attributes a later version adds are left to that version's schema.
+S256, S2048, S32, S6 = ("max", 256), ("max", 2048), ("max", 32), ("max", 6)
+BOOL, DATE, INT, LONG, ISO = "bool", "date", "int", "long", "iso2"
+SANCTIONABLE = {"regulationLanguage": (True, S6), "logicalId": (True, LONG)}
+COUNTRY = {"countryIso2Code": (True, ISO), "countryDescription": (True, S256)}
+SANCTIONABLE_CHILDREN = ["remark", "additionalInformation", "regulationSummary"]
+SUMMARY = {"regulationType": (True, S32), "publicationDate": (True, DATE), "numberTitle": (True, S256),
+           "publicationUrl": (False, ("max", 512))}  # fmt: skip
+SPEC = {
+    "sanctionEntity": (
+        {"logicalId": (True, LONG), "delistingDate": (False, DATE), "designationDate": (False, DATE),
+         "unitedNationId": (False, S256)},
+        ["remark", "additionalInformation", "regulation", "subjectType", "nameAlias", "citizenship", "birthdate",
+         "address", "identification"],
+        {"regulation": (1, 1), "subjectType": (1, 1), "nameAlias": (1, None)},
+    ),
+    "regulation": (
+        {"logicalId": (True, LONG), "regulationType": (True, S32), "organisationType": (True, S32),
+         "publicationDate": (True, DATE), "entryIntoForceDate": (True, DATE), "numberTitle": (True, S256),
+         "programme": (True, S32)},
+        ["remark", "additionalInformation", "publicationUrl", "corrigendum"],
+        {"publicationUrl": (0, 1)},
+    ),
+    "subjectType": ({"code": (True, S32), "classificationCode": (True, ("enum", ("P", "E")))}, [], {}),
+    "nameAlias": (
+        {**SANCTIONABLE, "firstName": (False, S256), "middleName": (False, S256), "lastName": (False, S256),
+         "wholeName": (False, S256), "function": (False, S2048), "gender": (False, ("enum", ("F", "M", "?"))),
+         "title": (False, S2048), "nameLanguage": (False, S6), "strong": (False, BOOL)},
+        SANCTIONABLE_CHILDREN,
+        {"regulationSummary": (1, 1)},
+    ),
+    "citizenship": (
+        {**SANCTIONABLE, **COUNTRY, "acquisitionDate": (False, DATE), "disenfranchisementDate": (False, DATE),
+         "region": (False, S256)},
+        SANCTIONABLE_CHILDREN,
+        {"regulationSummary": (1, 1)},
+    ),
+    "birthdate": (
+        {**SANCTIONABLE, **COUNTRY, "circa": (False, BOOL),
+         "calendarType": (True, ("enum", ("GREGORIAN", "ISLAMIC", "BUDDHIST", "COPTIC", "ETHIOPIC"))),
+         "city": (False, S2048), "zipCode": (False, S256), "birthdate": (False, DATE), "dayOfMonth": (False, INT),
+         "monthOfYear": (False, INT), "year": (False, INT), "yearRangeFrom": (False, INT),
+         "yearRangeTo": (False, INT), "region": (False, S256), "place": (False, S256)},
+        SANCTIONABLE_CHILDREN,
+        {"regulationSummary": (1, 1)},
+    ),
+    "address": (
+        {**SANCTIONABLE, **COUNTRY, "city": (False, S256), "street": (False, S2048), "poBox": (False, S256),
+         "zipCode": (False, S256), "region": (False, S256), "place": (False, S256),
+         "asAtListingTime": (False, BOOL)},
+        [*SANCTIONABLE_CHILDREN, "contactInfo"],
+        {"regulationSummary": (1, 1)},
+    ),
+    "identification": (
+        {**SANCTIONABLE, **COUNTRY, "diplomatic": (False, BOOL), "knownExpired": (False, BOOL),
+         "knownFalse": (False, BOOL), "reportedLost": (False, BOOL), "revokedByIssuer": (False, BOOL),
+         "issueDate": (False, DATE), "issuedBy": (False, S256), "latinNumber": (False, S256),
+         "nameOnDocument": (False, S256), "number": (False, S256), "validFrom": (False, DATE),
+         "validTo": (False, DATE), "identificationTypeCode": (True, S32),
+         "identificationTypeDescription": (True, S2048), "region": (False, S256)},
+        SANCTIONABLE_CHILDREN,
+        {"regulationSummary": (1, 1)},
+    ),
+    "regulationSummary": (SUMMARY, [], {}),
+    "corrigendum": (SUMMARY, [], {}),
+    "additionalInformation": ({"key": (True, S32), "value": (True, None)}, [], {}),
+    "contactInfo": ({"key": (True, S32), "value": (True, S256)}, [], {}),
+    "remark": ({}, [], {}),
+    "publicationUrl": ({}, [], {}),
+}  # fmt: skip
+
+
+def _check_attribute(element, name: str, value: str, kind, check: _Checker) -> None:
+    value = value.strip()
+    if kind in (LONG, INT):
+        if not re.fullmatch(r"[+-]?\d+", value):
+            check.error(
+                element, _("%(attribute)s=“%(value)s” is not a whole number") % {"attribute": name, "value": value}
+            )
+    elif kind == DATE:
+        check.date(element, name)
+    elif kind == BOOL:
+        if value not in ("true", "false", "1", "0"):
+            check.error(
+                element, _("%(attribute)s=“%(value)s” is not true or false") % {"attribute": name, "value": value}
+            )
+    elif kind == ISO:
+        if not ISO2.match(value):
+            check.error(element, _("%(attribute)s=“%(value)s” is not an ISO 3166 two-letter country code") % {
+                "attribute": name, "value": value})  # fmt: skip
+    elif isinstance(kind, tuple) and kind[0] == "max":
+        if len(value) > kind[1]:
+            check.error(element, _("the attribute %(attribute)s is longer than %(max)s characters") % {
+                "attribute": name, "max": kind[1]})  # fmt: skip
+    elif isinstance(kind, tuple) and kind[0] == "enum":
+        if value not in kind[1]:
+            check.error(element, _("%(attribute)s=“%(value)s” must be one of: %(values)s") % {
+                "attribute": name, "value": value, "values": ", ".join(kind[1])})  # fmt: skip
+
+
+def _check_element(element, check: _Checker) -> None:
+    """Attributes, children and their order of one element and everything in it, per SPEC."""
+    _namespace, name = _tag(element)
+    attributes, order, counts = SPEC[name]
+    for attribute, (required, kind) in attributes.items():
+        value = element.get(attribute)
+        if value is None:
+            if required:
+                check.error(element, _("the attribute %(attribute)s is missing") % {"attribute": attribute})
+        elif kind is not None:
+            _check_attribute(element, attribute, value, kind, check)
+    seen: dict[str, int] = {}
+    position = 0
     for child in element:
         if not isinstance(child.tag, str):
             continue
-        namespace, name = _tag(child)
+        namespace, child_name = _tag(child)
         if namespace != NS:
-            check.error(child, _("unexpected element in <sanctionEntity>"))
+            check.error(child, _("unexpected element in <%(parent)s>") % {"parent": name})
             continue
-        # Elements a later version of the export adds are left to its official schema (when
-        # configured); this loader reads only what it knows.
-        if name in ENTITY_CHILDREN:
-            children.setdefault(name, []).append(child)
-    regulation = (children.get("regulation") or [None])[0]
-    subject = (children.get("subjectType") or [None])[0]
-    if regulation is None:
-        check.error(element, _("the element <regulation> is missing"))
-    if subject is None:
-        check.error(element, _("the element <subjectType> is missing"))
-    if not children.get("nameAlias"):
-        check.error(element, _("the entity has no <nameAlias>"))
-    programme = title = ""
-    if regulation is not None:
-        programme = check.required(regulation, "programme", 32)
-        title = check.required(regulation, "numberTitle", 256)
-        for attribute in ("regulationType", "organisationType"):
-            check.required(regulation, attribute, 32)
-        for attribute in ("publicationDate", "entryIntoForceDate"):
-            check.date(regulation, attribute, required=True)
-        check.integer(regulation, "logicalId")
-    classification = ""
-    if subject is not None:
-        check.required(subject, "code", 32)
-        classification = check.required(subject, "classificationCode")
-        if classification and classification not in ("P", "E"):
-            check.error(
-                subject,
-                _("classificationCode=“%(value)s” must be P (person) or E (enterprise)") % {"value": classification},
-            )
+        if child_name not in order:
+            continue  # added by a later version of the export
+        at = order.index(child_name)
+        if at < position:
+            check.error(child, _("the element is out of order; the order in <%(parent)s> is %(order)s") % {
+                "parent": name, "order": ", ".join(order)})  # fmt: skip
+        position = max(position, at)
+        seen[child_name] = seen.get(child_name, 0) + 1
+        _check_element(child, check)
+    for child_name, (least, most) in counts.items():
+        number = seen.get(child_name, 0)
+        if number < least:
+            check.error(element, _("the element <%(child)s> is missing") % {"child": child_name})
+        elif most is not None and number > most:
+            check.error(element, _("the element <%(child)s> occurs more than %(most)s time(s)") % {
+                "child": child_name, "most": most})  # fmt: skip
+
+
+def _read_entity(element, check: _Checker) -> EntityData | None:
+    """Check the entity against SPEC, then take what the loader keeps."""
+    before = len(check.errors)
+    _check_element(element, check)
+    if len(check.errors) > before:
+        return None
+    children: dict[str, list] = {}
+    for child in element:
+        if isinstance(child.tag, str) and _tag(child)[0] == NS:
+            children.setdefault(_tag(child)[1], []).append(child)
+    regulation, subject = children["regulation"][0], children["subjectType"][0]
     aliases = []
-    for alias in children.get("nameAlias", []):
-        check.integer(alias, "logicalId")
-        check.required(alias, "regulationLanguage", 6)
+    for alias in children["nameAlias"]:
         parts = {key: (alias.get(key) or "").strip() for key in ("wholeName", "firstName", "middleName", "lastName")}
-        for key, value in parts.items():
-            if len(value) > 256:
-                check.error(alias, _("the attribute %(attribute)s is longer than %(max)s characters") % {
-                    "attribute": key, "max": 256})  # fmt: skip
         whole = parts["wholeName"] or " ".join(
             p for p in (parts["firstName"], parts["middleName"], parts["lastName"]) if p
         )
-        if not whole:
-            check.error(alias, _("the name alias has no name (wholeName or firstName/lastName)"))
-            continue
-        strong = (alias.get("strong") or "").strip()
-        if strong and strong not in ("true", "false", "1", "0"):
-            check.error(alias, _("strong=“%(value)s” is not true or false") % {"value": strong})
-        aliases.append(
-            AliasData(
-                whole_name=whole[:256],
-                first_name=parts["firstName"][:256],
-                middle_name=parts["middleName"][:256],
-                last_name=parts["lastName"][:256],
-                strong=strong in ("true", "1"),
-                language=(alias.get("nameLanguage") or "")[:6],
+        if whole:
+            aliases.append(
+                AliasData(
+                    whole_name=whole,
+                    first_name=parts["firstName"],
+                    middle_name=parts["middleName"],
+                    last_name=parts["lastName"],
+                    strong=(alias.get("strong") or "").strip() in ("true", "1"),
+                    language=(alias.get("nameLanguage") or "").strip(),
+                )
             )
-        )
+    if not aliases:
+        check.error(element, _("the entity has no name (wholeName or firstName/lastName in a <nameAlias>)"))
+        return None
     countries = []
     for name in COUNTRY_CARRIERS:
         for carrier in children.get(name, []):
-            code = check.required(carrier, "countryIso2Code")
-            check.required(carrier, "countryDescription", 256)
-            if code and not ISO2.match(code):
-                check.error(
-                    carrier,
-                    _("countryIso2Code=“%(value)s” is not an ISO 3166 two-letter country code") % {"value": code},
-                )
-            elif code and code != "00" and code not in countries:
+            code = carrier.get("countryIso2Code").strip()
+            if code != "00" and code not in countries:
                 countries.append(code)
-            if name == "birthdate":
-                check.date(carrier, "birthdate")
-                if carrier.get("calendarType") is None:
-                    check.error(carrier, _("the attribute %(attribute)s is missing") % {"attribute": "calendarType"})
-    designation = check.date(element, "designationDate")
-    check.date(element, "delistingDate")
     remarks = [(r.text or "").strip() for r in children.get("remark", [])]
-    if logical_id is None or regulation is None or subject is None or not aliases:
-        return None
+    designation = element.get("designationDate")
     return EntityData(
-        logical_id=logical_id,
+        logical_id=int(element.get("logicalId")),
         # euReferenceNumber appears as an attribute in version 1.1 of the export; 1.0 has none.
-        eu_reference_number=(element.get("euReferenceNumber") or "")[:40],
-        united_nations_id=(element.get("unitedNationId") or "")[:256],
-        subject_type=classification,
-        programme=programme,
-        regulation=title,
-        designation_date=designation,
+        eu_reference_number=(element.get("euReferenceNumber") or "").strip()[:40],
+        united_nations_id=(element.get("unitedNationId") or "").strip(),
+        subject_type=subject.get("classificationCode").strip(),
+        programme=regulation.get("programme").strip(),
+        regulation=regulation.get("numberTitle").strip(),
+        designation_date=datetime.date.fromisoformat(designation.strip()[:10]) if designation else None,
         remark="\n".join(r for r in remarks if r),
         aliases=aliases,
         countries=countries,

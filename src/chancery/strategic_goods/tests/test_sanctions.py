@@ -114,7 +114,18 @@ BROKEN = {
     "generation date missing": (DEMO.replace('generationDate="2026-11-01T08:00:00.000+01:00"', ""), "generationDate"),
     "entity without name": (small_export(entity().replace('wholeName="Invented Example Trading LLC"', "")), "naam"),
     "not XML": (DEMO[:-40], "XML"),
-}
+    "elements out of order": (small_export(entity().replace("<remark>Made-up test entry.</remark>" + REG,
+                                                            REG + "<remark>Made-up test entry.</remark>")), "volgorde"),
+    "gender not F, M or ?": (DEMO.replace('gender="?"', 'gender="X"', 1), "gender"),
+    "name alias without its regulation summary": (
+        small_export(entity().replace(f'logicalId="70011">{SUMMARY}</nameAlias>', 'logicalId="70011"/>')),
+        "regulationSummary"),
+    "two subject types": (small_export(entity().replace("<nameAlias", '<subjectType code="x" classificationCode="E"/>'
+                                                        "<nameAlias", 1)), "subjectType"),
+    "calendar type missing": (DEMO.replace('calendarType="GREGORIAN" ', "", 1), "calendarType"),
+    "year not a number": (DEMO.replace('year="1961"', 'year="about 1961"', 1), "year"),
+    "foreign element": (small_export(entity(extra='<x:note xmlns:x="urn:example">?</x:note>')), "onverwacht"),
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("case", BROKEN)
