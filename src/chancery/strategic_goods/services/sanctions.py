@@ -29,6 +29,7 @@ MAX_ERRORS = 20
 COUNTRY_CARRIERS = ("citizenship", "address", "birthdate", "identification")
 # ISO 3166-1 alpha-2, or "00" which the export uses for an unknown country.
 ISO2 = re.compile(r"^([A-Z]{2}|00)$")
+XS_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
 XS_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?$")
 
 
@@ -131,6 +132,8 @@ class _Checker:
                 self.error(element, _("the attribute %(attribute)s is missing") % {"attribute": attribute})
             return None
         try:
+            if not re.fullmatch(r"[+-]?\d+", value.strip()):
+                raise ValueError(value)
             return int(value.strip())
         except ValueError:
             self.error(
@@ -185,6 +188,8 @@ def read_export(path: Path) -> ExportData:
     raw = check.required(root, "generationDate")
     if raw:
         try:
+            if not XS_DATETIME.match(raw):
+                raise ValueError(raw)
             generation = datetime.datetime.fromisoformat(raw)
         except ValueError:
             check.error(root, _("generationDate=“%(value)s” is not a date and time") % {"value": raw})

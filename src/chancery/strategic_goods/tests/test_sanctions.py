@@ -124,6 +124,8 @@ BROKEN = {
                                                         "<nameAlias", 1)), "subjectType"),
     "calendar type missing": (DEMO.replace('calendarType="GREGORIAN" ', "", 1), "calendarType"),
     "year not a number": (DEMO.replace('year="1961"', 'year="about 1961"', 1), "year"),
+    "generation date without time": (DEMO.replace("2026-11-01T08:00:00.000+01:00", "2026-11-01"), "generationDate"),
+    "file id not a number": (DEMO.replace('globalFileId="900001"', 'globalFileId="9_001"'), "globalFileId"),
     "foreign element": (small_export(entity(extra='<x:note xmlns:x="urn:example">?</x:note>')), "onverwacht"),
 }  # fmt: skip
 
