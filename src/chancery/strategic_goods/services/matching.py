@@ -230,7 +230,11 @@ class Index:
 
     def candidates(self, keys: list[str]) -> set[int]:
         found: set[int] = set()
+        # A match needs a distinctive word in common, so generic words and particles do not
+        # propose candidates (in the real list, "trading" alone would propose hundreds).
         for key in keys:
+            if key in generic_keys() or key in particle_keys():
+                continue
             for similar in self.similar_keys(key):
                 found.update(self.postings.get(similar, ()))
         # Words written together in one name and apart in the other (Al-Noor / Alnoor).
