@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chancery.strategic_goods.models import ControlListEntry, SanctionsList, ScreeningHit
+from chancery.strategic_goods.models import ControlListEntry, SanctionedEntity, SanctionsList, ScreeningHit
 from chancery.strategic_goods.services.control_list import load_control_list
 from chancery.strategic_goods.services.review import screen_parties
 from chancery.strategic_goods.services.sanctions import load_sanctions
@@ -23,11 +23,13 @@ DEMO_PARTIES = [
 def load_demo() -> dict[str, int]:
     added = {}
     if not ControlListEntry.objects.exists():
-        added["control-list codes"] = load_control_list()
+        added[str(ControlListEntry._meta.verbose_name_plural)] = load_control_list()
     if not SanctionsList.objects.exists():
-        added["invented sanctions entries"] = load_sanctions(DEMO_SANCTIONS, source="command").entity_count
+        added[str(SanctionedEntity._meta.verbose_name_plural)] = load_sanctions(
+            DEMO_SANCTIONS, source="command"
+        ).entity_count
     if not ScreeningHit.objects.filter(subject=DEMO_SUBJECT).exists():
         # The parties of an (invented) export application, screened: hits that await a handler.
         hits = screen_parties(DEMO_SUBJECT, DEMO_PARTIES, source="command")
-        added["screening hits"] = hits.count()
+        added[str(ScreeningHit._meta.verbose_name_plural)] = hits.count()
     return added
