@@ -95,13 +95,19 @@ class ControlListFilter(filters.FilterSet):
     def search(self, queryset, name, value):
         from django.db.models import Q
 
-        from chancery.strategic_goods.services.control_list import normalise
+        from chancery.strategic_goods.services.control_list import DUAL_USE_CODE, MILITARY_CODE, normalise
 
         words = value.split()
         if not words:
             return queryset
         code = normalise(value)
-        by_code = Q(code__istartswith=code) if " " not in value.strip() else Q(pk__in=[])
+        if " " in value.strip():
+            by_code = Q(pk__in=[])
+        elif DUAL_USE_CODE.match(code) or MILITARY_CODE.match(code):
+            # A whole code finds itself and its sub-items (ML1 → ML1.a …, not ML10).
+            by_code = Q(code=code) | Q(code__startswith=code + ".")
+        else:
+            by_code = Q(code__istartswith=code)  # the start of a code: 3A0, ML
         by_words = Q()
         for word in words:
             by_words &= Q(description__icontains=word)

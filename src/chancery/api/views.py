@@ -201,6 +201,13 @@ class ControlListViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["position", "code"]
     queryset = ControlListEntry.objects.select_related("parent")
 
+    def get_object(self):
+        # Any spelling of a code finds it (3a001.A.1 → 3A001.a.1), as validation accepts it.
+        from chancery.strategic_goods.services.control_list import normalise
+
+        self.kwargs[self.lookup_field] = normalise(self.kwargs[self.lookup_field])
+        return super().get_object()
+
 
 def docs(request):
     """A readable page over the OpenAPI document (Swagger UI from the sidecar, started by our

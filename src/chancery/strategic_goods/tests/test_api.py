@@ -22,6 +22,11 @@ def test_search_by_code_and_by_words(client, control_list):
     assert codes(client.get("/api/v1/control-list", {"q": "3a001.a"})) == [
         "3A001.a", "3A001.a.1", "3A001.a.2", "3A001.a.5", "3A001.a.7"]  # fmt: skip
     assert codes(client.get("/api/v1/control-list", {"q": "sound suppressors"})) == ["ML1.d.2"]
+    ml1 = codes(client.get("/api/v1/control-list", {"q": "ml1"}))
+    assert ml1[0] == "ML1" and "ML1.d.6" in ml1 and not any(c.startswith("ML10") for c in ml1)
+    assert codes(client.get("/api/v1/control-list", {"q": "5A00"})) == [
+        "5A001", "5A001.a", "5A001.f", "5A001.j", "5A002", "5A002.a", "5A002.a.1", "5A002.a.2", "5A002.a.3",
+        "5A002.a.4", "5A002.b", "5A002.c", "5A003", "5A004"]  # fmt: skip
     found = codes(client.get("/api/v1/control-list", {"q": "intrusion software"}))
     assert found == ["4A005", "4D004"]
     assert codes(client.get("/api/v1/control-list", {"q": "cryptography", "list": "military"})) == []
@@ -46,6 +51,7 @@ def test_detail_by_code(client, control_list):
     assert entry["group_name"] == "Systems, equipment and components" and entry["regime"] == "wassenaar"
     assert "2024/2547" in entry["list_version"] and entry["valid_from"] == "2024-11-15"
     assert entry["url"].endswith("/api/v1/control-list/5A002.a.1")
+    assert client.get("/api/v1/control-list/5a002.A.1").json()["code"] == "5A002.a.1"
     assert client.get("/api/v1/control-list/5A992").status_code == 404
     assert client.get("/api/v1/control-list/EAR99").status_code == 404
 
