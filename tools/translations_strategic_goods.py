@@ -145,6 +145,10 @@ NL = {
     "The review of the hit has been recorded.": "De beoordeling van de treffer is vastgelegd.",
 }
 PLURAL = {
+    "%(count)s screening hit awaits a handler's review; the file cannot proceed until it is reviewed.": [
+        "%(count)s screeningtreffer wacht op de beoordeling door een behandelaar; het dossier kan niet verder tot hij beoordeeld is.",
+        "%(count)s screeningtreffers wachten op de beoordeling door een behandelaar; het dossier kan niet verder tot ze beoordeeld zijn.",
+    ],
     "Sanctions list in use: %(file)s of %(date)s, %(n)s entry.": [
         "Sanctielijst in gebruik: %(file)s van %(date)s, %(n)s vermelding.",
         "Sanctielijst in gebruik: %(file)s van %(date)s, %(n)s vermeldingen.",

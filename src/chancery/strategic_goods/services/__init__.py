@@ -5,12 +5,13 @@
 - `screen(name, country)` → matches against the loaded sanctions list and the arms embargoes;
 - `screen_parties(subject, parties)` records the hits of a subject's parties for review;
 - `review_hit(hit, reviewer, decision, motivation)` and `unreviewed_hits(subject)`, the guard the
-  procedure asks before a file may proceed.
+  procedure asks before a file may proceed (`require_reviewed(subject)` raises a ValidationError
+  with the count).
 """
 
 from chancery.strategic_goods.services.control_list import ControlCodeError, validate_code
 from chancery.strategic_goods.services.matching import Match, screen
-from chancery.strategic_goods.services.review import review_hit, screen_parties, unreviewed_hits
+from chancery.strategic_goods.services.review import require_reviewed, review_hit, screen_parties, unreviewed_hits
 from chancery.strategic_goods.services.sanctions import SanctionsFileError, load_sanctions
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "Match",
     "SanctionsFileError",
     "load_sanctions",
+    "require_reviewed",
     "review_hit",
     "screen",
     "screen_parties",

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from chancery.core import audit
 from chancery.core.models import AuditAction
@@ -99,6 +100,22 @@ def review_hit(hit: ScreeningHit, reviewer, decision: str, motivation: str, *, s
 def unreviewed_hits(subject: str):
     """The hits of the subject without a decision: the file may proceed only when there are none."""
     return ScreeningHit.objects.filter(subject=subject, decision="")
+
+
+def require_reviewed(subject: str) -> None:
+    """The guard in one call: a ValidationError (in Dutch) naming how many hits still await a
+    handler's review, so that a transition of the file can be refused with it."""
+    waiting = unreviewed_hits(subject).count()
+    if waiting:
+        raise ValidationError(
+            ngettext(
+                "%(count)s screening hit awaits a handler's review; the file cannot proceed until it is reviewed.",
+                "%(count)s screening hits await a handler's review; the file cannot proceed until they are reviewed.",
+                waiting,
+            )
+            % {"count": waiting},
+            code="unreviewed_hits",
+        )
 
 
 def confirmed_hits(subject: str):

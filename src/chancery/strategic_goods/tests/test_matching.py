@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from chancery.core.models import AuditEntry
 from chancery.strategic_goods.models import Decision, ScreeningHit
-from chancery.strategic_goods.services import review_hit, screen, unreviewed_hits
+from chancery.strategic_goods.services import require_reviewed, review_hit, screen, unreviewed_hits
 from chancery.strategic_goods.services.matching import token_key, tokens
 from chancery.strategic_goods.services.review import screen_parties
 
@@ -188,6 +188,13 @@ def test_hits_must_be_reviewed_before_the_file_proceeds(demo_list, org):
     assert {h.party_country for h in hits} == {"RU"}
     assert unreviewed_hits("licence:42").count() == 2
     assert unreviewed_hits("licence:43").count() == 0
+    with pytest.raises(ValidationError) as waiting:
+        require_reviewed("licence:42")
+    assert waiting.value.messages == [
+        "2 screeningtreffers wachten op de beoordeling door een behandelaar; het dossier kan niet verder "
+        "tot ze beoordeeld zijn."
+    ]
+    require_reviewed("licence:43")
     # Screening again keeps the hits (and their reviews) rather than duplicating them.
     screen_parties("licence:42", [("Sokolovsky Dmitri", "RU")])
     assert ScreeningHit.objects.filter(subject="licence:42").count() == 2
@@ -208,6 +215,7 @@ def test_hits_must_be_reviewed_before_the_file_proceeds(demo_list, org):
         review_hit(name_hit, handler, Decision.CONFIRMED, "Toch wel.")
     review_hit(hits.get(kind="country"), handler, Decision.CONFIRMED, "Eindgebruiker in Rusland: wapenembargo.")
     assert unreviewed_hits("licence:42").count() == 0
+    require_reviewed("licence:42")
 
     trail = AuditEntry.objects.filter(content_type__model="screeninghit", object_id=str(name_hit.pk)).order_by("pk")
     assert [e.action for e in trail] == ["create", "state_change"]
