@@ -3,10 +3,10 @@
 
 The whole file is checked before anything is written: against the official XML Schema when the
 operator configured it (`CHANCERY_SANCTIONS_SCHEMA`, the XSD downloaded with the list), and in every
-case against our own checks of what the schema requires and this loader relies on (root element and
-namespace, the export's date and identifier, each entity's identifier, regulation, subject type and
-names, ISO country codes, dates). A file that fails is refused with what is wrong and where; the list
-in use stays as it was. A valid file replaces the list in one transaction.
+case against our own checks: `SPEC`, written from what the schema requires of each element (required
+attributes and their types, order and number of children), and what this loader relies on (unique
+identifiers, a name per entry, a list that is not empty). A file that fails is refused with what is
+wrong and where; the list in use stays as it was. A valid file replaces the list in one transaction.
 """
 
 from __future__ import annotations
@@ -210,6 +210,10 @@ def read_export(path: Path) -> ExportData:
             check.error(child, _("logicalId %(id)s occurs twice") % {"id": entity.logical_id})
         seen.add(entity.logical_id)
         entities.append(entity)
+    if not entities and not check.errors:
+        # The schema allows an empty export, but the consolidated list is never empty: loading one
+        # would silently end all screening.
+        check.error(root, _("the export holds no <sanctionEntity>; an empty list is not loaded"))
     if check.errors:
         raise SanctionsFileError(check.errors)
     if generation is not None and generation.tzinfo is None:

@@ -126,6 +126,7 @@ BROKEN = {
     "year not a number": (DEMO.replace('year="1961"', 'year="about 1961"', 1), "year"),
     "generation date without time": (DEMO.replace("2026-11-01T08:00:00.000+01:00", "2026-11-01"), "generationDate"),
     "file id not a number": (DEMO.replace('globalFileId="900001"', 'globalFileId="9_001"'), "globalFileId"),
+    "no entries at all": (small_export(""), "geen <sanctionEntity>"),
     "foreign element": (small_export(entity(extra='<x:note xmlns:x="urn:example">?</x:note>')), "onverwacht"),
 }  # fmt: skip
 
@@ -143,7 +144,7 @@ def test_non_conforming_file_is_refused_and_the_old_list_stays(demo_list, tmp_pa
     assert "regel " in err  # where: the line
     assert (SanctionsList.objects.get().pk, SanctionedEntity.objects.count(), NameAlias.objects.count()) == before
     # Our checks refuse what the official schema refuses as well (when it is available here).
-    if case not in ("impossible date", "entity without name"):
+    if case not in ("impossible date", "entity without name", "no entries at all"):
         assert conforms_to_official_schema(path) in (False, None)
 
 
