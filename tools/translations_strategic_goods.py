@@ -97,6 +97,7 @@ NL = {
     "logicalId %(id)s occurs twice": "logicalId %(id)s komt twee keer voor",
     "the configured XML Schema %(path)s (CHANCERY_SANCTIONS_SCHEMA) does not exist": "het ingestelde XML-schema %(path)s (CHANCERY_SANCTIONS_SCHEMA) bestaat niet",
     "Sanctions list loaded": "Sanctielijst geladen",
+    "%(file)s conforms: %(count)s entries (generated %(date)s); nothing was loaded (dry run).": "%(file)s is in orde: %(count)s vermeldingen (aangemaakt op %(date)s); er is niets geladen (droge run).",
     "the export holds no <sanctionEntity>; an empty list is not loaded": "de export bevat geen <sanctionEntity>; een lege lijst wordt niet geladen",
     "%(attribute)s=“%(value)s” is not true or false": "%(attribute)s=“%(value)s” is niet true of false",
     "%(attribute)s=“%(value)s” is not an ISO 3166 two-letter country code": "%(attribute)s=“%(value)s” is geen landcode van twee letters volgens ISO 3166",

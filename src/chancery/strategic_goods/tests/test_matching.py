@@ -145,6 +145,15 @@ def test_screen_parties_prints_one_object_per_party_with_hits(demo_list, tmp_pat
     assert result[2]["matches"][0]["list_id"] == "ARMS-EMBARGO-BY"
 
 
+def test_screen_parties_records_the_hits_of_a_subject(demo_list, tmp_path):
+    path = tmp_path / "parties.csv"
+    path.write_text("name,country\nSunrise Global Trading F.Z.E.,AE\nBakkerij Janssens,BE\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    call_command("screen-parties", str(path), "--subject", "licence:7", stdout=out, stderr=err)
+    assert [p["name"] for p in json.loads(out.getvalue())] == ["Sunrise Global Trading F.Z.E."]
+    assert list(unreviewed_hits("licence:7").values_list("list_id", flat=True)) == ["EU-FSD-900015"]
+
+
 def test_screen_parties_accepts_semicolons_and_a_byte_order_mark(demo_list, tmp_path):
     path = tmp_path / "parties.csv"
     path.write_bytes("\ufeffName;Country\nAlnoor Dual Technologies;SY\n".encode())

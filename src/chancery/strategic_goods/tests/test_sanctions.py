@@ -224,3 +224,16 @@ def test_elements_of_a_later_export_version_are_ignored_foreign_ones_refused(db,
     with pytest.raises(SanctionsFileError) as refused:
         load_sanctions(path)
     assert "onverwacht element" in refused.value.errors[0]
+
+
+def test_dry_run_checks_and_loads_nothing(db, tmp_path):
+    out = io.StringIO()
+    call_command("load-sanctions", str(DEMO_SANCTIONS), "--dry-run", stdout=out)
+    assert "30" in out.getvalue() and "droge run" in out.getvalue()
+    assert not SanctionsList.objects.exists()
+    broken = tmp_path / "export.xml"
+    broken.write_text(BROKEN["gender not F, M or ?"][0], encoding="utf-8")
+    err = io.StringIO()
+    with pytest.raises(SystemExit) as exit_:
+        call_command("load-sanctions", str(broken), "--dry-run", stderr=err)
+    assert exit_.value.code == 2 and "gender" in err.getvalue()

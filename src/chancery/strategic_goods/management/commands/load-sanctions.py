@@ -1,4 +1,4 @@
-"""chancery load-sanctions PATH: replace the sanctions list by the EU consolidated financial-sanctions
+"""chancery load-sanctions PATH [--dry-run]: replace the sanctions list by the EU consolidated financial-sanctions
 list in the Commission's XML export (Financial Sanctions Database). The file is checked first
 (official XML Schema when CHANCERY_SANCTIONS_SCHEMA names it, and our own checks); a file that does
 not conform is refused with exit code 2 and what is wrong and where, and the old list stays."""
@@ -9,7 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from chancery.strategic_goods.services.sanctions import SanctionsFileError, load_sanctions
+from chancery.strategic_goods.services.sanctions import SanctionsFileError, check_file, load_sanctions
 
 
 class Command(BaseCommand):
@@ -17,13 +17,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path")
+        parser.add_argument("--dry-run", action="store_true", help="Check the file; change nothing.")
 
-    def handle(self, *args, path, **options):
+    def handle(self, *args, path, dry_run=False, **options):
         source = Path(path)
         if not source.is_file():
             self.stderr.write(_("%(path)s: no such file; the sanctions list is unchanged.") % {"path": path})
             sys.exit(2)
         try:
+            if dry_run:
+                export = check_file(source)
+                self.stdout.write(
+                    _("%(file)s conforms: %(count)s entries (generated %(date)s); nothing was loaded (dry run).")
+                    % {"file": source.name, "count": len(export.entities), "date": export.generation_date.isoformat()}
+                )
+                return
             loaded = load_sanctions(source, source="command")
         except SanctionsFileError as exc:
             self.stderr.write(
