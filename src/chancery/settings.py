@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "chancery.portal",
     "chancery.api",
     "chancery.monitoring",
+    "chancery.strategic_goods",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -243,6 +244,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 # PEM files of the certificate authorities whose signing certificates are trusted. Outside
 # production, the demo authority made by `chancery demo` is trusted when it exists.
 CHANCERY_SIGNING_TRUST_ROOTS = env_list("CHANCERY_SIGNING_TRUST_ROOTS")
+# Strategic goods: the XML Schema of the EU sanctions export that the operator downloads with the
+# list (validated against when set; our own checks run in every case), and the least score of a
+# name that screening reports.
+CHANCERY_SANCTIONS_SCHEMA = os.environ.get("CHANCERY_SANCTIONS_SCHEMA", "")
+CHANCERY_SCREENING_THRESHOLD = int(os.environ.get("CHANCERY_SCREENING_THRESHOLD", "80"))
 if not PRODUCTION and (VAR_DIR / "signing" / "demo-ca.pem").exists():
     CHANCERY_SIGNING_TRUST_ROOTS.append(str(VAR_DIR / "signing" / "demo-ca.pem"))
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("zittingen/", include("chancery.decisions.urls")),
     path("besluiten/", include("chancery.portal.urls")),
     path("app/monitoring/", include("chancery.monitoring.urls")),
+    path("app/strategische-goederen/", include("chancery.strategic_goods.urls")),
     path("voortgang/", include(progress_patterns)),
     path("zoeken", portal_views.search, name="search"),
     path("zoeken/feed", portal_views.SearchFeed(), name="search_feed"),

@@ -17,6 +17,7 @@ from chancery.decisions.models import (
     PublicationStep,
     RegulationType,
 )
+from chancery.strategic_goods.models import ControlList, ControlListEntry
 
 
 class MeetingFilter(filters.FilterSet):
@@ -75,3 +76,39 @@ class PublicationFilter(filters.FilterSet):
     class Meta:
         model = Publication
         fields = ["regulation_type", "step"]
+
+
+class ControlListFilter(filters.FilterSet):
+    q = filters.CharFilter(
+        method="search",
+        help_text="Words or a code: matches the start of a code (3A001, ml1.d) or words in the description.",
+    )
+    list = filters.ChoiceFilter(choices=ControlList.choices)
+    category = filters.ChoiceFilter(choices=[(str(n), str(n)) for n in range(10)])
+    group = filters.ChoiceFilter(choices=[(g, g) for g in "ABCDE"])
+    parent = filters.CharFilter(field_name="parent__code", help_text="The code of the entry above, e.g. 3A001.a")
+
+    class Meta:
+        model = ControlListEntry
+        fields = ["q", "list", "category", "group", "parent"]
+
+    def search(self, queryset, name, value):
+        from django.db.models import Q
+
+        from chancery.strategic_goods.services.control_list import DUAL_USE_CODE, MILITARY_CODE, normalise
+
+        words = value.split()
+        if not words:
+            return queryset
+        code = normalise(value)
+        if " " in value.strip():
+            by_code = Q(pk__in=[])
+        elif DUAL_USE_CODE.match(code) or MILITARY_CODE.match(code):
+            # A whole code finds itself and its sub-items (ML1 → ML1.a …, not ML10).
+            by_code = Q(code=code) | Q(code__startswith=code + ".")
+        else:
+            by_code = Q(code__istartswith=code)  # the start of a code: 3A0, ML
+        by_words = Q()
+        for word in words:
+            by_words &= Q(description__icontains=word)
+        return queryset.filter(by_code | by_words)

@@ -9,6 +9,8 @@ from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting, Pu
 from chancery.monitoring.models import Indicator, Initiative, Observation, Target
 from chancery.portal.linkeddata import eli_of
 from chancery.portal.queries import decision_path
+from chancery.strategic_goods.models import ControlListEntry
+from chancery.strategic_goods.services.control_list import control_list_data
 
 
 def absolute(request, path: str) -> str:
@@ -307,3 +309,31 @@ class IndicatorSerializer(serializers.ModelSerializer):
     @extend_schema_field(ObservationSerializer(many=True))
     def get_observations(self, obj) -> list[dict]:
         return ObservationSerializer(sorted(obj.shown, key=lambda o: o.period_start), many=True).data
+
+
+class ControlListEntrySerializer(serializers.ModelSerializer):
+    """A code of the EU dual-use list (Annex I, Reg. (EU) 2021/821) or the EU Common Military List."""
+
+    url = serializers.SerializerMethodField()
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    category_name = serializers.SerializerMethodField()
+    group_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ControlListEntry
+        fields = [
+            "code", "url", "list", "parent", "category", "category_name", "group", "group_name", "regime",
+            "description", "list_version", "valid_from",
+        ]  # fmt: skip
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, obj) -> str:
+        return absolute(self.context["request"], reverse("api:controllistentry-detail", args=[obj.code]))
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_category_name(self, obj) -> str | None:
+        return control_list_data()["categories"].get(obj.category) if obj.category else None
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_group_name(self, obj) -> str | None:
+        return control_list_data()["product_groups"].get(obj.group) if obj.group else None

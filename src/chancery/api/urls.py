@@ -17,6 +17,7 @@ router.register("webhooks", views.WebhookViewSet, basename="webhook")
 router.register("ambitions", views.AmbitionViewSet, basename="ambition")
 router.register("programmes", views.ProgrammeViewSet, basename="programme")
 router.register("indicators", views.IndicatorViewSet, basename="indicator")
+router.register("control-list", views.ControlListViewSet, basename="controllistentry")
 
 urlpatterns = [
     path("", views.root, name="root"),

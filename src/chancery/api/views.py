@@ -28,6 +28,7 @@ from chancery.portal.queries import meetings_with_decisions
 from chancery.portal.search import service as search
 from chancery.portal.search.engines import engine
 from chancery.portal.search.text import parse
+from chancery.strategic_goods.models import ControlListEntry
 
 
 @api_view(["GET"])
@@ -48,6 +49,7 @@ def root(request):
             "ambitions": link("api:ambition-list"),
             "programmes": link("api:programme-list"),
             "indicators": link("api:indicator-list"),
+            "control-list": link("api:controllistentry-list"),
             "webhooks": link("api:webhook-list"),
             "openapi": link("api:openapi"),
             "docs": link("api:docs"),
@@ -186,6 +188,27 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
         return indicators.prefetch_related(
             "targets", Prefetch("observations", queryset=shown, to_attr="shown")
         ).order_by("pk")
+
+
+class ControlListViewSet(viewsets.ReadOnlyModelViewSet):
+    """The control-list codes (an extract of the EU dual-use list, Annex I of Regulation (EU)
+    2021/821, and of the EU Common Military List): public reference data, the same for every reader.
+    A code is looked up by its canonical spelling, e.g. /control-list/3A001.a.1."""
+
+    serializer_class = serializers.ControlListEntrySerializer
+    filterset_class = filters.ControlListFilter
+    lookup_field = "code"
+    lookup_value_regex = r"[0-9A-Za-z.]+"
+    ordering = ["position"]
+    ordering_fields = ["position", "code"]
+    queryset = ControlListEntry.objects.select_related("parent")
+
+    def get_object(self):
+        # Any spelling of a code finds it (3a001.A.1 → 3A001.a.1), as validation accepts it.
+        from chancery.strategic_goods.services.control_list import normalise
+
+        self.kwargs[self.lookup_field] = normalise(self.kwargs[self.lookup_field])
+        return super().get_object()
 
 
 def docs(request):

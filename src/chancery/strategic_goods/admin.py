@@ -1,0 +1,52 @@
+from django.contrib import admin
+
+from chancery.strategic_goods.models import ControlListEntry, NameAlias, SanctionedEntity, SanctionsList, ScreeningHit
+
+
+class ReadOnly(admin.ModelAdmin):
+    """Reference data comes from files (commands), hits are reviewed through the service: the admin
+    only shows them, so that the loading checks and the audited review cannot be bypassed."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ControlListEntry)
+class ControlListEntryAdmin(ReadOnly):
+    list_display = ["code", "list", "regime", "description"]
+    list_filter = ["list", "category", "group", "regime"]
+    search_fields = ["code", "description"]
+
+
+@admin.register(SanctionsList)
+class SanctionsListAdmin(ReadOnly):
+    list_display = ["source_name", "generation_date", "entity_count", "is_demo", "loaded_at"]
+
+
+class NameAliasInline(admin.TabularInline):
+    model = NameAlias
+    extra = 0
+    can_delete = False
+    fields = ["whole_name", "first_name", "middle_name", "last_name", "strong", "language"]
+    readonly_fields = fields
+
+
+@admin.register(SanctionedEntity)
+class SanctionedEntityAdmin(ReadOnly):
+    list_display = ["__str__", "logical_id", "subject_type", "programme", "designation_date"]
+    list_filter = ["subject_type", "programme"]
+    search_fields = ["aliases__whole_name", "logical_id", "eu_reference_number"]
+    inlines = [NameAliasInline]
+
+
+@admin.register(ScreeningHit)
+class ScreeningHitAdmin(ReadOnly):
+    list_display = ["subject", "party_name", "kind", "listed_name", "score", "decision", "reviewer", "reviewed_at"]
+    list_filter = ["kind", "decision"]
+    search_fields = ["subject", "party_name", "listed_name", "list_id"]

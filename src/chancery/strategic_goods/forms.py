@@ -1,0 +1,20 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from chancery.strategic_goods.models import Decision
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(label=_("Control-list code"), max_length=60, help_text=_("E.g. 3A001.a.1 or ML1.a."))
+
+
+class ScreenForm(forms.Form):
+    name = forms.CharField(label=_("Name of the party"), max_length=300)
+    country = forms.CharField(
+        label=_("Country"), max_length=60, required=False, help_text=_("ISO code of two letters (e.g. RU) or name.")
+    )
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect)
+    motivation = forms.CharField(label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 4}))

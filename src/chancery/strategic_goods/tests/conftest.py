@@ -1,0 +1,19 @@
+import pytest
+
+from chancery.strategic_goods.demo.loader import DEMO_SANCTIONS
+
+
+@pytest.fixture
+def control_list(db):
+    """The control-list extract. The migration loads it, but a transactional test empties every
+    table afterwards, so tests that need it ask for it."""
+    from chancery.strategic_goods.services.control_list import load_control_list
+
+    load_control_list()
+
+
+@pytest.fixture
+def demo_list(db):
+    from chancery.strategic_goods.services.sanctions import load_sanctions
+
+    return load_sanctions(DEMO_SANCTIONS, source="command")

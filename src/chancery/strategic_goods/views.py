@@ -1,0 +1,87 @@
+"""Back-office pages of strategic goods: look up and check a control-list code, screen a party,
+and review the screening hits that hold files back. Thin: the rules live in services/."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from chancery.core.forms import add_service_errors
+from chancery.strategic_goods.forms import CodeForm, ReviewForm, ScreenForm
+from chancery.strategic_goods.models import ControlListEntry, ScreeningHit
+from chancery.strategic_goods.services import review_hit, screen, validate_code
+from chancery.strategic_goods.services.review import may_review
+from chancery.strategic_goods.services.sanctions import current_list
+
+
+def _internal(request) -> None:
+    if not getattr(request.user, "is_internal", False):
+        raise PermissionDenied(_("Strategic goods are for the administration."))
+
+
+@login_required
+def index(request):
+    _internal(request)
+    code_form = CodeForm(request.GET if "code" in request.GET else None)
+    entry = None
+    if code_form.is_bound and code_form.is_valid():
+        try:
+            code = validate_code(code_form.cleaned_data["code"])
+        except ValidationError as exc:
+            add_service_errors(code_form, exc, "code")
+        else:
+            entry = ControlListEntry.objects.select_related("parent").get(code=code)
+    screen_form = ScreenForm(request.GET if "name" in request.GET else None)
+    matches = None
+    if screen_form.is_bound and screen_form.is_valid():
+        matches = screen(screen_form.cleaned_data["name"], screen_form.cleaned_data["country"])
+    subjects = (
+        ScreeningHit.objects.values("subject")
+        .annotate(open=Count("pk", filter=Q(decision="")), total=Count("pk"))
+        .order_by("-open", "subject")
+    )
+    return render(
+        request,
+        "strategic_goods/index.html",
+        {
+            "code_form": code_form,
+            "entry": entry,
+            "children": entry.children.all() if entry else (),
+            "screen_form": screen_form,
+            "matches": matches,
+            "sanctions_list": current_list(),
+            "subjects": subjects,
+        },
+    )
+
+
+@login_required
+def subject(request, subject):
+    _internal(request)
+    hits = ScreeningHit.objects.filter(subject=subject).select_related("reviewer")
+    if not hits:
+        raise Http404
+    return render(request, "strategic_goods/subject.html", {"subject": subject, "hits": hits})
+
+
+@login_required
+def hit(request, pk):
+    _internal(request)
+    found = get_object_or_404(ScreeningHit.objects.select_related("reviewer"), pk=pk)
+    form = None
+    if not found.decision and may_review(request.user):
+        form = ReviewForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                review_hit(found, request.user, form.cleaned_data["decision"], form.cleaned_data["motivation"])
+            except ValidationError as exc:
+                add_service_errors(form, exc, "motivation")
+            else:
+                messages.success(request, _("The review of the hit has been recorded."))
+                return redirect("strategic_goods:subject", subject=found.subject)
+    elif request.method == "POST":
+        raise PermissionDenied(_("Only a handler of the administration may review screening hits."))
+    return render(request, "strategic_goods/hit.html", {"hit": found, "form": form})
