@@ -2,6 +2,7 @@
 confidentiality layer already narrowed, and described in the OpenAPI document."""
 
 import django_filters as filters
+from django import forms
 
 from chancery.core.models import Document, DocumentKind
 from chancery.decisions.models import (
@@ -20,10 +21,22 @@ from chancery.decisions.models import (
 from chancery.strategic_goods.models import ControlList, ControlListEntry
 
 
+class WholeNumberFilter(filters.NumberFilter):
+    """An identifier or a year: a whole number the database can hold. Anything else is refused
+    with a 400 naming the parameter (a number past 64 bits was a server error on SQLite)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", 2**63 - 1)
+        super().__init__(*args, **kwargs)
+
+
 class MeetingFilter(filters.FilterSet):
     kind = filters.ChoiceFilter(choices=MeetingKind.choices)
     state = filters.ChoiceFilter(choices=MeetingState.choices)
-    year = filters.NumberFilter()
+    year = WholeNumberFilter()
     starts_after = filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="gte")
     starts_before = filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="lt")
 
@@ -33,7 +46,7 @@ class MeetingFilter(filters.FilterSet):
 
 
 class AgendaItemFilter(filters.FilterSet):
-    meeting = filters.NumberFilter(field_name="agenda__meeting")
+    meeting = WholeNumberFilter(field_name="agenda__meeting")
     kind = filters.ChoiceFilter(choices=ItemKind.choices)
     final = filters.BooleanFilter(field_name="agenda__is_final")
 
@@ -43,8 +56,8 @@ class AgendaItemFilter(filters.FilterSet):
 
 
 class DecisionFilter(filters.FilterSet):
-    meeting = filters.NumberFilter(field_name="item__agenda__meeting")
-    item = filters.NumberFilter(field_name="item")
+    meeting = WholeNumberFilter(field_name="item__agenda__meeting")
+    item = WholeNumberFilter(field_name="item")
     result = filters.ChoiceFilter(choices=DecisionResult.choices)
 
     class Meta:
