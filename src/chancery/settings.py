@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "chancery.portal",
     "chancery.api",
     "chancery.monitoring",
+    "chancery.procedures",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+def handles_cases(user) -> bool:
+    return bool(getattr(user, "is_internal", False))
+
+
+def applies(user) -> bool:
+    """The applicant's counter (loket) is for outsiders with an account."""
+    return bool(user.is_authenticated and user.is_active and not user.is_internal)
+
+
+class ProceduresConfig(AppConfig):
+    """The generic procedure engine: files (zaken) going through declared procedures, with their
+    handlers' inbox and the applicants' counter."""
+
+    name = "chancery.procedures"
+    label = "procedures"
+    verbose_name = _("Procedures")
+
+    def ready(self) -> None:
+        from chancery.core import navigation
+        from chancery.procedures import registry
+        from chancery.procedures.definitions.strategic_goods import STRATEGIC_GOODS
+
+        registry.register(STRATEGIC_GOODS)
+        navigation.register(navigation.Module("cases", _("Cases"), "procedures:inbox", order=45, visible=handles_cases))
+        navigation.register(navigation.Module("counter", _("My files"), "counter:index", order=46, visible=applies))
