@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import SimpleRouter
 
 from chancery.api import views
+from chancery.procedures.api import CaseViewSet
 
 app_name = "api"
 
@@ -17,6 +18,7 @@ router.register("webhooks", views.WebhookViewSet, basename="webhook")
 router.register("ambitions", views.AmbitionViewSet, basename="ambition")
 router.register("programmes", views.ProgrammeViewSet, basename="programme")
 router.register("indicators", views.IndicatorViewSet, basename="indicator")
+router.register("cases", CaseViewSet, basename="case")
 
 urlpatterns = [
     path("", views.root, name="root"),

@@ -47,6 +47,7 @@ def root(request):
             "ambitions": link("api:ambition-list"),
             "programmes": link("api:programme-list"),
             "indicators": link("api:indicator-list"),
+            "cases": link("api:case-list"),
             "webhooks": link("api:webhook-list"),
             "openapi": link("api:openapi"),
             "docs": link("api:docs"),

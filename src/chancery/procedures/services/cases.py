@@ -89,6 +89,12 @@ def create_case(
         access_level=access_level or procedure.access_level,
         created_at=now,
     )
+    # A clock may run from the initial state on (a claim whose term starts on receipt).
+    today = timezone.localtime(now).date()
+    clocks.move(case, case.state, today)
+    clocks.refresh(case, today)
+    if case.due_on:
+        case.save(update_fields=["due_on"])
     audit.record(
         actor,
         AuditAction.CREATE,
