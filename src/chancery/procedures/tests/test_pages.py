@@ -82,8 +82,10 @@ def test_fire_from_the_case_page(as_handler, handler, submitted):
     url = reverse("procedures:case", args=[submitted.reference])
     page = as_handler.get(url).content.decode()
     assert "Eindgebruikersverklaring" in page and 'value="declare_complete"' in page
-    response = as_handler.post(reverse("procedures:fire", args=[submitted.reference]),
-                               {"transition": "declare_complete", "version": submitted.version, "reason": ""})  # fmt: skip
+    response = as_handler.post(
+        reverse("procedures:fire", args=[submitted.reference]),
+        {"transition": "declare_complete", "version": submitted.version, "reason": ""},
+    )
     assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.state == "under_assessment"
@@ -94,8 +96,11 @@ def test_a_stale_form_gets_a_clear_conflict_message(as_handler, handler, colleag
     seen = submitted.version
     engine.fire(submitted, "declare_complete", colleague, expected_version=seen)
     audit_before = AuditEntry.objects.count()
-    response = as_handler.post(reverse("procedures:fire", args=[submitted.reference]),
-                               {"transition": "request_advice", "version": seen, "reason": ""}, follow=True)  # fmt: skip
+    response = as_handler.post(
+        reverse("procedures:fire", args=[submitted.reference]),
+        {"transition": "request_advice", "version": seen, "reason": ""},
+        follow=True,
+    )
     html = response.content.decode()
     assert "in the meantime" in html or "intussen" in html
     submitted.refresh_from_db()
@@ -104,8 +109,11 @@ def test_a_stale_form_gets_a_clear_conflict_message(as_handler, handler, colleag
 
 def test_a_refused_guard_is_explained(as_handler, handler, applicant):
     case = apply_for_licence(applicant, certificate=False)
-    response = as_handler.post(reverse("procedures:fire", args=[case.reference]),
-                               {"transition": "declare_complete", "version": case.version}, follow=True)  # fmt: skip
+    response = as_handler.post(
+        reverse("procedures:fire", args=[case.reference]),
+        {"transition": "declare_complete", "version": case.version},
+        follow=True,
+    )
     html = response.content.decode()
     assert "eindgebruikersverklaring" in html.lower() or "end-user certificate" in html.lower()
     case.refresh_from_db()
@@ -118,8 +126,10 @@ def test_notes_documents_and_taking_a_case(as_handler, handler, submitted):
     assert handler in submitted.handlers.all()
     as_handler.post(reverse("procedures:note", args=[ref]), {"text": "Criteria nagegaan", "internal": "on"})
     assert submitted.notes.get().internal
-    response = as_handler.post(reverse("procedures:document", args=[ref]),
-                               {"kind": "external_advice", "title": "Advies", "internal": "on", "file": pdf("a.pdf")})  # fmt: skip
+    response = as_handler.post(
+        reverse("procedures:document", args=[ref]),
+        {"kind": "external_advice", "title": "Advies", "internal": "on", "file": pdf("a.pdf")},
+    )
     assert response.status_code == 302
     assert submitted.documents.filter(kind="external_advice", internal=True).exists()
     bad = as_handler.post(reverse("procedures:document", args=[ref]), {"kind": "annex", "file": pdf("../x.pdf")})
@@ -130,10 +140,15 @@ def test_applicant_submits_through_the_form(as_applicant, applicant, team):
     form = as_applicant.get(reverse("counter:apply", args=["CSG"]))
     assert form.status_code == 200
     fields = {
-        "party_kind": "organisation", "party_name": PARTY["name"], "registration_number": "0123456749",
-        "country": "be", "email": "export@precisie.example", "title": "Uitvoer naar Canada",
-        **{k: v for k, v in DATA.items()}, "end_user_certificate": pdf(),
-    }  # fmt: skip
+        "party_kind": "organisation",
+        "party_name": PARTY["name"],
+        "registration_number": "0123456749",
+        "country": "be",
+        "email": "export@precisie.example",
+        "title": "Uitvoer naar Canada",
+        **{k: v for k, v in DATA.items()},
+        "end_user_certificate": pdf(),
+    }
     response = as_applicant.post(reverse("counter:apply", args=["CSG"]), fields)
     case = Case.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("counter:case", args=[case.reference])
@@ -146,9 +161,14 @@ def test_applicant_submits_through_the_form(as_applicant, applicant, team):
 
 def test_applicant_form_errors_change_nothing(as_applicant, team):
     fields = {
-        "party_kind": "organisation", "party_name": "X", "registration_number": "0123456789", "country": "BE",
-        "title": "Aanvraag", **DATA, "end_user_certificate": pdf(),
-    }  # fmt: skip
+        "party_kind": "organisation",
+        "party_name": "X",
+        "registration_number": "0123456789",
+        "country": "BE",
+        "title": "Aanvraag",
+        **DATA,
+        "end_user_certificate": pdf(),
+    }
     response = as_applicant.post(reverse("counter:apply", args=["CSG"]), fields)
     assert response.status_code == 400 and not Case.objects.exists()
     assert as_applicant.get(reverse("counter:apply", args=["NOPE"])).status_code == 404
@@ -163,9 +183,15 @@ def test_applicant_answers_a_request_and_sees_the_decision(
     )
     page = as_applicant.get(reverse("counter:case", args=[submitted.reference])).content.decode()
     assert "Welke eindgebruiker?" in page and "answer-title" in page
-    response = as_applicant.post(reverse("counter:answer", args=[submitted.reference]),
-                                 {"version": submitted.version, "message": "Northern Inspection Ltd.",
-                                  "file": pdf("bijlage.pdf"), "kind": "annex"})  # fmt: skip
+    response = as_applicant.post(
+        reverse("counter:answer", args=[submitted.reference]),
+        {
+            "version": submitted.version,
+            "message": "Northern Inspection Ltd.",
+            "file": pdf("bijlage.pdf"),
+            "kind": "annex",
+        },
+    )
     assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.state == "submitted" and submitted.documents.filter(kind="annex").exists()
@@ -187,8 +213,9 @@ def test_applicant_answers_a_request_and_sees_the_decision(
 
 def test_an_empty_answer_is_refused(as_applicant, applicant, handler, submitted):
     engine.fire(submitted, "request_information", handler, reason="Vraag", expected_version=submitted.version)
-    response = as_applicant.post(reverse("counter:answer", args=[submitted.reference]),
-                                 {"version": submitted.version, "message": ""})  # fmt: skip
+    response = as_applicant.post(
+        reverse("counter:answer", args=[submitted.reference]), {"version": submitted.version, "message": ""}
+    )
     assert response.status_code == 400
     submitted.refresh_from_db()
     assert submitted.state == "incomplete"
@@ -197,8 +224,9 @@ def test_an_empty_answer_is_refused(as_applicant, applicant, handler, submitted)
 def test_applicant_sends_a_message_and_withdraws(as_applicant, applicant, submitted):
     as_applicant.post(reverse("counter:message", args=[submitted.reference]), {"message": "Nog een vraag"})
     assert submitted.notes.get().internal is False
-    response = as_applicant.post(reverse("procedures:fire", args=[submitted.reference]),
-                                 {"transition": "withdraw", "version": submitted.version})  # fmt: skip
+    response = as_applicant.post(
+        reverse("procedures:fire", args=[submitted.reference]), {"transition": "withdraw", "version": submitted.version}
+    )
     assert response.status_code == 302 and response["Location"] == reverse("counter:case", args=[submitted.reference])
     submitted.refresh_from_db()
     assert submitted.state == "withdrawn"

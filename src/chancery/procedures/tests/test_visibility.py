@@ -21,8 +21,14 @@ SHARED_NOTE = "Wij hebben uw aanvraag goed ontvangen."
 def case(submitted, handler):
     work.add_note(handler, submitted, SECRET_NOTE, internal=True)
     work.add_note(handler, submitted, SHARED_NOTE, internal=False)
-    work.add_document(handler, submitted, upload=pdf("advies-intern.pdf"), kind="external_advice",
-                      title="Advies Staatsveiligheid", internal=True)  # fmt: skip
+    work.add_document(
+        handler,
+        submitted,
+        upload=pdf("advies-intern.pdf"),
+        kind="external_advice",
+        title="Advies Staatsveiligheid",
+        internal=True,
+    )
     return submitted
 
 
@@ -32,13 +38,23 @@ def login(client, user):
 
 
 def test_who_sees_the_case(case, org, handler, colleague, applicant, other_applicant):
-    visible = {u.username for u in [*org.users.values(), handler, colleague, other_applicant]
-               if Case.objects.visible_to(u).filter(pk=case.pk).exists()}  # fmt: skip
+    visible = {
+        u.username
+        for u in [*org.users.values(), handler, colleague, other_applicant]
+        if Case.objects.visible_to(u).filter(pk=case.pk).exists()
+    }
     # The applicant, the team, the secretariat and administrators; the council sees internal_council.
     assert visible == {
-        applicant.username, handler.username, colleague.username, "t-secretariaat", "t-admin",
-        "t-minister-a", "t-kabinet-a", "t-minister-b", "t-kabinet-b",
-    }  # fmt: skip
+        applicant.username,
+        handler.username,
+        colleague.username,
+        "t-secretariaat",
+        "t-admin",
+        "t-minister-a",
+        "t-kabinet-a",
+        "t-minister-b",
+        "t-kabinet-b",
+    }
     assert not Case.objects.visible_to(org.users["civil_servant"]).exists()  # another department
     assert not Case.objects.visible_to(org.users["expert"]).exists()
     assert not Case.objects.visible_to(other_applicant).exists()
@@ -80,10 +96,16 @@ def test_applicant_page_shows_no_internal_notes_or_documents(client, case, appli
 
 
 def test_internal_step_reasons_stay_internal(client, case, handler, applicant):
-    engine.fire(case, "declare_complete", handler, reason="Dossier compleet na telefonisch overleg met X",
-                expected_version=case.version)  # fmt: skip
-    engine.fire(case, "request_advice", handler, reason="Advies Staatsveiligheid gevraagd",
-                expected_version=case.version)  # fmt: skip
+    engine.fire(
+        case,
+        "declare_complete",
+        handler,
+        reason="Dossier compleet na telefonisch overleg met X",
+        expected_version=case.version,
+    )
+    engine.fire(
+        case, "request_advice", handler, reason="Advies Staatsveiligheid gevraagd", expected_version=case.version
+    )
     login(client, applicant)
     html = client.get(reverse("counter:case", args=[case.reference])).content.decode()
     assert "telefonisch overleg" not in html and "Staatsveiligheid" not in html
@@ -101,8 +123,10 @@ def test_other_files_are_404(client, case, other_applicant, org):
     login(client, org.users["civil_servant"])  # another department
     assert client.get(reverse("procedures:case", args=[case.reference])).status_code == 404
     assert client.get(reverse("procedures:download", args=[case.reference, link.pk])).status_code == 404
-    response = client.post(reverse("procedures:fire", args=[case.reference]),
-                           {"transition": "declare_complete", "version": case.version, "reason": ""})  # fmt: skip
+    response = client.post(
+        reverse("procedures:fire", args=[case.reference]),
+        {"transition": "declare_complete", "version": case.version, "reason": ""},
+    )
     assert response.status_code == 404
     case.refresh_from_db()
     assert case.state == "submitted"
@@ -151,8 +175,9 @@ def test_api_cases_with_the_readers_eyes(case, handler, applicant, other_applica
 
 
 def test_api_hides_internal_reasons_from_the_applicant(case, handler, applicant):
-    engine.fire(case, "request_information", handler, reason="Welke eindgebruiker precies?",
-                expected_version=case.version)  # fmt: skip
+    engine.fire(
+        case, "request_information", handler, reason="Welke eindgebruiker precies?", expected_version=case.version
+    )
     work.answer_request(applicant, case, message="Zie bijlage", expected_version=case.version)
     case.refresh_from_db()
     engine.fire(case, "declare_complete", handler, reason="Intern: ok na controle KBO", expected_version=case.version)
