@@ -215,7 +215,7 @@ def test_the_clock_does_not_start_without_a_signed_end_user_certificate(applican
 def test_the_end_user_certificate_must_be_a_pdf(applicant, handler):
     case = apply_for_licence(applicant, certificate=docx())
     message = refused(case, "declare_complete", handler, code="guard")
-    assert "PDF" in message
+    assert "pdf" in message.lower()
 
 
 def test_an_internal_certificate_does_not_count(applicant, handler):
