@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (translations are one line each, as in the .po file)
 """Dutch translations of the procedure engine (chancery.procedures):
 `python tools/fill_translations.py tools/translations_procedures.py`."""
 
