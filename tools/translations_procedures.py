@@ -173,6 +173,7 @@ NL = {
     "shared with the applicant": "gedeeld met de aanvrager",
     "No notes yet.": "Nog geen notities.",
     "Save note": "Notitie bewaren",
+    "Text of the note": "Tekst van de notitie",
     "History": "Geschiedenis",
     "New state": "Nieuwe toestand",
     "Submit the application": "De aanvraag indienen",

@@ -74,7 +74,7 @@ class TransitionForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=8000)
+    text = forms.CharField(label=_("Text of the note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=8000)
     internal = forms.BooleanField(
         label=_("Internal assessment (never shown to the applicant)"), required=False, initial=True
     )
