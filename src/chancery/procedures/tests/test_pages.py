@@ -236,3 +236,11 @@ def test_handler_pages_are_for_the_administration(client, org):
     client.force_login(org.users["expert"])
     assert client.get(reverse("procedures:inbox")).status_code == 403
     assert client.get(reverse("procedures:workload")).status_code == 403
+
+
+def test_admin_shows_cases_read_only(client, org, submitted):
+    client.force_login(org.users["admin"])
+    assert client.get(reverse("admin:procedures_case_changelist")).status_code == 200
+    assert client.get(reverse("admin:procedures_case_change", args=[submitted.pk])).status_code == 200
+    assert client.get(reverse("admin:procedures_party_changelist")).status_code == 200
+    assert client.get(reverse("admin:procedures_case_add")).status_code == 403
