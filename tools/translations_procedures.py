@@ -223,6 +223,8 @@ NL = {
     "Your application was submitted with reference %(reference)s.": "Uw aanvraag is ingediend met referentie %(reference)s.",
     "Your answer was sent.": "Uw antwoord is verstuurd.",
     "Your message was sent.": "Uw bericht is verstuurd.",
+    # api/filters.py (moments compared in UTC), fixed with this branch
+    "This moment is out of range.": "Dit tijdstip ligt buiten het bereik.",
 }
 
 PLURAL = {
