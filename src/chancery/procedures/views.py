@@ -48,12 +48,31 @@ def _own_case(request, reference: str) -> Case:
 
 
 def _data_rows(case: Case) -> list[tuple[str, object]]:
-    """The procedure's data with the labels its form gives them, in the form's order."""
+    """The procedure's data with the labels its form gives them, in the form's order; a choice
+    shows its label, not its code."""
     form_class = case.definition.form_class()
     labels = getattr(form_class, "DATA_LABELS", None) if form_class else None
     if not labels:
         return list(case.data.items())
-    return [(labels[key], case.data[key]) for key in labels if key in case.data]
+    fields = form_class.base_fields
+    rows = []
+    for key in labels:
+        if key not in case.data:
+            continue
+        value = case.data[key]
+        choices = dict(getattr(fields.get(key), "choices", None) or [])
+        rows.append((labels[key], choices.get(value, value)))
+    return rows
+
+
+def _history(case: Case):
+    """Each step with the label of its transition and its target state."""
+    procedure = case.definition
+    rows = []
+    for step in case.history.select_related("actor").order_by("at", "pk"):
+        transition = procedure.transition(step.name, step.source)
+        rows.append((step, transition.label if transition else step.name, procedure.state(step.target)))
+    return rows
 
 
 def _download(request, case: Case, pk: int, *, internal_allowed: bool):
@@ -140,7 +159,7 @@ def _case_context(request, case: Case, **extra) -> dict:
         "procedure": procedure,
         "state": procedure.state(case.state),
         "data_rows": _data_rows(case),
-        "history": [(step, procedure.state(step.target)) for step in work.history_for(request.user, case)],
+        "history": _history(case),
         "notes": work.notes_for(request.user, case),
         "documents": work.documents_for(request.user, case),
         "clocks": clocks.statuses(case, today),
@@ -299,9 +318,7 @@ def counter_apply(request, procedure):
 def _counter_context(request, case: Case, **extra) -> dict:
     procedure = case.definition
     state = procedure.state(case.state)
-    history = [
-        (step, procedure.state(step.target)) for step in case.history.order_by("at", "pk") if step.source != step.target
-    ]
+    history = _history(case)
     return {
         "case": case,
         "procedure": procedure,

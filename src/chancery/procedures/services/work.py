@@ -151,12 +151,6 @@ def notes_for(user, case: Case):
     return notes
 
 
-def history_for(user, case: Case):
-    """The history: complete for the administration; for the applicant, the public label of each
-    state and only the reasons addressed to them."""
-    return case.history.select_related("actor").order_by("at", "pk")
-
-
 # --- the applicant's side ---------------------------------------------------------------------
 
 
