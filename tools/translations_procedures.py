@@ -24,6 +24,7 @@ NL = {
     "Incomplete, waiting for the applicant": "Onvolledig, wacht op de aanvrager",
     "More information needed from you": "Wij hebben meer informatie van u nodig",
     "Under assessment": "In beoordeling",
+    "Under assessment, waiting for information from the applicant": "In beoordeling, wacht op informatie van de aanvrager",
     "Awaiting external advice": "Wacht op extern advies",
     "Decision pending (department)": "Beslissing in voorbereiding (departement)",
     "Decision pending": "Beslissing in voorbereiding",

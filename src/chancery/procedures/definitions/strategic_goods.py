@@ -2,7 +2,9 @@
 of the Wapenhandeldecreet and the EU dual-use regulation 2021/821, handled by the department's
 service Controle Strategische Goederen.
 
-State model after procedure-rules.md §A7. The term is indicative (no statutory deadline exists):
+State model after procedure-rules.md §A7 (its INCOMPLETE is two states here: `incomplete` before
+the file is complete, `information_requested` during the assessment, so that the applicant's
+answer returns the file where the question was asked). The term is indicative (no statutory deadline exists):
 42 days when the department decides, 84 when the minister decides, counted from the moment the
 file is complete; time waiting for missing information or external advice does not count
 (fdfa.be "indicatieve maximumdoorlooptijden", procedure-rules.md §A6). Processing does not start
@@ -127,8 +129,14 @@ STRATEGIC_GOODS = Procedure(
             gettext_lazy("Incomplete, waiting for the applicant"),
             gettext_lazy("More information needed from you"),
             waiting_for_applicant=True,
-        ),  # fmt: skip
+        ),
         State("under_assessment", gettext_lazy("Under assessment")),
+        State(
+            "information_requested",
+            gettext_lazy("Under assessment, waiting for information from the applicant"),
+            gettext_lazy("More information needed from you"),
+            waiting_for_applicant=True,
+        ),
         State("awaiting_advice", gettext_lazy("Awaiting external advice"), gettext_lazy("Under assessment")),
         State("decision_department", gettext_lazy("Decision pending (department)"), gettext_lazy("Decision pending")),
         State("decision_minister", gettext_lazy("Decision pending (minister)"), gettext_lazy("Decision pending")),
@@ -144,6 +152,7 @@ STRATEGIC_GOODS = Procedure(
         _t("withdraw", gettext_lazy("Withdraw"), "draft", "withdrawn", {APPLICANT}),
         _t("withdraw", gettext_lazy("Withdraw"), "submitted", "withdrawn", {APPLICANT}),
         _t("withdraw", gettext_lazy("Withdraw"), "incomplete", "withdrawn", {APPLICANT}),
+        _t("withdraw", gettext_lazy("Withdraw"), "information_requested", "withdrawn", {APPLICANT}),
         _t(
             "declare_inadmissible",
             gettext_lazy("Declare inadmissible"),
@@ -153,7 +162,7 @@ STRATEGIC_GOODS = Procedure(
             reason_required=True,
             reason_to_applicant=True,
             on_enter=(DECIDED_BY_DEPARTMENT,),
-        ),  # fmt: skip
+        ),
         _t(
             "request_information",
             gettext_lazy("Request more information"),
@@ -163,17 +172,20 @@ STRATEGIC_GOODS = Procedure(
             reason_required=True,
             reason_to_applicant=True,
             on_enter=(REQUESTED,),
-        ),  # fmt: skip
+        ),
         _t(
             "request_information",
             gettext_lazy("Request more information"),
             "under_assessment",
-            "incomplete",
+            "information_requested",
             HANDLERS,
             reason_required=True,
             reason_to_applicant=True,
             on_enter=(REQUESTED,),
-        ),  # fmt: skip
+        ),
+        # The answer returns the file where the question was asked: before completeness to be
+        # checked again (the clock has not started yet), during the assessment back to it (the
+        # clock resumes on the day of the answer).
         _t(
             "answer",
             gettext_lazy("Answer the request"),
@@ -181,7 +193,15 @@ STRATEGIC_GOODS = Procedure(
             "submitted",
             {APPLICANT},
             guards=(applicant_answered(),),
-        ),  # fmt: skip
+        ),
+        _t(
+            "answer",
+            gettext_lazy("Answer the request"),
+            "information_requested",
+            "under_assessment",
+            {APPLICANT},
+            guards=(applicant_answered(),),
+        ),
         _t(
             "declare_complete",
             gettext_lazy("Declare complete and start the assessment"),
@@ -189,7 +209,7 @@ STRATEGIC_GOODS = Procedure(
             "under_assessment",
             HANDLERS,
             guards=(FILE_COMPLETE,),
-        ),  # fmt: skip
+        ),
         _t("request_advice", gettext_lazy("Ask external advice"), "under_assessment", "awaiting_advice", HANDLERS),
         _t(
             "advice_received",
@@ -198,7 +218,7 @@ STRATEGIC_GOODS = Procedure(
             "under_assessment",
             HANDLERS,
             guards=(ADVICE_RECEIVED,),
-        ),  # fmt: skip
+        ),
         _t(
             "propose_department_decision",
             gettext_lazy("Propose a decision (department decides)"),
@@ -207,7 +227,7 @@ STRATEGIC_GOODS = Procedure(
             HANDLERS,
             guards=(ASSESSED,),
             on_enter=(set_data("decision_level", "department"),),
-        ),  # fmt: skip
+        ),
         _t(
             "refer_to_minister",
             gettext_lazy("Refer to the minister"),
@@ -216,7 +236,7 @@ STRATEGIC_GOODS = Procedure(
             HANDLERS,
             guards=(ASSESSED,),
             on_enter=(set_data("decision_level", "minister"),),
-        ),  # fmt: skip
+        ),
         *[
             _t(
                 name,
@@ -242,7 +262,7 @@ STRATEGIC_GOODS = Procedure(
             "under_assessment",
             HANDLERS,
             reason_required=True,
-        ),  # fmt: skip
+        ),
         _t(
             "back_to_assessment",
             gettext_lazy("Back to assessment"),
@@ -250,7 +270,7 @@ STRATEGIC_GOODS = Procedure(
             "under_assessment",
             MINISTER,
             reason_required=True,
-        ),  # fmt: skip
+        ),
         *[
             _t(name, label, source, target, HANDLERS, reason_required=True, reason_to_applicant=True)
             for source in ("granted", "granted_with_conditions")
@@ -266,7 +286,7 @@ STRATEGIC_GOODS = Procedure(
             label=gettext_lazy("Indicative term for the decision"),
             terms=TERMS,
             runs_in={"under_assessment", "decision_department", "decision_minister"},
-            suspended_in={"incomplete", "submitted", "awaiting_advice"},
+            suspended_in={"incomplete", "information_requested", "submitted", "awaiting_advice"},
             working_days=False,
             variant=decision_level,
         ),

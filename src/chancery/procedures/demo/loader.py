@@ -51,6 +51,7 @@ PATHS = {
     "draft": [],
     "submitted": ["submit"],
     "incomplete": ["submit", "request_information"],
+    "information_requested": ["submit", "declare_complete", "request_information"],
     "under_assessment": ["submit", "declare_complete"],
     "awaiting_advice": ["submit", "declare_complete", "request_advice"],
     "after_advice": ["submit", "declare_complete", "request_advice", "advice", "advice_received"],
@@ -84,6 +85,7 @@ PLAN = [
     ("submitted", 1, 1, False),
     ("incomplete", 12, 3, True),
     ("incomplete", 30, 5, True),
+    ("information_requested", 35, 6, True),
     ("under_assessment", 20, 2, True),
     ("under_assessment", 70, 3, True),  # overdue
     ("under_assessment", 45, 2, False),  # overdue, unassigned
@@ -159,8 +161,9 @@ def _make_case(number, path, days_ago, gap, assigned, users) -> object:
                 upload=upload("advies.pdf", samples.make_pdf("Advies: geen bezwaar")), source="command",
             )  # fmt: skip
         elif step == "answer":
-            work.add_note(applicant, case, "Hierbij de gevraagde technische fiche.", internal=False, source="command")
-            engine.fire(case, "answer", applicant, now=now, source="command")
+            work.answer_request(
+                applicant, case, message="Hierbij de gevraagde technische fiche.", now=now, source="command"
+            )
         else:
             actor = applicant if step in ("submit", "withdraw") else handler
             if minister_level and step in ("grant", "grant_with_conditions", "refuse"):

@@ -195,7 +195,15 @@ def apply(
 
 @transaction.atomic
 def answer_request(
-    user, case: Case, *, message: str, upload=None, kind: str = "", expected_version: int | None = None
+    user,
+    case: Case,
+    *,
+    message: str,
+    upload=None,
+    kind: str = "",
+    expected_version: int | None = None,
+    now=None,
+    source: str = "web",
 ) -> Case:
     """The applicant answers a request for more information: a message (and a document), then the
     procedure's answer transition, which resumes the clock."""
@@ -204,7 +212,7 @@ def answer_request(
         raise ValidationError(_("This procedure takes no answers."))
     if not is_applicant_of(user, case):
         raise PermissionDenied(_("Only the applicant answers a request."))
-    add_note(user, case, message, internal=False)
+    add_note(user, case, message, internal=False, source=source)
     if upload is not None:
-        add_document(user, case, upload=upload, kind=kind or procedure.document_types[-1].code)
-    return fire(case, procedure.answer_transition, user, expected_version=expected_version)
+        add_document(user, case, upload=upload, kind=kind or procedure.document_types[-1].code, source=source)
+    return fire(case, procedure.answer_transition, user, expected_version=expected_version, now=now, source=source)

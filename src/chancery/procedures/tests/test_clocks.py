@@ -124,9 +124,12 @@ def test_a_case_clock_is_suspended_while_waiting_and_follows_the_decision_level(
     # Ten days of assessment, then a question: suspended for 20 days.
     step("request_information", start + datetime.timedelta(days=10), "Vraag")
     assert case.due_on is None
-    work.answer_request(applicant, case, message="Antwoord", expected_version=case.version)
+    # The applicant answers 20 days later: the clock resumes that day.
+    work.answer_request(
+        applicant, case, message="Antwoord", expected_version=case.version, now=at(start + datetime.timedelta(days=30))
+    )
     case.refresh_from_db()
-    step("declare_complete", start + datetime.timedelta(days=30))
+    assert case.state == "under_assessment"
     assert case.due_on == start + datetime.timedelta(days=42 + 20)
     # Referred to the minister: the 84-day term applies to the same periods.
     work.add_note(handler, case, "Beoordeling", internal=True)

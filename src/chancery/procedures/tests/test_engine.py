@@ -168,16 +168,23 @@ def test_inadmissible(submitted, handler):
 def test_request_for_information_and_answer(submitted, handler, applicant):
     case = to_assessment(submitted, handler)
     fire(case, "request_information", handler, reason="Bezorg de technische fiche.")
-    assert case.state == "incomplete" and case.due_on is None
+    assert case.state == "information_requested" and case.due_on is None
     # Answering needs a message.
     message = refused(case, "answer", applicant, code="guard")
     assert message
     work.answer_request(applicant, case, message="Hierbij de fiche.", upload=pdf("fiche.pdf"),
                         kind="technical_description", expected_version=case.version)  # fmt: skip
     case.refresh_from_db()
-    assert case.state == "submitted"
-    fire(case, "declare_complete", handler)
-    assert case.state == "under_assessment"
+    # Back to the assessment, where the question was asked; the clock runs again.
+    assert case.state == "under_assessment" and case.due_on is not None
+    assert case.documents.filter(kind="technical_description").exists()
+
+
+def test_answer_before_completeness_goes_back_to_the_check(submitted, handler, applicant):
+    fire(submitted, "request_information", handler, reason="Eindgebruikersverklaring onleesbaar.")
+    work.answer_request(applicant, submitted, message="Nieuwe scan", expected_version=submitted.version)
+    submitted.refresh_from_db()
+    assert submitted.state == "submitted" and not submitted.clock_periods.exists()
 
 
 def test_request_information_before_completeness(submitted, handler, applicant):
@@ -186,10 +193,13 @@ def test_request_information_before_completeness(submitted, handler, applicant):
     assert not submitted.clock_periods.exists()
 
 
-@pytest.mark.parametrize("source", ["submitted", "incomplete"])
+@pytest.mark.parametrize("source", ["submitted", "incomplete", "information_requested"])
 def test_applicant_withdraws(submitted, handler, applicant, source):
-    if source == "incomplete":
+    if source == "information_requested":
+        fire(submitted, "declare_complete", handler)
+    if source != "submitted":
         fire(submitted, "request_information", handler, reason="Vraag")
+    assert submitted.state == source
     fire(submitted, "withdraw", applicant)
     assert submitted.state == "withdrawn"
 

@@ -196,6 +196,12 @@ def test_applicant_answers_a_request_and_sees_the_decision(
     submitted.refresh_from_db()
     assert submitted.state == "submitted" and submitted.documents.filter(kind="annex").exists()
     engine.fire(submitted, "declare_complete", handler, expected_version=submitted.version)
+    engine.fire(submitted, "request_information", handler, reason="En de eindgebruiker?",
+                expected_version=submitted.version)  # fmt: skip
+    response = as_applicant.post(reverse("counter:answer", args=[submitted.reference]),
+                                 {"version": submitted.version, "message": "Northern Inspection Ltd."})  # fmt: skip
+    submitted.refresh_from_db()
+    assert submitted.state == "under_assessment"
     work.add_note(handler, submitted, "Intern advies: positief", internal=True)
     engine.fire(submitted, "propose_department_decision", handler, expected_version=submitted.version)
     with django_capture_on_commit_callbacks(execute=True):
