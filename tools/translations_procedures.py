@@ -224,11 +224,20 @@ NL = {
     "Your application was submitted with reference %(reference)s.": "Uw aanvraag is ingediend met referentie %(reference)s.",
     "Your answer was sent.": "Uw antwoord is verstuurd.",
     "Your message was sent.": "Uw bericht is verstuurd.",
+    "To the inbox": "Naar de werkbak",
+    "To my files": "Naar mijn dossiers",
     # api/filters.py (moments compared in UTC), fixed with this branch
     "This moment is out of range.": "Dit tijdstip ligt buiten het bereik.",
 }
 
 PLURAL = {
+    "%(n)s open case is assigned to you.": [
+        "%(n)s open zaak is aan u toegewezen.",
+        "%(n)s open zaken zijn aan u toegewezen.",
+    ],
+    "%(n)s overdue": ["%(n)s over tijd", "%(n)s over tijd"],
+    "You have %(n)s file.": ["U hebt %(n)s dossier.", "U hebt %(n)s dossiers."],
+    "%(n)s waits for your answer": ["%(n)s wacht op uw antwoord", "%(n)s wachten op uw antwoord"],
     "%(n)s day left": ["nog %(n)s dag", "nog %(n)s dagen"],
     "%(n)s case you can see is past its deadline.": [
         "%(n)s zaak die u kunt inkijken is over tijd.",

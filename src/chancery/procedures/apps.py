@@ -11,6 +11,18 @@ def applies(user) -> bool:
     return bool(user.is_authenticated and user.is_active and not user.is_internal)
 
 
+def _home_panel(request) -> dict:
+    """The handler's open cases and overdue ones; the applicant's files awaiting their answer."""
+    from chancery.procedures.services import queries
+
+    user = request.user
+    if handles_cases(user):
+        return {"handler": True, "mine": queries.inbox(user, "mine").count(), "overdue": queries.overdue(user).count()}
+    if applies(user):
+        return {"applicant": True, **queries.applicant_summary(user)}
+    return {}
+
+
 class ProceduresConfig(AppConfig):
     """The generic procedure engine: files (zaken) going through declared procedures, with their
     handlers' inbox and the applicants' counter."""
@@ -27,3 +39,6 @@ class ProceduresConfig(AppConfig):
         registry.register(STRATEGIC_GOODS)
         navigation.register(navigation.Module("cases", _("Cases"), "procedures:inbox", order=45, visible=handles_cases))
         navigation.register(navigation.Module("counter", _("My files"), "counter:index", order=46, visible=applies))
+        navigation.register_home_panel(
+            navigation.HomePanel("cases", "procedures/home_panel.html", _home_panel, order=20)
+        )

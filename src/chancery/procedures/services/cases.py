@@ -41,7 +41,8 @@ def next_reference(procedure: Procedure, year: int) -> str:
 
 
 def may_fire(user, case: Case, transition: Transition) -> bool:
-    """The role rule alone: the case's own applicant for `applicant`, else the user's role."""
+    """The role rule: the case's own applicant for `applicant`, else the user's role. (`fire` also
+    asks that the user may see the case: a civil servant of another department may not act.)"""
     if not (user and user.is_authenticated and user.is_active):
         return False
     if APPLICANT in transition.roles and case.applicant_user_id == user.pk:
@@ -136,7 +137,7 @@ def fire(
             code="state",
             params={"transition": transition, "state": procedure.state(locked.state).label},
         )
-    if not may_fire(user, locked, step):
+    if not may_fire(user, locked, step) or not locked.is_visible_to(user):
         raise TransitionRefused(
             _("Your role may not perform “%(transition)s” on this case."),
             code="role",

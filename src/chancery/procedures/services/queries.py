@@ -141,3 +141,16 @@ def statistics(user, procedure: str = "", months: int = 12) -> list[MonthFigures
         item = figures.setdefault(key, MonthFigures(key))
         item.closed, item.with_clock, item.within_term = row["n"], row["with_clock"], row["within"]
     return sorted(figures.values(), key=lambda f: f.month, reverse=True)[:months]
+
+
+def applicant_summary(user) -> dict[str, int]:
+    """How many files the applicant filed, and how many wait for their answer."""
+    from chancery.procedures import registry
+
+    files = list(Case.objects.filter(applicant_user=user).values_list("procedure", "state"))
+    waiting = 0
+    for code, state in files:
+        procedure = registry.find(code)
+        if procedure and state in {s.code for s in procedure.states if s.waiting_for_applicant}:
+            waiting += 1
+    return {"files": len(files), "waiting": waiting}

@@ -282,6 +282,14 @@ def test_wrong_role_is_refused_clearly(submitted, applicant, org, other_applican
     refused(submitted, "declare_complete", org.users["minister_concerned"], code="role")
 
 
+def test_someone_who_may_not_see_the_case_may_not_act(submitted, org, handler):
+    outsider = org.users["civil_servant"]  # a civil servant of another department
+    refused(submitted, "declare_complete", outsider, code="role")
+    work.assign(handler, submitted, [handler, outsider])
+    fire(submitted, "declare_complete", outsider)
+    assert submitted.state == "under_assessment"
+
+
 def test_stale_version_is_a_conflict(submitted, handler, colleague):
     seen = submitted.version
     fire(submitted, "declare_complete", handler)

@@ -250,3 +250,16 @@ def test_admin_shows_cases_read_only(client, org, submitted):
     assert client.get(reverse("admin:procedures_case_change", args=[submitted.pk])).status_code == 200
     assert client.get(reverse("admin:procedures_party_changelist")).status_code == 200
     assert client.get(reverse("admin:procedures_case_add")).status_code == 403
+
+
+def test_home_page_panels(client, handler, applicant, submitted):
+    engine.fire(submitted, "request_information", handler, reason="Vraag", expected_version=submitted.version)
+    work.take(handler, submitted)
+    client.force_login(handler)
+    html = client.get(reverse("home")).content.decode()
+    assert reverse("procedures:inbox") in html
+    client.force_login(applicant)
+    html = client.get(reverse("home")).content.decode()
+    assert reverse("counter:index") in html and "status--at-risk" in html
+    client.logout()
+    assert client.get(reverse("home")).status_code == 200
