@@ -75,6 +75,9 @@ def test_applicant_submits_and_handler_decides(page, people, tmp_path):
     fire(page, "Verlenen", "De vergunning wordt verleend, geldig drie jaar.")
     assert page.locator("#case-state").inner_text() == "Verleend"
     assert describe(run_axe(page)) == []
+    for path in ("/app/zaken/werklast/", "/app/zaken/statistieken/", "/"):
+        page.goto(path)
+        assert describe(run_axe(page)) == [], path
 
     page.context.clear_cookies()
     log_in(page, "t-aanvrager", PASSWORD)
@@ -82,4 +85,6 @@ def test_applicant_submits_and_handler_decides(page, people, tmp_path):
     assert page.locator("#case-state").inner_text() == "Verleend"
     assert page.get_by_text("De vergunning wordt verleend, geldig drie jaar.").is_visible()
     assert page.get_by_text("criteria 1 tot 8").count() == 0
+    page.goto("/loket/")
+    assert describe(run_axe(page)) == []
     assert page.console_errors == []
