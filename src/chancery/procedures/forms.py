@@ -82,7 +82,7 @@ class NoteForm(forms.Form):
 
 class CaseDocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Document type"))
-    title = forms.CharField(label=_("Title (optional)"), max_length=300, required=False)
+    title = forms.CharField(label=_("Title"), max_length=300, required=False)
     file = file_field(_("File"))
     internal = forms.BooleanField(label=_("Internal (never shown to the applicant)"), required=False)
 
@@ -96,7 +96,7 @@ class CaseDocumentForm(forms.Form):
 class AnswerForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     message = forms.CharField(label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 4}), max_length=8000)
-    file = file_field(_("Document (optional)"), required=False)
+    file = file_field(_("Document"), required=False)
     kind = forms.ChoiceField(label=_("Document type"), required=False)
 
     def __init__(self, *args, procedure, **kwargs):

@@ -46,7 +46,7 @@ class LicenceApplicationForm(ApplicationForm):
         accept=".pdf",
         help_text=_("Without a complete, signed end-user certificate the processing does not start."),
     )
-    technical_description = file_field(_("Technical description (optional)"), required=False)
+    technical_description = file_field(_("Technical description"), required=False)
 
     def clean_destination_country(self):
         return self.cleaned_data["destination_country"].strip().upper()
