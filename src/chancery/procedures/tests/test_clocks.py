@@ -3,7 +3,7 @@
 
 import datetime
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chancery.core.calendar import is_working_day
@@ -11,7 +11,7 @@ from chancery.procedures import clocks
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import clocks as case_clocks
 from chancery.procedures.services import work
-from chancery.procedures.testing import apply_for_licence
+from chancery.procedures.testing import apply_for_licence, pdf
 
 days = st.dates(min_value=datetime.date(2020, 1, 1), max_value=datetime.date(2030, 12, 31))
 terms = st.integers(min_value=1, max_value=120)
@@ -151,3 +151,23 @@ def test_a_late_decision_is_counted_as_late(applicant, handler):
     assert case.within_term is False and case.due_on is None
     status = case_clocks.statuses(case, late)[0]
     assert status.stopped and status.remaining == 42 - 50
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    start=st.dates(min_value=datetime.date(2024, 1, 1), max_value=datetime.date(2027, 12, 31)),
+    spans=st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=3),
+)
+def test_a_case_clock_agrees_with_the_arithmetic(applicant, handler, start, spans):
+    """Through the engine: complete, then advice asked and received a few times; the case's due
+    date is the pure arithmetic's, over the same running periods."""
+    case = apply_for_licence(applicant)
+    work.add_document(handler, case, upload=pdf("advies.pdf"), kind="external_advice", internal=True)
+    engine.fire(case, "declare_complete", handler, expected_version=case.version, now=at(start))
+    day = start
+    for run, pause in spans:
+        day += datetime.timedelta(days=run)
+        engine.fire(case, "request_advice", handler, expected_version=case.version, now=at(day))
+        day += datetime.timedelta(days=pause)
+        engine.fire(case, "advice_received", handler, expected_version=case.version, now=at(day))
+    assert case.due_on == clocks.due_date(periods_from(start, spans), 42, working=False)
