@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "chancery.api",
     "chancery.monitoring",
     "chancery.strategic_goods",
+    "chancery.procedures",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

@@ -7,6 +7,7 @@ from chancery.core.admin_site import restrict_admin_to_administrators
 from chancery.monitoring.urls import progress_patterns
 from chancery.portal import views as portal_views
 from chancery.portal.sitemaps import SITEMAPS
+from chancery.procedures.urls import counter_patterns
 
 restrict_admin_to_administrators(admin.site)
 
@@ -19,6 +20,8 @@ urlpatterns = [
     path("app/monitoring/", include("chancery.monitoring.urls")),
     path("app/strategische-goederen/", include("chancery.strategic_goods.urls")),
     path("voortgang/", include(progress_patterns)),
+    path("app/zaken/", include("chancery.procedures.urls")),
+    path("loket/", include(counter_patterns)),
     path("zoeken", portal_views.search, name="search"),
     path("zoeken/feed", portal_views.SearchFeed(), name="search_feed"),
     path("open-data/", portal_views.open_data, name="open_data"),

@@ -1,8 +1,12 @@
 """Filters of the API's collections (django-filter): declared once, applied to the queryset the
 confidentiality layer already narrowed, and described in the OpenAPI document."""
 
+import datetime
+
 import django_filters as filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import ValidationError
 
 from chancery.core.models import Document, DocumentKind
 from chancery.decisions.models import (
@@ -33,12 +37,25 @@ class WholeNumberFilter(filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+class UtcDateTimeFilter(filters.IsoDateTimeFilter):
+    """An ISO 8601 moment, compared in UTC: PostgreSQL refuses offsets beyond ±15:59 that ISO 8601
+    (and Python) allow, so a caller's "-18:24" must not reach it (it was a server error)."""
+
+    def filter(self, qs, value):
+        if value is not None and value.tzinfo is not None:
+            try:
+                value = value.astimezone(datetime.UTC)
+            except OverflowError:
+                raise ValidationError({self.field_name: [_("This moment is out of range.")]}) from None
+        return super().filter(qs, value)
+
+
 class MeetingFilter(filters.FilterSet):
     kind = filters.ChoiceFilter(choices=MeetingKind.choices)
     state = filters.ChoiceFilter(choices=MeetingState.choices)
     year = WholeNumberFilter()
-    starts_after = filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="gte")
-    starts_before = filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="lt")
+    starts_after = UtcDateTimeFilter(field_name="starts_at", lookup_expr="gte")
+    starts_before = UtcDateTimeFilter(field_name="starts_at", lookup_expr="lt")
 
     class Meta:
         model = Meeting

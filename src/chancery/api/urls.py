@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import SimpleRouter
 
 from chancery.api import views
+from chancery.procedures.api import CaseViewSet
 
 app_name = "api"
 
@@ -18,6 +19,7 @@ router.register("ambitions", views.AmbitionViewSet, basename="ambition")
 router.register("programmes", views.ProgrammeViewSet, basename="programme")
 router.register("indicators", views.IndicatorViewSet, basename="indicator")
 router.register("control-list", views.ControlListViewSet, basename="controllistentry")
+router.register("cases", CaseViewSet, basename="case")
 
 urlpatterns = [
     path("", views.root, name="root"),

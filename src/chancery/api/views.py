@@ -50,6 +50,7 @@ def root(request):
             "programmes": link("api:programme-list"),
             "indicators": link("api:indicator-list"),
             "control-list": link("api:controllistentry-list"),
+            "cases": link("api:case-list"),
             "webhooks": link("api:webhook-list"),
             "openapi": link("api:openapi"),
             "docs": link("api:docs"),

@@ -1,0 +1,44 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+def handles_cases(user) -> bool:
+    return bool(getattr(user, "is_internal", False))
+
+
+def applies(user) -> bool:
+    """The applicant's counter (loket) is for outsiders with an account."""
+    return bool(user.is_authenticated and user.is_active and not user.is_internal)
+
+
+def _home_panel(request) -> dict:
+    """The handler's open cases and overdue ones; the applicant's files awaiting their answer."""
+    from chancery.procedures.services import queries
+
+    user = request.user
+    if handles_cases(user):
+        return {"handler": True, "mine": queries.inbox(user, "mine").count(), "overdue": queries.overdue(user).count()}
+    if applies(user):
+        return {"applicant": True, **queries.applicant_summary(user)}
+    return {}
+
+
+class ProceduresConfig(AppConfig):
+    """The generic procedure engine: files (zaken) going through declared procedures, with their
+    handlers' inbox and the applicants' counter."""
+
+    name = "chancery.procedures"
+    label = "procedures"
+    verbose_name = _("Procedures")
+
+    def ready(self) -> None:
+        from chancery.core import navigation
+        from chancery.procedures import registry
+        from chancery.procedures.definitions.strategic_goods import STRATEGIC_GOODS
+
+        registry.register(STRATEGIC_GOODS)
+        navigation.register(navigation.Module("cases", _("Cases"), "procedures:inbox", order=45, visible=handles_cases))
+        navigation.register(navigation.Module("counter", _("My files"), "counter:index", order=46, visible=applies))
+        navigation.register_home_panel(
+            navigation.HomePanel("cases", "procedures/home_panel.html", _home_panel, order=20)
+        )

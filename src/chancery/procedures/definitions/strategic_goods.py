@@ -1,0 +1,294 @@
+"""Licence applications for strategic goods (MISSION §3.2): the Flemish export-control procedure
+of the Wapenhandeldecreet and the EU dual-use regulation 2021/821, handled by the department's
+service Controle Strategische Goederen.
+
+State model after procedure-rules.md §A7 (its INCOMPLETE is two states here: `incomplete` before
+the file is complete, `information_requested` during the assessment, so that the applicant's
+answer returns the file where the question was asked). The term is indicative (no statutory deadline exists):
+42 days when the department decides, 84 when the minister decides, counted from the moment the
+file is complete; time waiting for missing information or external advice does not count
+(fdfa.be "indicatieve maximumdoorlooptijden", procedure-rules.md §A6). Processing does not start
+without a complete, signed end-user certificate (fdfa.be, procedure-rules.md §A4).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from chancery.core.models import FileFormat, Role
+from chancery.procedures.engine import APPLICANT, Clock, DocumentType, Guard, Procedure, State, Term, Transition
+from chancery.procedures.guards import (
+    applicant_answered,
+    assessment_recorded,
+    attached,
+    document_present,
+    notify_applicant,
+    set_data,
+)
+
+CODE = "CSG"
+TEAM = "dkbuza-strategische-goederen"
+HANDLERS = {Role.CIVIL_SERVANT}
+MINISTER = {Role.MINISTER, Role.CABINET}
+
+SOURCE_TERMS = 'fdfa.be "indicatieve maximumdoorlooptijden" (procedure-rules.md §A6)'
+# The page gives no date of its own: valid_from is the day this platform starts applying the
+# figures as read there. A changed term is a new Term with its own valid_from, not an edit.
+TERMS = (
+    Term(days=42, variant="department", source=SOURCE_TERMS, valid_from=datetime.date(2024, 1, 1)),
+    Term(days=84, variant="minister", source=SOURCE_TERMS, valid_from=datetime.date(2024, 1, 1)),
+)
+
+END_USER_CERTIFICATE = "end_user_certificate"
+DOCUMENT_TYPES = (
+    DocumentType(END_USER_CERTIFICATE, gettext_lazy("end-user certificate")),
+    DocumentType("technical_description", gettext_lazy("technical description")),
+    DocumentType("prior_authorisation", gettext_lazy("prior authorisation")),
+    DocumentType("external_advice", gettext_lazy("external advice")),
+    DocumentType("decision_letter", gettext_lazy("decision letter")),
+    DocumentType("annex", gettext_lazy("annex")),
+)
+
+
+# --- completeness: the hook the strategic-goods app extends ----------------------------------
+# Each check takes a case and returns None when it is satisfied, else a message. The
+# strategic-goods app (control-list codes, sanctions screening) adds its own through
+# `register_completeness_check` in its ready(); the engine needs no change.
+_completeness_checks: list[Callable] = []
+
+
+def register_completeness_check(check: Callable) -> None:
+    if check not in _completeness_checks:
+        _completeness_checks.append(check)
+
+
+def unregister_completeness_check(check: Callable) -> None:
+    if check in _completeness_checks:
+        _completeness_checks.remove(check)
+
+
+def signed_end_user_certificate(case) -> str | None:
+    """A signed end-user certificate is attached: a document of that type, as a PDF (the scan of
+    the signed original the exporter keeps, fdfa.be). Verifying the signature itself is for the
+    strategic-goods app, through register_completeness_check."""
+    if attached(case, END_USER_CERTIFICATE, file_format=FileFormat.PDF, internal=False):
+        return None
+    if attached(case, END_USER_CERTIFICATE):
+        return _("The end-user certificate must be the signed certificate as a PDF file.")
+    return _("The signed end-user certificate is missing: processing cannot start without it.")
+
+
+def file_is_complete(case) -> str | None:
+    for check in [signed_end_user_certificate, *_completeness_checks]:
+        message = check(case)
+        if message:
+            return message
+    return None
+
+
+FILE_COMPLETE = Guard(
+    "file_is_complete", gettext_lazy("The file is complete (signed end-user certificate, other checks)"),
+    file_is_complete,
+)  # fmt: skip
+ADVICE_RECEIVED = document_present("external_advice", gettext_lazy("external advice"), code="advice_received")
+ASSESSED = assessment_recorded()
+
+
+def decision_level(case) -> str:
+    return case.data.get("decision_level", "department")
+
+
+def _t(name, label, source, target, roles, **options) -> Transition:
+    return Transition(name=name, label=label, source=source, target=target, roles=roles, **options)
+
+
+DECIDED_BY_DEPARTMENT = notify_applicant(gettext_lazy("A decision was taken on your application."))
+REQUESTED = notify_applicant(gettext_lazy("We need more information about your application. See the question."))
+
+STRATEGIC_GOODS = Procedure(
+    code=CODE,
+    name=gettext_lazy("Licence for strategic goods"),
+    description=gettext_lazy(
+        "Export, transit or transfer licence for military and dual-use goods (Wapenhandeldecreet, Reg. 2021/821)."
+    ),
+    team=TEAM,
+    access_level="internal_council",
+    application_form="chancery.procedures.definitions.strategic_goods_form.LicenceApplicationForm",
+    answer_transition="answer",
+    document_types=DOCUMENT_TYPES,
+    states=(
+        State("draft", gettext_lazy("Draft")),
+        State("submitted", gettext_lazy("Submitted"), gettext_lazy("Received, being checked")),
+        State("inadmissible", gettext_lazy("Inadmissible"), final=True),
+        State(
+            "incomplete",
+            gettext_lazy("Incomplete, waiting for the applicant"),
+            gettext_lazy("More information needed from you"),
+            waiting_for_applicant=True,
+        ),
+        State("under_assessment", gettext_lazy("Under assessment")),
+        State(
+            "information_requested",
+            gettext_lazy("Under assessment, waiting for information from the applicant"),
+            gettext_lazy("More information needed from you"),
+            waiting_for_applicant=True,
+        ),
+        State("awaiting_advice", gettext_lazy("Awaiting external advice"), gettext_lazy("Under assessment")),
+        State("decision_department", gettext_lazy("Decision pending (department)"), gettext_lazy("Decision pending")),
+        State("decision_minister", gettext_lazy("Decision pending (minister)"), gettext_lazy("Decision pending")),
+        State("granted", gettext_lazy("Granted"), decided=True),
+        State("granted_with_conditions", gettext_lazy("Granted with conditions"), decided=True),
+        State("refused", gettext_lazy("Refused"), final=True),
+        State("withdrawn", gettext_lazy("Withdrawn"), final=True),
+        State("expired", gettext_lazy("Expired"), final=True),
+        State("revoked", gettext_lazy("Revoked"), final=True),
+    ),
+    transitions=(
+        _t("submit", gettext_lazy("Submit"), "draft", "submitted", {APPLICANT}),
+        _t("withdraw", gettext_lazy("Withdraw"), "draft", "withdrawn", {APPLICANT}),
+        _t("withdraw", gettext_lazy("Withdraw"), "submitted", "withdrawn", {APPLICANT}),
+        _t("withdraw", gettext_lazy("Withdraw"), "incomplete", "withdrawn", {APPLICANT}),
+        _t("withdraw", gettext_lazy("Withdraw"), "information_requested", "withdrawn", {APPLICANT}),
+        _t(
+            "declare_inadmissible",
+            gettext_lazy("Declare inadmissible"),
+            "submitted",
+            "inadmissible",
+            HANDLERS,
+            reason_required=True,
+            reason_to_applicant=True,
+            on_enter=(DECIDED_BY_DEPARTMENT,),
+        ),
+        _t(
+            "request_information",
+            gettext_lazy("Request more information"),
+            "submitted",
+            "incomplete",
+            HANDLERS,
+            reason_required=True,
+            reason_to_applicant=True,
+            on_enter=(REQUESTED,),
+        ),
+        _t(
+            "request_information",
+            gettext_lazy("Request more information"),
+            "under_assessment",
+            "information_requested",
+            HANDLERS,
+            reason_required=True,
+            reason_to_applicant=True,
+            on_enter=(REQUESTED,),
+        ),
+        # The answer returns the file where the question was asked: before completeness to be
+        # checked again (the clock has not started yet), during the assessment back to it (the
+        # clock resumes on the day of the answer).
+        _t(
+            "answer",
+            gettext_lazy("Answer the request"),
+            "incomplete",
+            "submitted",
+            {APPLICANT},
+            guards=(applicant_answered(),),
+        ),
+        _t(
+            "answer",
+            gettext_lazy("Answer the request"),
+            "information_requested",
+            "under_assessment",
+            {APPLICANT},
+            guards=(applicant_answered(),),
+        ),
+        _t(
+            "declare_complete",
+            gettext_lazy("Declare complete and start the assessment"),
+            "submitted",
+            "under_assessment",
+            HANDLERS,
+            guards=(FILE_COMPLETE,),
+        ),
+        _t("request_advice", gettext_lazy("Ask external advice"), "under_assessment", "awaiting_advice", HANDLERS),
+        _t(
+            "advice_received",
+            gettext_lazy("Advice received"),
+            "awaiting_advice",
+            "under_assessment",
+            HANDLERS,
+            guards=(ADVICE_RECEIVED,),
+        ),
+        _t(
+            "propose_department_decision",
+            gettext_lazy("Propose a decision (department decides)"),
+            "under_assessment",
+            "decision_department",
+            HANDLERS,
+            guards=(ASSESSED,),
+            on_enter=(set_data("decision_level", "department"),),
+        ),
+        _t(
+            "refer_to_minister",
+            gettext_lazy("Refer to the minister"),
+            "under_assessment",
+            "decision_minister",
+            HANDLERS,
+            guards=(ASSESSED,),
+            on_enter=(set_data("decision_level", "minister"),),
+        ),
+        *[
+            _t(
+                name,
+                label,
+                level,
+                target,
+                roles,
+                reason_required=True,
+                reason_to_applicant=True,
+                on_enter=(DECIDED_BY_DEPARTMENT,),
+            )  # fmt: skip
+            for level, roles in (("decision_department", HANDLERS), ("decision_minister", MINISTER))
+            for name, label, target in (
+                ("grant", gettext_lazy("Grant"), "granted"),
+                ("grant_with_conditions", gettext_lazy("Grant with conditions"), "granted_with_conditions"),
+                ("refuse", gettext_lazy("Refuse"), "refused"),
+            )
+        ],
+        _t(
+            "back_to_assessment",
+            gettext_lazy("Back to assessment"),
+            "decision_department",
+            "under_assessment",
+            HANDLERS,
+            reason_required=True,
+        ),
+        _t(
+            "back_to_assessment",
+            gettext_lazy("Back to assessment"),
+            "decision_minister",
+            "under_assessment",
+            MINISTER,
+            reason_required=True,
+        ),
+        *[
+            _t(name, label, source, target, HANDLERS, reason_required=True, reason_to_applicant=True)
+            for source in ("granted", "granted_with_conditions")
+            for name, label, target in (
+                ("expire", gettext_lazy("Record expiry"), "expired"),
+                ("revoke", gettext_lazy("Revoke"), "revoked"),
+            )
+        ],
+    ),
+    clocks=(
+        Clock(
+            code="decision_term",
+            label=gettext_lazy("Indicative term for the decision"),
+            terms=TERMS,
+            runs_in={"under_assessment", "decision_department", "decision_minister"},
+            suspended_in={"incomplete", "information_requested", "submitted", "awaiting_advice"},
+            working_days=False,
+            variant=decision_level,
+        ),
+    ),
+)

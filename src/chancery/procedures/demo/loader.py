@@ -1,0 +1,192 @@
+"""Demo files for the procedure engine: a few dozen strategic-goods licence applications of the demo
+applicant (`aanvrager`) in every state, handled by the demo civil servant (`ambtenaar`) and, for
+the minister's decisions, the Minister-President's cabinet (`kabinet`). Dates are spread over the
+past months so that the inbox has deadlines (some overdue) and the statistics have figures.
+Idempotent: each case is a DemoSeed key; a rerun adds nothing."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from chancery.core import samples
+from chancery.core.demo.loader import seed
+from chancery.core.models import User
+from chancery.core.testing import upload
+from chancery.procedures.definitions.strategic_goods import END_USER_CERTIFICATE
+from chancery.procedures.models import PartyKind
+from chancery.procedures.services import cases as engine
+from chancery.procedures.services import work
+
+
+def enterprise_number(base: int) -> str:
+    """A valid Belgian enterprise number from a base below 20,000,000 (eight digits starting with 0 or
+    1, then the check digits 97 - base mod 97)."""
+    digits = f"{base:08d}{97 - base % 97:02d}"
+    return f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"
+
+
+COMPANIES = [
+    ("Precisie Optiek NV", 412_345_6, "Antwerpen"),
+    ("Vlaamse Sensortechniek BV", 654_321_0, "Gent"),
+    ("Noordzee Marine Systems NV", 470_707_0, "Oostende"),
+    ("Kempen Aerospace BV", 712_398_7, "Geel"),
+    ("Scheldt Chemicals NV", 431_020_0, "Zwijndrecht"),
+]
+GOODS = [
+    ("Warmtebeeldcamera's voor industriële inspectie", "6A003", "dual_use", "CA"),
+    ("Versleutelingsmodules voor netwerkapparatuur", "5A002", "dual_use", "JP"),
+    ("Onderdelen voor sonarsystemen", "6A001", "dual_use", "NO"),
+    ("Besturingssoftware voor straalmotoren", "9D003", "dual_use", "US"),
+    ("Precursoren voor industriële coatings", "1C350", "dual_use", "IN"),
+    ("Nachtzichtkijkers voor de politie", "ML15", "military", "CH"),
+    ("Reserveonderdelen voor pantservoertuigen", "ML6", "military", "FR"),
+]
+
+_ASSESS = ["submit", "declare_complete", "assess", "propose_department_decision"]
+_MINISTER = ["submit", "declare_complete", "assess", "refer_to_minister"]
+PATHS = {
+    "draft": [],
+    "submitted": ["submit"],
+    "incomplete": ["submit", "request_information"],
+    "information_requested": ["submit", "declare_complete", "request_information"],
+    "under_assessment": ["submit", "declare_complete"],
+    "awaiting_advice": ["submit", "declare_complete", "request_advice"],
+    "after_advice": ["submit", "declare_complete", "request_advice", "advice", "advice_received"],
+    "answered": ["submit", "declare_complete", "request_information", "answer"],
+    "decision_department": _ASSESS,
+    "decision_minister": _MINISTER,
+    "granted": [*_ASSESS, "grant"],
+    "granted_with_conditions": [*_MINISTER, "grant_with_conditions"],
+    "refused": [*_ASSESS, "refuse"],
+    "refused_by_minister": [*_MINISTER, "refuse"],
+    "inadmissible": ["submit", "declare_inadmissible"],
+    "withdrawn": ["submit", "withdraw"],
+    "expired": [*_ASSESS, "grant", "expire"],
+    "revoked": [*_MINISTER, "grant", "revoke"],
+}
+REASONS = {
+    "request_information": "Bezorg de volledige technische fiche en de verklaring over het eindgebruik.",
+    "declare_inadmissible": "Makelaardij valt onder de federale bevoegdheid (FOD Economie).",
+    "grant": "De vergunning wordt verleend, geldig drie jaar.",
+    "grant_with_conditions": "Verleend onder voorwaarde van een rapportering na elke levering.",
+    "refuse": "Geweigerd: duidelijk risico op omleiding naar een niet-toegelaten eindgebruiker (criterium 7).",
+    "expire": "De geldigheidsduur is verstreken.",
+    "revoke": "Ingetrokken na een wijziging van het sanctieregime voor het land van bestemming.",
+    "back_to_assessment": "Bijkomend advies nodig.",
+}
+# (path, days ago the application was made, days between steps, assigned to the demo handler)
+PLAN = [
+    ("draft", 3, 1, False),
+    ("submitted", 2, 1, False),
+    ("submitted", 5, 1, True),
+    ("submitted", 1, 1, False),
+    ("incomplete", 12, 3, True),
+    ("incomplete", 30, 5, True),
+    ("information_requested", 35, 6, True),
+    ("under_assessment", 20, 2, True),
+    ("under_assessment", 70, 3, True),  # overdue
+    ("under_assessment", 45, 2, False),  # overdue, unassigned
+    ("under_assessment", 8, 2, True),
+    ("awaiting_advice", 40, 5, True),
+    ("after_advice", 60, 6, True),
+    ("answered", 25, 4, True),
+    ("decision_department", 38, 8, True),
+    ("decision_minister", 50, 10, True),
+    ("decision_minister", 100, 15, True),  # overdue at the minister's level too
+    ("granted", 300, 10, True),
+    ("granted", 240, 12, True),
+    ("granted", 200, 20, True),  # decided late
+    ("granted", 150, 8, True),
+    ("granted", 90, 6, True),
+    ("granted_with_conditions", 280, 15, True),
+    ("granted_with_conditions", 130, 12, True),
+    ("refused", 260, 9, True),
+    ("refused", 110, 18, True),  # decided late
+    ("refused_by_minister", 220, 20, True),
+    ("inadmissible", 180, 4, True),
+    ("inadmissible", 40, 3, True),
+    ("withdrawn", 160, 5, False),
+    ("expired", 330, 8, True),
+    ("revoked", 320, 10, True),
+    ("granted", 60, 7, True),
+]
+
+
+def _at(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
+
+
+def _make_case(number, path, days_ago, gap, assigned, users) -> object:
+    applicant, handler, cabinet = users["aanvrager"], users["ambtenaar"], users["kabinet"]
+    name, base, city = COMPANIES[number % len(COMPANIES)]
+    title, code, family, country = GOODS[number % len(GOODS)]
+    party = work.find_or_create_party(
+        {
+            "kind": PartyKind.ORGANISATION, "name": name, "registration_number": enterprise_number(base),
+            "country": "BE", "address": f"Industrieweg {number + 1}, {city}", "email": "",
+        }
+    )  # fmt: skip
+    start = timezone.localdate() - datetime.timedelta(days=days_ago)
+    data = {
+        "licence_type": "individual_export", "goods_family": family, "control_list_code": code,
+        "goods_description": title, "quantity": 5 + number, "value_eur": f"{(number + 2) * 12500}.00",
+        "destination_country": country, "consignee": f"Importer {country} Ltd.", "end_user": f"End User {country}",
+        "end_use": "Civiel gebruik in de industrie",
+    }  # fmt: skip
+    case = engine.create_case(
+        applicant, "CSG", title=title, applicant=party, applicant_user=applicant, data=data, now=_at(start),
+        source="command",
+    )  # fmt: skip
+    # Every file but the first "submitted" ones carries its signed end-user certificate.
+    if not (path == "submitted" and number % 2 == 1):
+        work.add_document(
+            applicant, case, kind=END_USER_CERTIFICATE, title="Eindgebruikersverklaring",
+            upload=upload("eindgebruikersverklaring.pdf", samples.make_pdf(f"End-user certificate {case.reference}")),
+            source="command",
+        )  # fmt: skip
+    if assigned and path != "draft":
+        work.assign(handler, case, [handler])
+    day = start
+    minister_level = False
+    for step in PATHS[path]:
+        now = _at(day)
+        if step == "assess":
+            work.add_note(handler, case, "Beoordeling: criteria 1 tot 8 nagegaan, geen bezwaar.", source="command")
+        elif step == "advice":
+            work.add_document(
+                handler, case, kind="external_advice", title="Advies FOD Buitenlandse Zaken", internal=True,
+                upload=upload("advies.pdf", samples.make_pdf("Advies: geen bezwaar")), source="command",
+            )  # fmt: skip
+        elif step == "answer":
+            work.answer_request(
+                applicant, case, message="Hierbij de gevraagde technische fiche.", now=now, source="command"
+            )
+        else:
+            actor = applicant if step in ("submit", "withdraw") else handler
+            if minister_level and step in ("grant", "grant_with_conditions", "refuse"):
+                actor = cabinet
+            if step == "refer_to_minister":
+                minister_level = True
+            engine.fire(case, step, actor, reason=REASONS.get(step, ""), now=now, source="command")
+        day += datetime.timedelta(days=gap)
+    return case
+
+
+@transaction.atomic
+def load_demo() -> dict[str, int]:
+    users = {u.username: u for u in User.objects.filter(username__in=["aanvrager", "ambtenaar", "kabinet"])}
+    if len(users) < 3 or users["ambtenaar"].entity is None:
+        return {}
+    created: list = []
+    for number, (path, days_ago, gap, assigned) in enumerate(PLAN):
+        seed(
+            f"case:CSG:{number}",
+            lambda number=number, path=path, days_ago=days_ago, gap=gap, assigned=assigned: _make_case(
+                number, path, days_ago, gap, assigned, users
+            ),
+            created,
+        )
+    return {"cases": len(created)} if created else {}

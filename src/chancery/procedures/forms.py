@@ -1,0 +1,108 @@
+"""Forms of the procedure pages. Each procedure brings its own application form, a subclass of
+`ApplicationForm` named in its definition (`application_form`)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from chancery.core.files import allowed_formats_text
+from chancery.procedures.models import PartyKind
+
+FILE_ACCEPT = ".pdf,.docx,.odt,.xlsx,.ods,.png,.jpg,.jpeg"
+
+
+def file_field(label, *, required: bool = True, accept: str = FILE_ACCEPT, help_text=None) -> forms.FileField:
+    return forms.FileField(
+        label=label,
+        required=required,
+        help_text=help_text or _("Accepted: %(formats)s.") % {"formats": allowed_formats_text()},
+        widget=forms.ClearableFileInput(attrs={"accept": accept}),
+    )
+
+
+class ApplicationForm(forms.Form):
+    """Who applies (a company or organisation, or a person) and the subject. A procedure's form adds
+    its own fields and says what goes into the case's data and which files it attaches."""
+
+    party_kind = forms.ChoiceField(
+        label=_("You apply as"), choices=PartyKind.choices, initial=PartyKind.ORGANISATION, widget=forms.RadioSelect
+    )
+    party_name = forms.CharField(label=_("Name of the company, organisation or person"), max_length=200)
+    registration_number = forms.CharField(
+        label=_("Registration number"),
+        max_length=40,
+        required=False,
+        help_text=_("For a Belgian company: the enterprise number (e.g. 0123.456.749)."),
+    )
+    country = forms.CharField(label=_("Country (ISO code)"), max_length=2, initial="BE")
+    address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    email = forms.EmailField(label=_("E-mail for messages about this file"), required=False)
+    title = forms.CharField(label=_("Subject of the application"), max_length=300)
+
+    def clean_country(self):
+        return self.cleaned_data["country"].strip().upper()
+
+    def party(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "kind": data["party_kind"],
+            "name": data["party_name"].strip(),
+            "registration_number": data.get("registration_number", "").strip(),
+            "country": data["country"],
+            "address": data.get("address", "").strip(),
+            "email": data.get("email", ""),
+        }
+
+    def case_title(self) -> str:
+        return self.cleaned_data["title"]
+
+    def case_data(self) -> dict:
+        return {}
+
+    def case_documents(self) -> list[tuple[str, object, str]]:
+        """(document type, uploaded file, title) of each file to attach."""
+        return []
+
+
+class TransitionForm(forms.Form):
+    transition = forms.CharField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Reason or message"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000
+    )
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label=_("Text of the note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=8000)
+    internal = forms.BooleanField(
+        label=_("Internal assessment (never shown to the applicant)"), required=False, initial=True
+    )
+
+
+class CaseDocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Document type"))
+    title = forms.CharField(label=_("Title"), max_length=300, required=False)
+    file = file_field(_("File"))
+    internal = forms.BooleanField(label=_("Internal (never shown to the applicant)"), required=False)
+
+    def __init__(self, *args, procedure, applicant: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(d.code, d.label) for d in procedure.document_types]
+        if applicant:
+            del self.fields["internal"]
+
+
+class AnswerForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    message = forms.CharField(label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 4}), max_length=8000)
+    file = file_field(_("Document"), required=False)
+    kind = forms.ChoiceField(label=_("Document type"), required=False)
+
+    def __init__(self, *args, procedure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(d.code, d.label) for d in procedure.document_types]
+
+
+class ApplicantMessageForm(forms.Form):
+    message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 3}), max_length=8000)

@@ -1,0 +1,260 @@
+"""Files (zaken) going through a declared procedure: the case, its applicant, documents, notes,
+history and deadline clocks. What a procedure *is* lives in engine.py and its definition."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from chancery.core.models import AccessLevel, Confidential
+from chancery.core.models.access import ConfidentialQuerySet, visibility_q
+
+
+def enterprise_number_is_valid(number: str) -> bool:
+    """Belgian enterprise number (KBO/BCE): 10 digits, starting with 0 or 1, whose last two digits
+    are 97 minus the first eight modulo 97 (Royal Decree of 22 June 2003, Crossroads Bank)."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    if len(digits) != 10 or digits[0] not in "01":
+        return False
+    return 97 - int(digits[:8]) % 97 == int(digits[8:])
+
+
+def normalise_enterprise_number(number: str) -> str:
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return f"{digits[:4]}.{digits[4:7]}.{digits[7:]}" if len(digits) == 10 else number.strip()
+
+
+class PartyKind(models.TextChoices):
+    ORGANISATION = "organisation", _("Company or organisation")
+    PERSON = "person", _("Natural person")
+
+
+class Party(models.Model):
+    """Who applies: a company or organisation (with its registration number) or a natural person."""
+
+    kind = models.CharField(_("kind"), max_length=16, choices=PartyKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    registration_number = models.CharField(
+        _("registration number"),
+        max_length=40,
+        blank=True,
+        help_text=_("For a Belgian company: the enterprise number (0123.456.749)."),
+    )
+    country = models.CharField(_("country"), max_length=2, default="BE", help_text=_("ISO 3166 code."))
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.registration_number})" if self.registration_number else self.name
+
+    def clean(self):
+        if self.kind == PartyKind.ORGANISATION:
+            if not self.registration_number.strip():
+                raise ValidationError(
+                    {"registration_number": _("A company or organisation needs its registration number.")}
+                )
+            if self.country == "BE":
+                if not enterprise_number_is_valid(self.registration_number):
+                    raise ValidationError(
+                        {"registration_number": _("This is not a valid Belgian enterprise number.")}, code="kbo"
+                    )
+                self.registration_number = normalise_enterprise_number(self.registration_number)
+
+
+class CaseCounter(models.Model):
+    """The yearly sequence of a procedure's reference numbers, taken under a row lock."""
+
+    procedure = models.CharField(max_length=10)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["procedure", "year"], name="case_counter_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.procedure} {self.year}: {self.last}"
+
+
+def case_visibility_q(user, prefix: str = "") -> Q:
+    """Who sees a case: the core rule (level, named persons), plus the applicant who filed it, plus
+    inside the administration its handlers and its team. Never the public. The internal
+    secretariat level stays the secretariat's alone."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Q(pk__in=[])
+    condition = visibility_q(user, Case, prefix) & ~Q(
+        **{f"{prefix}access_level": AccessLevel.PUBLIC, f"{prefix}release_state": "released"}
+    )
+    if user.is_secretariat:
+        return Q()
+    condition |= Q(**{f"{prefix}applicant_user": user})
+    if user.is_internal:
+        team = Q(pk__in=[])
+        if user.entity_id:
+            team = Q(**{f"{prefix}team_id": user.entity_id})
+        handled = Q(**{f"{prefix}pk__in": Case.handlers.through.objects.filter(user_id=user.pk).values("case_id")})
+        condition |= (team | handled) & ~Q(**{f"{prefix}access_level": AccessLevel.INTERNAL_SECRETARIAT})
+    return condition
+
+
+class CaseQuerySet(ConfidentialQuerySet):
+    def visible_to(self, user) -> CaseQuerySet:
+        return self.filter(case_visibility_q(user))
+
+    def open(self) -> CaseQuerySet:
+        from chancery.procedures import registry
+
+        condition = Q(pk__in=[])
+        for procedure in registry.all_procedures():
+            condition |= Q(procedure=procedure.code, state__in=procedure.open_states)
+        return self.filter(condition)
+
+
+class Case(Confidential):
+    """A file (zaak) in a procedure. Changes of state only through services.cases.fire."""
+
+    reference = models.CharField(_("reference"), max_length=30, unique=True)
+    procedure = models.CharField(_("procedure"), max_length=10, db_index=True)
+    state = models.CharField(_("state"), max_length=40, db_index=True)
+    title = models.CharField(_("subject"), max_length=300)
+    applicant = models.ForeignKey(Party, verbose_name=_("applicant"), on_delete=models.PROTECT, related_name="cases")
+    applicant_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("applicant's account"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="filed_cases",
+    )
+    team = models.ForeignKey(
+        "core.Entity", verbose_name=_("team"), null=True, blank=True, on_delete=models.PROTECT, related_name="cases"
+    )
+    handlers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("handlers"), blank=True, related_name="handled_cases"
+    )
+    # What the procedure's form asked (goods, destination, amounts …): the procedure's own data.
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, db_index=True)
+    # The nearest due date of a running clock (None while suspended or without clock): for sorting.
+    due_on = models.DateField(_("due"), null=True, blank=True, db_index=True)
+    # Set when the case closes with a clock: was it decided within the term?
+    within_term = models.BooleanField(_("within the term"), null=True, blank=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
+
+    def is_visible_to(self, user) -> bool:
+        return Case.objects.filter(pk=self.pk).filter(case_visibility_q(user)).exists()
+
+    @property
+    def definition(self):
+        from chancery.procedures import registry
+
+        return registry.get(self.procedure)
+
+    @property
+    def state_info(self):
+        return self.definition.state(self.state)
+
+    @property
+    def is_open(self) -> bool:
+        return not self.state_info.closed
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        return self.is_open and self.due_on is not None and self.due_on < (today or timezone.localdate())
+
+    def get_absolute_url(self) -> str:
+        return reverse("procedures:case", args=[self.reference])
+
+
+class CaseTransition(models.Model):
+    """One step of a case's history: who fired which transition, when, from where to where, why."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="history")
+    name = models.CharField(max_length=60)
+    source = models.CharField(max_length=40)
+    target = models.CharField(max_length=40)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    reason = models.TextField(blank=True)
+    reason_to_applicant = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.source} → {self.target}"
+
+
+class CaseNote(models.Model):
+    """A note on a case. Internal notes (assessments) are never shown to the applicant; the
+    others are messages between the administration and the applicant."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("text"))
+    internal = models.BooleanField(_("internal (assessment)"), default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class CaseDocument(models.Model):
+    """A document of the core store on a case, with its type in the procedure (e.g. end-user
+    certificate). Internal documents (advice, assessment) are never shown to the applicant."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey("core.Document", on_delete=models.PROTECT, related_name="case_links")
+    kind = models.CharField(_("document type"), max_length=40)
+    internal = models.BooleanField(_("internal"), default=False)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.document_id} ({self.kind})"
+
+
+class ClockPeriod(models.Model):
+    """A period during which one of a case's clocks ran (`ended_on` empty while it runs)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="clock_periods")
+    clock = models.CharField(max_length=40)
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    # Why it ended: suspended (may resume) or stopped (for good).
+    stopped = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["started_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.clock} {self.started_on}–{self.ended_on or ''}"

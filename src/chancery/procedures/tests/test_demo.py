@@ -1,0 +1,33 @@
+"""The demo files: every state of the strategic-goods procedure, some overdue, loaded once."""
+
+from django.utils import timezone
+
+from chancery.core.models import Role
+from chancery.core.testing import make_user
+from chancery.procedures.definitions.strategic_goods import STRATEGIC_GOODS
+from chancery.procedures.demo.loader import enterprise_number, load_demo
+from chancery.procedures.models import Case, enterprise_number_is_valid
+from chancery.procedures.services import queries
+
+
+def test_demo_cases_in_every_state_loaded_once(team, org):
+    applicant = make_user("aanvrager", Role.APPLICANT)
+    handler = make_user("ambtenaar", Role.CIVIL_SERVANT, team)
+    make_user("kabinet", Role.CABINET, org.entities["cab_a"])
+    added = load_demo()
+    assert added["cases"] >= 30
+    states = set(Case.objects.values_list("state", flat=True))
+    assert states == {s.code for s in STRATEGIC_GOODS.states}
+    assert Case.objects.filter(applicant_user=applicant).count() == added["cases"]
+    assert queries.overdue(handler, timezone.localdate()).exists()
+    assert queries.inbox(handler, "mine").exists() and queries.inbox(handler, "unassigned").exists()
+    months = queries.statistics(handler)
+    assert sum(m.closed for m in months) >= 10
+    assert any(m.compliance is not None and m.compliance < 100 for m in months)
+    assert load_demo() == {}
+    assert Case.objects.count() == added["cases"]
+
+
+def test_demo_enterprise_numbers_are_valid():
+    assert enterprise_number_is_valid(enterprise_number(4123456))
+    assert enterprise_number_is_valid("0123.456.749") and not enterprise_number_is_valid("0123.456.789")

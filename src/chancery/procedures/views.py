@@ -1,0 +1,391 @@
+"""Pages of the procedure engine: the handlers' inbox, case pages, workload and statistics
+(/app/zaken/), and the applicants' counter (/loket/). Thin: the rules live in services, who sees
+a case in `Case.objects.visible_to`. What a user may not see answers 404."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chancery.core import services as core_services
+from chancery.core.forms import add_service_errors
+from chancery.procedures import registry
+from chancery.procedures.forms import AnswerForm, ApplicantMessageForm, CaseDocumentForm, NoteForm, TransitionForm
+from chancery.procedures.models import Case
+from chancery.procedures.services import cases as engine
+from chancery.procedures.services import clocks, queries, work
+
+
+def _internal(request) -> None:
+    if not request.user.is_internal:
+        raise PermissionDenied(_("Case handling is for the administration."))
+
+
+def _visible_case(request, reference: str) -> Case:
+    case = (
+        Case.objects.visible_to(request.user)
+        .select_related("applicant", "team", "applicant_user")
+        .filter(reference=reference)
+        .first()
+    )
+    if case is None or registry.find(case.procedure) is None:
+        raise Http404(_("No such case."))
+    return case
+
+
+def _own_case(request, reference: str) -> Case:
+    """The applicant's counter shows only the files they filed themselves."""
+    case = Case.objects.filter(reference=reference, applicant_user=request.user).select_related("applicant").first()
+    if case is None or registry.find(case.procedure) is None:
+        raise Http404(_("No such case."))
+    return case
+
+
+def _data_rows(case: Case) -> list[tuple[str, object]]:
+    """The procedure's data with the labels its form gives them, in the form's order; a choice
+    shows its label, not its code."""
+    form_class = case.definition.form_class()
+    labels = getattr(form_class, "DATA_LABELS", None) if form_class else None
+    if not labels:
+        return list(case.data.items())
+    fields = form_class.base_fields
+    rows = []
+    for key in labels:
+        if key not in case.data:
+            continue
+        value = case.data[key]
+        choices = dict(getattr(fields.get(key), "choices", None) or [])
+        rows.append((labels[key], choices.get(value, value)))
+    return rows
+
+
+def _history(case: Case):
+    """Each step with the label of its transition and its target state."""
+    procedure = case.definition
+    rows = []
+    for step in case.history.select_related("actor").order_by("at", "pk"):
+        transition = procedure.transition(step.name, step.source)
+        rows.append((step, transition.label if transition else step.name, procedure.state(step.target)))
+    return rows
+
+
+def _download(request, case: Case, pk: int, *, internal_allowed: bool):
+    link = case.documents.select_related("document").filter(pk=pk).first()
+    if link is None or (link.internal and not internal_allowed):
+        raise Http404(_("No such document."))
+    version = link.document.latest_version
+    if version is None:
+        raise Http404(_("No such document."))
+    core_services.record_download(request.user, version)
+    response = FileResponse(
+        version.file.open("rb"), as_attachment=True, filename=version.original_filename, content_type=version.mime_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- handlers ---------------------------------------------------------------------------------
+
+
+@login_required
+def inbox(request):
+    _internal(request)
+    tab = request.GET.get("tab", "mine")
+    if tab not in queries.INBOX_TABS:
+        tab = "mine"
+    procedure = request.GET.get("procedure", "")
+    today = timezone.localdate()
+    cases = list(queries.inbox(request.user, tab, procedure if registry.find(procedure) else "")[:200])
+    return render(
+        request,
+        "procedures/inbox.html",
+        {
+            "tab": tab,
+            "tabs": [
+                ("mine", _("Assigned to me")),
+                ("team", _("My team")),
+                ("unassigned", _("Unassigned")),
+            ],
+            "counts": queries.inbox_counts(request.user),
+            "cases": cases,
+            "today": today,
+            "overdue_count": queries.overdue(request.user, today).count(),
+            "procedures": registry.all_procedures(),
+            "procedure": procedure,
+            "nav_current": "procedures:inbox",
+        },
+    )
+
+
+@login_required
+def workload(request):
+    _internal(request)
+    return render(
+        request,
+        "procedures/workload.html",
+        {"loads": queries.workload(request.user), "nav_current": "procedures:inbox"},
+    )
+
+
+@login_required
+def statistics(request):
+    _internal(request)
+    procedure = request.GET.get("procedure", "")
+    procedure = procedure if registry.find(procedure) else ""
+    return render(
+        request,
+        "procedures/statistics.html",
+        {
+            "months": queries.statistics(request.user, procedure),
+            "procedures": registry.all_procedures(),
+            "procedure": procedure,
+            "nav_current": "procedures:inbox",
+        },
+    )
+
+
+def _case_context(request, case: Case, **extra) -> dict:
+    today = timezone.localdate()
+    procedure = case.definition
+    transitions = engine.available_transitions(request.user, case)
+    return {
+        "case": case,
+        "procedure": procedure,
+        "state": procedure.state(case.state),
+        "data_rows": _data_rows(case),
+        "history": _history(case),
+        "notes": work.notes_for(request.user, case),
+        "documents": work.documents_for(request.user, case),
+        "clocks": clocks.statuses(case, today),
+        "transitions": [(t, engine.guard_failures(case, t)) for t in transitions],
+        "handlers": list(case.handlers.all()),
+        "is_handler": case.handlers.filter(pk=request.user.pk).exists(),
+        "today": today,
+        "note_form": extra.pop("note_form", None) or NoteForm(),
+        "document_form": extra.pop("document_form", None) or CaseDocumentForm(procedure=procedure),
+        "nav_current": "procedures:inbox",
+        **extra,
+    }
+
+
+@login_required
+def case_detail(request, reference):
+    _internal(request)
+    case = _visible_case(request, reference)
+    return render(request, "procedures/case.html", _case_context(request, case))
+
+
+@login_required
+@require_POST
+def case_fire(request, reference):
+    case = _visible_case(request, reference)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The form was incomplete; nothing was changed."))
+        return redirect(case.get_absolute_url() if request.user.is_internal else _counter_url(case))
+    try:
+        engine.fire(
+            case,
+            form.cleaned_data["transition"],
+            request.user,
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data["version"],
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        messages.error(request, _("Nothing was changed."))
+    else:
+        messages.success(request, _("Done: the case is now “%(state)s”.") % {"state": case.state_info.label})
+    return redirect(case.get_absolute_url() if request.user.is_internal else _counter_url(case))
+
+
+@login_required
+@require_POST
+def case_take(request, reference):
+    _internal(request)
+    case = _visible_case(request, reference)
+    work.take(request.user, case)
+    messages.success(request, _("You now handle this case."))
+    return redirect(case.get_absolute_url())
+
+
+@login_required
+@require_POST
+def case_note(request, reference):
+    _internal(request)
+    case = _visible_case(request, reference)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        try:
+            work.add_note(request.user, case, form.cleaned_data["text"], internal=form.cleaned_data["internal"])
+        except ValidationError as exc:
+            add_service_errors(form, exc, "text")
+        else:
+            messages.success(request, _("Note saved."))
+            return redirect(case.get_absolute_url())
+    return render(request, "procedures/case.html", _case_context(request, case, note_form=form), status=400)
+
+
+@login_required
+@require_POST
+def case_document(request, reference):
+    _internal(request)
+    case = _visible_case(request, reference)
+    form = CaseDocumentForm(request.POST, request.FILES, procedure=case.definition)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            work.add_document(
+                request.user, case, upload=data["file"], kind=data["kind"], title=data["title"],
+                internal=data.get("internal", False),
+            )  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc, "file")
+        else:
+            messages.success(request, _("Document added."))
+            return redirect(case.get_absolute_url())
+    return render(request, "procedures/case.html", _case_context(request, case, document_form=form), status=400)
+
+
+@login_required
+def case_download(request, reference, pk):
+    _internal(request)
+    case = _visible_case(request, reference)
+    return _download(request, case, pk, internal_allowed=True)
+
+
+# --- the applicant's counter ------------------------------------------------------------------
+
+
+def _counter_url(case: Case) -> str:
+    from django.urls import reverse
+
+    return reverse("counter:case", args=[case.reference])
+
+
+@login_required
+def counter_index(request):
+    cases = Case.objects.filter(applicant_user=request.user).order_by("-created_at", "-pk")
+    rows = [(case, case.definition.state(case.state)) for case in cases if registry.find(case.procedure)]
+    procedures = [p for p in registry.all_procedures() if p.application_form]
+    return render(
+        request,
+        "procedures/counter_index.html",
+        {"rows": rows, "procedures": procedures, "nav_current": "counter:index"},
+    )
+
+
+@login_required
+def counter_apply(request, procedure):
+    definition = registry.find(procedure)
+    form_class = definition.form_class() if definition else None
+    if form_class is None:
+        raise Http404(_("No such procedure."))
+    form = form_class(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = work.apply(
+                request.user,
+                definition,
+                party=form.party(),
+                title=form.case_title(),
+                data=form.case_data(),
+                documents=form.case_documents(),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Your application was submitted with reference %(reference)s.") % {"reference": case.reference},
+            )
+            return redirect(_counter_url(case))
+    return render(
+        request,
+        "procedures/counter_apply.html",
+        {"form": form, "procedure": definition, "nav_current": "counter:index"},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _counter_context(request, case: Case, **extra) -> dict:
+    procedure = case.definition
+    state = procedure.state(case.state)
+    history = _history(case)
+    return {
+        "case": case,
+        "procedure": procedure,
+        "state": state,
+        "data_rows": _data_rows(case),
+        "history": history,
+        "notes": work.notes_for(request.user, case),
+        "documents": work.documents_for(request.user, case),
+        "may_answer": state.waiting_for_applicant and bool(procedure.answer_transition),
+        "answer_form": extra.pop("answer_form", None)
+        or AnswerForm(procedure=procedure, initial={"version": case.version}),
+        "message_form": extra.pop("message_form", None) or ApplicantMessageForm(),
+        "transitions": [
+            t for t in engine.available_transitions(request.user, case) if t.name != procedure.answer_transition
+        ],
+        "nav_current": "counter:index",
+        **extra,
+    }
+
+
+@login_required
+def counter_case(request, reference):
+    case = _own_case(request, reference)
+    return render(request, "procedures/counter_case.html", _counter_context(request, case))
+
+
+@login_required
+@require_POST
+def counter_answer(request, reference):
+    case = _own_case(request, reference)
+    form = AnswerForm(request.POST, request.FILES, procedure=case.definition)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            work.answer_request(
+                request.user, case, message=data["message"], upload=data.get("file"), kind=data.get("kind", ""),
+                expected_version=data["version"],
+            )  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc, "message")
+        else:
+            messages.success(request, _("Your answer was sent."))
+            return redirect(_counter_url(case))
+    return render(
+        request, "procedures/counter_case.html", _counter_context(request, case, answer_form=form), status=400
+    )
+
+
+@login_required
+@require_POST
+def counter_message(request, reference):
+    case = _own_case(request, reference)
+    form = ApplicantMessageForm(request.POST)
+    if form.is_valid():
+        try:
+            work.add_note(request.user, case, form.cleaned_data["message"], internal=False)
+        except ValidationError as exc:
+            add_service_errors(form, exc, "message")
+        else:
+            messages.success(request, _("Your message was sent."))
+            return redirect(_counter_url(case))
+    return render(
+        request, "procedures/counter_case.html", _counter_context(request, case, message_form=form), status=400
+    )
+
+
+@login_required
+def counter_download(request, reference, pk):
+    case = _own_case(request, reference)
+    return _download(request, case, pk, internal_allowed=False)
