@@ -60,7 +60,7 @@ NL = {
     "Civil firearms, parts and ammunition": "Civiele vuurwapens, onderdelen en munitie",
     "Licence type": "Soort vergunning",
     "Kind of goods": "Soort goederen",
-    "Control-list code": "Code op de controlelijst",
+    "Control-list code": "Code van de controlelijst",
     "E.g. 5A002 (dual use) or ML10 (military).": "Bijvoorbeeld 5A002 (tweeërlei gebruik) of ML10 (militair).",
     "Technical characteristics and use": "Technische kenmerken en gebruik",
     "Quantity": "Aantal",

@@ -45,7 +45,7 @@ def test_applicant_submits_and_handler_decides(page, people, tmp_path):
     page.get_by_label("Onderwerp van de aanvraag").fill("Uitvoer warmtebeeldcamera's naar Canada")
     page.get_by_label("Soort vergunning").select_option("individual_export")
     page.get_by_label("Soort goederen").select_option("dual_use")
-    page.get_by_label("Code op de controlelijst").fill("6A003")
+    page.get_by_label("Code van de controlelijst").fill("6A003")
     page.get_by_label("Technische kenmerken en gebruik").fill("Warmtebeeldcamera's voor inspectie")
     page.get_by_label("Aantal").fill("12")
     page.get_by_label("Waarde (EUR)").fill("84000")

@@ -6,6 +6,7 @@ import datetime
 import django_filters as filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
 from chancery.core.models import Document, DocumentKind
@@ -24,16 +25,19 @@ from chancery.decisions.models import (
 )
 from chancery.strategic_goods.models import ControlList, ControlListEntry
 
+INT64 = (-(2**63), 2**63 - 1)
 
+
+@extend_schema_field({"type": "integer", "format": "int64", "minimum": INT64[0], "maximum": INT64[1]})
 class WholeNumberFilter(filters.NumberFilter):
-    """An identifier or a year: a whole number the database can hold. Anything else is refused
-    with a 400 naming the parameter (a number past 64 bits was a server error on SQLite)."""
+    """An identifier or a year: a whole number the database can hold (64 bits). Anything else is
+    refused with a 400 naming the parameter (a 24-digit number was a server error on SQLite)."""
 
     field_class = forms.IntegerField
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", 0)
-        kwargs.setdefault("max_value", 2**63 - 1)
+        kwargs.setdefault("min_value", INT64[0])
+        kwargs.setdefault("max_value", INT64[1])
         super().__init__(*args, **kwargs)
 
 
