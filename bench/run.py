@@ -156,7 +156,9 @@ def main() -> int:
         "throughput": throughput,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    text = json.dumps(result, indent=2) + "\n"
+    (RESULTS / "latest.json").write_text(text, encoding="utf-8")
+    (RESULTS / f"{args.db}-{args.scale}.json").write_text(text, encoding="utf-8")
     width = max(len(k) for k in figures)
     for key, value in {**figures, **baselines}.items():
         print(f"{key:<{width + 8}} {value if value is not None else '—'}")
