@@ -49,7 +49,7 @@ def test_detail_by_code(client, control_list):
     entry = response.json()
     assert entry["parent"] == "5A002.a" and entry["category_name"].startswith("Telecommunications")
     assert entry["group_name"] == "Systems, equipment and components" and entry["regime"] == "wassenaar"
-    assert "2024/2547" in entry["list_version"] and entry["valid_from"] == "2024-11-15"
+    assert "2021/821" in entry["list_version"] and entry["valid_from"] == "2025-11-15"
     assert entry["url"].endswith("/api/v1/control-list/5A002.a.1")
     assert client.get("/api/v1/control-list/5a002.A.1").json()["code"] == "5A002.a.1"
     assert client.get("/api/v1/control-list/5A992").status_code == 404

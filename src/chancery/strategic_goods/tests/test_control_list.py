@@ -21,10 +21,14 @@ from chancery.strategic_goods.services.control_list import (
 
 def test_data_file_cites_its_sources_and_says_it_is_an_extract():
     sources = control_list_data()["sources"]
-    assert sources["dual-use"]["celex"] == "32024R2547"
-    assert "2021/821" in sources["dual-use"]["title"] and "2024/2547" in sources["dual-use"]["title"]
+    assert sources["dual-use"]["celex"] == "02021R0821-20251115"
+    assert "2021/821" in sources["dual-use"]["title"] and sources["dual-use"]["valid_from"] == "2025-11-15"
     assert "C/2024/1945" in sources["military"]["official_journal"]
     assert all("EXTRACT" in source["extract"] for source in sources.values())
+    # Each list says against which source copies it was verified, and what could not be confirmed is marked.
+    assert all(source["verification"]["against"] for source in sources.values())
+    unverified = [e for e in control_list_data()["entries"] if e.get("verified") is False]
+    assert unverified and all(e["note"] for e in unverified)
 
 
 def test_every_code_is_well_formed_and_hangs_under_its_parent():
@@ -116,5 +120,5 @@ def test_unknown_code_without_listed_parent_names_the_version(control_list):
     with pytest.raises(ControlCodeError) as refused:
         validate_code("3A090")
     assert refused.value.code == "unknown"
-    assert "2024/2547" in refused.value.messages[0]
+    assert "15.11.2025" in refused.value.messages[0]
     assert "Codes van 3A op de lijst: 3A001, 3A002, 3A225" in refused.value.messages[0]

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from chancery.core.models import AuditEntry
 from chancery.strategic_goods.models import Decision, ScreeningHit
 from chancery.strategic_goods.services import require_reviewed, review_hit, screen, unreviewed_hits
-from chancery.strategic_goods.services.matching import token_key, tokens
+from chancery.strategic_goods.services.matching import EMBARGO_SCOPES, arms_embargoes, token_key, tokens
 from chancery.strategic_goods.services.review import screen_parties
 
 MUST_HIT = [
@@ -100,6 +100,13 @@ def test_country_under_arms_embargo_is_a_hit(demo_list):
     assert screen("Acme Industrial Supplies NV", "NL") == []
     # A targeted embargo (only listed persons) does not flag the whole country.
     assert screen("Acme Industrial Supplies NV", "YE") == []
+
+
+def test_every_embargo_names_its_scope_basis_and_sources():
+    embargoes = arms_embargoes()
+    assert all(len(code) == 2 and code.isupper() for code in embargoes)
+    for entry in embargoes.values():
+        assert entry["scope"] in EMBARGO_SCOPES and entry["basis"] and entry["sources"]
 
 
 @pytest.mark.parametrize("given", ["RU", "ru", " Russia ", "Russian Federation", "Rusland"])
