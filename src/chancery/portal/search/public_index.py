@@ -45,6 +45,8 @@ TITLE_BOOST = 10.0
 # Above this many stale entries (an index not built yet, a rebuild under way) the database answers alone.
 OVERLAY_LIMIT = 5000
 BATCH = 5000
+# The indexer's memory for new segments (it runs in the worker, not in the web processes).
+WRITER_HEAP = 128_000_000
 FACET_FIELDS = {
     "year": "year",
     "kind": "kind",
@@ -234,46 +236,52 @@ def _documents(entries) -> list[tantivy.Document]:
     return documents
 
 
-def sync(*, batch: int = BATCH) -> int:
-    """Write every stale entry to the index (or take it out); returns how many were handled."""
+def sync(*, batch: int = BATCH, fresh: bool = False) -> int:
+    """Write every stale entry to the index (or take it out); returns how many were handled.
+    `fresh`: the index was just emptied (a rebuild), so there is nothing to take out first."""
     from chancery.portal.models import SearchIndexState, StaleSearchEntry
     from chancery.portal.search.service import visible_entries
 
     if not available():
         return rebuild()  # a new machine, or a new schema version: build it whole
-    handled, after = 0, 0
-    while True:
-        with transaction.atomic():
-            # One indexer at a time, whichever process it runs in.
-            state, _created = SearchIndexState.objects.select_for_update().get_or_create(pk=1)
-            # Each entry once per run (in id order): one that keeps changing cannot hold the indexer;
-            # its next change asks for another run.
-            stale = list(
-                StaleSearchEntry.objects.filter(entry_id__gt=after)
-                .order_by("entry_id")
-                .values_list("entry_id", "token")[:batch]
-            )
-            if not stale:
-                return handled
-            after = stale[-1][0]
-            ids = [pk for pk, _token in stale]
-            index = _open(directory())
-            writer = index.writer(heap_size=64_000_000, num_threads=1)
-            for pk in ids:
-                writer.delete_documents_by_term("id", pk)
-            for document in _documents(visible_entries(None).filter(pk__in=ids)):
-                writer.add_document(document)
-            writer.commit()
+    handled, after, writer = 0, 0, None
+    try:
+        while True:
+            with transaction.atomic():
+                # One indexer at a time, whichever process it runs in.
+                state, _created = SearchIndexState.objects.select_for_update().get_or_create(pk=1)
+                # Each entry once per run (in id order): one that keeps changing cannot hold the
+                # indexer; its next change asks for another run.
+                stale = list(
+                    StaleSearchEntry.objects.filter(entry_id__gt=after)
+                    .order_by("entry_id")
+                    .values_list("entry_id", "token")[:batch]
+                )
+                if not stale:
+                    return handled
+                after = stale[-1][0]
+                ids = [pk for pk, _token in stale]
+                # One writer for the whole run: segment merges go on in the background between
+                # batches instead of being awaited after each (15 of 30 s per 10,000 entries).
+                writer = writer or _open(directory()).writer(heap_size=WRITER_HEAP, num_threads=1)
+                if not fresh:
+                    for pk in ids:
+                        writer.delete_documents_by_term("id", pk)
+                for document in _documents(visible_entries(None).filter(pk__in=ids)):
+                    writer.add_document(document)
+                writer.commit()
+                by_token = defaultdict(list)
+                for pk, token in stale:
+                    by_token[token].append(pk)
+                for token, pks in by_token.items():
+                    # An entry marked again since it was read keeps its (new) mark.
+                    StaleSearchEntry.objects.filter(entry_id__in=pks, token=token).delete()
+                state.generation += 1
+                state.save(update_fields=["generation"])
+                handled += len(stale)
+    finally:
+        if writer is not None:
             writer.wait_merging_threads()
-            by_token = defaultdict(list)
-            for pk, token in stale:
-                by_token[token].append(pk)
-            for token, pks in by_token.items():
-                # An entry marked again since it was read keeps its (new) mark.
-                StaleSearchEntry.objects.filter(entry_id__in=pks, token=token).delete()
-            state.generation += 1
-            state.save(update_fields=["generation"])
-            handled += len(stale)
 
 
 def rebuild() -> int:
@@ -282,12 +290,12 @@ def rebuild() -> int:
 
     with transaction.atomic():
         index = _open(directory())  # creates it where it is missing
-        writer = index.writer(heap_size=64_000_000, num_threads=1)
+        writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
         writer.delete_all_documents()
         writer.commit()
         writer.wait_merging_threads()
         mark_stale(SearchEntry.objects.all())
-    return sync(batch=20_000)
+    return sync(batch=20_000, fresh=True)
 
 
 # --- searching -------------------------------------------------------------------------------
