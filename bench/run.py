@@ -275,7 +275,9 @@ def measure_throughput(replay: list[str], session: object, seconds: float = 10.0
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         failed = []
         for path in replay:
-            connection.request("GET", path, headers=cookie)
+            # Logged in only where the page needs it: the public pages are measured as the public
+            # sees them (a logged-in reader's search is answered by the database, not the index).
+            connection.request("GET", path, headers=cookie if path.startswith("/app/") else {})
             response = connection.getresponse()
             response.read()
             if response.status != 200:

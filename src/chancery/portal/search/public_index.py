@@ -402,8 +402,9 @@ def search(
     hits = [(searcher.doc(address)["id"][0], float(score)) for score, address in result.hits]
 
     def terms(names):
-        # Enough buckets for every value but meetings, of which the page shows the ten with most hits.
-        return {n: {"terms": {"field": FACET_FIELDS[n], "size": 50 if n == "meeting" else 10_000}} for n in names}
+        # Enough buckets for every value but meetings, of which the page shows the ten with most hits
+        # (twenty asked, so that ties at the tenth are broken by date as in the database engine).
+        return {n: {"terms": {"field": FACET_FIELDS[n], "size": 20 if n == "meeting" else 10_000}} for n in names}
 
     # Facets without a filter of their own share one aggregation over the fully filtered hits.
     free = [name for name in FACET_FIELDS if name not in wanted]
