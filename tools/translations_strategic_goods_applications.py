@@ -105,6 +105,7 @@ NL = {
     "control-list code": "controlelijstcode",
     "quantity": "hoeveelheid",
     "value (EUR)": "waarde (EUR)",
+    "Back to the case": "Terug naar de zaak",
 }
 PLURAL = {
     "%(n)s screening hit awaits review: no decision can be taken until it is reviewed.": [

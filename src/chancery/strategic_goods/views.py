@@ -59,19 +59,34 @@ def index(request):
     )
 
 
+def _case_of(request, subject: str):
+    """The licence file a subject names (its reference), checked with the core visibility rule:
+    the hits of a file this user may not see answer 404. None for other subjects."""
+    from chancery.procedures.models import Case
+
+    if not Case.objects.filter(reference=subject).exists():
+        return None
+    case = Case.objects.visible_to(request.user).filter(reference=subject).first()
+    if case is None:
+        raise Http404
+    return case
+
+
 @login_required
 def subject(request, subject):
     _internal(request)
+    case = _case_of(request, subject)
     hits = ScreeningHit.objects.filter(subject=subject).select_related("reviewer")
     if not hits:
         raise Http404
-    return render(request, "strategic_goods/subject.html", {"subject": subject, "hits": hits})
+    return render(request, "strategic_goods/subject.html", {"subject": subject, "hits": hits, "case": case})
 
 
 @login_required
 def hit(request, pk):
     _internal(request)
     found = get_object_or_404(ScreeningHit.objects.select_related("reviewer"), pk=pk)
+    case = _case_of(request, found.subject)
     form = None
     if not found.decision and may_review(request.user):
         form = ReviewForm(request.POST if request.method == "POST" else None)
@@ -85,7 +100,7 @@ def hit(request, pk):
                 return redirect("strategic_goods:subject", subject=found.subject)
     elif request.method == "POST":
         raise PermissionDenied(_("Only a handler of the administration may review screening hits."))
-    return render(request, "strategic_goods/hit.html", {"hit": found, "form": form})
+    return render(request, "strategic_goods/hit.html", {"hit": found, "form": form, "case": case})
 
 
 @login_required

@@ -8,6 +8,7 @@ from chancery.procedures.definitions.strategic_goods import STRATEGIC_GOODS
 from chancery.procedures.demo.loader import enterprise_number, load_demo
 from chancery.procedures.models import Case, enterprise_number_is_valid
 from chancery.procedures.services import queries
+from chancery.strategic_goods.models import Application, DenialNotification, GoodsLine
 
 
 def test_demo_cases_in_every_state_loaded_once(team, org):
@@ -24,8 +25,15 @@ def test_demo_cases_in_every_state_loaded_once(team, org):
     months = queries.statistics(handler)
     assert sum(m.closed for m in months) >= 10
     assert any(m.compliance is not None and m.compliance < 100 for m in months)
+    # Every submitted file carries its application and goods lines; assessed files their findings;
+    # refused ones a denial notification (criterion 2 negative).
+    submitted = Case.objects.exclude(state="draft")
+    assert Application.objects.count() == submitted.count() and GoodsLine.objects.count() == submitted.count()
+    assessed = Case.objects.filter(criterion_findings__isnull=False).distinct()
+    assert assessed.exists() and all(c.criterion_findings.count() == 8 for c in assessed)
+    assert DenialNotification.objects.count() == Case.objects.filter(state="refused").count() > 0
     assert load_demo() == {}
-    assert Case.objects.count() == added["cases"]
+    assert Case.objects.count() == added["cases"] and Application.objects.count() == submitted.count()
 
 
 def test_demo_enterprise_numbers_are_valid():

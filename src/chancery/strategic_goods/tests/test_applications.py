@@ -308,3 +308,21 @@ def test_the_applicant_sees_the_application_but_never_findings_or_hits(client, d
     client.force_login(handler)
     page = client.get(case.get_absolute_url()).content.decode()
     assert "GEHEIME MOTIVERING" in page and "criteria-findings" in page
+
+
+def test_a_civil_servant_who_may_not_see_the_file_gets_404(client, demo_list, applicant, handler, org):
+    case = apply_for_licence(applicant, data=application_data(end_user_name=LISTED, end_user_country="RU"))
+    hit = unreviewed_hits(case.reference).first()
+    outsider = org.users["civil_servant"]  # another department
+    assert not case.is_visible_to(outsider)
+    client.force_login(outsider)
+    assert client.get(reverse("strategic_goods:hit", args=[hit.pk])).status_code == 404
+    assert client.get(reverse("strategic_goods:subject", args=[case.reference])).status_code == 404
+    response = client.post(
+        reverse("strategic_goods:finding", args=[case.reference]),
+        {"criterion": "1", "finding": "negative", "motivation": "x"},
+    )
+    assert response.status_code == 404 and not CriterionFinding.objects.exists()
+    client.force_login(handler)
+    page = client.get(reverse("strategic_goods:hit", args=[hit.pk])).content.decode()
+    assert case.get_absolute_url() in page
