@@ -46,6 +46,7 @@ GOODS = [
     ("Reserveonderdelen voor pantservoertuigen", "ML6", "military", "FR"),
 ]
 
+DEMO_LISTED_END_USER = "Dmitriy Ivanovich Sokolovsky"
 _ASSESS = ["submit", "declare_complete", "assess", "propose_department_decision"]
 _MINISTER = ["submit", "declare_complete", "assess", "refer_to_minister"]
 PATHS = {
@@ -131,13 +132,16 @@ def _make_case(number, path, days_ago, gap, assigned, users) -> object:
         }
     )  # fmt: skip
     start = timezone.localdate() - datetime.timedelta(days=days_ago)
+    # One submitted file names an end user of the (invented) demo sanctions list, so that the demo
+    # shows a screening hit awaiting review when that list is loaded.
+    end_user = DEMO_LISTED_END_USER if (path == "submitted" and number % 2 == 0) else f"End User {country}"
     # The application as the applicant's form records it (strategic_goods Application and GoodsLine).
     data = {
         "application": {
             "kind": "dual_use_export" if family == "dual_use" else "export",
             "licence_form": "individual", "goods_family": family,
             "consignee_name": f"Importer {country} Ltd.", "consignee_country": country,
-            "end_user_name": f"End User {country}", "end_user_country": country,
+            "end_user_name": end_user, "end_user_country": country,
             "end_use": "Civiel gebruik in de industrie", "destination_country": country, "transit_countries": [],
             "goods_lines": [
                 {"description": title, "control_list_code": code, "quantity": 5 + number,

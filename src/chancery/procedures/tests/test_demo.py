@@ -39,3 +39,17 @@ def test_demo_cases_in_every_state_loaded_once(team, org):
 def test_demo_enterprise_numbers_are_valid():
     assert enterprise_number_is_valid(enterprise_number(4123456))
     assert enterprise_number_is_valid("0123.456.749") and not enterprise_number_is_valid("0123.456.789")
+
+
+def test_a_demo_file_shows_a_screening_hit_when_the_demo_list_is_loaded(team, org):
+    from chancery.strategic_goods.demo.loader import DEMO_SANCTIONS
+    from chancery.strategic_goods.services import unreviewed_hits
+    from chancery.strategic_goods.services.sanctions import load_sanctions
+
+    load_sanctions(DEMO_SANCTIONS, source="command")
+    make_user("aanvrager", Role.APPLICANT)
+    make_user("ambtenaar", Role.CIVIL_SERVANT, team)
+    make_user("kabinet", Role.CABINET, org.entities["cab_a"])
+    load_demo()
+    listed = Case.objects.get(strategic_application__end_user_name="Dmitriy Ivanovich Sokolovsky")
+    assert listed.state == "submitted" and unreviewed_hits(listed.reference).exists()
