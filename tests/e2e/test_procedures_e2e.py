@@ -1,6 +1,7 @@
-"""A licence application in Chromium: the applicant submits it through the counter's web form, the
-handler takes it from the inbox through completeness and assessment to a decision, and the
-applicant reads the decision, without the internal assessment. axe-core on each page."""
+"""A licence application in Chromium: the applicant submits it through the counter's web form with
+two goods lines, the handler takes it from the inbox, reviews the screening hits of the end user,
+declares it complete, records the findings on the eight criteria and decides, and the applicant
+reads the decision, without the internal assessment or the hits. axe-core on each page."""
 
 import pytest
 
@@ -8,6 +9,10 @@ from chancery.core import samples
 from chancery.core.models import Entity, Role
 from chancery.core.testing import PASSWORD, make_user
 from chancery.procedures.definitions.strategic_goods import TEAM
+from chancery.strategic_goods.demo.loader import DEMO_SANCTIONS
+from chancery.strategic_goods.models import ScreeningHit
+from chancery.strategic_goods.services.control_list import load_control_list
+from chancery.strategic_goods.services.sanctions import load_sanctions
 
 from .conftest import log_in
 from .test_shell_e2e import describe, run_axe
@@ -18,6 +23,10 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def people(db):
     team = Entity.objects.create(code=TEAM, kind="department", name="Controle Strategische Goederen")
+    # A transactional test empties the reference data the migrations load: the control list and
+    # the (demo) sanctions list are loaded here.
+    load_control_list()
+    load_sanctions(DEMO_SANCTIONS, source="command")
     return {
         "applicant": make_user("t-aanvrager", Role.APPLICANT),
         "handler": make_user("t-behandelaar", Role.CIVIL_SERVANT, team),
@@ -43,21 +52,29 @@ def test_applicant_submits_and_handler_decides(page, people, tmp_path):
     page.get_by_label("Naam van de onderneming, organisatie of persoon").fill("Precisie Optiek NV")
     page.get_by_label("Registratienummer").fill("0123.456.749")
     page.get_by_label("Onderwerp van de aanvraag").fill("Uitvoer warmtebeeldcamera's naar Canada")
-    page.get_by_label("Soort vergunning").select_option("individual_export")
+    page.get_by_label("Soort aanvraag").select_option("dual_use_export")
+    page.get_by_label("Vorm van de vergunning").select_option("individual")
     page.get_by_label("Soort goederen").select_option("dual_use")
-    page.get_by_label("Code van de controlelijst").fill("6A003")
-    page.get_by_label("Technische kenmerken en gebruik").fill("Warmtebeeldcamera's voor inspectie")
-    page.get_by_label("Aantal").fill("12")
-    page.get_by_label("Waarde (EUR)").fill("84000")
-    page.get_by_label("Land van bestemming (ISO-code)").fill("CA")
-    page.get_by_label("Geadresseerde").fill("Northern Inspection Ltd.")
-    page.get_by_label("Eindgebruiker", exact=True).fill("Northern Inspection Ltd.")
+    page.get_by_label("Geadresseerde", exact=True).fill("Northern Inspection Ltd.")
+    page.get_by_label("Land van de geadresseerde (ISO-code)").fill("CA")
+    page.get_by_label("Eindgebruiker", exact=True).fill("Dmitriy Ivanovich Sokolovsky")
+    page.get_by_label("Land van de eindgebruiker (ISO-code)").fill("CA")
     page.get_by_label("Eindgebruik", exact=True).fill("Inspectie van pijpleidingen")
+    page.get_by_label("Land van bestemming (ISO-code)").fill("CA")
+    page.get_by_label("Doorvoerlanden (ISO-codes, gescheiden door komma's)").fill("DE")
+    for number, (description, code, quantity, value) in enumerate(
+        [("Warmtebeeldcamera's voor inspectie", "6A003", "12", "84000"), ("Koelsystemen", "6A002", "4", "1200")]
+    ):
+        page.locator(f"#id_goods-{number}-description").fill(description)
+        page.locator(f"#id_goods-{number}-control_list_code").fill(code)
+        page.locator(f"#id_goods-{number}-quantity").fill(quantity)
+        page.locator(f"#id_goods-{number}-value_eur").fill(value)
     page.get_by_label("Ondertekende eindgebruikersverklaring (pdf)").set_input_files(str(certificate))
     page.get_by_role("button", name="De aanvraag indienen").click()
     page.wait_for_url("**/loket/CSG-*/")
     reference = page.url.rstrip("/").rsplit("/", 1)[-1]
     assert page.locator("#case-state").inner_text() == "Ontvangen, wordt nagekeken"
+    assert page.locator("#goods-lines tbody tr").count() == 2
     assert describe(run_axe(page)) == []
 
     page.context.clear_cookies()
@@ -66,10 +83,33 @@ def test_applicant_submits_and_handler_decides(page, people, tmp_path):
     assert describe(run_axe(page)) == []
     page.get_by_role("link", name=reference).click()
     page.get_by_role("button", name="Deze zaak opnemen").click()
+    # The end user's name is on the sanctions list: not complete until the hit is reviewed.
+    fire(page, "Volledig verklaren en de beoordeling starten")
+    assert page.locator("#case-state").inner_text() == "Ingediend"
+    assert page.get_by_text("Er is niets gewijzigd.").is_visible()
+    hits = list(ScreeningHit.objects.filter(subject=reference, decision="").values_list("pk", flat=True))
+    assert hits
+    for pk in hits:
+        page.locator(f'a[href="/app/strategische-goederen/treffers/{pk}/"]').click()
+        page.get_by_label("Vals positief").check()
+        page.get_by_label("Motivering").fill("Andere persoon: geboortedatum en nationaliteit verschillen.")
+        page.get_by_role("button", name="Beoordeling vastleggen").click()
+        page.wait_for_load_state()
+        assert describe(run_axe(page)) == []
+        page.goto(f"/app/zaken/{reference}/")
     fire(page, "Volledig verklaren en de beoordeling starten")
     assert page.locator("#case-state").inner_text() == "In beoordeling"
     page.get_by_label("Tekst van de notitie").fill("Intern: criteria 1 tot 8 nagegaan, geen bezwaar.")
     page.get_by_role("button", name="Notitie bewaren").click()
+    for number in range(1, 9):
+        form = page.locator("#finding-form")
+        form.get_by_label("Criterium").select_option(str(number))
+        form.get_by_label("Bevinding").select_option("no_concern")
+        form.get_by_label("Motivering").fill(f"Criterium {number}: geen bezwaar na onderzoek.")
+        form.get_by_role("button", name="Bevinding vastleggen").click()
+        page.wait_for_load_state()
+    assert page.locator("#criteria-findings").get_by_text("Geen bezwaar", exact=True).count() == 8
+    assert describe(run_axe(page)) == []
     fire(page, "Beslissing voorstellen (het departement beslist)")
     assert page.locator("#case-state").inner_text() == "Beslissing in voorbereiding (departement)"
     fire(page, "Verlenen", "De vergunning wordt verleend, geldig drie jaar.")
@@ -85,6 +125,9 @@ def test_applicant_submits_and_handler_decides(page, people, tmp_path):
     assert page.locator("#case-state").inner_text() == "Verleend"
     assert page.get_by_text("De vergunning wordt verleend, geldig drie jaar.").is_visible()
     assert page.get_by_text("criteria 1 tot 8").count() == 0
+    assert page.get_by_text("geen bezwaar na onderzoek").count() == 0
+    assert page.locator("#criteria-findings").count() == 0 and page.locator("#screening").count() == 0
+    assert page.locator("#goods-lines tbody tr").count() == 2
     page.goto("/loket/")
     assert describe(run_axe(page)) == []
     assert page.console_errors == []

@@ -16,18 +16,45 @@ PARTY = {
     "address": "Havenlaan 1, 2000 Antwerpen",
     "email": "export@precisie.example",
 }
-DATA = {
-    "licence_type": "individual_export",
+APPLICATION = {
+    "kind": "dual_use_export",
+    "licence_form": "individual",
     "goods_family": "dual_use",
-    "control_list_code": "6A003",
-    "goods_description": "Warmtebeeldcamera's voor industriële inspectie",
-    "quantity": 12,
-    "value_eur": "84000.00",
-    "destination_country": "CA",
-    "consignee": "Northern Inspection Ltd.",
-    "end_user": "Northern Inspection Ltd.",
+    "consignee_name": "Northern Inspection Ltd.",
+    "consignee_country": "CA",
+    "end_user_name": "Northern Inspection Ltd.",
+    "end_user_country": "CA",
     "end_use": "Inspectie van pijpleidingen",
+    "destination_country": "CA",
+    "transit_countries": [],
+    "goods_lines": [
+        {
+            "description": "Warmtebeeldcamera's voor industriële inspectie",
+            "control_list_code": "6A003",
+            "quantity": 12,
+            "value_eur": "84000.00",
+        }
+    ],
 }
+DATA = {"application": APPLICATION}
+
+
+def application_data(**changes) -> dict:
+    """The case data of an application with some fields changed (goods_lines replaces the lines)."""
+    return {"application": {**APPLICATION, **changes}}
+
+
+def assess(case, handler, *, negative: tuple[int, ...] = (), note: bool = True) -> None:
+    """Record the handler's assessment: an internal note and a finding on each of the eight
+    criteria (negative on those named, no concern on the others)."""
+    from chancery.procedures.services import work as case_work
+    from chancery.strategic_goods.services.assessment import record_finding
+
+    if note:
+        case_work.add_note(handler, case, "Beoordeling: criteria 1 tot 8 nagegaan.", internal=True)
+    for number in range(1, 9):
+        finding = "negative" if number in negative else "no_concern"
+        record_finding(handler, case, number, finding, f"Criterium {number}: nagegaan.")
 
 
 def pdf(name: str = "eindgebruikersverklaring.pdf", text: str = "End-user certificate, signed") -> SimpleUploadedFile:
@@ -38,7 +65,9 @@ def docx(name: str = "verklaring.docx") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, samples.make_docx("End-user certificate"), content_type="application/octet-stream")
 
 
-def apply_for_licence(applicant, *, title: str = "Uitvoer warmtebeeldcamera's", certificate=True, party=None, now=None):
+def apply_for_licence(
+    applicant, *, title: str = "Uitvoer warmtebeeldcamera's", certificate=True, party=None, now=None, data=None
+):
     """A submitted strategic-goods application of `applicant`, with a signed end-user certificate
     (a PDF) unless `certificate` is False (or another upload)."""
     documents = []
@@ -46,4 +75,4 @@ def apply_for_licence(applicant, *, title: str = "Uitvoer warmtebeeldcamera's", 
         documents.append((END_USER_CERTIFICATE, pdf(), "Eindgebruikersverklaring"))
     elif certificate:
         documents.append((END_USER_CERTIFICATE, certificate, "Eindgebruikersverklaring"))
-    return work.apply(applicant, "CSG", party=party or PARTY, title=title, data=dict(DATA), documents=documents)
+    return work.apply(applicant, "CSG", party=party or PARTY, title=title, data=data or dict(DATA), documents=documents)

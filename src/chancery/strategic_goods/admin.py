@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from chancery.strategic_goods.models import ControlListEntry, NameAlias, SanctionedEntity, SanctionsList, ScreeningHit
+from chancery.strategic_goods.models import (
+    Application,
+    ControlListEntry,
+    CriterionFinding,
+    DenialNotification,
+    GoodsLine,
+    NameAlias,
+    SanctionedEntity,
+    SanctionsList,
+    ScreeningHit,
+)
 
 
 class ReadOnly(admin.ModelAdmin):
@@ -50,3 +60,37 @@ class ScreeningHitAdmin(ReadOnly):
     list_display = ["subject", "party_name", "kind", "listed_name", "score", "decision", "reviewer", "reviewed_at"]
     list_filter = ["kind", "decision"]
     search_fields = ["subject", "party_name", "listed_name", "list_id"]
+
+
+# Applications, findings and denials are recorded through the procedure's services (validated,
+# audited): read-only here too.
+class GoodsLineInline(admin.TabularInline):
+    model = GoodsLine
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Application)
+class ApplicationAdmin(ReadOnly):
+    list_display = ["case", "kind", "licence_form", "goods_family", "destination_country", "created_at"]
+    list_filter = ["kind", "licence_form", "goods_family"]
+    search_fields = ["case__reference", "consignee_name", "end_user_name"]
+    inlines = [GoodsLineInline]
+
+
+@admin.register(CriterionFinding)
+class CriterionFindingAdmin(ReadOnly):
+    list_display = ["case", "criterion", "finding", "assessor", "at"]
+    list_filter = ["criterion", "finding"]
+
+
+@admin.register(DenialNotification)
+class DenialNotificationAdmin(ReadOnly):
+    list_display = ["case", "destination_country", "end_user_name", "denied_on"]
+    list_filter = ["destination_country"]

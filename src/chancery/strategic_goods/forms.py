@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chancery.strategic_goods.models import Decision
+from chancery.strategic_goods.models import Decision, FindingValue
 
 
 class CodeForm(forms.Form):
@@ -18,3 +18,17 @@ class ScreenForm(forms.Form):
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect)
     motivation = forms.CharField(label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class FindingForm(forms.Form):
+    """A handler's finding on one criterion of Common Position 2008/944/CFSP (internal)."""
+
+    criterion = forms.TypedChoiceField(label=_("Criterion"), coerce=int)
+    finding = forms.ChoiceField(label=_("Finding"), choices=FindingValue.choices)
+    motivation = forms.CharField(label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 3}), max_length=8000)
+
+    def __init__(self, *args, **kwargs):
+        from chancery.strategic_goods.services.assessment import CRITERIA
+
+        super().__init__(*args, **kwargs)
+        self.fields["criterion"].choices = [(c.number, f"{c.number}. {c.title}") for c in CRITERIA]

@@ -192,3 +192,142 @@ class ScreeningHit(models.Model):
     @property
     def is_reviewed(self) -> bool:
         return bool(self.decision)
+
+
+# --- licence applications (procedure CSG) -------------------------------------------------------
+# What an application for a strategic-goods licence contains (procedure-rules.md §A3, §A4), one
+# per case of the procedure CSG. It is recorded from the applicant's form when the file is
+# submitted (services/applications.py) and is read-only afterwards: a correction is a new request.
+
+
+class ApplicationKind(models.TextChoices):
+    EXPORT = "export", _("Export")
+    IMPORT = "import", _("Import")
+    TRANSIT = "transit", _("Transit")
+    TRANSFER = "transfer", _("Intra-EU transfer of defence-related products")
+    DUAL_USE_EXPORT = "dual_use_export", _("Export of dual-use items")
+
+
+class LicenceForm(models.TextChoices):
+    INDIVIDUAL = "individual", _("Individual licence")
+    GLOBAL = "global", _("Global licence")
+    GENERAL = "general", _("General licence (registration of use)")
+
+
+class GoodsFamily(models.TextChoices):
+    MILITARY = "military", _("Defence-related products (Common Military List)")
+    DUAL_USE = "dual_use", _("Dual-use items (Reg. 2021/821)")
+    LAW_ENFORCEMENT = "law_enforcement", _("Law-enforcement material")
+    FIREARMS = "firearms", _("Civil firearms, parts and ammunition")
+
+
+class Application(models.Model):
+    case = models.OneToOneField(
+        "procedures.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="strategic_application"
+    )
+    kind = models.CharField(_("kind of application"), max_length=20, choices=ApplicationKind.choices)
+    licence_form = models.CharField(_("licence form"), max_length=12, choices=LicenceForm.choices)
+    goods_family = models.CharField(_("kind of goods"), max_length=20, choices=GoodsFamily.choices)
+    consignee_name = models.CharField(_("consignee"), max_length=300)
+    consignee_country = models.CharField(_("country of the consignee"), max_length=2)
+    end_user_name = models.CharField(_("end user"), max_length=300)
+    end_user_country = models.CharField(_("country of the end user"), max_length=2)
+    end_use = models.TextField(_("end use"), max_length=4000)
+    destination_country = models.CharField(_("country of destination"), max_length=2, db_index=True)
+    # ISO 3166 alpha-2 codes in the order of the route.
+    transit_countries = models.JSONField(_("transit countries"), default=list, blank=True)
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("licence application")
+        verbose_name_plural = _("licence applications")
+
+    def __str__(self) -> str:
+        return f"{self.case.reference}: {self.get_kind_display()} → {self.destination_country}"
+
+    @property
+    def control_list_codes(self) -> list[str]:
+        return sorted({line.control_list_code for line in self.goods_lines.all()})
+
+
+class GoodsLine(models.Model):
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="goods_lines"
+    )
+    position = models.PositiveSmallIntegerField(_("line"), default=1)
+    description = models.TextField(_("description"), max_length=8000)
+    control_list_code = models.CharField(_("control-list code"), max_length=40, db_index=True)
+    quantity = models.PositiveIntegerField(_("quantity"))
+    value_eur = models.DecimalField(_("value (EUR)"), max_digits=14, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("goods line")
+        verbose_name_plural = _("goods lines")
+        ordering = ["application", "position"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(quantity__gt=0), name="goodsline_quantity_positive"),
+            models.CheckConstraint(condition=models.Q(value_eur__gte=0), name="goodsline_value_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.control_list_code} × {self.quantity}"
+
+
+# --- assessment against the eight criteria ------------------------------------------------------
+
+
+class FindingValue(models.TextChoices):
+    NO_CONCERN = "no_concern", _("No concern")
+    CONCERN = "concern", _("Concern")
+    NEGATIVE = "negative", _("Negative")
+
+
+class CriterionFinding(models.Model):
+    """A handler's finding on one criterion of Common Position 2008/944/CFSP for one case: internal,
+    never shown to the applicant. One per case and criterion; a new finding replaces it (audited)."""
+
+    case = models.ForeignKey(
+        "procedures.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="criterion_findings"
+    )
+    criterion = models.PositiveSmallIntegerField(_("criterion"))
+    finding = models.CharField(_("finding"), max_length=12, choices=FindingValue.choices)
+    motivation = models.TextField(_("motivation"), max_length=8000)
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("assessor"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("recorded"))
+
+    class Meta:
+        verbose_name = _("criterion finding")
+        verbose_name_plural = _("criterion findings")
+        ordering = ["case", "criterion"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "criterion"], name="one_finding_per_criterion"),
+            models.CheckConstraint(condition=models.Q(criterion__gte=1, criterion__lte=8), name="criterion_1_to_8"),
+            models.CheckConstraint(condition=~models.Q(motivation=""), name="finding_motivated"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} C{self.criterion}: {self.finding}"
+
+
+class DenialNotification(models.Model):
+    """A refusal recorded for consultation (Common Position 2008/944/CFSP art. 4: a Member State
+    consults before granting an essentially identical transaction denied within three years)."""
+
+    case = models.OneToOneField(
+        "procedures.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="denial_notification"
+    )
+    destination_country = models.CharField(_("country of destination"), max_length=2, db_index=True)
+    control_list_codes = models.JSONField(_("control-list codes"), default=list)
+    end_user_name = models.CharField(_("end user"), max_length=300)
+    end_user_country = models.CharField(_("country of the end user"), max_length=2)
+    denied_on = models.DateField(_("denied on"), db_index=True)
+
+    class Meta:
+        verbose_name = _("denial notification")
+        verbose_name_plural = _("denial notifications")
+        ordering = ["-denied_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} → {self.destination_country} ({self.denied_on})"

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("treffers/<int:pk>/", views.hit, name="hit"),
     path("screening/<path:subject>/", views.subject, name="subject"),
+    path("dossiers/<str:reference>/criteria/", views.finding, name="finding"),
 ]

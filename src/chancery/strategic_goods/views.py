@@ -8,11 +8,12 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from chancery.core.forms import add_service_errors
-from chancery.strategic_goods.forms import CodeForm, ReviewForm, ScreenForm
+from chancery.strategic_goods.forms import CodeForm, FindingForm, ReviewForm, ScreenForm
 from chancery.strategic_goods.models import ControlListEntry, ScreeningHit
-from chancery.strategic_goods.services import review_hit, screen, validate_code
+from chancery.strategic_goods.services import assessment, review_hit, screen, validate_code
 from chancery.strategic_goods.services.review import may_review
 from chancery.strategic_goods.services.sanctions import current_list
 
@@ -58,19 +59,34 @@ def index(request):
     )
 
 
+def _case_of(request, subject: str):
+    """The licence file a subject names (its reference), checked with the core visibility rule:
+    the hits of a file this user may not see answer 404. None for other subjects."""
+    from chancery.procedures.models import Case
+
+    if not Case.objects.filter(reference=subject).exists():
+        return None
+    case = Case.objects.visible_to(request.user).filter(reference=subject).first()
+    if case is None:
+        raise Http404
+    return case
+
+
 @login_required
 def subject(request, subject):
     _internal(request)
+    case = _case_of(request, subject)
     hits = ScreeningHit.objects.filter(subject=subject).select_related("reviewer")
     if not hits:
         raise Http404
-    return render(request, "strategic_goods/subject.html", {"subject": subject, "hits": hits})
+    return render(request, "strategic_goods/subject.html", {"subject": subject, "hits": hits, "case": case})
 
 
 @login_required
 def hit(request, pk):
     _internal(request)
     found = get_object_or_404(ScreeningHit.objects.select_related("reviewer"), pk=pk)
+    case = _case_of(request, found.subject)
     form = None
     if not found.decision and may_review(request.user):
         form = ReviewForm(request.POST if request.method == "POST" else None)
@@ -84,4 +100,35 @@ def hit(request, pk):
                 return redirect("strategic_goods:subject", subject=found.subject)
     elif request.method == "POST":
         raise PermissionDenied(_("Only a handler of the administration may review screening hits."))
-    return render(request, "strategic_goods/hit.html", {"hit": found, "form": form})
+    return render(request, "strategic_goods/hit.html", {"hit": found, "form": form, "case": case})
+
+
+@login_required
+@require_POST
+def finding(request, reference):
+    """Record a finding on one of the eight criteria for a licence file (handlers only)."""
+    from chancery.procedures.models import Case
+
+    _internal(request)
+    case = Case.objects.visible_to(request.user).filter(reference=reference, procedure="CSG").first()
+    if case is None:
+        raise Http404
+    form = FindingForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            assessment.record_finding(request.user, case, data["criterion"], data["finding"], data["motivation"])
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            messages.error(request, _("Nothing was changed."))
+        else:
+            messages.success(
+                request, _("The finding on criterion %(number)s was recorded.") % {"number": data["criterion"]}
+            )
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        messages.error(request, _("Nothing was changed."))
+    return redirect(f"{case.get_absolute_url()}#criteria")

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from chancery.core.models import FileFormat, Role
-from chancery.procedures.engine import APPLICANT, Clock, DocumentType, Guard, Procedure, State, Term, Transition
+from chancery.procedures.engine import APPLICANT, Action, Clock, DocumentType, Guard, Procedure, State, Term, Transition
 from chancery.procedures.guards import (
     applicant_answered,
     assessment_recorded,
@@ -69,6 +69,50 @@ def register_completeness_check(check: Callable) -> None:
 def unregister_completeness_check(check: Callable) -> None:
     if check in _completeness_checks:
         _completeness_checks.remove(check)
+
+
+# Decision checks and entry hooks, extended the same way: a check takes a case and returns None or
+# a message; "proceed" checks guard every decision transition (proposals and decisions), "grant"
+# checks only the granting ones. Entry hooks run inside the transition's transaction, so a hook
+# that raises a ValidationError refuses the step and changes nothing.
+_decision_checks: dict[str, list[Callable]] = {"proceed": [], "grant": []}
+_entry_hooks: dict[str, list[Callable]] = {"submitted": [], "declared_complete": [], "refused": []}
+
+
+def register_decision_check(check: Callable, *, stage: str = "proceed") -> None:
+    if check not in _decision_checks[stage]:
+        _decision_checks[stage].append(check)
+
+
+def register_entry_hook(event: str, hook: Callable) -> None:
+    """`hook(case, actor)` runs when the case is submitted, declared complete or refused."""
+    if hook not in _entry_hooks[event]:
+        _entry_hooks[event].append(hook)
+
+
+def _decision_guard(stage: str, code: str, description) -> Guard:
+    def check(case):
+        messages = [message for check in _decision_checks[stage] if (message := check(case))]
+        return " ".join(str(m) for m in messages) or None
+
+    return Guard(code, description, check)
+
+
+def _entry_action(event: str) -> Action:
+    def run(case, transition, actor):
+        for hook in _entry_hooks[event]:
+            hook(case, actor)
+
+    return Action(f"on_{event}", gettext_lazy("Strategic-goods steps on %(event)s") % {"event": event}, run)
+
+
+MAY_PROCEED = _decision_guard(
+    "proceed", "may_proceed", gettext_lazy("Screening hits reviewed and the eight criteria assessed")
+)
+MAY_GRANT = _decision_guard("grant", "may_grant", gettext_lazy("No finding on the criteria forbids a licence"))
+ON_SUBMITTED = _entry_action("submitted")
+ON_DECLARED_COMPLETE = _entry_action("declared_complete")
+ON_REFUSED = _entry_action("refused")
 
 
 def signed_end_user_certificate(case) -> str | None:
@@ -148,7 +192,7 @@ STRATEGIC_GOODS = Procedure(
         State("revoked", gettext_lazy("Revoked"), final=True),
     ),
     transitions=(
-        _t("submit", gettext_lazy("Submit"), "draft", "submitted", {APPLICANT}),
+        _t("submit", gettext_lazy("Submit"), "draft", "submitted", {APPLICANT}, on_enter=(ON_SUBMITTED,)),
         _t("withdraw", gettext_lazy("Withdraw"), "draft", "withdrawn", {APPLICANT}),
         _t("withdraw", gettext_lazy("Withdraw"), "submitted", "withdrawn", {APPLICANT}),
         _t("withdraw", gettext_lazy("Withdraw"), "incomplete", "withdrawn", {APPLICANT}),
@@ -209,6 +253,7 @@ STRATEGIC_GOODS = Procedure(
             "under_assessment",
             HANDLERS,
             guards=(FILE_COMPLETE,),
+            on_enter=(ON_DECLARED_COMPLETE,),
         ),
         _t("request_advice", gettext_lazy("Ask external advice"), "under_assessment", "awaiting_advice", HANDLERS),
         _t(
@@ -225,7 +270,7 @@ STRATEGIC_GOODS = Procedure(
             "under_assessment",
             "decision_department",
             HANDLERS,
-            guards=(ASSESSED,),
+            guards=(ASSESSED, MAY_PROCEED),
             on_enter=(set_data("decision_level", "department"),),
         ),
         _t(
@@ -234,7 +279,7 @@ STRATEGIC_GOODS = Procedure(
             "under_assessment",
             "decision_minister",
             HANDLERS,
-            guards=(ASSESSED,),
+            guards=(ASSESSED, MAY_PROCEED),
             on_enter=(set_data("decision_level", "minister"),),
         ),
         *[
@@ -246,13 +291,20 @@ STRATEGIC_GOODS = Procedure(
                 roles,
                 reason_required=True,
                 reason_to_applicant=True,
-                on_enter=(DECIDED_BY_DEPARTMENT,),
+                guards=guards,
+                on_enter=(DECIDED_BY_DEPARTMENT, *actions),
             )  # fmt: skip
             for level, roles in (("decision_department", HANDLERS), ("decision_minister", MINISTER))
-            for name, label, target in (
-                ("grant", gettext_lazy("Grant"), "granted"),
-                ("grant_with_conditions", gettext_lazy("Grant with conditions"), "granted_with_conditions"),
-                ("refuse", gettext_lazy("Refuse"), "refused"),
+            for name, label, target, guards, actions in (
+                ("grant", gettext_lazy("Grant"), "granted", (MAY_PROCEED, MAY_GRANT), ()),
+                (
+                    "grant_with_conditions",
+                    gettext_lazy("Grant with conditions"),
+                    "granted_with_conditions",
+                    (MAY_PROCEED, MAY_GRANT),
+                    (),
+                ),
+                ("refuse", gettext_lazy("Refuse"), "refused", (MAY_PROCEED,), (ON_REFUSED,)),
             )
         ],
         _t(

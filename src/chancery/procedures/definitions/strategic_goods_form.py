@@ -1,46 +1,66 @@
 """The applicant's web form for a strategic-goods licence (what an application contains,
-procedure-rules.md §A4)."""
+procedure-rules.md §A3–§A4): the kind of application and licence, the parties and countries, and a
+formset of goods lines. The form checks what it can at once (control-list codes with the control
+list's own messages, countries, the Benelux rule); the submit step records the application through
+chancery.strategic_goods.services.applications, which checks it all again."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from chancery.procedures.definitions.strategic_goods import END_USER_CERTIFICATE
 from chancery.procedures.forms import ApplicationForm, file_field
-
-LICENCE_TYPES = [
-    ("individual_export", _("Individual export licence")),
-    ("global_export", _("Global export licence")),
-    ("transfer", _("Transfer to another EU Member State")),
-    ("transit", _("Transit licence")),
-    ("import", _("Import licence")),
-]
-GOODS_FAMILIES = [
-    ("military", _("Defence-related products (Common Military List)")),
-    ("dual_use", _("Dual-use items (Reg. 2021/821)")),
-    ("law_enforcement", _("Law-enforcement material")),
-    ("firearms", _("Civil firearms, parts and ammunition")),
-]
+from chancery.strategic_goods.models import ApplicationKind, GoodsFamily, LicenceForm
+from chancery.strategic_goods.services import applications
+from chancery.strategic_goods.services.control_list import ControlCodeError, validate_code
 
 
-class LicenceApplicationForm(ApplicationForm):
-    licence_type = forms.ChoiceField(label=_("Licence type"), choices=LICENCE_TYPES)
-    goods_family = forms.ChoiceField(label=_("Kind of goods"), choices=GOODS_FAMILIES)
+class GoodsLineForm(forms.Form):
+    description = forms.CharField(
+        label=_("Description (technical characteristics)"), widget=forms.Textarea(attrs={"rows": 2}), max_length=8000
+    )
     control_list_code = forms.CharField(
         label=_("Control-list code"), max_length=40, help_text=_("E.g. 5A002 (dual use) or ML10 (military).")
     )
-    goods_description = forms.CharField(
-        label=_("Technical characteristics and use"), widget=forms.Textarea(attrs={"rows": 4}), max_length=8000
-    )
     quantity = forms.IntegerField(label=_("Quantity"), min_value=1)
     value_eur = forms.DecimalField(label=_("Value (EUR)"), min_value=Decimal("0"), max_digits=14, decimal_places=2)
-    destination_country = forms.CharField(label=_("Country of destination (ISO code)"), max_length=2)
-    consignee = forms.CharField(label=_("Consignee"), max_length=300)
-    end_user = forms.CharField(label=_("End user"), max_length=300)
+
+    def clean_control_list_code(self):
+        try:
+            return validate_code(self.cleaned_data["control_list_code"])
+        except ControlCodeError as exc:
+            raise ValidationError(exc.messages) from exc
+
+
+GoodsLineFormSet = forms.formset_factory(
+    GoodsLineForm, extra=1, min_num=1, validate_min=True, max_num=50, validate_max=True
+)
+
+
+class LicenceApplicationForm(ApplicationForm):
+    kind = forms.ChoiceField(label=_("Kind of application"), choices=ApplicationKind.choices)
+    licence_form = forms.ChoiceField(label=_("Licence form"), choices=LicenceForm.choices)
+    goods_family = forms.ChoiceField(label=_("Kind of goods"), choices=GoodsFamily.choices)
+    consignee_name = forms.CharField(label=_("Consignee"), max_length=300)
+    consignee_country = forms.CharField(label=_("Country of the consignee (ISO code)"), max_length=2)
+    end_user_name = forms.CharField(label=_("End user"), max_length=300)
+    end_user_country = forms.CharField(label=_("Country of the end user (ISO code)"), max_length=2)
     end_use = forms.CharField(label=_("End use"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000)
+    destination_country = forms.CharField(
+        label=_("Country of destination (ISO code)"),
+        max_length=2,
+        help_text=_(
+            "A transfer from Flanders to the Netherlands or Luxembourg needs no licence (Benelux) and cannot be filed."
+        ),
+    )
+    transit_countries = forms.CharField(
+        label=_("Transit countries (ISO codes, separated by commas)"), max_length=200, required=False
+    )
     end_user_certificate = file_field(
         _("Signed end-user certificate (PDF)"),
         accept=".pdf",
@@ -48,25 +68,69 @@ class LicenceApplicationForm(ApplicationForm):
     )
     technical_description = file_field(_("Technical description"), required=False)
 
-    def clean_destination_country(self):
-        return self.cleaned_data["destination_country"].strip().upper()
+    def __init__(self, data=None, files=None, *args, **kwargs):
+        super().__init__(data, files, *args, **kwargs)
+        self.goods_lines = GoodsLineFormSet(data, prefix="goods")
 
-    def clean_control_list_code(self):
-        return self.cleaned_data["control_list_code"].strip().upper()
+    def is_valid(self) -> bool:
+        # Both, always: the applicant sees every error at once.
+        valid = super().is_valid()
+        return self.goods_lines.is_valid() and valid
+
+    def _clean_country(self, name, label):
+        return applications.country(self.cleaned_data[name], str(label))
+
+    def clean_consignee_country(self):
+        return self._clean_country("consignee_country", _("Country of the consignee"))
+
+    def clean_end_user_country(self):
+        return self._clean_country("end_user_country", _("Country of the end user"))
+
+    def clean_destination_country(self):
+        return self._clean_country("destination_country", _("Country of destination"))
+
+    def clean_transit_countries(self):
+        values = [v for v in re.split(r"[\s,;]+", self.cleaned_data.get("transit_countries") or "") if v]
+        return [applications.country(v, str(_("Transit country"))) for v in values]
+
+    def clean(self):
+        data = super().clean()
+        message = applications.benelux_message(data.get("kind", ""), data.get("destination_country", ""))
+        if message:
+            self.add_error("destination_country", message)
+        return data
 
     def case_data(self) -> dict:
         data = self.cleaned_data
+        lines = [
+            {
+                "description": line["description"],
+                "control_list_code": line["control_list_code"],
+                "quantity": line["quantity"],
+                "value_eur": str(line["value_eur"]),
+            }
+            for line in self.goods_lines.cleaned_data
+            if line
+        ]
         return {
-            "licence_type": data["licence_type"],
-            "goods_family": data["goods_family"],
-            "control_list_code": data["control_list_code"],
-            "goods_description": data["goods_description"],
-            "quantity": data["quantity"],
-            "value_eur": str(data["value_eur"]),
-            "destination_country": data["destination_country"],
-            "consignee": data["consignee"],
-            "end_user": data["end_user"],
-            "end_use": data["end_use"],
+            applications.DATA_KEY: {
+                **{
+                    key: data[key]
+                    for key in (
+                        "kind",
+                        "licence_form",
+                        "goods_family",
+                        "consignee_name",
+                        "consignee_country",
+                        "end_user_name",
+                        "end_user_country",
+                        "end_use",
+                        "destination_country",
+                        "transit_countries",
+                    )
+                },  # fmt: skip
+                "goods_lines": lines,
+            }
         }
 
     def case_documents(self):
@@ -76,17 +140,6 @@ class LicenceApplicationForm(ApplicationForm):
             ("technical_description", data.get("technical_description"), str(_("Technical description"))),
         ]
 
-    # Labels of the data for the case pages, in the order shown.
-    DATA_LABELS = {
-        "licence_type": _("Licence type"),
-        "goods_family": _("Kind of goods"),
-        "control_list_code": _("Control-list code"),
-        "goods_description": _("Technical characteristics and use"),
-        "quantity": _("Quantity"),
-        "value_eur": _("Value (EUR)"),
-        "destination_country": _("Country of destination"),
-        "consignee": _("Consignee"),
-        "end_user": _("End user"),
-        "end_use": _("End use"),
-        "decision_level": _("Decision level"),
-    }
+    # Labels of the engine's own data for the case pages (the application is shown from its
+    # records by the strategic-goods panel).
+    DATA_LABELS = {"decision_level": _("Decision level")}

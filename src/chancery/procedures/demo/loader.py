@@ -19,6 +19,7 @@ from chancery.procedures.definitions.strategic_goods import END_USER_CERTIFICATE
 from chancery.procedures.models import PartyKind
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import work
+from chancery.strategic_goods.services import assessment
 
 
 def enterprise_number(base: int) -> str:
@@ -39,12 +40,13 @@ GOODS = [
     ("Warmtebeeldcamera's voor industriële inspectie", "6A003", "dual_use", "CA"),
     ("Versleutelingsmodules voor netwerkapparatuur", "5A002", "dual_use", "JP"),
     ("Onderdelen voor sonarsystemen", "6A001", "dual_use", "NO"),
-    ("Besturingssoftware voor straalmotoren", "9D003", "dual_use", "US"),
+    ("Ontwikkelingssoftware voor gasturbinemotoren", "9D001", "dual_use", "US"),
     ("Precursoren voor industriële coatings", "1C350", "dual_use", "IN"),
     ("Nachtzichtkijkers voor de politie", "ML15", "military", "CH"),
     ("Reserveonderdelen voor pantservoertuigen", "ML6", "military", "FR"),
 ]
 
+DEMO_LISTED_END_USER = "Dmitriy Ivanovich Sokolovsky"
 _ASSESS = ["submit", "declare_complete", "assess", "propose_department_decision"]
 _MINISTER = ["submit", "declare_complete", "assess", "refer_to_minister"]
 PATHS = {
@@ -130,11 +132,22 @@ def _make_case(number, path, days_ago, gap, assigned, users) -> object:
         }
     )  # fmt: skip
     start = timezone.localdate() - datetime.timedelta(days=days_ago)
+    # One submitted file names an end user of the (invented) demo sanctions list, so that the demo
+    # shows a screening hit awaiting review when that list is loaded.
+    end_user = DEMO_LISTED_END_USER if (path == "submitted" and number % 2 == 0) else f"End User {country}"
+    # The application as the applicant's form records it (strategic_goods Application and GoodsLine).
     data = {
-        "licence_type": "individual_export", "goods_family": family, "control_list_code": code,
-        "goods_description": title, "quantity": 5 + number, "value_eur": f"{(number + 2) * 12500}.00",
-        "destination_country": country, "consignee": f"Importer {country} Ltd.", "end_user": f"End User {country}",
-        "end_use": "Civiel gebruik in de industrie",
+        "application": {
+            "kind": "dual_use_export" if family == "dual_use" else "export",
+            "licence_form": "individual", "goods_family": family,
+            "consignee_name": f"Importer {country} Ltd.", "consignee_country": country,
+            "end_user_name": end_user, "end_user_country": country,
+            "end_use": "Civiel gebruik in de industrie", "destination_country": country, "transit_countries": [],
+            "goods_lines": [
+                {"description": title, "control_list_code": code, "quantity": 5 + number,
+                 "value_eur": f"{(number + 2) * 12500}.00"},
+            ],
+        }
     }  # fmt: skip
     case = engine.create_case(
         applicant, "CSG", title=title, applicant=party, applicant_user=applicant, data=data, now=_at(start),
@@ -154,7 +167,15 @@ def _make_case(number, path, days_ago, gap, assigned, users) -> object:
     for step in PATHS[path]:
         now = _at(day)
         if step == "assess":
-            work.add_note(handler, case, "Beoordeling: criteria 1 tot 8 nagegaan, geen bezwaar.", source="command")
+            work.add_note(handler, case, "Beoordeling: criteria 1 tot 8 nagegaan.", source="command")
+            # A refused file was found negative on criterion 2 (human rights), the others without concern.
+            refused = path.startswith("refused")
+            for criterion in range(1, 9):
+                negative = refused and criterion == 2
+                assessment.record_finding(
+                    handler, case, criterion, "negative" if negative else "no_concern",
+                    "Risico op gebruik voor interne repressie." if negative else "Geen bezwaar.", source="command",
+                )  # fmt: skip
         elif step == "advice":
             work.add_document(
                 handler, case, kind="external_advice", title="Advies FOD Buitenlandse Zaken", internal=True,

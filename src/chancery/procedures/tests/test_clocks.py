@@ -11,7 +11,7 @@ from chancery.procedures import clocks
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import clocks as case_clocks
 from chancery.procedures.services import work
-from chancery.procedures.testing import apply_for_licence, pdf
+from chancery.procedures.testing import apply_for_licence, assess, pdf
 
 days = st.dates(min_value=datetime.date(2020, 1, 1), max_value=datetime.date(2030, 12, 31))
 terms = st.integers(min_value=1, max_value=120)
@@ -132,7 +132,7 @@ def test_a_case_clock_is_suspended_while_waiting_and_follows_the_decision_level(
     assert case.state == "under_assessment"
     assert case.due_on == start + datetime.timedelta(days=42 + 20)
     # Referred to the minister: the 84-day term applies to the same periods.
-    work.add_note(handler, case, "Beoordeling", internal=True)
+    assess(case, handler)
     step("refer_to_minister", start + datetime.timedelta(days=31))
     assert case.data["decision_level"] == "minister"
     assert case.due_on == start + datetime.timedelta(days=84 + 20)
@@ -144,7 +144,7 @@ def test_a_late_decision_is_counted_as_late(applicant, handler):
     case = apply_for_licence(applicant)
     start = datetime.date(2026, 1, 5)
     engine.fire(case, "declare_complete", handler, expected_version=case.version, now=at(start))
-    work.add_note(handler, case, "Beoordeling", internal=True)
+    assess(case, handler)
     engine.fire(case, "propose_department_decision", handler, expected_version=case.version, now=at(start))
     late = start + datetime.timedelta(days=50)
     engine.fire(case, "refuse", handler, reason="Criterium 2", expected_version=case.version, now=at(late))

@@ -8,6 +8,7 @@ from chancery.procedures.definitions.strategic_goods import STRATEGIC_GOODS
 from chancery.procedures.demo.loader import enterprise_number, load_demo
 from chancery.procedures.models import Case, enterprise_number_is_valid
 from chancery.procedures.services import queries
+from chancery.strategic_goods.models import Application, DenialNotification, GoodsLine
 
 
 def test_demo_cases_in_every_state_loaded_once(team, org):
@@ -24,10 +25,31 @@ def test_demo_cases_in_every_state_loaded_once(team, org):
     months = queries.statistics(handler)
     assert sum(m.closed for m in months) >= 10
     assert any(m.compliance is not None and m.compliance < 100 for m in months)
+    # Every submitted file carries its application and goods lines; assessed files their findings;
+    # refused ones a denial notification (criterion 2 negative).
+    submitted = Case.objects.exclude(state="draft")
+    assert Application.objects.count() == submitted.count() and GoodsLine.objects.count() == submitted.count()
+    assessed = Case.objects.filter(criterion_findings__isnull=False).distinct()
+    assert assessed.exists() and all(c.criterion_findings.count() == 8 for c in assessed)
+    assert DenialNotification.objects.count() == Case.objects.filter(state="refused").count() > 0
     assert load_demo() == {}
-    assert Case.objects.count() == added["cases"]
+    assert Case.objects.count() == added["cases"] and Application.objects.count() == submitted.count()
 
 
 def test_demo_enterprise_numbers_are_valid():
     assert enterprise_number_is_valid(enterprise_number(4123456))
     assert enterprise_number_is_valid("0123.456.749") and not enterprise_number_is_valid("0123.456.789")
+
+
+def test_a_demo_file_shows_a_screening_hit_when_the_demo_list_is_loaded(team, org):
+    from chancery.strategic_goods.demo.loader import DEMO_SANCTIONS
+    from chancery.strategic_goods.services import unreviewed_hits
+    from chancery.strategic_goods.services.sanctions import load_sanctions
+
+    load_sanctions(DEMO_SANCTIONS, source="command")
+    make_user("aanvrager", Role.APPLICANT)
+    make_user("ambtenaar", Role.CIVIL_SERVANT, team)
+    make_user("kabinet", Role.CABINET, org.entities["cab_a"])
+    load_demo()
+    listed = Case.objects.get(strategic_application__end_user_name="Dmitriy Ivanovich Sokolovsky")
+    assert listed.state == "submitted" and unreviewed_hits(listed.reference).exists()

@@ -16,7 +16,7 @@ from chancery.procedures.engine import DefinitionError, Procedure, State, Transi
 from chancery.procedures.models import Case, CaseTransition, Party
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import work
-from chancery.procedures.testing import PARTY, apply_for_licence, docx, pdf
+from chancery.procedures.testing import PARTY, apply_for_licence, assess, docx, pdf
 
 
 def fire(case, name, user, reason="", **kwargs):
@@ -46,7 +46,7 @@ def to_assessment(case, handler):
 
 def assessed(case, handler):
     to_assessment(case, handler)
-    work.add_note(handler, case, "Criteria 1–8 nagegaan: geen bezwaren.", internal=True)
+    assess(case, handler)
     return case
 
 
@@ -102,7 +102,7 @@ def test_department_path_to_a_grant(submitted, handler, applicant):
     work.add_document(handler, case, upload=pdf("advies.pdf", "Advies FOD"), kind="external_advice", internal=True)
     fire(case, "advice_received", handler)
     assert case.state == "under_assessment" and case.due_on is not None
-    work.add_note(handler, case, "Beoordeling: geen bezwaar.", internal=True)
+    assess(case, handler)
     fire(case, "propose_department_decision", handler)
     assert case.state == "decision_department" and case.data["decision_level"] == "department"
     fire(case, "grant", handler, reason="Vergunning verleend voor 3 jaar.")

@@ -12,7 +12,7 @@ from chancery.procedures.engine import APPLICANT
 from chancery.procedures.models import Party
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import work
-from chancery.procedures.testing import pdf
+from chancery.procedures.testing import DATA, assess, pdf
 
 
 def shortest_ways(procedure):
@@ -39,7 +39,7 @@ def prepare(case, transition, people):
     """Make the transition's guards hold, as a user would."""
     for guard in transition.guards:
         if guard.code == "assessment_recorded":
-            work.add_note(people["handler"], case, "Beoordeling: geen bezwaar.", internal=True)
+            assess(case, people["handler"])
         elif guard.code == "advice_received":
             work.add_document(people["handler"], case, upload=pdf("advies.pdf"), kind="external_advice", internal=True)
         elif guard.code == "applicant_answered":
@@ -60,7 +60,9 @@ def actor(transition, people):
 def test_transition(transition, applicant, handler, org):
     people = {"applicant": applicant, "handler": handler, "cabinet": org.users["cabinet_concerned"]}
     party = Party.objects.create(kind="person", name="Jan Peeters", country="BE")
-    case = engine.create_case(applicant, STRATEGIC_GOODS, title="Aanvraag", applicant=party, applicant_user=applicant)
+    case = engine.create_case(
+        applicant, STRATEGIC_GOODS, title="Aanvraag", applicant=party, applicant_user=applicant, data=dict(DATA)
+    )
     work.add_document(applicant, case, upload=pdf(), kind=END_USER_CERTIFICATE)
     for step in [*WAYS[transition.source], transition]:
         prepare(case, step, people)

@@ -12,7 +12,7 @@ from chancery.core.models import AuditEntry
 from chancery.procedures.models import Case
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import work
-from chancery.procedures.testing import DATA, PARTY, apply_for_licence, pdf
+from chancery.procedures.testing import APPLICATION, PARTY, apply_for_licence, assess, pdf
 
 
 def at(day):
@@ -69,7 +69,7 @@ def test_workload_and_statistics(as_handler, handler, applicant):
     work.take(handler, case)
     other = apply_for_licence(applicant, title="Snel beslist")
     engine.fire(other, "declare_complete", handler, expected_version=other.version)
-    work.add_note(handler, other, "Beoordeling", internal=True)
+    assess(other, handler)
     engine.fire(other, "propose_department_decision", handler, expected_version=other.version)
     engine.fire(other, "grant", handler, reason="Verleend", expected_version=other.version)
     html = as_handler.get(reverse("procedures:workload")).content.decode()
@@ -136,9 +136,10 @@ def test_notes_documents_and_taking_a_case(as_handler, handler, submitted):
     assert bad.status_code in (302, 400)
 
 
-def test_applicant_submits_through_the_form(as_applicant, applicant, team):
-    form = as_applicant.get(reverse("counter:apply", args=["CSG"]))
-    assert form.status_code == 200
+def form_fields(**changes) -> dict:
+    """The applicant's web form filled in as a browser sends it: one goods line."""
+    app = {k: v for k, v in APPLICATION.items() if k not in ("goods_lines", "transit_countries")}
+    line = APPLICATION["goods_lines"][0]
     fields = {
         "party_kind": "organisation",
         "party_name": PARTY["name"],
@@ -146,30 +147,37 @@ def test_applicant_submits_through_the_form(as_applicant, applicant, team):
         "country": "be",
         "email": "export@precisie.example",
         "title": "Uitvoer naar Canada",
-        **{k: v for k, v in DATA.items()},
+        **app,
+        "transit_countries": "",
+        "goods-TOTAL_FORMS": "1",
+        "goods-INITIAL_FORMS": "0",
+        "goods-MIN_NUM_FORMS": "1",
+        "goods-MAX_NUM_FORMS": "50",
+        **{f"goods-0-{k}": v for k, v in line.items()},
         "end_user_certificate": pdf(),
     }
-    response = as_applicant.post(reverse("counter:apply", args=["CSG"]), fields)
+    fields.update(changes)
+    return fields
+
+
+def test_applicant_submits_through_the_form(as_applicant, applicant, team):
+    form = as_applicant.get(reverse("counter:apply", args=["CSG"]))
+    assert form.status_code == 200 and "goods-0-control_list_code" in form.content.decode()
+    response = as_applicant.post(reverse("counter:apply", args=["CSG"]), form_fields())
     case = Case.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("counter:case", args=[case.reference])
     assert case.state == "submitted" and case.applicant_user == applicant
-    assert case.data["control_list_code"] == "6A003" and case.applicant.registration_number == "0123.456.749"
+    assert case.strategic_application.goods_lines.get().control_list_code == "6A003"
+    assert "application" not in case.data and case.applicant.registration_number == "0123.456.749"
     assert case.documents.get().kind == "end_user_certificate"
     index = as_applicant.get(reverse("counter:index")).content.decode()
     assert case.reference in index
 
 
 def test_applicant_form_errors_change_nothing(as_applicant, team):
-    fields = {
-        "party_kind": "organisation",
-        "party_name": "X",
-        "registration_number": "0123456789",
-        "country": "BE",
-        "title": "Aanvraag",
-        **DATA,
-        "end_user_certificate": pdf(),
-    }
-    response = as_applicant.post(reverse("counter:apply", args=["CSG"]), fields)
+    response = as_applicant.post(
+        reverse("counter:apply", args=["CSG"]), form_fields(registration_number="0123456789", party_name="X")
+    )
     assert response.status_code == 400 and not Case.objects.exists()
     assert as_applicant.get(reverse("counter:apply", args=["NOPE"])).status_code == 404
 
@@ -202,7 +210,7 @@ def test_applicant_answers_a_request_and_sees_the_decision(
                                  {"version": submitted.version, "message": "Northern Inspection Ltd."})  # fmt: skip
     submitted.refresh_from_db()
     assert submitted.state == "under_assessment"
-    work.add_note(handler, submitted, "Intern advies: positief", internal=True)
+    assess(submitted, handler)
     engine.fire(submitted, "propose_department_decision", handler, expected_version=submitted.version)
     with django_capture_on_commit_callbacks(execute=True):
         engine.fire(

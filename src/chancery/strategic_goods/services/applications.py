@@ -1,0 +1,215 @@
+"""Licence applications of the procedure CSG: what the applicant filed (goods lines, parties,
+countries), recorded when the file is submitted, and its screening against restrictive measures.
+
+The applicant's form puts the application in the case's data under `application`; the submit step
+(an entry hook of the procedure) validates it once more, records `Application` and `GoodsLine`
+rows and removes it from the data, which keeps only what the engine itself needs. A refusal here
+raises a ValidationError in Dutch and, being inside the submit transaction, leaves no case behind.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from chancery.core import audit
+from chancery.core.models import AuditAction
+from chancery.strategic_goods.models import Application, ApplicationKind, GoodsFamily, GoodsLine, LicenceForm
+from chancery.strategic_goods.services.control_list import ControlCodeError, validate_code
+from chancery.strategic_goods.services.review import screen_parties, unreviewed_hits
+
+DATA_KEY = "application"
+# Intra-EU transfers to the Netherlands and Luxembourg need no licence: the Benelux countries form
+# one territory for the transfer of defence-related products (procedure-rules.md §A1 "Benelux";
+# fdfa.be FAQ strategische goederen).
+BENELUX = frozenset({"NL", "LU"})
+
+
+def is_country(code: str) -> bool:
+    """An ISO 3166-1 alpha-2 code (the list kept by django-countries)."""
+    from django_countries import countries
+
+    return bool(code) and code in countries
+
+
+def country(value: str, label: str) -> str:
+    code = (value or "").strip().upper()
+    if not is_country(code):
+        raise ValidationError(
+            _("%(field)s: “%(value)s” is not an ISO 3166 country code of two letters (e.g. BE, CA).")
+            % {"field": label, "value": value or ""},
+            code="country",
+        )
+    return code
+
+
+def benelux_message(kind: str, destination: str) -> str | None:
+    if kind == ApplicationKind.TRANSFER and destination in BENELUX:
+        return _(
+            "A transfer of defence-related products from Flanders to the Netherlands or Luxembourg needs no "
+            "licence (Benelux): do not file this application."
+        )
+    return None
+
+
+def goods_line(data: dict, position: int) -> GoodsLine:
+    """A validated, unsaved goods line; the messages name the line."""
+    where = _("Goods line %(number)s") % {"number": position}
+    description = (data.get("description") or "").strip()
+    if not description:
+        raise ValidationError(_("%(line)s: describe the goods.") % {"line": where}, code="description")
+    try:
+        code = validate_code(data.get("control_list_code") or "")
+    except ControlCodeError as exc:
+        raise ValidationError(f"{where}: {' '.join(exc.messages)}", code=exc.code) from exc
+    try:
+        quantity = int(data.get("quantity"))
+    except (TypeError, ValueError):
+        quantity = 0
+    if quantity <= 0:
+        raise ValidationError(_("%(line)s: the quantity must be at least 1.") % {"line": where}, code="quantity")
+    try:
+        value = Decimal(str(data.get("value_eur")))
+    except (InvalidOperation, ValueError):
+        value = Decimal("-1")
+    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")):
+        raise ValidationError(
+            _("%(line)s: the value must be an amount in euro of zero or more.") % {"line": where}, code="value"
+        )
+    return GoodsLine(
+        position=position, description=description, control_list_code=code, quantity=quantity, value_eur=value
+    )
+
+
+def record_application(case, actor=None, *, source: str = "web") -> Application:
+    """Validate the application in the case's data and record it; raises a ValidationError (Dutch)
+    that names every problem found, recording nothing."""
+    raw = dict(case.data.get(DATA_KEY) or {})
+    if not raw:
+        raise ValidationError(_("The application (goods, parties, countries) is missing."), code="application")
+    errors: list[str] = []
+
+    def choice(key, choices, label):
+        value = raw.get(key, "")
+        if value not in choices.values:
+            errors.append(_("Choose the %(field)s.") % {"field": label})
+        return value
+
+    kind = choice("kind", ApplicationKind, _("kind of application"))
+    licence_form = choice("licence_form", LicenceForm, _("licence form"))
+    goods_family = choice("goods_family", GoodsFamily, _("kind of goods"))
+    names = {}
+    for key, label in (("consignee_name", _("consignee")), ("end_user_name", _("end user")), ("end_use", _("end use"))):
+        names[key] = (raw.get(key) or "").strip()
+        if not names[key]:
+            errors.append(_("Fill in the %(field)s.") % {"field": label})
+    countries = {}
+    for key, label in (
+        ("consignee_country", _("Country of the consignee")),
+        ("end_user_country", _("Country of the end user")),
+        ("destination_country", _("Country of destination")),
+    ):
+        try:
+            countries[key] = country(raw.get(key, ""), label)
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    transit = []
+    for value in raw.get("transit_countries") or []:
+        try:
+            transit.append(country(value, _("Transit country")))
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    lines = []
+    for position, data in enumerate(raw.get("goods_lines") or [], start=1):
+        try:
+            lines.append(goods_line(data, position))
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    if not lines and not errors:
+        errors.append(_("Add at least one goods line."))
+    if (message := benelux_message(kind, countries.get("destination_country", ""))) is not None:
+        errors.append(message)
+    if errors:
+        raise ValidationError(errors, code="application")
+    application = Application.objects.create(
+        case=case,
+        kind=kind,
+        licence_form=licence_form,
+        goods_family=goods_family,
+        transit_countries=transit,
+        **names,
+        **countries,
+    )
+    for line in lines:
+        line.application = application
+    GoodsLine.objects.bulk_create(lines)
+    case.data = {key: value for key, value in case.data.items() if key != DATA_KEY}
+    audit.record(
+        actor,
+        AuditAction.CREATE,
+        application,
+        after={
+            "case": case.reference,
+            "kind": kind,
+            "destination_country": application.destination_country,
+            "control_list_codes": [line.control_list_code for line in lines],
+        },
+        source=source,
+    )
+    return application
+
+
+def application_of(case) -> Application | None:
+    return Application.objects.filter(case=case).prefetch_related("goods_lines").first()
+
+
+def parties_of(case) -> list[tuple[str, str]]:
+    """Who is screened: the applicant, the consignee and the end user (name and country)."""
+    parties = [(case.applicant.name, case.applicant.country)]
+    application = application_of(case)
+    if application is not None:
+        parties += [
+            (application.consignee_name, application.consignee_country),
+            (application.end_user_name, application.end_user_country),
+        ]
+    return parties
+
+
+def screen_case(case, actor=None, *, source: str = "web"):
+    """Screen the file's parties; the hits are recorded under the case's reference."""
+    return screen_parties(case.reference, parties_of(case), actor=actor, source=source)
+
+
+# --- hooks of the procedure (registered in the app's ready()) --------------------------------
+
+
+def on_submitted(case, actor) -> None:
+    record_application(case, actor)
+    screen_case(case, actor)
+
+
+def on_declared_complete(case, actor) -> None:
+    # The sanctions list may have been reloaded since the submission: screen again.
+    screen_case(case, actor)
+
+
+def application_recorded(case) -> str | None:
+    """Completeness check: the file has its application with goods lines."""
+    if application_of(case) is None:
+        return _("The application (goods, parties, countries) is missing.")
+    return None
+
+
+def hits_reviewed(case) -> str | None:
+    """The guard of every decision (and of completeness): no screening hit awaits its review."""
+    from chancery.strategic_goods.services.review import require_reviewed
+
+    if not unreviewed_hits(case.reference).exists():
+        return None
+    try:
+        require_reviewed(case.reference)
+    except ValidationError as exc:
+        return " ".join(exc.messages)
+    return None
