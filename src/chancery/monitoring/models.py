@@ -255,6 +255,12 @@ class Observation(models.Model):
                 fields=["indicator", "period"], condition=models.Q(is_current=True), name="one_current_observation"
             ),
         ]
+        indexes = [
+            # Each indicator's latest value (the dashboard's statuses): one index step per indicator.
+            models.Index(
+                fields=["indicator", "-period_start"], condition=models.Q(is_current=True), name="observation_latest"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.period} = {self.value} (r{self.revision})"
