@@ -27,6 +27,7 @@ import logging
 import threading
 import uuid
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,6 +132,8 @@ class _Reader:
 
 
 _reader = _Reader()
+# Facet counts alongside the hits, per process (bounded: two at a time whatever the traffic).
+_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="search-facets")
 
 
 # --- keeping the index in step ---------------------------------------------------------------
@@ -395,23 +398,32 @@ def search(
     base = text_query(query)
     wanted = _filter_queries(filters, theme_id)
     everything = _combine(base, list(wanted.values()), excluded)
-    if sort == "date":
-        result = searcher.search(everything, limit=limit, offset=offset, count=True, order_by_field="recency")
-    else:
-        result = searcher.search(everything, limit=limit, offset=offset, count=True)
-    hits = [(searcher.doc(address)["id"][0], float(score)) for score, address in result.hits]
+
+    def top():
+        order = {"order_by_field": "recency"} if sort == "date" else {}
+        result = searcher.search(everything, limit=limit, offset=offset, count=True, **order)
+        return result.count, [(searcher.doc(address)["id"][0], float(score)) for score, address in result.hits]
 
     def terms(names):
         # Enough buckets for every value but meetings, of which the page shows the ten with most hits
         # (twenty asked, so that ties at the tenth are broken by date as in the database engine).
         return {n: {"terms": {"field": FACET_FIELDS[n], "size": 20 if n == "meeting" else 10_000}} for n in names}
 
-    # Facets without a filter of their own share one aggregation over the fully filtered hits.
+    def counted(query, names):
+        aggregation = searcher.aggregate(query, terms(names))
+        return {name: _counts(aggregation, name) for name in names}
+
+    # Facets without a filter of their own share the fully filtered hits; a facet with a filter is
+    # counted without its own. The parts run side by side (Tantivy lets go of the interpreter while
+    # it works): a broad query at scale 1.0 takes 12 ms instead of 22 on two cores.
     free = [name for name in FACET_FIELDS if name not in wanted]
-    aggregation = searcher.aggregate(everything, terms(free)) if free else {}
-    facets = {name: _counts(aggregation, name) for name in free}
+    jobs = [lambda names=free[i::2]: counted(everything, names) for i in range(2) if free[i::2]]
     for name in wanted:
         others = [q for other, q in wanted.items() if other != name]
-        own = searcher.aggregate(_combine(base, others, excluded), terms([name]))
-        facets[name] = _counts(own, name)
-    return Answer(result.count, hits, facets)
+        jobs.append(lambda name=name, others=others: counted(_combine(base, others, excluded), [name]))
+    pending = [_POOL.submit(job) for job in jobs]
+    total, hits = top()
+    facets = {}
+    for future in pending:
+        facets.update(future.result())
+    return Answer(total, hits, facets)
