@@ -48,8 +48,12 @@ def test_registration_before_first_use_is_audited_and_once(applicant):
 
 def test_periodic_reports_and_their_refusals(applicant, other_applicant, handler):
     registration = general.register(applicant, party=PARTY, general_licence="VL-AT3", first_use_on=TODAY())
-    end = TODAY()
-    start = end - datetime.timedelta(days=10)
+    # Registered today: the first report covers the last days, checked like every report.
+    end = TODAY() - datetime.timedelta(days=5)
+    start = end - datetime.timedelta(days=5)
+    registration.registered_at -= datetime.timedelta(days=30)
+    registration.first_use_on -= datetime.timedelta(days=30)
+    registration.save()
     row = general.report(applicant, registration, period_start=start, period_end=end, shipments=3,
                          value_eur="12500.00", destination_countries="fr, de")  # fmt: skip
     assert row.destination_countries == "FR,DE" and row.value_eur == Decimal("12500.00")
@@ -60,16 +64,19 @@ def test_periodic_reports_and_their_refusals(applicant, other_applicant, handler
         {"shipments": -1},
         {"value_eur": "-1"},
         {"destination_countries": "Frankrijk"},
-        {"period_end": end + datetime.timedelta(days=5)},
+        {"period_end": TODAY() + datetime.timedelta(days=1)},
+        {"period_start": TODAY() - datetime.timedelta(days=90), "period_end": TODAY() - datetime.timedelta(days=80)},
     ]
+    good = {"period_start": end + datetime.timedelta(days=1), "period_end": TODAY(), "shipments": 1, "value_eur": "10"}
     for changes in bad:
-        values = {"period_start": start - datetime.timedelta(days=40), "period_end": start - datetime.timedelta(days=30),
+        values = {"period_start": end + datetime.timedelta(days=1), "period_end": TODAY(),
                   "shipments": 1, "value_eur": "10", "destination_countries": ""}  # fmt: skip
         with pytest.raises(ValidationError):
             general.report(applicant, registration, **{**values, **changes})
     with pytest.raises(PermissionDenied):
         general.report(other_applicant, registration, period_start=start, period_end=end, shipments=1, value_eur="1")
     assert (GeneralLicenceReport.objects.count(), AuditEntry.objects.count()) == before
+    general.report(applicant, registration, **good)  # the base of the refusals above was itself valid
     assert list(general.visible_registrations(handler)) == [registration]
     assert not general.visible_registrations(other_applicant).exists()
 
