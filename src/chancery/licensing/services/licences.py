@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
@@ -220,7 +221,7 @@ def report_use(actor, licence: Licence, *, used_on, quantity, value_eur, destina
     if value > remaining_value:
         raise ValidationError(
             {"value_eur": _("This goes beyond the licence: only € %(remaining)s of its value remains.") % {
-                "remaining": remaining_value}}
+                "remaining": number_format(remaining_value, 2)}}
         )  # fmt: skip
     if quantity > remaining_quantity:
         raise ValidationError(
