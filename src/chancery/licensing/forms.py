@@ -6,7 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from chancery.licensing.models import GENERAL_LICENCE_CHOICES, AuthorisationKind
+from chancery.licensing import rules
+from chancery.licensing.models import AuthorisationKind
 from chancery.procedures.models import PartyKind
 
 
@@ -35,7 +36,9 @@ class CompanyFields(forms.Form):
 
 
 class RegistrationForm(CompanyFields):
-    general_licence = forms.ChoiceField(label=_("General licence"), choices=GENERAL_LICENCE_CHOICES)
+    general_licence = forms.ChoiceField(
+        label=_("General licence"), choices=lambda: [(g.code, f"{g.code} — {g.title}") for g in rules.GENERAL_LICENCES]
+    )
     first_use_on = forms.DateField(
         label=_("Planned first use"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
     )

@@ -137,16 +137,14 @@ class RefusalLetter(models.Model):
         return f"{self.case_id}: {self.decided_on}"
 
 
-GENERAL_LICENCE_CHOICES = [(g.code, f"{g.code} — {g.title}") for g in rules.GENERAL_LICENCES]
-
-
 class GeneralLicenceRegistration(models.Model):
     """A company's registration of its use of a general licence, made before the first use."""
 
     party = models.ForeignKey(
         "procedures.Party", verbose_name=_("company"), on_delete=models.PROTECT, related_name="general_licences"
     )
-    general_licence = models.CharField(_("general licence"), max_length=10, choices=GENERAL_LICENCE_CHOICES)
+    # A code of rules.GENERAL_LICENCES (checked by the service; the list is data, not a schema).
+    general_licence = models.CharField(_("general licence"), max_length=10)
     first_use_on = models.DateField(_("planned first use"))
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     registered_at = models.DateTimeField(default=timezone.now)
