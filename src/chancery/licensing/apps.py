@@ -23,6 +23,14 @@ class LicensingConfig(AppConfig):
         # with its reason: the hook for issuing a licence or a refusal letter without touching
         # the procedure's definition.
         post_save.connect(signals.on_case_transition, sender=CaseTransition, dispatch_uid="licensing.decision")
+        from chancery.licensing.services.licences import is_handler
+        from chancery.procedures.apps import applies
+
         navigation.register(
-            navigation.Module("licensing", _("Licences"), "licensing:index", order=46, visible=navigation.internal)
+            navigation.Module("licensing", _("Licences"), "licensing:index", order=47, visible=is_handler)
+        )
+        navigation.register(
+            navigation.Module(
+                "licences_counter", _("My licences"), "licensing_counter:index", order=47, visible=applies
+            )
         )

@@ -66,7 +66,7 @@ def counter_licences(request):
     return render(
         request,
         "licensing/counter_index.html",
-        {"licences": rows, "registrations": registrations, "nav_current": "counter:index"},
+        {"licences": rows, "registrations": registrations, "nav_current": "licensing_counter:index"},
     )
 
 
@@ -87,7 +87,7 @@ def counter_licence(request, number):
     return render(
         request,
         "licensing/counter_licence.html",
-        {**_licence_context(licence), "form": form, "nav_current": "counter:index"},
+        {**_licence_context(licence), "form": form, "nav_current": "licensing_counter:index"},
         status=400 if form.errors else 200,
     )
 
@@ -109,7 +109,7 @@ def counter_register(request):
     return render(
         request,
         "licensing/counter_register.html",
-        {"form": form, "general_licences": rules.GENERAL_LICENCES, "nav_current": "counter:index"},
+        {"form": form, "general_licences": rules.GENERAL_LICENCES, "nav_current": "licensing_counter:index"},
         status=400 if form.errors else 200,
     )
 
@@ -132,7 +132,7 @@ def counter_registration(request, pk):
         request,
         "licensing/registration.html",
         {"registration": registration, "reports": registration.reports.all(), "form": form, "counter": True,
-         "nav_current": "counter:index"},
+         "nav_current": "licensing_counter:index"},
         status=400 if form.errors else 200,
     )  # fmt: skip
 
