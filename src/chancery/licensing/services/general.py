@@ -80,7 +80,8 @@ def report(actor, registration: GeneralLicenceRegistration, *, period_start, per
         raise ValidationError({"period_end": _("The period ends before it starts.")})
     if end > timezone.localdate():
         raise ValidationError({"period_end": _("Report a period that has passed.")})
-    if end < registration.first_use_on and start < registration.registered_at.date():
+    # Registration comes before the first use: a period that ended before it cannot hold a use.
+    if end < timezone.localtime(registration.registered_at).date():
         raise ValidationError({"period_start": _("The period lies before the registration.")})
     try:
         shipments = int(shipments)
