@@ -155,3 +155,23 @@ def test_military_licence_is_not_renewable(decide, applicant, handler):
     licence = Licence.objects.get(case=decide(applicant, goods_family="military", control_list_code="ML15"))
     with pytest.raises(ValidationError):
         licences.renew(handler, licence)
+
+
+def test_minister_grants_with_conditions(applicant, handler, org):
+    from chancery.licensing.tests.conftest import fire
+    from chancery.procedures.services import work
+    from chancery.procedures.testing import apply_for_licence
+
+    case = apply_for_licence(applicant)
+    fire(case, "declare_complete", handler)
+    work.add_note(handler, case, "Criteria nagegaan.", internal=True)
+    fire(case, "refer_to_minister", handler)
+    fire(case, "grant_with_conditions", org.users["cabinet_concerned"], reason="Rapportering na elke levering.")
+    licence = Licence.objects.get(case=case)
+    assert licence.with_conditions and licence.conditions == "Rapportering na elke levering."
+    assert "Rapportering na elke levering." in pdf_text(licence.document)
+    # Revoking the file ends the licence: no use can be reported on it any more.
+    fire(case, "revoke", handler, reason="Embargo.")
+    licence.refresh_from_db()
+    assert not licence.is_valid_on(licence.valid_from)
+    assert refused(licence, applicant)
