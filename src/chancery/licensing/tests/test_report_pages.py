@@ -89,3 +89,14 @@ def test_registration_at_the_counter(client, applicant):
         "first_use_on": timezone.localdate().isoformat()})  # fmt: skip
     assert response.status_code == 302
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_licence_report_command(decide, applicant, tmp_path):
+    from django.core.management import call_command
+
+    decide(applicant)
+    year = timezone.localdate().year
+    target = tmp_path / "rapport.csv"
+    call_command("licence_report", str(year), output=str(target))
+    assert target.read_text(encoding="utf-8") == statistics.as_csv(year)
+    assert "CA,6,1,84000.00" in target.read_text(encoding="utf-8")
