@@ -114,6 +114,7 @@ NL = {
     "The validity ends before it starts.": "De geldigheid eindigt voor ze begint.",
     "General licences": "Algemene vergunningen",
     "Licence number": "Vergunningsnummer",
+    "Case file": "Dossier",
     "Holder": "Houder",
     "Valid": "Geldig",
     "term to verify": "termijn na te gaan",
