@@ -102,8 +102,8 @@ NL = {
     "end user": "eindgebruiker",
     "end use": "eindgebruik",
     "country of destination": "land van bestemming",
-    "control-list code": "controlelijstcode",
-    "quantity": "hoeveelheid",
+    "control-list code": "code van de controlelijst",
+    "quantity": "aantal",
     "value (EUR)": "waarde (EUR)",
     "Back to the case": "Terug naar de zaak",
 }

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "chancery.monitoring",
     "chancery.strategic_goods",
     "chancery.procedures",
+    "chancery.licensing",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

@@ -4,6 +4,8 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from chancery.core.admin_site import restrict_admin_to_administrators
+from chancery.licensing.urls import counter_patterns as licence_counter_patterns
+from chancery.licensing.urls import public_patterns as licence_public_patterns
 from chancery.monitoring.urls import progress_patterns
 from chancery.portal import views as portal_views
 from chancery.portal.sitemaps import SITEMAPS
@@ -21,7 +23,10 @@ urlpatterns = [
     path("app/strategische-goederen/", include("chancery.strategic_goods.urls")),
     path("voortgang/", include(progress_patterns)),
     path("app/zaken/", include("chancery.procedures.urls")),
+    path("app/vergunningen/", include("chancery.licensing.urls")),
+    path("loket/vergunningen/", include(licence_counter_patterns)),
     path("loket/", include(counter_patterns)),
+    path("strategische-goederen/rapport/", include(licence_public_patterns)),
     path("zoeken", portal_views.search, name="search"),
     path("zoeken/feed", portal_views.SearchFeed(), name="search_feed"),
     path("open-data/", portal_views.open_data, name="open_data"),

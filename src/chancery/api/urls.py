@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import SimpleRouter
 
 from chancery.api import views
+from chancery.licensing.api import LicenceViewSet
 from chancery.procedures.api import CaseViewSet
 
 app_name = "api"
@@ -20,6 +21,7 @@ router.register("programmes", views.ProgrammeViewSet, basename="programme")
 router.register("indicators", views.IndicatorViewSet, basename="indicator")
 router.register("control-list", views.ControlListViewSet, basename="controllistentry")
 router.register("cases", CaseViewSet, basename="case")
+router.register("licences", LicenceViewSet, basename="licence")
 
 urlpatterns = [
     path("", views.root, name="root"),

@@ -51,6 +51,7 @@ def root(request):
             "indicators": link("api:indicator-list"),
             "control-list": link("api:controllistentry-list"),
             "cases": link("api:case-list"),
+            "licences": link("api:licence-list"),
             "webhooks": link("api:webhook-list"),
             "openapi": link("api:openapi"),
             "docs": link("api:docs"),

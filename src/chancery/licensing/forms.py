@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from chancery.licensing import rules
+from chancery.licensing.models import AuthorisationKind
+from chancery.procedures.models import PartyKind
+
+
+class UseReportForm(forms.Form):
+    used_on = forms.DateField(label=_("Date of use"), widget=forms.DateInput(attrs={"type": "date"}))
+    quantity = forms.IntegerField(label=_("Quantity"), min_value=0)
+    value_eur = forms.DecimalField(label=_("Value (EUR)"), min_value=Decimal("0"), max_digits=14, decimal_places=2)
+    destination_country = forms.CharField(label=_("Country of destination (ISO code)"), max_length=2)
+
+
+class RenewalForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=1000)
+
+
+class CompanyFields(forms.Form):
+    company_name = forms.CharField(label=_("Company"), max_length=200)
+    registration_number = forms.CharField(label=_("Enterprise number"), max_length=40)
+
+    def party(self) -> dict:
+        return {
+            "kind": PartyKind.ORGANISATION,
+            "name": self.cleaned_data["company_name"],
+            "registration_number": self.cleaned_data["registration_number"],
+            "country": "BE",
+        }
+
+
+class RegistrationForm(CompanyFields):
+    general_licence = forms.ChoiceField(
+        label=_("General licence"), choices=lambda: [(g.code, f"{g.code} — {g.title}") for g in rules.GENERAL_LICENCES]
+    )
+    first_use_on = forms.DateField(
+        label=_("Planned first use"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+    )
+
+
+class GeneralReportForm(forms.Form):
+    period_start = forms.DateField(label=_("Period from"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(label=_("Period until"), widget=forms.DateInput(attrs={"type": "date"}))
+    shipments = forms.IntegerField(label=_("Number of shipments"), min_value=0)
+    value_eur = forms.DecimalField(label=_("Value (EUR)"), min_value=Decimal("0"), max_digits=14, decimal_places=2)
+    destination_countries = forms.CharField(
+        label=_("Countries of destination"), max_length=200, required=False, help_text=_("ISO codes, e.g. CA,JP.")
+    )
+
+
+class PriorAuthorisationForm(CompanyFields):
+    kind = forms.ChoiceField(label=_("Kind"), choices=AuthorisationKind.choices)
+    number = forms.CharField(label=_("Number"), max_length=40)
+    valid_from = forms.DateField(label=_("Valid from"), widget=forms.DateInput(attrs={"type": "date"}))
+    valid_until = forms.DateField(label=_("Valid until"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -1,0 +1,24 @@
+"""`chancery licence_report <year> [--output FILE]`: the yearly figures of licences granted and
+refused per country of destination and category, as CSV (the public report's file)."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from chancery.licensing.services import statistics
+
+
+class Command(BaseCommand):
+    help = "Write the yearly report of strategic-goods licences (granted and refused per country and category) as CSV."
+
+    def add_arguments(self, parser):
+        parser.add_argument("year", type=int)
+        parser.add_argument("--output", help="File to write; standard output when absent.")
+
+    def handle(self, *args, year, output=None, **options):
+        content = statistics.as_csv(year)
+        if output:
+            Path(output).write_text(content, encoding="utf-8")
+            self.stdout.write(f"{output}: {len(content.splitlines()) - 1} rows")
+        else:
+            self.stdout.write(content, ending="")

@@ -1,0 +1,106 @@
+"""Figures and reference data of the licences, each with its source and since when it applies.
+
+A changed figure is a new entry with its own `valid_from`, never an edit: a licence keeps the
+rule in force on the day of its decision."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+SOURCE_DUAL_USE_VALIDITY = (
+    "fdfa.be, individuele vergunning / globale vergunning dual-use: valid 3 years, renewable once for 3 years "
+    "for the unused value (procedure-rules.md §A3)"
+)
+
+
+@dataclass(frozen=True)
+class Validity:
+    """How long a licence of a kind of goods and form is valid, and whether (and how) it renews."""
+
+    goods_family: str
+    forms: tuple[str, ...]
+    years: int
+    source: str
+    valid_from: datetime.date
+    renewal_years: int = 0
+    # False: the figure could not be checked against a source and must be verified.
+    verified: bool = True
+
+
+VALIDITY = (
+    Validity(
+        "dual_use", ("individual", "global"), 3, SOURCE_DUAL_USE_VALIDITY, datetime.date(2024, 1, 1), renewal_years=3
+    ),
+    # No validity term for military licences was found in the sources read (procedure-rules.md §A3
+    # names none): the 3 years of the dual-use regime are applied until verified.
+    Validity(
+        "military",
+        ("individual", "global", "combined"),
+        3,
+        "TO VERIFY: no source read for the validity of military licences; the dual-use term is applied",
+        datetime.date(2024, 1, 1),
+        verified=False,
+    ),
+)
+DEFAULT_VALIDITY = Validity(
+    "", (), 3, "TO VERIFY: no source read for this kind of goods; the dual-use term is applied",
+    datetime.date(2024, 1, 1), verified=False,
+)  # fmt: skip
+
+
+def validity_for(goods_family: str, form: str, on: datetime.date) -> Validity:
+    """The validity rule in force on `on` for the kind of goods and form (latest valid_from)."""
+    candidates = [v for v in VALIDITY if v.goods_family == goods_family and form in v.forms and v.valid_from <= on]
+    return max(candidates, key=lambda v: v.valid_from) if candidates else DEFAULT_VALIDITY
+
+
+# --- general licences ------------------------------------------------------------------------
+
+SOURCE_EU_GEA = (
+    "Regulation (EU) 2021/821, Art. 12(1)(d) and Annex II sections A–H (procedure-rules.md §A3; "
+    "EU001: enterprise.gov.ie; others: sbdu.entreprises.gouv.fr)"
+)
+SOURCE_FLEMISH_GTL = 'fdfa.be "Overbrenging militaire goederen naar EULS" (procedure-rules.md §A3)'
+
+
+@dataclass(frozen=True)
+class GeneralLicence:
+    code: str
+    title: str
+    section: str
+    goods_family: str
+    source: str
+
+
+GENERAL_LICENCES = (
+    GeneralLicence("EU001", _("Exports to Australia, Canada, Iceland, Japan, New Zealand, Norway, Switzerland "
+                              "including Liechtenstein, the United Kingdom and the United States"),
+                   "A", "dual_use", SOURCE_EU_GEA),
+    GeneralLicence("EU002", _("Export of certain dual-use items to certain destinations"), "B", "dual_use",
+                   SOURCE_EU_GEA),
+    GeneralLicence("EU003", _("Export after repair or replacement"), "C", "dual_use", SOURCE_EU_GEA),
+    GeneralLicence("EU004", _("Temporary export for an exhibition or fair"), "D", "dual_use", SOURCE_EU_GEA),
+    GeneralLicence("EU005", _("Telecommunications"), "E", "dual_use", SOURCE_EU_GEA),
+    GeneralLicence("EU006", _("Chemicals"), "F", "dual_use", SOURCE_EU_GEA),
+    GeneralLicence("EU007", _("Intra-group export of software and technology"), "G", "dual_use", SOURCE_EU_GEA),
+    GeneralLicence("EU008", _("Encryption"), "H", "dual_use", SOURCE_EU_GEA),
+    # The Flemish general transfer licences have no official short code in the sources read: these
+    # codes are the platform's own.
+    GeneralLicence("VL-AT1", _("Transfer to the armed forces of an EU Member State"), "1", "military",
+                   SOURCE_FLEMISH_GTL),
+    GeneralLicence("VL-AT2", _("Transfer to certified persons"), "2", "military", SOURCE_FLEMISH_GTL),
+    GeneralLicence("VL-AT3", _("Transfer for demonstration, evaluation or exhibition"), "3", "military",
+                   SOURCE_FLEMISH_GTL),
+    GeneralLicence("VL-AT4", _("Transfer to the original supplier for maintenance or repair, or re-transfer after "
+                               "repair in Flanders"), "4", "military", SOURCE_FLEMISH_GTL),
+    GeneralLicence("VL-AT5", _("Transfer within an intergovernmental cooperation programme"), "5", "military",
+                   SOURCE_FLEMISH_GTL),
+)  # fmt: skip
+GENERAL_LICENCE_CODES = {g.code: g for g in GENERAL_LICENCES}
+
+
+def general_licence(code: str) -> GeneralLicence | None:
+    return GENERAL_LICENCE_CODES.get(code)

@@ -1,0 +1,41 @@
+"""Documents of a decision as PDF (WeasyPrint, as the monitoring reports), stored in the core
+document store and put on the case, visible to the applicant."""
+
+from __future__ import annotations
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from chancery.core import audit
+from chancery.core import services as core_services
+from chancery.core.models import AuditAction, Document, DocumentKind
+from chancery.procedures.models import CaseDocument
+
+DECISION_LETTER = "decision_letter"
+
+
+def render_pdf(template: str, context: dict) -> bytes:
+    html = render_to_string(template, context)
+    try:
+        from weasyprint import HTML
+    except OSError:  # Pango is missing from the system
+        raise RuntimeError(_("PDF needs Pango on the server: apt-get install libpangoft2-1.0-0")) from None
+    return HTML(string=html).write_pdf()
+
+
+def attach_to_case(actor, case, *, pdf: bytes, filename: str, title: str) -> Document:
+    """The PDF as a document of the case, named on the decision's author and the applicant. (The
+    engine's add_document refuses closed cases; a decision is exactly what closes one.)"""
+    document = Document.objects.create(
+        title=title, kind=DocumentKind.DECISION, access_level=case.access_level, owner_entity=case.team,
+        created_by=actor,
+    )  # fmt: skip
+    document.named_users.set([u for u in (actor, case.applicant_user) if u is not None])
+    audit.record(
+        actor, AuditAction.CREATE, document, after=audit.snapshot(document, core_services.DOCUMENT_AUDIT_FIELDS)
+    )
+    upload = SimpleUploadedFile(filename, pdf, content_type="application/pdf")
+    core_services.add_derived_version(actor, document, upload, reason=case.reference)
+    CaseDocument.objects.create(case=case, document=document, kind=DECISION_LETTER, internal=False, added_by=actor)
+    return document

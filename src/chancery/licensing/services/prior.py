@@ -1,0 +1,75 @@
+"""Prior authorisations (voorafgaande machtiging) and certified-person certificates for military
+goods, and the rule that asks for one."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from chancery.core import audit
+from chancery.core.models import AuditAction
+from chancery.licensing.models import AuthorisationKind, PriorAuthorisation
+from chancery.licensing.services.facts import goods_family, licence_facts
+from chancery.licensing.services.licences import is_handler
+from chancery.procedures.engine import Guard
+
+# Not for import (fdfa.be node/2743, procedure-rules.md §A3).
+NEEDS_PRIOR_AUTHORISATION = {"export", "transit", "transfer"}
+
+
+def has_prior_authorisation(party, on_date: datetime.date) -> bool:
+    """A prior authorisation or a certified-person certificate of the company valid on `on_date`."""
+    if party is None:
+        return False
+    return PriorAuthorisation.objects.filter(party=party, valid_from__lte=on_date, valid_until__gte=on_date).exists()
+
+
+def prior_authorisation_required(case) -> str | None:
+    """The guard's check for a CSG application: military goods exported, transited or transferred
+    need the company's prior authorisation (or certificate) on the day of the check."""
+    from django.utils import timezone
+
+    if goods_family(case) != "military" or licence_facts(case).kind not in NEEDS_PRIOR_AUTHORISATION:
+        return None
+    if has_prior_authorisation(case.applicant, timezone.localdate()):
+        return None
+    return _(
+        "Military goods need a valid prior authorisation (voorafgaande machtiging) or certified-person "
+        "certificate of the company before an application can be submitted."
+    )
+
+
+# To be placed on the CSG procedure's submit transition (guards=(PRIOR_AUTHORISATION,)) when the
+# application's own model lands; kept out of the definition here so the branches merge cleanly.
+PRIOR_AUTHORISATION = Guard(
+    "prior_authorisation",
+    gettext_lazy("Military goods: a valid prior authorisation or certified-person certificate"),
+    prior_authorisation_required,
+)
+
+
+@transaction.atomic
+def record(actor, *, party, kind: str, number: str, valid_from, valid_until) -> PriorAuthorisation:
+    if not is_handler(actor):
+        raise PermissionDenied(_("Only the service that handles strategic goods records prior authorisations."))
+    if kind not in AuthorisationKind.values:
+        raise ValidationError({"kind": _("Choose a prior authorisation or a certified-person certificate.")})
+    number = (number or "").strip()
+    if not number:
+        raise ValidationError({"number": _("Give the number of the authorisation.")})
+    if PriorAuthorisation.objects.filter(number=number).exists():
+        raise ValidationError({"number": _("An authorisation with this number exists already.")})
+    if valid_until < valid_from:
+        raise ValidationError({"valid_until": _("The validity ends before it starts.")})
+    row = PriorAuthorisation.objects.create(
+        party=party, kind=kind, number=number, valid_from=valid_from, valid_until=valid_until, recorded_by=actor
+    )
+    audit.record(
+        actor, AuditAction.CREATE, row,
+        after={"party": party.pk, "kind": kind, "number": number, "valid": f"{valid_from}/{valid_until}"},
+    )  # fmt: skip
+    return row

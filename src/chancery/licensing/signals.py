@@ -1,0 +1,19 @@
+"""The engine's step record as the hook for decisions on strategic-goods applications."""
+
+from __future__ import annotations
+
+from chancery.procedures.definitions.strategic_goods import CODE
+
+
+def on_case_transition(sender, instance, created, raw=False, **kwargs):
+    if raw or not created:
+        return
+    case = instance.case
+    if case.procedure != CODE:
+        return
+    from chancery.licensing.services import licences
+
+    if instance.target in licences.GRANTED and instance.source not in licences.GRANTED:
+        licences.issue(case, actor=instance.actor, decided_at=instance.at, reason=instance.reason)
+    elif instance.target == "refused":
+        licences.refusal_letter(case, actor=instance.actor, decided_at=instance.at, motivation=instance.reason)

@@ -1,0 +1,114 @@
+"""General licences (EU001–EU008, the Flemish general transfer licences): registration before
+first use and periodic reports; prior authorisations and their validity."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from chancery.core.models import AuditEntry
+from chancery.licensing import rules
+from chancery.licensing.models import GeneralLicenceRegistration, GeneralLicenceReport, PriorAuthorisation
+from chancery.licensing.services import general, prior
+from chancery.procedures.models import Party
+from chancery.procedures.testing import PARTY, apply_for_licence
+
+TODAY = timezone.localdate
+
+
+def test_general_licences_are_data_with_sources():
+    codes = [g.code for g in rules.GENERAL_LICENCES]
+    assert codes[:8] == [f"EU00{i}" for i in range(1, 9)]
+    assert [g.section for g in rules.GENERAL_LICENCES[:8]] == list("ABCDEFGH")
+    assert len([g for g in rules.GENERAL_LICENCES if g.goods_family == "military"]) == 5
+    assert all(g.source and g.title for g in rules.GENERAL_LICENCES)
+
+
+def test_registration_before_first_use_is_audited_and_once(applicant):
+    registration = general.register(applicant, party=PARTY, general_licence="EU001", first_use_on=TODAY())
+    assert registration.party.registration_number == "0123.456.749"
+    assert AuditEntry.objects.filter(content_type__model="generallicenceregistration", action="create").count() == 1
+    with pytest.raises(ValidationError):
+        general.register(applicant, party=PARTY, general_licence="EU001", first_use_on=TODAY())
+    with pytest.raises(ValidationError):
+        general.register(applicant, party=PARTY, general_licence="EU009", first_use_on=TODAY())
+    with pytest.raises(ValidationError):
+        general.register(
+            applicant, party=PARTY, general_licence="EU002", first_use_on=TODAY() - datetime.timedelta(days=1)
+        )
+    with pytest.raises(ValidationError):
+        general.register(
+            applicant, party={**PARTY, "registration_number": "0123.456.789"}, general_licence="EU003",
+            first_use_on=TODAY(),
+        )  # fmt: skip
+    assert GeneralLicenceRegistration.objects.count() == 1
+
+
+def test_periodic_reports_and_their_refusals(applicant, other_applicant, handler):
+    registration = general.register(applicant, party=PARTY, general_licence="VL-AT3", first_use_on=TODAY())
+    # Registered today: the first report covers the last days, checked like every report.
+    end = TODAY() - datetime.timedelta(days=5)
+    start = end - datetime.timedelta(days=5)
+    registration.registered_at -= datetime.timedelta(days=30)
+    registration.first_use_on -= datetime.timedelta(days=30)
+    registration.save()
+    row = general.report(applicant, registration, period_start=start, period_end=end, shipments=3,
+                         value_eur="12500.00", destination_countries="fr, de")  # fmt: skip
+    assert row.destination_countries == "FR,DE" and row.value_eur == Decimal("12500.00")
+    before = (GeneralLicenceReport.objects.count(), AuditEntry.objects.count())
+    bad = [
+        {"period_start": start, "period_end": end},  # overlaps
+        {"period_start": end, "period_end": start - datetime.timedelta(days=30)},
+        {"shipments": -1},
+        {"value_eur": "-1"},
+        {"destination_countries": "Frankrijk"},
+        {"period_end": TODAY() + datetime.timedelta(days=1)},
+        {"period_start": TODAY() - datetime.timedelta(days=90), "period_end": TODAY() - datetime.timedelta(days=80)},
+    ]
+    good = {"period_start": end + datetime.timedelta(days=1), "period_end": TODAY(), "shipments": 1, "value_eur": "10"}
+    for changes in bad:
+        values = {"period_start": end + datetime.timedelta(days=1), "period_end": TODAY(),
+                  "shipments": 1, "value_eur": "10", "destination_countries": ""}  # fmt: skip
+        with pytest.raises(ValidationError):
+            general.report(applicant, registration, **{**values, **changes})
+    with pytest.raises(PermissionDenied):
+        general.report(other_applicant, registration, period_start=start, period_end=end, shipments=1, value_eur="1")
+    assert (GeneralLicenceReport.objects.count(), AuditEntry.objects.count()) == before
+    general.report(applicant, registration, **good)  # the base of the refusals above was itself valid
+    assert list(general.visible_registrations(handler)) == [registration]
+    assert not general.visible_registrations(other_applicant).exists()
+
+
+def test_prior_authorisation_validity(handler, applicant):
+    party = Party.objects.create(kind="organisation", name="Kempen Aerospace BV", registration_number="0712.398.703")
+    day = datetime.date(2026, 3, 1)
+    assert not prior.has_prior_authorisation(party, day)
+    prior.record(handler, party=party, kind="prior_authorisation", number="VM-2026-001",
+                 valid_from=datetime.date(2026, 1, 1), valid_until=datetime.date(2026, 12, 31))  # fmt: skip
+    assert prior.has_prior_authorisation(party, day)
+    assert not prior.has_prior_authorisation(party, datetime.date(2027, 1, 1))
+    assert not prior.has_prior_authorisation(party, datetime.date(2025, 12, 31))
+    with pytest.raises(PermissionDenied):
+        prior.record(applicant, party=party, kind="certified_person", number="GC-1",
+                     valid_from=day, valid_until=day)  # fmt: skip
+    with pytest.raises(ValidationError):
+        prior.record(handler, party=party, kind="certified_person", number="GC-1",
+                     valid_from=day, valid_until=day - datetime.timedelta(days=1))  # fmt: skip
+    with pytest.raises(ValidationError):
+        prior.record(handler, party=party, kind="prior_authorisation", number="VM-2026-001",
+                     valid_from=day, valid_until=day)  # fmt: skip
+    assert PriorAuthorisation.objects.count() == 1
+
+
+def test_guard_asks_military_exports_for_a_prior_authorisation(applicant, handler, team):
+    case = apply_for_licence(applicant)
+    assert prior.PRIOR_AUTHORISATION.check(case) is None  # dual use: not needed
+    case.data.update(goods_family="military", control_list_code="ML10")
+    assert prior.PRIOR_AUTHORISATION.check(case)
+    prior.record(handler, party=case.applicant, kind="certified_person", number="GC-7",
+                 valid_from=TODAY(), valid_until=TODAY())  # fmt: skip
+    assert prior.PRIOR_AUTHORISATION.check(case) is None
+    case.data.update(licence_type="import")
+    assert prior.prior_authorisation_required(case) is None

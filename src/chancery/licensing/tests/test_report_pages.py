@@ -1,0 +1,102 @@
+"""The yearly report (aggregates only, CSV and page), visibility of licences, and the pages."""
+
+import csv
+import io
+from decimal import Decimal
+
+from django.utils import timezone
+
+from chancery.licensing.models import Licence
+from chancery.licensing.services import statistics
+
+
+def test_yearly_aggregation_per_country_and_category(decide, applicant):
+    decide(applicant)
+    decide(applicant, value_eur="16000.00")
+    decide(applicant, goods_family="military", control_list_code="ML10.a", destination_country="NO", value_eur="500")
+    decide(applicant, decision="refuse", reason="Criterium 2.", destination_country="NO", control_list_code="ML10")
+    year = timezone.localdate().year
+    rows = {(r.country, r.category): r for r in statistics.yearly(year)}
+    assert rows[("CA", "6")].granted == 2 and rows[("CA", "6")].granted_value == Decimal("100000.00")
+    assert rows[("NO", "ML10")].granted == 1 and rows[("NO", "ML10")].granted_value == Decimal("500")
+    assert rows[("NO", "ML10")].refused == 1 and rows[("NO", "ML10")].refused_value == Decimal("84000.00")
+    assert statistics.totals(list(rows.values())).granted == 3
+    assert statistics.yearly(year - 1) == [] and year in statistics.years()
+
+
+def test_public_csv_and_page_name_no_company(client, decide, applicant):
+    case = decide(applicant)
+    year = timezone.localdate().year
+    response = client.get(f"/strategische-goederen/rapport/{year}.csv")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    body = response.content.decode()
+    rows = list(csv.reader(io.StringIO(body)))
+    assert rows[0][0] == "jaar" and rows[1][:5] == [str(year), "CA", "6", "1", "84000.00"]
+    page = client.get(f"/strategische-goederen/rapport/{year}/")
+    assert page.status_code == 200
+    for text in (body, page.content.decode()):
+        assert case.applicant.name not in text and case.reference not in text
+        assert Licence.objects.get().number not in text
+    assert client.get("/strategische-goederen/rapport/").status_code == 200
+    assert client.get(f"/strategische-goederen/rapport/{year + 1}/").status_code == 404
+
+
+def test_holder_sees_own_licences_outsiders_get_404(client, granted, applicant, other_applicant, handler, org):
+    licence = Licence.objects.get(case=granted)
+    client.force_login(applicant)
+    assert licence.number in client.get("/loket/vergunningen/").content.decode()
+    assert client.get(f"/loket/vergunningen/{licence.number}/").status_code == 200
+    link = granted.documents.get(document=licence.document)
+    download = client.get(f"/loket/{granted.reference}/stukken/{link.pk}/")
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+    client.force_login(other_applicant)
+    assert licence.number not in client.get("/loket/vergunningen/").content.decode()
+    assert client.get(f"/loket/vergunningen/{licence.number}/").status_code == 404
+    client.force_login(org.users["civil_servant"])  # another department
+    assert client.get(f"/app/vergunningen/{licence.number}/").status_code in (403, 404)
+    client.force_login(handler)
+    page = client.get(f"/app/vergunningen/{licence.number}/")
+    assert page.status_code == 200 and licence.number in page.content.decode()
+    for url in ("/app/vergunningen/", "/app/vergunningen/algemene/", "/app/vergunningen/machtigingen/",
+                "/app/vergunningen/statistieken/"):  # fmt: skip
+        assert client.get(url).status_code == 200, url
+
+
+def test_holder_reports_use_on_the_page(client, granted, applicant):
+    licence = Licence.objects.get(case=granted)
+    client.force_login(applicant)
+    url = f"/loket/vergunningen/{licence.number}/"
+    today = timezone.localdate().isoformat()
+    ok = client.post(url, {"used_on": today, "quantity": 2, "value_eur": "1000", "destination_country": "CA"})
+    assert ok.status_code == 302 and licence.use_reports.count() == 1
+    too_much = client.post(url, {"used_on": today, "quantity": 1, "value_eur": "90000", "destination_country": "CA"})
+    assert too_much.status_code == 400 and licence.use_reports.count() == 1
+
+
+def test_handler_renews_on_the_page(client, granted, handler):
+    licence = Licence.objects.get(case=granted)
+    client.force_login(handler)
+    assert client.post(f"/app/vergunningen/{licence.number}/verlengen/", {"reason": ""}).status_code == 302
+    licence.refresh_from_db()
+    assert licence.renewed_on is not None
+
+
+def test_registration_at_the_counter(client, applicant):
+    client.force_login(applicant)
+    assert client.get("/loket/vergunningen/algemene/registreren/").status_code == 200
+    response = client.post("/loket/vergunningen/algemene/registreren/", {
+        "company_name": "Precisie Optiek NV", "registration_number": "0123.456.749", "general_licence": "EU004",
+        "first_use_on": timezone.localdate().isoformat()})  # fmt: skip
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_licence_report_command(decide, applicant, tmp_path):
+    from django.core.management import call_command
+
+    decide(applicant)
+    year = timezone.localdate().year
+    target = tmp_path / "rapport.csv"
+    call_command("licence_report", str(year), output=str(target))
+    assert target.read_text(encoding="utf-8") == statistics.as_csv(year)
+    assert "CA,6,1,84000.00" in target.read_text(encoding="utf-8")

@@ -1,0 +1,270 @@
+"""Pages of the licences: the holder's at the counter, the handlers' in the application, and the
+public yearly report. Views are thin: rules live in services."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chancery.licensing import rules
+from chancery.licensing.forms import (
+    GeneralReportForm,
+    PriorAuthorisationForm,
+    RegistrationForm,
+    RenewalForm,
+    UseReportForm,
+)
+from chancery.licensing.models import PriorAuthorisation
+from chancery.licensing.services import general, licences, prior, statistics
+from chancery.procedures.services.work import find_or_create_party
+
+
+def _licence(request, number: str):
+    licence = licences.visible_licences(request.user).filter(number=number).first()
+    if licence is None:
+        raise Http404(_("No such licence."))
+    return licence
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _require_handler(request) -> None:
+    if not licences.is_handler(request.user):
+        raise PermissionDenied(_("This page is for the service that handles strategic goods."))
+
+
+def _licence_context(licence) -> dict:
+    return {
+        "licence": licence,
+        "reports": licence.use_reports.select_related("reported_by").order_by("used_on", "pk"),
+        "used_value": licence.used_value(),
+        "remaining_value": licence.remaining_value(),
+        "remaining_quantity": licence.remaining_quantity(),
+    }
+
+
+# --- the holder, at the counter ----------------------------------------------------------------
+
+
+@login_required
+def counter_licences(request):
+    rows = licences.visible_licences(request.user).filter(case__applicant_user=request.user)
+    registrations = general.visible_registrations(request.user).filter(registered_by=request.user)
+    return render(
+        request,
+        "licensing/counter_index.html",
+        {"licences": rows, "registrations": registrations, "nav_current": "licensing_counter:index"},
+    )
+
+
+@login_required
+def counter_licence(request, number):
+    licence = _licence(request, number)
+    if licence.case.applicant_user_id != request.user.pk:
+        raise Http404(_("No such licence."))
+    form = UseReportForm(request.POST or None, initial={"destination_country": licence.destination_country})
+    if request.method == "POST" and form.is_valid():
+        try:
+            licences.report_use(request.user, licence, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Your use report was recorded."))
+            return redirect("licensing_counter:licence", licence.number)
+    return render(
+        request,
+        "licensing/counter_licence.html",
+        {**_licence_context(licence), "form": form, "nav_current": "licensing_counter:index"},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def counter_register(request):
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = general.register(
+                request.user, party=form.party(), general_licence=form.cleaned_data["general_licence"],
+                first_use_on=form.cleaned_data["first_use_on"],
+            )  # fmt: skip
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The registration was recorded."))
+            return redirect("licensing_counter:registration", registration.pk)
+    return render(
+        request,
+        "licensing/counter_register.html",
+        {"form": form, "general_licences": rules.GENERAL_LICENCES, "nav_current": "licensing_counter:index"},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def counter_registration(request, pk):
+    registration = general.visible_registrations(request.user).filter(pk=pk, registered_by=request.user).first()
+    if registration is None:
+        raise Http404(_("No such registration."))
+    form = GeneralReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            general.report(request.user, registration, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Your report was recorded."))
+            return redirect("licensing_counter:registration", registration.pk)
+    return render(
+        request,
+        "licensing/registration.html",
+        {"registration": registration, "reports": registration.reports.all(), "form": form, "counter": True,
+         "nav_current": "licensing_counter:index"},
+        status=400 if form.errors else 200,
+    )  # fmt: skip
+
+
+# --- the handlers ----------------------------------------------------------------------------
+
+
+@login_required
+def index(request):
+    _require_handler(request)
+    return render(
+        request,
+        "licensing/index.html",
+        {"licences": licences.visible_licences(request.user)[:200], "nav_current": "licensing:index"},
+    )
+
+
+@login_required
+def licence_detail(request, number):
+    _require_handler(request)
+    licence = _licence(request, number)
+    return render(
+        request,
+        "licensing/licence.html",
+        {**_licence_context(licence), "renewal_form": RenewalForm(), "nav_current": "licensing:index"},
+    )
+
+
+@login_required
+@require_POST
+def licence_renew(request, number):
+    _require_handler(request)
+    licence = _licence(request, number)
+    form = RenewalForm(request.POST)
+    form.is_valid()
+    try:
+        licences.renew(request.user, licence, reason=form.cleaned_data.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The licence was renewed."))
+    return redirect("licensing:licence", licence.number)
+
+
+@login_required
+def registrations(request):
+    _require_handler(request)
+    return render(
+        request,
+        "licensing/registrations.html",
+        {"registrations": general.visible_registrations(request.user), "general_licences": rules.GENERAL_LICENCES,
+         "nav_current": "licensing:index"},
+    )  # fmt: skip
+
+
+@login_required
+def registration_detail(request, pk):
+    _require_handler(request)
+    registration = general.visible_registrations(request.user).filter(pk=pk).first()
+    if registration is None:
+        raise Http404(_("No such registration."))
+    return render(
+        request,
+        "licensing/registration.html",
+        {"registration": registration, "reports": registration.reports.all(), "nav_current": "licensing:index"},
+    )
+
+
+@login_required
+def authorisations(request):
+    _require_handler(request)
+    form = PriorAuthorisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            party = find_or_create_party(form.party())
+            data = form.cleaned_data
+            prior.record(request.user, party=party, kind=data["kind"], number=data["number"],
+                         valid_from=data["valid_from"], valid_until=data["valid_until"])  # fmt: skip
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The authorisation was recorded."))
+            return redirect("licensing:authorisations")
+    today = datetime.date.today()
+    return render(
+        request,
+        "licensing/authorisations.html",
+        {"rows": PriorAuthorisation.objects.select_related("party"), "form": form, "today": today,
+         "nav_current": "licensing:index"},
+        status=400 if form.errors else 200,
+    )  # fmt: skip
+
+
+@login_required
+def statistics_view(request, year=None):
+    _require_handler(request)
+    years = statistics.years()
+    year = year or (years[0] if years else datetime.date.today().year)
+    rows = statistics.yearly(year)
+    return render(
+        request,
+        "licensing/statistics.html",
+        {"year": year, "years": years, "rows": rows, "total": statistics.totals(rows), "public": False,
+         "nav_current": "licensing:index"},
+    )  # fmt: skip
+
+
+# --- the public report -------------------------------------------------------------------------
+
+
+def _public_year(year: int) -> int:
+    if year < 2000 or year > datetime.date.today().year:
+        raise Http404(_("No report for that year."))
+    return year
+
+
+def public_index(request):
+    return render(request, "licensing/public_index.html", {"years": statistics.years()})
+
+
+def public_report(request, year):
+    year = _public_year(year)
+    rows = statistics.yearly(year)
+    return render(
+        request,
+        "licensing/statistics.html",
+        {"year": year, "years": statistics.years(), "rows": rows, "total": statistics.totals(rows), "public": True},
+    )
+
+
+def public_report_csv(request, year):
+    year = _public_year(year)
+    response = HttpResponse(statistics.as_csv(year), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="strategische-goederen-{year}.csv"'
+    return response

@@ -1,0 +1,76 @@
+"""A licence in Chromium: the handler grants a prepared application, the applicant downloads the
+licence PDF from their file and reports a use against it; the public yearly report. axe-core on
+each page."""
+
+import datetime
+
+import pytest
+
+from chancery.core.models import Entity, Role
+from chancery.core.testing import PASSWORD, make_user
+from chancery.licensing.models import Licence
+from chancery.procedures.definitions.strategic_goods import TEAM
+from chancery.procedures.services import cases as engine
+from chancery.procedures.services import work
+from chancery.procedures.testing import apply_for_licence
+
+from .conftest import log_in
+from .test_shell_e2e import describe, run_axe
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def prepared(db):
+    team = Entity.objects.create(code=TEAM, kind="department", name="Controle Strategische Goederen")
+    applicant = make_user("t-aanvrager", Role.APPLICANT)
+    handler = make_user("t-behandelaar", Role.CIVIL_SERVANT, team)
+    case = apply_for_licence(applicant)
+    engine.fire(case, "declare_complete", handler, expected_version=case.version)
+    work.add_note(handler, case, "Criteria 1 tot 8 nagegaan.", internal=True)
+    engine.fire(case, "propose_department_decision", handler, expected_version=case.version)
+    return case
+
+
+def test_handler_grants_applicant_downloads_licence_and_reports_use(page, prepared):
+    log_in(page, "t-behandelaar", PASSWORD)
+    page.goto(f"/app/zaken/{prepared.reference}/")
+    form = page.locator("form", has=page.get_by_role("button", name="Verlenen", exact=True))
+    form.locator("textarea").fill("De vergunning wordt verleend, geldig drie jaar.")
+    form.get_by_role("button", name="Verlenen", exact=True).click()
+    page.wait_for_load_state()
+    assert page.locator("#case-state").inner_text() == "Verleend"
+    number = Licence.objects.get(case=prepared).number
+    page.goto("/app/vergunningen/")
+    assert describe(run_axe(page)) == []
+    page.get_by_role("link", name=number).click()
+    assert page.locator("#licence-number").inner_text() == number
+    assert describe(run_axe(page)) == []
+
+    page.context.clear_cookies()
+    log_in(page, "t-aanvrager", PASSWORD)
+    page.goto(f"/loket/{prepared.reference}/")
+    with page.expect_download() as info:
+        page.get_by_role("link", name=f"Vergunning {number}").click()
+    assert info.value.suggested_filename == f"vergunning-{number}.pdf"
+    assert open(info.value.path(), "rb").read(4) == b"%PDF"
+
+    page.goto("/loket/vergunningen/")
+    assert describe(run_axe(page)) == []
+    page.get_by_role("link", name=number).click()
+    assert describe(run_axe(page)) == []
+    page.get_by_label("Datum van gebruik").fill(datetime.date.today().isoformat())
+    page.get_by_label("Aantal").fill("2")
+    page.get_by_label("Waarde (EUR)").fill("90000")
+    page.get_by_role("button", name="Het gebruik melden").click()
+    assert page.get_by_text("Dit gaat verder dan de vergunning").is_visible()
+    assert describe(run_axe(page)) == []
+    page.get_by_label("Waarde (EUR)").fill("14000")
+    page.get_by_role("button", name="Het gebruik melden").click()
+    page.wait_for_load_state()
+    assert page.locator("#remaining-value").inner_text() == "€ 70000,00"
+
+    page.goto(f"/strategische-goederen/rapport/{datetime.date.today().year}/")
+    assert page.get_by_role("cell", name="CA").is_visible()
+    assert describe(run_axe(page)) == []
+    assert page.console_errors == []
