@@ -225,7 +225,7 @@ def generate(
                 starts = timezone.make_aware(datetime.datetime(day.year, day.month, day.day, 10))
                 number = 1000 + n  # bench meetings are numbered apart from real ones
                 while (day.year, number) in taken:
-                    number += 10000
+                    number += 1  # (a meeting number is a small integer: step to the next free one)
                 taken.add((day.year, number))
                 new_meetings.append(Meeting(year=day.year, number=number, starts_at=starts, state="closed"))
             new_meetings = _bulk(Meeting, new_meetings, report)

@@ -1,7 +1,6 @@
-"""What an application asks for, read from the case in ONE place.
-
-The applicant's form stores one goods line in `Case.data` today; when the application gets its
-own model (goods lines, parties, countries) only the bodies below change."""
+"""What an application asks for, read from the case in ONE place: the application of
+`chancery.strategic_goods` (kind, form, goods family, destination, goods lines). A case filed
+before applications had their own model carries one goods line in `Case.data`: read as such."""
 
 from __future__ import annotations
 
@@ -67,12 +66,44 @@ def category_of(code: str) -> str:
     return "?"
 
 
+def _application(case):
+    from chancery.strategic_goods.models import Application
+
+    return Application.objects.filter(case=case).prefetch_related("goods_lines").first()
+
+
 def goods_family(case) -> str:
+    application = _application(case)
+    if application is not None:
+        return application.goods_family
     return (case.data or {}).get("goods_family", "")
 
 
 def licence_facts(case) -> LicenceFacts:
-    data = case.data or {}
+    application = _application(case)
+    if application is not None:
+        kind = "export" if application.kind == "dual_use_export" else application.kind
+        return LicenceFacts(
+            kind=kind,
+            # Use of a general licence is registered (licensing.general), not licensed: should such a
+            # file still be granted, what is issued is an individual licence.
+            form=application.licence_form if application.licence_form in ("individual", "global") else "individual",
+            goods_family=application.goods_family,
+            destination_country=application.destination_country.upper(),
+            lines=tuple(
+                GoodsLine(
+                    control_list_code=line.control_list_code.upper(),
+                    description=line.description,
+                    quantity=line.quantity,
+                    value_eur=line.value_eur,
+                )
+                for line in application.goods_lines.order_by("position")
+            ),
+        )
+    return _from_case_data(case.data or {})
+
+
+def _from_case_data(data: dict) -> LicenceFacts:
     kind, form = LICENCE_TYPES.get(data.get("licence_type", ""), ("export", "individual"))
     line = GoodsLine(
         control_list_code=str(data.get("control_list_code", "")).strip().upper(),
