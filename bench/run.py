@@ -287,16 +287,17 @@ def measure_throughput(replay: list[str], session: object, seconds: float = 10.0
             raise RuntimeError(f"the server refused: {failed[:5]}")
         result = {"api": load("/api/v1/decisions"), "baseline": load("/bench/baseline"), "replayed": len(replay)}
         result["ratio"] = round(result["api"]["rps"] / max(result["baseline"]["rps"], 0.1), 2)
-        result["server_rss_mb"] = _children_rss_mb(server.pid)
+        result["server_rss_mb"], result["server_private_mb"] = _children_rss_mb(server.pid)
         return result
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
-def _children_rss_mb(pid: int) -> float:
-    """The largest resident set of the server's worker processes (Linux /proc)."""
-    largest = 0
+def _children_rss_mb(pid: int) -> tuple[float, float]:
+    """The largest peak resident set of the server's worker processes (Linux /proc), and the
+    largest private part of one (RssAnon: the mapped index files are shared page cache)."""
+    largest = private = 0
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
             text = status.read_text()
@@ -305,7 +306,8 @@ def _children_rss_mb(pid: int) -> float:
         fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
         if fields.get("PPid", "").strip() == str(pid):
             largest = max(largest, int(fields.get("VmHWM", "0 kB").split()[0]))
-    return round(largest / 1024, 1)
+            private = max(private, int(fields.get("RssAnon", "0 kB").split()[0]))
+    return round(largest / 1024, 1), round(private / 1024, 1)
 
 
 def _create_database(name: str) -> None:
