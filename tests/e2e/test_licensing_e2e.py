@@ -11,8 +11,7 @@ from chancery.core.testing import PASSWORD, make_user
 from chancery.licensing.models import Licence
 from chancery.procedures.definitions.strategic_goods import TEAM
 from chancery.procedures.services import cases as engine
-from chancery.procedures.services import work
-from chancery.procedures.testing import apply_for_licence
+from chancery.procedures.testing import apply_for_licence, assess
 
 from .conftest import log_in
 from .test_shell_e2e import describe, run_axe
@@ -27,7 +26,7 @@ def prepared(db):
     handler = make_user("t-behandelaar", Role.CIVIL_SERVANT, team)
     case = apply_for_licence(applicant)
     engine.fire(case, "declare_complete", handler, expected_version=case.version)
-    work.add_note(handler, case, "Criteria 1 tot 8 nagegaan.", internal=True)
+    assess(case, handler)  # an internal note and the eight criteria
     engine.fire(case, "propose_department_decision", handler, expected_version=case.version)
     return case
 

@@ -65,7 +65,7 @@ def load_demo() -> dict[str, int]:
                 ),
                 created,
             )  # fmt: skip
-    military = Party.objects.filter(cases__data__goods_family="military").distinct().order_by("name")
+    military = Party.objects.filter(cases__strategic_application__goods_family="military").distinct().order_by("name")
     for n, party in enumerate(military[:3]):
         seed(
             f"prior-authorisation:{party.registration_number}",

@@ -4,8 +4,7 @@ from chancery.core.models import Entity, Role
 from chancery.core.testing import make_user
 from chancery.procedures.definitions.strategic_goods import TEAM
 from chancery.procedures.services import cases as engine
-from chancery.procedures.services import work
-from chancery.procedures.testing import apply_for_licence
+from chancery.procedures.testing import APPLICATION, application_data, apply_for_licence, assess
 
 
 @pytest.fixture
@@ -34,18 +33,32 @@ def fire(case, name, user, reason=""):
 
 def to_decision(case, handler):
     fire(case, "declare_complete", handler)
-    work.add_note(handler, case, "Criteria 1–8 nagegaan.", internal=True)
+    assess(case, handler)  # an internal note and the eight criteria
     fire(case, "propose_department_decision", handler)
     return case
 
 
+def application(goods_family=None, control_list_code=None, destination_country=None, value_eur=None, quantity=None,
+                kind=None) -> dict:  # fmt: skip
+    """The strategic-goods application of the tests, with what a test changes (one goods line)."""
+    line = dict(APPLICATION["goods_lines"][0])
+    line.update({k: v for k, v in {"control_list_code": control_list_code, "value_eur": value_eur,
+                                   "quantity": quantity}.items() if v is not None})  # fmt: skip
+    changes = {"goods_lines": [line]}
+    if goods_family == "military":
+        changes.update(goods_family="military", kind=kind or "export")
+    elif kind:
+        changes["kind"] = kind
+    if destination_country:
+        changes.update(destination_country=destination_country, consignee_country=destination_country,
+                       end_user_country=destination_country)  # fmt: skip
+    return application_data(**changes)
+
+
 @pytest.fixture
 def decide(handler):
-    def run(applicant, decision="grant", reason="Verleend voor drie jaar.", **data):
-        case = apply_for_licence(applicant)
-        if data:
-            case.data.update(data)
-            case.save(update_fields=["data"])
+    def run(applicant, decision="grant", reason="Verleend voor drie jaar.", **changes):
+        case = apply_for_licence(applicant, data=application(**changes))
         to_decision(case, handler)
         fire(case, decision, handler, reason=reason)
         return case

@@ -12,6 +12,7 @@ from chancery.core.models import AuditEntry
 from chancery.licensing import rules
 from chancery.licensing.models import GeneralLicenceRegistration, GeneralLicenceReport, PriorAuthorisation
 from chancery.licensing.services import general, prior
+from chancery.licensing.tests.conftest import application
 from chancery.procedures.models import Party
 from chancery.procedures.testing import PARTY, apply_for_licence
 
@@ -105,10 +106,12 @@ def test_prior_authorisation_validity(handler, applicant):
 def test_guard_asks_military_exports_for_a_prior_authorisation(applicant, handler, team):
     case = apply_for_licence(applicant)
     assert prior.PRIOR_AUTHORISATION.check(case) is None  # dual use: not needed
-    case.data.update(goods_family="military", control_list_code="ML10")
-    assert prior.PRIOR_AUTHORISATION.check(case)
-    prior.record(handler, party=case.applicant, kind="certified_person", number="GC-7",
+    military = apply_for_licence(applicant, data=application(goods_family="military", control_list_code="ML10"))
+    assert prior.PRIOR_AUTHORISATION.check(military)
+    prior.record(handler, party=military.applicant, kind="certified_person", number="GC-7",
                  valid_from=TODAY(), valid_until=TODAY())  # fmt: skip
-    assert prior.PRIOR_AUTHORISATION.check(case) is None
-    case.data.update(licence_type="import")
-    assert prior.prior_authorisation_required(case) is None
+    assert prior.PRIOR_AUTHORISATION.check(military) is None
+    imported = apply_for_licence(
+        applicant, data=application(goods_family="military", control_list_code="ML10", kind="import")
+    )
+    assert prior.prior_authorisation_required(imported) is None

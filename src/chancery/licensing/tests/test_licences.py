@@ -159,12 +159,11 @@ def test_military_licence_is_not_renewable(decide, applicant, handler):
 
 def test_minister_grants_with_conditions(applicant, handler, org):
     from chancery.licensing.tests.conftest import fire
-    from chancery.procedures.services import work
-    from chancery.procedures.testing import apply_for_licence
+    from chancery.procedures.testing import apply_for_licence, assess
 
     case = apply_for_licence(applicant)
     fire(case, "declare_complete", handler)
-    work.add_note(handler, case, "Criteria nagegaan.", internal=True)
+    assess(case, handler)
     fire(case, "refer_to_minister", handler)
     fire(case, "grant_with_conditions", org.users["cabinet_concerned"], reason="Rapportering na elke levering.")
     licence = Licence.objects.get(case=case)
