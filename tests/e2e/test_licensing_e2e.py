@@ -12,6 +12,7 @@ from chancery.licensing.models import Licence
 from chancery.procedures.definitions.strategic_goods import TEAM
 from chancery.procedures.services import cases as engine
 from chancery.procedures.testing import apply_for_licence, assess
+from chancery.strategic_goods.services.control_list import load_control_list
 
 from .conftest import log_in
 from .test_shell_e2e import describe, run_axe
@@ -21,6 +22,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def prepared(db):
+    # A transactional test empties the reference data the migrations load: the control list again.
+    load_control_list()
     team = Entity.objects.create(code=TEAM, kind="department", name="Controle Strategische Goederen")
     applicant = make_user("t-aanvrager", Role.APPLICANT)
     handler = make_user("t-behandelaar", Role.CIVIL_SERVANT, team)
