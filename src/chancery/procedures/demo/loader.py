@@ -121,10 +121,12 @@ def _at(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
 
 
-def _make_case(number, path, days_ago, gap, assigned, users) -> object:
-    applicant, handler, cabinet = users["aanvrager"], users["ambtenaar"], users["kabinet"]
-    name, base, city = COMPANIES[number % len(COMPANIES)]
-    title, code, family, country = GOODS[number % len(GOODS)]
+def _make_case(number, path, days_ago, gap, assigned, users, *, applicant=None, company=None, goods=None) -> object:
+    handler, cabinet = users["ambtenaar"], users["kabinet"]
+    archive = applicant is not None
+    applicant = applicant or users["aanvrager"]
+    name, base, city = company or COMPANIES[number % len(COMPANIES)]
+    title, code, family, country = goods or GOODS[number % len(GOODS)]
     party = work.find_or_create_party(
         {
             "kind": PartyKind.ORGANISATION, "name": name, "registration_number": enterprise_number(base),
@@ -134,7 +136,8 @@ def _make_case(number, path, days_ago, gap, assigned, users) -> object:
     start = timezone.localdate() - datetime.timedelta(days=days_ago)
     # One submitted file names an end user of the (invented) demo sanctions list, so that the demo
     # shows a screening hit awaiting review when that list is loaded.
-    end_user = DEMO_LISTED_END_USER if (path == "submitted" and number % 2 == 0) else f"End User {country}"
+    listed = path == "submitted" and number % 2 == 0 and not archive
+    end_user = DEMO_LISTED_END_USER if listed else f"End User {country}"
     # The application as the applicant's form records it (strategic_goods Application and GoodsLine).
     data = {
         "application": {
@@ -154,7 +157,7 @@ def _make_case(number, path, days_ago, gap, assigned, users) -> object:
         source="command",
     )  # fmt: skip
     # Every file but the first "submitted" ones carries its signed end-user certificate.
-    if not (path == "submitted" and number % 2 == 1):
+    if archive or not (path == "submitted" and number % 2 == 1):
         work.add_document(
             applicant, case, kind=END_USER_CERTIFICATE, title="Eindgebruikersverklaring",
             upload=upload("eindgebruikersverklaring.pdf", samples.make_pdf(f"End-user certificate {case.reference}")),
@@ -196,6 +199,81 @@ def _make_case(number, path, days_ago, gap, assigned, users) -> object:
     return case
 
 
+# The service's archive beside the demo applicant's own files: two years of applications from
+# fictitious companies (each with its own applicant account), in the proportions a licensing
+# service sees — most decided, some refused or withdrawn, a share still open.
+ARCHIVE_SIZE = 200
+ARCHIVE_PATHS = (
+    ["granted"] * 50 + ["granted_with_conditions"] * 8 + ["refused"] * 6 + ["refused_by_minister"] * 2
+    + ["withdrawn"] * 4 + ["inadmissible"] * 3 + ["expired"] * 4 + ["revoked"] * 1 + ["submitted"] * 5
+    + ["under_assessment"] * 8 + ["incomplete"] * 3 + ["awaiting_advice"] * 2 + ["decision_department"] * 3
+    + ["decision_minister"] * 1
+)  # fmt: skip
+ARCHIVE_PLACES = [
+    "Antwerpen",
+    "Gent",
+    "Brugge",
+    "Leuven",
+    "Hasselt",
+    "Mechelen",
+    "Kortrijk",
+    "Aalst",
+    "Genk",
+    "Turnhout",
+]
+ARCHIVE_NAMES = [
+    f"{place} {kind}"
+    for place in ("Schelde", "Kempen", "Leie", "Dender", "Westhoek", "Haspengouw", "Waasland", "Demer")
+    for kind in ("Precisietechniek NV", "Optronics BV", "Aerospace NV", "Chemie BV")
+]
+ARCHIVE_DESTINATIONS = ["CA", "JP", "NO", "US", "IN", "CH", "AU", "KR", "BR", "SG", "MX", "ZA", "NZ", "IL", "TR"]
+
+
+def _archive_applicants() -> list:
+    """A fictitious company and its applicant account per name (no password: they do not log in)."""
+    from chancery.core.models import Role
+
+    applicants = []
+    for n, name in enumerate(ARCHIVE_NAMES):
+        username = f"aanvrager-{n + 1:02d}"
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(username=username, role=Role.APPLICANT, first_name="Exportverantwoordelijke",
+                        last_name=name.split()[0])  # fmt: skip
+            user.set_unusable_password()
+            user.save()
+        applicants.append((user, (name, 2_000_000 + 7919 * n, ARCHIVE_PLACES[n % len(ARCHIVE_PLACES)])))
+    return applicants
+
+
+def _archive(users, created: list) -> None:
+    import random
+
+    rng = random.Random(2026)
+    applicants = _archive_applicants()
+    for n in range(ARCHIVE_SIZE):
+        path = rng.choice(ARCHIVE_PATHS)
+        closed = path not in ("submitted", "under_assessment", "incomplete", "awaiting_advice") and not path.startswith(
+            "decision"
+        )
+        days_ago = rng.randint(120, 720) if closed else rng.randint(2, 90)
+        gap = rng.randint(2, 12)
+        user, company = rng.choice(applicants)
+        title, code, family, _country = GOODS[rng.randrange(len(GOODS))]
+        goods = (title, code, family, rng.choice(ARCHIVE_DESTINATIONS))
+        seed(
+            f"case:CSG:archive:{n}",
+            lambda n=n, path=path, days_ago=days_ago, gap=gap, user=user, company=company, goods=goods: _make_case(
+                1000 + n, path, days_ago, gap, rng_assigned(n), users, applicant=user, company=company, goods=goods
+            ),
+            created,
+        )
+
+
+def rng_assigned(n: int) -> bool:
+    return n % 5 != 0  # a fifth of the files waits unassigned until someone takes it
+
+
 @transaction.atomic
 def load_demo() -> dict[str, int]:
     users = {u.username: u for u in User.objects.filter(username__in=["aanvrager", "ambtenaar", "kabinet"])}
@@ -210,4 +288,6 @@ def load_demo() -> dict[str, int]:
             ),
             created,
         )
-    return {"cases": len(created)} if created else {}
+    own = len(created)
+    _archive(users, created)
+    return {"cases": own, "archive cases": len(created) - own} if created else {}
