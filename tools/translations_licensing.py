@@ -3,6 +3,7 @@
 `python tools/fill_translations.py tools/translations_licensing.py`."""
 
 NL = {
+    "Remaining value (EUR)": "Resterende waarde (EUR)",
     "Licences for strategic goods": "Vergunningen voor strategische goederen",
     "Licences": "Vergunningen",
     "Date of use": "Datum van gebruik",

@@ -100,3 +100,19 @@ def test_licence_report_command(decide, applicant, tmp_path):
     call_command("licence_report", str(year), output=str(target))
     assert target.read_text(encoding="utf-8") == statistics.as_csv(year)
     assert "CA,6,1,84000.00" in target.read_text(encoding="utf-8")
+
+
+def test_the_case_pages_name_the_licence_for_each_reader(client, granted, applicant, handler):
+    licence = Licence.objects.get(case=granted)
+    client.force_login(applicant)
+    own = client.get(f"/loket/{granted.reference}/").content.decode()
+    assert f'href="/loket/vergunningen/{licence.number}/"' in own
+    client.force_login(handler)
+    handled = client.get(f"/app/zaken/{granted.reference}/").content.decode()
+    assert f'href="/app/vergunningen/{licence.number}/"' in handled
+
+
+def test_a_case_without_licence_shows_no_licence_section(client, decide, applicant, handler):
+    refused = decide(applicant, decision="refuse", reason="Criterium 7.")
+    client.force_login(handler)
+    assert 'id="licence"' not in client.get(f"/app/zaken/{refused.reference}/").content.decode()
