@@ -18,17 +18,13 @@ from chancery.strategic_goods.services.sanctions import NS, SanctionsFileError, 
 DEMO = DEMO_SANCTIONS.read_text(encoding="utf-8")
 
 
-def official_schema() -> etree.XMLSchema | None:
-    try:
-        return etree.XMLSchema(etree.parse(str(external_data("sanctions", "eu-fsd-export-1.0.xsd"))))
-    except FileNotFoundError:
-        return None
+def official_schema() -> etree.XMLSchema:
+    # The official XSD is third-party test material (shared/external); missing, it fails the test.
+    return etree.XMLSchema(etree.parse(str(external_data("sanctions", "eu-fsd-export-1.0.xsd"))))
 
 
-def conforms_to_official_schema(path: Path) -> bool | None:
+def conforms_to_official_schema(path: Path) -> bool:
     schema = official_schema()
-    if schema is None:
-        return None
     try:
         return schema.validate(etree.parse(str(path)))
     except etree.XMLSyntaxError:
@@ -66,10 +62,7 @@ def entity(logical_id=7001, name="Invented Example Trading LLC", country="RU", k
 
 
 def test_demo_file_conforms_to_the_official_schema():
-    result = conforms_to_official_schema(DEMO_SANCTIONS)
-    if result is None:
-        pytest.skip("the official XSD is not available here")
-    assert result
+    assert conforms_to_official_schema(DEMO_SANCTIONS)
 
 
 def test_demo_file_is_marked_as_invented():
@@ -143,9 +136,9 @@ def test_non_conforming_file_is_refused_and_the_old_list_stays(demo_list, tmp_pa
     assert where in err
     assert "regel " in err  # where: the line
     assert (SanctionsList.objects.get().pk, SanctionedEntity.objects.count(), NameAlias.objects.count()) == before
-    # Our checks refuse what the official schema refuses as well (when it is available here).
+    # Our checks refuse what the official schema refuses as well.
     if case not in ("impossible date", "entity without name", "no entries at all"):
-        assert conforms_to_official_schema(path) in (False, None)
+        assert conforms_to_official_schema(path) is False
 
 
 def test_a_missing_file_is_refused(demo_list, tmp_path):
@@ -155,10 +148,7 @@ def test_a_missing_file_is_refused(demo_list, tmp_path):
 
 
 def test_official_schema_is_applied_when_configured(demo_list, tmp_path, settings):
-    try:
-        settings.CHANCERY_SANCTIONS_SCHEMA = str(external_data("sanctions", "eu-fsd-export-1.0.xsd"))
-    except FileNotFoundError:
-        pytest.skip("the official XSD is not available here")
+    settings.CHANCERY_SANCTIONS_SCHEMA = str(external_data("sanctions", "eu-fsd-export-1.0.xsd"))
     # Our own checks do not look at the order of the elements; the schema does.
     reordered = entity().replace("<remark>Made-up test entry.</remark>" + REG, REG + "<remark>Made up.</remark>")
     path = tmp_path / "export.xml"
@@ -180,8 +170,7 @@ def test_a_configured_schema_that_is_missing_refuses_the_load(demo_list, setting
 def test_a_valid_file_replaces_the_whole_list(demo_list, tmp_path):
     path = tmp_path / "export.xml"
     path.write_text(small_export(entity(7001) + entity(7002, name="Second Invented Holding", country="00")))
-    conformity = conforms_to_official_schema(path)
-    assert conformity in (True, None)
+    assert conforms_to_official_schema(path)
     assert run(path)[0] == 0
     loaded = SanctionsList.objects.get()
     assert loaded.pk != demo_list.pk and not loaded.is_demo
