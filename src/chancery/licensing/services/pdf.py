@@ -5,23 +5,18 @@ from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
-from django.utils.translation import gettext as _
 
 from chancery.core import audit
 from chancery.core import services as core_services
 from chancery.core.models import AuditAction, Document, DocumentKind
+from chancery.core.pdf import html_to_pdf
 from chancery.procedures.models import CaseDocument
 
 DECISION_LETTER = "decision_letter"
 
 
 def render_pdf(template: str, context: dict) -> bytes:
-    html = render_to_string(template, context)
-    try:
-        from weasyprint import HTML
-    except OSError:  # Pango is missing from the system
-        raise RuntimeError(_("PDF needs Pango on the server: apt-get install libpangoft2-1.0-0")) from None
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(render_to_string(template, context))
 
 
 def attach_to_case(actor, case, *, pdf: bytes, filename: str, title: str) -> Document:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from chancery.core import services as core_services
 from chancery.core.models import AccessLevel, Document, DocumentKind, ReleaseState
+from chancery.core.pdf import html_to_pdf
 from chancery.monitoring import charts, queries
 from chancery.monitoring.models import Initiative, Level, Milestone, Observation, ProgressReport, ReportState
 from chancery.monitoring.services.access import EDITOR_ROLES
@@ -110,11 +111,7 @@ def generate(report_id: int) -> str:
     report = ProgressReport.objects.select_related("initiative", "requested_by").get(pk=report_id)
     try:
         html = render_to_string("monitoring/report.html", context(report))
-        try:
-            from weasyprint import HTML
-        except OSError:  # Pango is missing from the system
-            raise RuntimeError(_("PDF needs Pango on the server: apt-get install libpangoft2-1.0-0")) from None
-        pdf = HTML(string=html).write_pdf()
+        pdf = html_to_pdf(html)
         with transaction.atomic():
             name = f"voortgangsrapport-{report}.pdf".replace(" ", "-")
             upload = SimpleUploadedFile(name, pdf, content_type="application/pdf")
