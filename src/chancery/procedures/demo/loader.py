@@ -121,7 +121,9 @@ def _at(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
 
 
-def _make_case(number, path, days_ago, gap, assigned, users, *, applicant=None, company=None, goods=None) -> object:
+def _make_case(
+    number, path, days_ago, gap, assigned, users, *, applicant=None, company=None, goods=None, line=None
+) -> object:
     handler, cabinet = users["ambtenaar"], users["kabinet"]
     archive = applicant is not None
     applicant = applicant or users["aanvrager"]
@@ -138,6 +140,7 @@ def _make_case(number, path, days_ago, gap, assigned, users, *, applicant=None, 
     # shows a screening hit awaiting review when that list is loaded.
     listed = path == "submitted" and number % 2 == 0 and not archive
     end_user = DEMO_LISTED_END_USER if listed else f"End User {country}"
+    quantity, value = line or (5 + number, f"{(number + 2) * 12500}.00")
     # The application as the applicant's form records it (strategic_goods Application and GoodsLine).
     data = {
         "application": {
@@ -147,8 +150,7 @@ def _make_case(number, path, days_ago, gap, assigned, users, *, applicant=None, 
             "end_user_name": end_user, "end_user_country": country,
             "end_use": "Civiel gebruik in de industrie", "destination_country": country, "transit_countries": [],
             "goods_lines": [
-                {"description": title, "control_list_code": code, "quantity": 5 + number,
-                 "value_eur": f"{(number + 2) * 12500}.00"},
+                {"description": title, "control_list_code": code, "quantity": quantity, "value_eur": value},
             ],
         }
     }  # fmt: skip
@@ -261,10 +263,22 @@ def _archive(users, created: list) -> None:
         user, company = rng.choice(applicants)
         title, code, family, _country = GOODS[rng.randrange(len(GOODS))]
         goods = (title, code, family, rng.choice(ARCHIVE_DESTINATIONS))
+        line = (rng.randint(1, 60), f"{rng.randint(4, 400) * 2500}.00")  # 10,000 to 1,000,000 EUR
         seed(
             f"case:CSG:archive:{n}",
-            lambda n=n, path=path, days_ago=days_ago, gap=gap, user=user, company=company, goods=goods: _make_case(
-                1000 + n, path, days_ago, gap, rng_assigned(n), users, applicant=user, company=company, goods=goods
+            lambda n=n, path=path, days_ago=days_ago, gap=gap, user=user, company=company, goods=goods, line=line: (
+                _make_case(
+                    1000 + n,
+                    path,
+                    days_ago,
+                    gap,
+                    rng_assigned(n),
+                    users,
+                    applicant=user,
+                    company=company,
+                    goods=goods,
+                    line=line,
+                )
             ),
             created,
         )
