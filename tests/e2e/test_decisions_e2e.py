@@ -1,6 +1,7 @@
 """A meeting walked from draft agenda to release in a real browser, then found on the public side."""
 
 import pytest
+from playwright.sync_api import expect
 
 from chancery.core.testing import PASSWORD
 from chancery.decisions.models import Meeting
@@ -47,7 +48,7 @@ def test_from_draft_agenda_to_public_decision(page, browser, live_server, org, a
     public_context = browser.new_context(base_url=live_server.url)
     public = public_context.new_page()
     public.goto(f"/besluiten/{meeting.uuid}/")
-    assert public.get_by_role("heading", name="Niet gevonden").is_visible()  # embargo
+    expect(public.get_by_role("heading", name="Niet gevonden")).to_be_visible()  # embargo
 
     page.get_by_role("button", name="Vrijgave plannen").click()
     page.get_by_role("button", name="Bevestigen").click()
@@ -58,7 +59,7 @@ def test_from_draft_agenda_to_public_decision(page, browser, live_server, org, a
     public.goto("/besluiten/")
     public.get_by_role("link", name=f"Ministerraad {meeting.number}/{meeting.year}").click()
     public.get_by_text("De Vlaamse Regering keurt de oproep 2027 goed.").wait_for()
-    assert public.get_by_text("lanceert de oproep 2027").is_visible()
+    expect(public.get_by_text("lanceert de oproep 2027")).to_be_visible()
     assert describe(run_axe(public)) == []
     public.screenshot(path=str(artifacts / "public-meeting.png"), full_page=True)
     public_context.close()

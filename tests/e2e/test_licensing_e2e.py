@@ -5,6 +5,7 @@ each page."""
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from chancery.core.models import Entity, Role
 from chancery.core.testing import PASSWORD, make_user
@@ -41,12 +42,12 @@ def test_handler_grants_applicant_downloads_licence_and_reports_use(page, prepar
     form.locator("textarea").fill("De vergunning wordt verleend, geldig drie jaar.")
     form.get_by_role("button", name="Verlenen", exact=True).click()
     page.wait_for_load_state()
-    assert page.locator("#case-state").inner_text() == "Verleend"
+    expect(page.locator("#case-state")).to_have_text("Verleend")
     number = Licence.objects.get(case=prepared).number
     page.goto("/app/vergunningen/")
     assert describe(run_axe(page)) == []
     page.get_by_role("link", name=number).click()
-    assert page.locator("#licence-number").inner_text() == number
+    expect(page.locator("#licence-number")).to_have_text(number)
     assert describe(run_axe(page)) == []
 
     page.context.clear_cookies()
@@ -65,14 +66,14 @@ def test_handler_grants_applicant_downloads_licence_and_reports_use(page, prepar
     page.get_by_label("Aantal").fill("2")
     page.get_by_label("Waarde (EUR)").fill("90000")
     page.get_by_role("button", name="Het gebruik melden").click()
-    assert page.get_by_text("Dit gaat verder dan de vergunning").is_visible()
+    expect(page.get_by_text("Dit gaat verder dan de vergunning")).to_be_visible()
     assert describe(run_axe(page)) == []
     page.get_by_label("Waarde (EUR)").fill("14000")
     page.get_by_role("button", name="Het gebruik melden").click()
     page.wait_for_load_state()
-    assert page.locator("#remaining-value").inner_text() == "€ 70000,00"
+    expect(page.locator("#remaining-value")).to_have_text("€ 70000,00")
 
     page.goto(f"/strategische-goederen/rapport/{datetime.date.today().year}/")
-    assert page.get_by_role("cell", name="CA").is_visible()
+    expect(page.get_by_role("cell", name="CA")).to_be_visible()
     assert describe(run_axe(page)) == []
     assert page.console_errors == []

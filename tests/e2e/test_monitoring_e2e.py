@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from chancery.core.testing import PASSWORD
 from chancery.monitoring.models import Indicator, Milestone, Target
@@ -49,14 +50,14 @@ def programme_tree(org):
 def test_expert_filters_the_dashboard_and_drills_down(page, org, programme_tree):
     log_in(page, "t-expert", PASSWORD)
     page.goto("/app/monitoring/")
-    assert page.get_by_role("heading", name="Opvolging van de kernambities").is_visible()
+    expect(page.get_by_role("heading", name="Opvolging van de kernambities")).to_be_visible()
     page.get_by_label("Status").select_option("at_risk")
     page.get_by_role("button", name="Filteren").click()
     page.wait_for_url("**status=at_risk**")
     page.get_by_role("link", name="fiche-14 Oproep Oekraïne").click()
-    assert page.get_by_text("Mijlpaal “Partners gekozen” is 30 dagen te laat.").is_visible()
+    expect(page.get_by_text("Mijlpaal “Partners gekozen” is 30 dagen te laat.")).to_be_visible()
     assert page.locator("svg.chart").count() >= 2  # budget bar and indicator chart
-    assert page.get_by_text("De begroting van een jaar vastleggen").count() == 0  # experts only read
+    expect(page.get_by_text("De begroting van een jaar vastleggen")).to_have_count(0)  # experts only read
     assert describe(run_axe(page)) == []
     assert page.console_errors == []
 
@@ -69,9 +70,9 @@ def test_public_progress_page_works_without_javascript(browser, live_server, pro
     page.get_by_role("link", name="Oostgrens-programma").click()
     page.get_by_role("link", name="Oproep Oekraïne").click()
     chart = page.get_by_role("img", name="Partnerschappen (aantal): waarden en streefwaarde")
-    assert chart.is_visible()
+    expect(chart).to_be_visible()
     page.get_by_text("De cijfers (tekstalternatief voor de grafiek)").click()
-    assert page.get_by_role("cell", name="11").is_visible()
+    expect(page.get_by_role("cell", name="11")).to_be_visible()
     context.close()
 
 

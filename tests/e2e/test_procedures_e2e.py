@@ -4,6 +4,7 @@ declares it complete, records the findings on the eight criteria and decides, an
 reads the decision, without the internal assessment or the hits. axe-core on each page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from chancery.core import samples
 from chancery.core.models import Entity, Role
@@ -73,8 +74,8 @@ def test_applicant_submits_and_handler_decides(page, people, tmp_path):
     page.get_by_role("button", name="De aanvraag indienen").click()
     page.wait_for_url("**/loket/CSG-*/")
     reference = page.url.rstrip("/").rsplit("/", 1)[-1]
-    assert page.locator("#case-state").inner_text() == "Ontvangen, wordt nagekeken"
-    assert page.locator("#goods-lines tbody tr").count() == 2
+    expect(page.locator("#case-state")).to_have_text("Ontvangen, wordt nagekeken")
+    expect(page.locator("#goods-lines tbody tr")).to_have_count(2)
     assert describe(run_axe(page)) == []
 
     page.context.clear_cookies()
@@ -85,8 +86,8 @@ def test_applicant_submits_and_handler_decides(page, people, tmp_path):
     page.get_by_role("button", name="Deze zaak opnemen").click()
     # The end user's name is on the sanctions list: not complete until the hit is reviewed.
     fire(page, "Volledig verklaren en de beoordeling starten")
-    assert page.locator("#case-state").inner_text() == "Ingediend"
-    assert page.get_by_text("Er is niets gewijzigd.").is_visible()
+    expect(page.locator("#case-state")).to_have_text("Ingediend")
+    expect(page.get_by_text("Er is niets gewijzigd.")).to_be_visible()
     hits = list(ScreeningHit.objects.filter(subject=reference, decision="").values_list("pk", flat=True))
     assert hits
     for pk in hits:
@@ -98,7 +99,7 @@ def test_applicant_submits_and_handler_decides(page, people, tmp_path):
         assert describe(run_axe(page)) == []
         page.goto(f"/app/zaken/{reference}/")
     fire(page, "Volledig verklaren en de beoordeling starten")
-    assert page.locator("#case-state").inner_text() == "In beoordeling"
+    expect(page.locator("#case-state")).to_have_text("In beoordeling")
     page.get_by_label("Tekst van de notitie").fill("Intern: criteria 1 tot 8 nagegaan, geen bezwaar.")
     page.get_by_role("button", name="Notitie bewaren").click()
     for number in range(1, 9):
@@ -108,12 +109,12 @@ def test_applicant_submits_and_handler_decides(page, people, tmp_path):
         form.get_by_label("Motivering").fill(f"Criterium {number}: geen bezwaar na onderzoek.")
         form.get_by_role("button", name="Bevinding vastleggen").click()
         page.wait_for_load_state()
-    assert page.locator("#criteria-findings").get_by_text("Geen bezwaar", exact=True).count() == 8
+    expect(page.locator("#criteria-findings").get_by_text("Geen bezwaar", exact=True)).to_have_count(8)
     assert describe(run_axe(page)) == []
     fire(page, "Beslissing voorstellen (het departement beslist)")
-    assert page.locator("#case-state").inner_text() == "Beslissing in voorbereiding (departement)"
+    expect(page.locator("#case-state")).to_have_text("Beslissing in voorbereiding (departement)")
     fire(page, "Verlenen", "De vergunning wordt verleend, geldig drie jaar.")
-    assert page.locator("#case-state").inner_text() == "Verleend"
+    expect(page.locator("#case-state")).to_have_text("Verleend")
     assert describe(run_axe(page)) == []
     for path in ("/app/zaken/werklast/", "/app/zaken/statistieken/", "/"):
         page.goto(path)
@@ -122,12 +123,13 @@ def test_applicant_submits_and_handler_decides(page, people, tmp_path):
     page.context.clear_cookies()
     log_in(page, "t-aanvrager", PASSWORD)
     page.goto(f"/loket/{reference}/")
-    assert page.locator("#case-state").inner_text() == "Verleend"
-    assert page.get_by_text("De vergunning wordt verleend, geldig drie jaar.").is_visible()
-    assert page.get_by_text("criteria 1 tot 8").count() == 0
-    assert page.get_by_text("geen bezwaar na onderzoek").count() == 0
-    assert page.locator("#criteria-findings").count() == 0 and page.locator("#screening").count() == 0
-    assert page.locator("#goods-lines tbody tr").count() == 2
+    expect(page.locator("#case-state")).to_have_text("Verleend")
+    expect(page.get_by_text("De vergunning wordt verleend, geldig drie jaar.")).to_be_visible()
+    expect(page.get_by_text("criteria 1 tot 8")).to_have_count(0)
+    expect(page.get_by_text("geen bezwaar na onderzoek")).to_have_count(0)
+    expect(page.locator("#criteria-findings")).to_have_count(0)
+    expect(page.locator("#screening")).to_have_count(0)
+    expect(page.locator("#goods-lines tbody tr")).to_have_count(2)
     page.goto("/loket/")
     assert describe(run_axe(page)) == []
     assert page.console_errors == []

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from chancery.core import samples
 from chancery.core.models import Document
@@ -34,7 +35,7 @@ def test_upload_a_document_and_see_its_versions_and_trail(page, org, tmp_path, a
     page.get_by_role("button", name="Save").click()
 
     page.get_by_role("heading", name="Note on export control").wait_for()
-    assert page.get_by_text("The document has been stored.").is_visible()
+    expect(page.get_by_text("The document has been stored.")).to_be_visible()
     document = Document.objects.get(title="Note on export control")
     assert document.versions.get().original_filename == "nota-exportcontrole.pdf"
 
@@ -45,11 +46,11 @@ def test_upload_a_document_and_see_its_versions_and_trail(page, org, tmp_path, a
     page.get_by_text("Version 2 has been stored.").wait_for()
 
     versions = page.locator("table[aria-labelledby=versions] tbody tr")
-    assert versions.count() == 2
-    assert "nota-exportcontrole-v2.docx" in versions.nth(0).inner_text()
+    expect(versions).to_have_count(2)
+    expect(versions.nth(0)).to_contain_text("nota-exportcontrole-v2.docx")
     trail = page.locator("table[aria-labelledby=trail] tbody tr")
-    assert trail.count() == 3
-    assert "Second reading" in trail.nth(0).inner_text()
+    expect(trail).to_have_count(3)
+    expect(trail.nth(0)).to_contain_text("Second reading")
     page.screenshot(path=str(artifacts / "document-detail.png"), full_page=True)
 
     # The first version downloads unchanged.
@@ -73,7 +74,7 @@ def test_a_refused_upload_shows_why_in_dutch(page, org, tmp_path):
     page.get_by_role("button", name="Bewaren").click()
     alert = page.locator(".field--error .errorlist")
     alert.wait_for()
-    assert "Dit soort bestand wordt niet aanvaard" in alert.inner_text()
+    expect(alert).to_contain_text("Dit soort bestand wordt niet aanvaard")
     assert Document.objects.count() == 0
 
 
@@ -131,5 +132,5 @@ def test_readable_on_a_phone(browser, live_server, org, artifacts):
     page.goto("/")
     page.screenshot(path=str(artifacts / "home-phone.png"), full_page=True)
     nav = page.get_by_role("navigation", name=re.compile("Hoofdnavigatie"))
-    assert nav.is_visible()
+    expect(nav).to_be_visible()
     context.close()

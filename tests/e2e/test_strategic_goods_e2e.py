@@ -2,6 +2,7 @@
 holds a file back; the pages pass axe-core. (Transactional: the reference data is loaded here.)"""
 
 import pytest
+from playwright.sync_api import expect
 
 from chancery.core.testing import PASSWORD
 from chancery.strategic_goods.demo.loader import DEMO_SUBJECT, load_demo
@@ -20,16 +21,16 @@ def test_handler_checks_a_code_screens_and_reviews(page, org):
     page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role("link", name="Strategische goederen").click()
     page.get_by_label("Code van de controlelijst", exact=True).fill("5a992")
     page.get_by_role("button", name="Nagaan").click()
-    assert page.get_by_text("is een Amerikaanse exportclassificatie").is_visible()
+    expect(page.get_by_text("is een Amerikaanse exportclassificatie")).to_be_visible()
     assert describe(run_axe(page)) == []
     page.get_by_label("Code van de controlelijst", exact=True).fill("ml1.d")
     page.get_by_role("button", name="Nagaan").click()
-    assert page.get_by_text("Sound suppressors or moderators;").is_visible()
+    expect(page.get_by_text("Sound suppressors or moderators;")).to_be_visible()
 
     page.get_by_label("Naam van de partij", exact=True).fill("Sokolovsky, Dmitri")
     page.locator("#id_country").fill("RU")
     page.get_by_role("button", name="Screenen").click()
-    assert page.get_by_role("cell", name="EU-FSD-900001").is_visible()
+    expect(page.get_by_role("cell", name="EU-FSD-900001")).to_be_visible()
 
     page.get_by_role("link", name=DEMO_SUBJECT).click()
     assert describe(run_axe(page)) == []
@@ -39,6 +40,6 @@ def test_handler_checks_a_code_screens_and_reviews(page, org):
     page.get_by_label("Motivering", exact=True).fill("Andere vennootschap: ander handelsregisternummer.")
     assert describe(run_axe(page)) == []
     page.get_by_role("button", name="Beoordeling vastleggen").click()
-    assert page.get_by_text("De beoordeling van de treffer is vastgelegd.").is_visible()
+    expect(page.get_by_text("De beoordeling van de treffer is vastgelegd.")).to_be_visible()
     assert not unreviewed_hits(DEMO_SUBJECT).filter(pk=hit.pk).exists()
     assert page.console_errors == []
