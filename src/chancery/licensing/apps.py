@@ -23,8 +23,14 @@ class LicensingConfig(AppConfig):
         # with its reason: the hook for issuing a licence or a refusal letter without touching
         # the procedure's definition.
         post_save.connect(signals.on_case_transition, sender=CaseTransition, dispatch_uid="licensing.decision")
+        from chancery.licensing.services import prior
         from chancery.licensing.services.licences import is_handler
         from chancery.procedures.apps import applies
+        from chancery.procedures.definitions import strategic_goods as csg
+
+        # Military goods may be filed only with a prior authorisation or certificate (fdfa.be
+        # node/2743): a check on the applicant's submission, through the procedure's hook.
+        csg.register_decision_check(prior.prior_authorisation_required, stage="submit")
 
         navigation.register(
             navigation.Module("licensing", _("Licences"), "licensing:index", order=47, visible=is_handler)

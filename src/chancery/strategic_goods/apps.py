@@ -23,6 +23,7 @@ class StrategicGoodsConfig(AppConfig):
         csg.register_entry_hook("submitted", applications.on_submitted)
         csg.register_entry_hook("declared_complete", applications.on_declared_complete)
         csg.register_entry_hook("refused", denials.on_refused)
+        csg.register_decision_check(applications.fits_together, stage="submit")
         csg.register_completeness_check(applications.application_recorded)
         csg.register_completeness_check(applications.hits_reviewed)
         csg.register_decision_check(applications.hits_reviewed)

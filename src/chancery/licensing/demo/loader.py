@@ -1,6 +1,7 @@
 """Demo licences: the procedures' demo grants issue their licences themselves (the decision hook);
-this adds use reports on some of them, registrations of general licences with a report, and prior
-authorisations of the military exporters. Idempotent: each object is a DemoSeed key."""
+this adds use reports on some of them and registrations of general licences with a report (the
+military exporters' prior authorisations come with their files, in the procedures' demo).
+Idempotent: each object is a DemoSeed key."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from chancery.licensing.models import (
     GeneralLicenceRegistration,
     GeneralLicenceReport,
     Licence,
-    PriorAuthorisation,
     UseReport,
 )
 from chancery.procedures.models import Party
@@ -27,7 +27,7 @@ def load_demo() -> dict[str, int]:
     users = {u.username: u for u in User.objects.filter(username__in=["aanvrager", "ambtenaar"])}
     if len(users) < 2:
         return {}
-    applicant, handler = users["aanvrager"], users["ambtenaar"]
+    applicant = users["aanvrager"]
     today = timezone.localdate()
     created: list = []
     # Use reports: a third, then a further tenth, of the value of the oldest licences in force.
@@ -65,15 +65,4 @@ def load_demo() -> dict[str, int]:
                 ),
                 created,
             )  # fmt: skip
-    military = Party.objects.filter(cases__strategic_application__goods_family="military").distinct().order_by("name")
-    for n, party in enumerate(military[:3]):
-        seed(
-            f"prior-authorisation:{party.registration_number}",
-            lambda n=n, party=party: PriorAuthorisation.objects.create(
-                party=party, kind="certified_person" if n == 2 else "prior_authorisation",
-                number=f"VM-DEMO-{n + 1:03d}", valid_from=today - datetime.timedelta(days=365),
-                valid_until=today + datetime.timedelta(days=365 * 2), recorded_by=handler,
-            ),
-            created,
-        )  # fmt: skip
     return {"licence records": len(created)} if created else {}

@@ -8,14 +8,11 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from chancery.core import audit
 from chancery.core.models import AuditAction
 from chancery.licensing.models import AuthorisationKind, PriorAuthorisation
-from chancery.licensing.services.facts import goods_family, licence_facts
 from chancery.licensing.services.licences import is_handler
-from chancery.procedures.engine import Guard
 
 # Not for import (fdfa.be node/2743, procedure-rules.md §A3).
 NEEDS_PRIOR_AUTHORISATION = {"export", "transit", "transfer"}
@@ -29,27 +26,22 @@ def has_prior_authorisation(party, on_date: datetime.date) -> bool:
 
 
 def prior_authorisation_required(case) -> str | None:
-    """The guard's check for a CSG application: military goods exported, transited or transferred
-    need the company's prior authorisation (or certificate) on the day of the check."""
+    """The submit check of a CSG application: military goods exported, transited or transferred
+    need the company's prior authorisation (or certificate) on the day of the submission. Read from
+    the application as filed, since the submit step records it only once the checks pass."""
     from django.utils import timezone
 
-    if goods_family(case) != "military" or licence_facts(case).kind not in NEEDS_PRIOR_AUTHORISATION:
+    from chancery.strategic_goods.services.applications import filed
+
+    application = filed(case)
+    if application["goods_family"] != "military" or application["kind"] not in NEEDS_PRIOR_AUTHORISATION:
         return None
     if has_prior_authorisation(case.applicant, timezone.localdate()):
         return None
     return _(
         "Military goods need a valid prior authorisation (voorafgaande machtiging) or certified-person "
-        "certificate of the company before an application can be submitted."
+        "certificate of the company before an application can be submitted. Ask the service for one first."
     )
-
-
-# To be placed on the CSG procedure's submit transition (guards=(PRIOR_AUTHORISATION,)) when the
-# application's own model lands; kept out of the definition here so the branches merge cleanly.
-PRIOR_AUTHORISATION = Guard(
-    "prior_authorisation",
-    gettext_lazy("Military goods: a valid prior authorisation or certified-person certificate"),
-    prior_authorisation_required,
-)
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@ import pytest
 
 from chancery.core.models import Entity, Role
 from chancery.core.testing import make_user
+from chancery.licensing.testing import authorise
 from chancery.procedures.definitions.strategic_goods import TEAM
 from chancery.procedures.services import cases as engine
 from chancery.procedures.testing import APPLICATION, application_data, apply_for_licence, assess
@@ -58,6 +59,8 @@ def application(goods_family=None, control_list_code=None, destination_country=N
 @pytest.fixture
 def decide(handler):
     def run(applicant, decision="grant", reason="Verleend voor drie jaar.", **changes):
+        if changes.get("goods_family") == "military":
+            authorise(handler)
         case = apply_for_licence(applicant, data=application(**changes))
         to_decision(case, handler)
         fire(case, decision, handler, reason=reason)

@@ -1,6 +1,10 @@
 from django.core.management import call_command
+from django.utils import timezone
 
 from chancery.licensing.models import GeneralLicenceRegistration, Licence, PriorAuthorisation, UseReport
+from chancery.licensing.services import prior
+from chancery.procedures.models import Party
+from chancery.strategic_goods.models import Application
 
 
 def test_demo_issues_licences_and_is_idempotent(db):
@@ -10,6 +14,10 @@ def test_demo_issues_licences_and_is_idempotent(db):
     assert all(counts), counts
     for licence in Licence.objects.all():
         assert licence.remaining_value() >= 0 and licence.document_id
+    # Every company that filed military goods holds the prior authorisation the filing needed.
+    military = Party.objects.filter(cases__strategic_application__goods_family="military").distinct()
+    assert military.exists() and all(prior.has_prior_authorisation(p, timezone.localdate()) for p in military)
+    assert Application.objects.filter(goods_family="military", kind="transfer", destination_country="FR").exists()
     call_command("demo", verbosity=0)
     assert counts == (Licence.objects.count(), UseReport.objects.count(), GeneralLicenceRegistration.objects.count(),
                       PriorAuthorisation.objects.count())  # fmt: skip

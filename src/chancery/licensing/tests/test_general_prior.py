@@ -13,8 +13,10 @@ from chancery.licensing import rules
 from chancery.licensing.models import GeneralLicenceRegistration, GeneralLicenceReport, PriorAuthorisation
 from chancery.licensing.services import general, prior
 from chancery.licensing.tests.conftest import application
-from chancery.procedures.models import Party
+from chancery.procedures.demo.loader import enterprise_number
+from chancery.procedures.models import Case, Party
 from chancery.procedures.testing import PARTY, apply_for_licence
+from chancery.strategic_goods.models import Application
 
 TODAY = timezone.localdate
 
@@ -103,15 +105,27 @@ def test_prior_authorisation_validity(handler, applicant):
     assert PriorAuthorisation.objects.count() == 1
 
 
-def test_guard_asks_military_exports_for_a_prior_authorisation(applicant, handler, team):
-    case = apply_for_licence(applicant)
-    assert prior.PRIOR_AUTHORISATION.check(case) is None  # dual use: not needed
-    military = apply_for_licence(applicant, data=application(goods_family="military", control_list_code="ML10"))
-    assert prior.PRIOR_AUTHORISATION.check(military)
-    prior.record(handler, party=military.applicant, kind="certified_person", number="GC-7",
-                 valid_from=TODAY(), valid_until=TODAY())  # fmt: skip
-    assert prior.PRIOR_AUTHORISATION.check(military) is None
+def test_military_goods_are_filed_only_with_a_prior_authorisation(applicant, handler, team):
+    assert apply_for_licence(applicant).state == "submitted"  # dual use: none needed
+    military = application(goods_family="military", control_list_code="ML10")
+    cases_before = Case.objects.count()
+    with pytest.raises(ValidationError) as refused:
+        apply_for_licence(applicant, data=military)
+    assert "voorafgaande machtiging" in " ".join(refused.value.messages)
+    assert Case.objects.count() == cases_before and not Application.objects.filter(goods_family="military").exists()
+    # Expired yesterday: still refused; valid today (a certificate will do): filed.
+    party = Party.objects.get(registration_number=PARTY["registration_number"])
+    prior.record(handler, party=party, kind="prior_authorisation", number="VM-OLD",
+                 valid_from=TODAY() - datetime.timedelta(days=400),
+                 valid_until=TODAY() - datetime.timedelta(days=1))  # fmt: skip
+    with pytest.raises(ValidationError):
+        apply_for_licence(applicant, data=military)
+    prior.record(handler, party=party, kind="certified_person", number="GC-7", valid_from=TODAY(), valid_until=TODAY())
+    case = apply_for_licence(applicant, data=military)
+    assert case.state == "submitted" and case.strategic_application.goods_family == "military"
+    # Import needs none (fdfa.be node/2743), whoever files it.
+    other = {**PARTY, "registration_number": enterprise_number(9_999_999), "name": "Invoer NV"}
     imported = apply_for_licence(
-        applicant, data=application(goods_family="military", control_list_code="ML10", kind="import")
+        applicant, party=other, data=application(goods_family="military", control_list_code="ML10", kind="import")
     )
-    assert prior.prior_authorisation_required(imported) is None
+    assert imported.state == "submitted"

@@ -14,7 +14,8 @@ def test_yearly_aggregation_per_country_and_category(decide, applicant):
     decide(applicant)
     decide(applicant, value_eur="16000.00")
     decide(applicant, goods_family="military", control_list_code="ML10.a", destination_country="NO", value_eur="500")
-    decide(applicant, decision="refuse", reason="Criterium 2.", destination_country="NO", control_list_code="ML10")
+    decide(applicant, decision="refuse", reason="Criterium 2.", goods_family="military", destination_country="NO",
+           control_list_code="ML10")  # fmt: skip
     year = timezone.localdate().year
     rows = {(r.country, r.category): r for r in statistics.yearly(year)}
     assert rows[("CA", "6")].granted == 2 and rows[("CA", "6")].granted_value == Decimal("100000.00")

@@ -75,7 +75,9 @@ def unregister_completeness_check(check: Callable) -> None:
 # a message; "proceed" checks guard every decision transition (proposals and decisions), "grant"
 # checks only the granting ones. Entry hooks run inside the transition's transaction, so a hook
 # that raises a ValidationError refuses the step and changes nothing.
-_decision_checks: dict[str, list[Callable]] = {"proceed": [], "grant": []}
+# "submit" checks guard the applicant's submission (e.g. the prior authorisation that military
+# goods need before an application may be filed).
+_decision_checks: dict[str, list[Callable]] = {"submit": [], "proceed": [], "grant": []}
 _entry_hooks: dict[str, list[Callable]] = {"submitted": [], "declared_complete": [], "refused": []}
 
 
@@ -108,6 +110,9 @@ def _entry_action(event: str) -> Action:
 
 MAY_PROCEED = _decision_guard(
     "proceed", "may_proceed", gettext_lazy("Screening hits reviewed and the eight criteria assessed")
+)
+MAY_SUBMIT = _decision_guard(
+    "submit", "may_submit", gettext_lazy("The applicant may file it (military goods: a prior authorisation)")
 )
 MAY_GRANT = _decision_guard("grant", "may_grant", gettext_lazy("No finding on the criteria forbids a licence"))
 ON_SUBMITTED = _entry_action("submitted")
@@ -192,7 +197,15 @@ STRATEGIC_GOODS = Procedure(
         State("revoked", gettext_lazy("Revoked"), final=True),
     ),
     transitions=(
-        _t("submit", gettext_lazy("Submit"), "draft", "submitted", {APPLICANT}, on_enter=(ON_SUBMITTED,)),
+        _t(
+            "submit",
+            gettext_lazy("Submit"),
+            "draft",
+            "submitted",
+            {APPLICANT},
+            guards=(MAY_SUBMIT,),
+            on_enter=(ON_SUBMITTED,),
+        ),  # fmt: skip
         _t("withdraw", gettext_lazy("Withdraw"), "draft", "withdrawn", {APPLICANT}),
         _t("withdraw", gettext_lazy("Withdraw"), "submitted", "withdrawn", {APPLICANT}),
         _t("withdraw", gettext_lazy("Withdraw"), "incomplete", "withdrawn", {APPLICANT}),

@@ -1,7 +1,8 @@
 """The applicant's web form for a strategic-goods licence (what an application contains,
 procedure-rules.md §A3–§A4): the kind of application and licence, the parties and countries, and a
 formset of goods lines. The form checks what it can at once (control-list codes with the control
-list's own messages, countries, the Benelux rule); the submit step records the application through
+list's own messages, countries, what does not fit together: the Benelux rule, EU
+membership, kind of goods against kind of licence and codes); the submit step records the application through
 chancery.strategic_goods.services.applications, which checks it all again."""
 
 from __future__ import annotations
@@ -95,9 +96,16 @@ class LicenceApplicationForm(ApplicationForm):
 
     def clean(self):
         data = super().clean()
-        message = applications.benelux_message(data.get("kind", ""), data.get("destination_country", ""))
-        if message:
-            self.add_error("destination_country", message)
+        codes = [line["control_list_code"] for line in self.goods_lines.cleaned_data if line] if (
+            self.goods_lines.is_valid()
+        ) else []  # fmt: skip
+        errors = applications.combination_errors(
+            data.get("kind", ""), data.get("licence_form", ""), data.get("goods_family", ""),
+            data.get("destination_country", ""), codes,
+        )  # fmt: skip
+        for field, message in errors.items():
+            if field in self.fields and field not in self.errors:
+                self.add_error(field, message)
         return data
 
     def case_data(self) -> dict:

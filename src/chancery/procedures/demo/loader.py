@@ -20,6 +20,7 @@ from chancery.procedures.models import PartyKind
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import work
 from chancery.strategic_goods.services import assessment
+from chancery.strategic_goods.services.applications import EU_MEMBER_STATES
 
 
 def enterprise_number(base: int) -> str:
@@ -144,7 +145,8 @@ def _make_case(
     # The application as the applicant's form records it (strategic_goods Application and GoodsLine).
     data = {
         "application": {
-            "kind": "dual_use_export" if family == "dual_use" else "export",
+            "kind": "dual_use_export" if family == "dual_use" else "transfer" if country in EU_MEMBER_STATES
+            else "export",
             "licence_form": "individual", "goods_family": family,
             "consignee_name": f"Importer {country} Ltd.", "consignee_country": country,
             "end_user_name": end_user, "end_user_country": country,
@@ -154,6 +156,8 @@ def _make_case(
             ],
         }
     }  # fmt: skip
+    if family == "military":
+        _prior_authorisation(party, handler, start)
     case = engine.create_case(
         applicant, "CSG", title=title, applicant=party, applicant_user=applicant, data=data, now=_at(start),
         source="command",
@@ -199,6 +203,21 @@ def _make_case(
             engine.fire(case, step, actor, reason=REASONS.get(step, ""), now=now, source="command")
         day += datetime.timedelta(days=gap)
     return case
+
+
+def _prior_authorisation(party, handler, start: datetime.date) -> None:
+    """Military goods are filed with a prior authorisation or certificate (fdfa.be node/2743): the
+    demo companies that file them hold one, valid from before their first file until two years on."""
+    from chancery.licensing.services import prior
+
+    if prior.has_prior_authorisation(party, timezone.localdate()):
+        return
+    number = f"VM-DEMO-{party.registration_number}"
+    prior.record(
+        handler, party=party, kind="certified_person" if party.name.startswith("Kempen") else "prior_authorisation",
+        number=number, valid_from=start - datetime.timedelta(days=365),
+        valid_until=timezone.localdate() + datetime.timedelta(days=2 * 365),
+    )  # fmt: skip
 
 
 # The service's archive beside the demo applicant's own files: two years of applications from

@@ -25,6 +25,11 @@ DATA_KEY = "application"
 # one territory for the transfer of defence-related products (procedure-rules.md §A1 "Benelux";
 # fdfa.be FAQ strategische goederen).
 BENELUX = frozenset({"NL", "LU"})
+# The Member States of the European Union (27 since 1 February 2020; european-union.europa.eu,
+# "EU countries"), by ISO 3166 code (Greece is GR there, EL in EU documents). A change of
+# membership is a change here.
+EU_MEMBER_STATES = frozenset("AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split())
+SOURCE_LICENCE_TYPES = "fdfa.be (procedure-rules.md §A3)"
 
 
 def is_country(code: str) -> bool:
@@ -52,6 +57,57 @@ def benelux_message(kind: str, destination: str) -> str | None:
             "licence (Benelux): do not file this application."
         )
     return None
+
+
+def combination_errors(kind: str, licence_form: str, goods_family: str, destination: str, codes=()) -> dict:
+    """What does not fit together in an application: {field: message}. One rule set for the web
+    form (which shows each message at its field) and the submit step (which checks again). Each
+    rule is the applicant's mistake the service would otherwise send back, with its source."""
+    errors: dict[str, str] = {}
+    military = goods_family == GoodsFamily.MILITARY
+    if (message := benelux_message(kind, destination)) is not None:
+        errors["destination_country"] = message
+    elif kind == ApplicationKind.TRANSFER and destination and destination not in EU_MEMBER_STATES - {"BE"}:
+        # Directive 2009/43/EC: a transfer goes from one Member State to another; leaving the EU is an export.
+        errors["destination_country"] = _(
+            "An intra-EU transfer goes to another Member State of the European Union; %(country)s is not one. "
+            "To a country outside the EU, choose export."
+        ) % {"country": destination}
+    elif kind == ApplicationKind.EXPORT and military and destination in EU_MEMBER_STATES:
+        errors["kind"] = _(
+            "Defence-related products going to another Member State of the EU are transferred, not exported: "
+            "choose the intra-EU transfer."
+        )
+    if kind == ApplicationKind.DUAL_USE_EXPORT and goods_family and goods_family != GoodsFamily.DUAL_USE:
+        errors["goods_family"] = _("An export of dual-use items concerns dual-use items: choose that kind of goods.")
+    elif goods_family == GoodsFamily.DUAL_USE and kind in (ApplicationKind.EXPORT, ApplicationKind.TRANSFER):
+        errors["kind"] = _(
+            "For dual-use items, choose the export of dual-use items; the intra-EU transfer of the "
+            "Wapenhandeldecreet concerns defence-related products."
+        )
+    # fdfa.be "Doorvoer militaire goederen": transit is always licensed individually; an export of
+    # defence-related products outside the EU is individual (or combined), a global licence exists
+    # for transfers within the EU and for dual-use items (procedure-rules.md §A3).
+    if military and kind == ApplicationKind.TRANSIT and licence_form and licence_form != LicenceForm.INDIVIDUAL:
+        errors["licence_form"] = _("Transit of defence-related products is always licensed individually.")
+    elif military and kind == ApplicationKind.EXPORT and licence_form == LicenceForm.GLOBAL:
+        errors["licence_form"] = _(
+            "Defence-related products leaving the EU are licensed individually; a global licence exists for "
+            "transfers within the EU and for dual-use items."
+        )
+    # The kind of goods decides the list the codes come from.
+    wrong = [
+        code for code in codes
+        if (goods_family == GoodsFamily.DUAL_USE and code.upper().startswith("ML"))
+        or (military and not code.upper().startswith("ML"))
+    ]  # fmt: skip
+    if wrong:
+        errors["goods_family"] = (
+            _("Defence-related products have codes of the EU Common Military List (ML1 to ML22), not %(codes)s.")
+            if military
+            else _("Dual-use items have codes of Annex I of Regulation (EU) 2021/821, not %(codes)s.")
+        ) % {"codes": ", ".join(wrong)}
+    return errors
 
 
 def goods_line(data: dict, position: int) -> GoodsLine:
@@ -129,8 +185,12 @@ def record_application(case, actor=None, *, source: str = "web") -> Application:
             errors.extend(exc.messages)
     if not lines and not errors:
         errors.append(_("Add at least one goods line."))
-    if (message := benelux_message(kind, countries.get("destination_country", ""))) is not None:
-        errors.append(message)
+    errors.extend(
+        combination_errors(
+            kind, licence_form, goods_family, countries.get("destination_country", ""),
+            [line.control_list_code for line in lines],
+        ).values()
+    )  # fmt: skip
     if errors:
         raise ValidationError(errors, code="application")
     application = Application.objects.create(
@@ -159,6 +219,34 @@ def record_application(case, actor=None, *, source: str = "web") -> Application:
         source=source,
     )
     return application
+
+
+def filed(case) -> dict:
+    """Kind, licence form, kind of goods and destination of the application, whether recorded or
+    still as the form left it in the case's data (before the submit step records it)."""
+    application = application_of(case)
+    if application is not None:
+        return {
+            "kind": application.kind, "licence_form": application.licence_form,
+            "goods_family": application.goods_family, "destination_country": application.destination_country,
+        }  # fmt: skip
+    raw = (case.data or {}).get(DATA_KEY) or {}
+    return {key: str(raw.get(key) or "") for key in ("kind", "licence_form", "goods_family", "destination_country")}
+
+
+def fits_together(case) -> str | None:
+    """Submit check: the application as filed holds together (combination_errors). Checked before
+    the other submit checks report, so that an applicant who needs no licence at all (Benelux) is
+    told so together with anything else; the submit step checks everything again."""
+    raw = (case.data or {}).get(DATA_KEY) or {}
+    if not raw:
+        return None
+    codes = [str(line.get("control_list_code") or "") for line in raw.get("goods_lines") or []]
+    errors = combination_errors(
+        str(raw.get("kind") or ""), str(raw.get("licence_form") or ""), str(raw.get("goods_family") or ""),
+        str(raw.get("destination_country") or "").strip().upper(), [c for c in codes if c],
+    )  # fmt: skip
+    return " ".join(str(m) for m in errors.values()) or None
 
 
 def application_of(case) -> Application | None:

@@ -38,8 +38,12 @@ MUST_DENY = frozenset({1, 2, 3, 4})
 class Criterion:
     number: int
     title: str
-    # False: the short title is as procedure-rules.md §A5 gives it ([L]); the stored reference
-    # corpora held no copy of the consolidated text to check it against (searched 30.11.2026).
+    # False: not read in the official consolidated text, which the stored reference corpora do not
+    # hold (searched 29 and 30.11.2026). The short titles of criteria 3–8 agree with the eight
+    # criteria of the 1998 EU Code of Conduct on Arms Exports, which the Common Position took over
+    # (its text in the UK House of Commons papers, HC 225 1999-2000), and with two sources quoting
+    # the Common Position (BICC, ruestungsexport.info; EPRS, "EU rules on control of arms exports",
+    # 2015). Only the wording may differ; the numbering and subjects are confirmed.
     verified: bool
     source: str = SOURCE
 

@@ -1,12 +1,17 @@
 """Licence applications of the procedure CSG: goods lines, parties and countries; the screening
 guard; the eight criteria; denial notifications; what the applicant sees."""
 
+import html
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 from django.urls import reverse
 
 from chancery.core.models import Entity, Role
 from chancery.core.testing import make_user
+from chancery.licensing.testing import authorise
 from chancery.procedures.definitions.strategic_goods import TEAM
 from chancery.procedures.models import Case
 from chancery.procedures.services import cases as engine
@@ -105,11 +110,71 @@ def test_a_benelux_transfer_needs_no_licence(applicant, team, destination):
                                              goods_lines=line(control_list_code="ML6"))
         )  # fmt: skip
     assert nothing_stored()
+    authorise(applicant)
     case = apply_for_licence(
         applicant, data=application_data(kind="transfer", goods_family="military", destination_country="DE",
                                          goods_lines=line(control_list_code="ML6"))
     )  # fmt: skip
     assert case.strategic_application.kind == "transfer"
+
+
+MILITARY_LINE = line(control_list_code="ML6", description="Reserveonderdelen voor pantservoertuigen")
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        # Intra-EU transfer outside the EU, or to Belgium itself.
+        ({"kind": "transfer", "goods_family": "military", "destination_country": "CA", "goods_lines": MILITARY_LINE},
+         "CA is dat niet"),
+        ({"kind": "transfer", "goods_family": "military", "destination_country": "BE", "goods_lines": MILITARY_LINE},
+         "BE is dat niet"),
+        # Military goods to a Member State are transferred, not exported.
+        ({"kind": "export", "goods_family": "military", "destination_country": "FR", "goods_lines": MILITARY_LINE},
+         "overgedragen, niet uitgevoerd"),
+        # Kind of application against kind of goods.
+        ({"kind": "dual_use_export", "goods_family": "military", "goods_lines": MILITARY_LINE},
+         "betreft producten voor tweeërlei gebruik"),
+        ({"kind": "export"}, "Kies voor producten voor tweeërlei gebruik de uitvoer"),
+        # Licence form against kind (transit individual; military export not global).
+        ({"kind": "transit", "goods_family": "military", "licence_form": "global", "goods_lines": MILITARY_LINE},
+         "altijd een individuele vergunning"),
+        ({"kind": "export", "goods_family": "military", "licence_form": "global", "goods_lines": MILITARY_LINE},
+         "individuele vergunning nodig; een globale vergunning"),
+        # Codes from the list of the kind of goods.
+        ({"goods_lines": line(control_list_code="ML6")}, "bijlage I van Verordening (EU) 2021/821, niet ML6"),
+        ({"kind": "export", "goods_family": "military"}, "(ML1 tot ML22), niet 6A003"),
+    ],
+)  # fmt: skip
+def test_what_does_not_fit_together_is_refused(applicant, team, changes, message):
+    authorise(applicant)  # so that only the combination can be wrong
+    with pytest.raises(ValidationError, match=re.escape(message)):
+        apply_for_licence(applicant, data=application_data(**changes))
+    assert nothing_stored()
+    # The same rule at the field of the web form.
+    client = Client()
+    client.force_login(applicant)
+    fields = form_fields(**{k: v for k, v in changes.items() if k != "goods_lines"})
+    if "goods_lines" in changes:
+        fields.update(
+            {"goods-TOTAL_FORMS": "1", "goods-0-control_list_code": changes["goods_lines"][0]["control_list_code"]}
+        )
+    response = client.post(reverse("counter:apply", args=["CSG"]), fields)
+    assert response.status_code == 400 and message in html.unescape(response.content.decode())
+    assert nothing_stored()
+
+
+def test_what_fits_together_is_filed(applicant, team):
+    authorise(applicant)
+    for changes in (
+        {"kind": "transfer", "goods_family": "military", "destination_country": "FR", "licence_form": "global"},
+        {"kind": "export", "goods_family": "military", "destination_country": "CA"},
+        {"kind": "transit", "goods_family": "military", "destination_country": "CH"},
+        {"kind": "dual_use_export", "licence_form": "global", "destination_country": "JP"},
+    ):
+        lines = MILITARY_LINE if changes.get("goods_family") == "military" else line()
+        case = apply_for_licence(applicant, data=application_data(goods_lines=lines, **changes))
+        assert case.state == "submitted" and case.strategic_application.kind == changes["kind"]
 
 
 def form_fields(**changes):
