@@ -13,4 +13,6 @@ NL = {
     "Defence-related products leaving the EU are licensed individually; a global licence exists for transfers within the EU and for dual-use items.": "Voor defensiegerelateerde producten die de EU verlaten is een individuele vergunning nodig; een globale vergunning bestaat voor overdrachten binnen de EU en voor producten voor tweeërlei gebruik.",
     "Defence-related products have codes of the EU Common Military List (ML1 to ML22), not %(codes)s.": "Defensiegerelateerde producten hebben codes van de Gemeenschappelijke EU-lijst militaire goederen (ML1 tot ML22), niet %(codes)s.",
     "Dual-use items have codes of Annex I of Regulation (EU) 2021/821, not %(codes)s.": "Producten voor tweeërlei gebruik hebben codes van bijlage I van Verordening (EU) 2021/821, niet %(codes)s.",
+    "To export, transit or transfer defence-related products, your company needs a valid prior authorisation or certified-person certificate first.": "Voor de uitvoer, doorvoer of overdracht van defensiegerelateerde producten heeft uw onderneming eerst een geldige voorafgaande machtiging of een certificaat van gecertificeerde persoon nodig.",
+    "Required for a company or organisation; for a Belgian company: the enterprise number (e.g. 0123.456.749).": "Verplicht voor een onderneming of organisatie; voor een Belgische onderneming: het ondernemingsnummer (bv. 0123.456.749).",
 }

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from chancery.core.files import allowed_formats_text
-from chancery.procedures.models import PartyKind
+from chancery.procedures.models import Party, PartyKind
 
 FILE_ACCEPT = ".pdf,.docx,.odt,.xlsx,.ods,.png,.jpg,.jpeg"
 
@@ -33,8 +34,12 @@ class ApplicationForm(forms.Form):
         label=_("Registration number"),
         max_length=40,
         required=False,
-        help_text=_("For a Belgian company: the enterprise number (e.g. 0123.456.749)."),
+        help_text=_(
+            "Required for a company or organisation; for a Belgian company: the enterprise number (e.g. 0123.456.749)."
+        ),
     )
+    # Required for one kind of applicant only: the label does not call it optional.
+    registration_number.conditionally_required = True
     country = forms.CharField(label=_("Country (ISO code)"), max_length=2, initial="BE")
     address = forms.CharField(label=_("Address"), max_length=300, required=False)
     email = forms.EmailField(label=_("E-mail for messages about this file"), required=False)
@@ -42,6 +47,19 @@ class ApplicationForm(forms.Form):
 
     def clean_country(self):
         return self.cleaned_data["country"].strip().upper()
+
+    def clean(self):
+        data = super().clean()
+        # The party's own rule (registration number of an organisation, valid Belgian enterprise
+        # number), asked here too so that the applicant sees it with every other error at once.
+        if {"party_kind", "party_name", "country"} <= data.keys():
+            try:
+                Party(**{key: value for key, value in self.party().items() if key != "email"}).clean()
+            except ValidationError as exc:
+                for field, messages in exc.message_dict.items():
+                    for message in messages:
+                        self.add_error(field if field in self.fields else None, message)
+        return data
 
     def party(self) -> dict:
         data = self.cleaned_data

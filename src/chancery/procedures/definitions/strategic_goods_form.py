@@ -46,7 +46,14 @@ GoodsLineFormSet = forms.formset_factory(
 class LicenceApplicationForm(ApplicationForm):
     kind = forms.ChoiceField(label=_("Kind of application"), choices=ApplicationKind.choices)
     licence_form = forms.ChoiceField(label=_("Licence form"), choices=LicenceForm.choices)
-    goods_family = forms.ChoiceField(label=_("Kind of goods"), choices=GoodsFamily.choices)
+    goods_family = forms.ChoiceField(
+        label=_("Kind of goods"),
+        choices=GoodsFamily.choices,
+        help_text=_(
+            "To export, transit or transfer defence-related products, your company needs a valid prior "
+            "authorisation or certified-person certificate first."
+        ),
+    )
     consignee_name = forms.CharField(label=_("Consignee"), max_length=300)
     consignee_country = forms.CharField(label=_("Country of the consignee (ISO code)"), max_length=2)
     end_user_name = forms.CharField(label=_("End user"), max_length=300)

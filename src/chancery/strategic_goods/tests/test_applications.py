@@ -210,6 +210,9 @@ def test_the_web_form_files_two_goods_lines(client, applicant, team):
         ({"goods-0-control_list_code": "XYZ"}, "XYZ"),
         ({"kind": "transfer", "destination_country": "NL"}, "Benelux"),
         ({"destination_country": "ZZ"}, "ZZ"),
+        # The party's rule, shown with the form's other errors at once.
+        ({"registration_number": "", "goods-0-quantity": "-4"}, "heeft een registratienummer nodig"),
+        ({"registration_number": "0123456700"}, "geen geldig Belgisch ondernemingsnummer"),
     ],
 )
 def test_the_web_form_refuses_bad_input_and_stores_nothing(client, applicant, team, changes, message):
