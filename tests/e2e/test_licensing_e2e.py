@@ -71,7 +71,7 @@ def test_handler_grants_applicant_downloads_licence_and_reports_use(page, prepar
     page.get_by_label("Waarde (EUR)").fill("14000")
     page.get_by_role("button", name="Het gebruik melden").click()
     page.wait_for_load_state()
-    expect(page.locator("#remaining-value")).to_have_text("€ 70000,00")
+    expect(page.locator("#remaining-value")).to_have_text("€ 70.000,00")
 
     page.goto(f"/strategische-goederen/rapport/{datetime.date.today().year}/")
     expect(page.get_by_role("cell", name="CA")).to_be_visible()
