@@ -15,4 +15,9 @@ NL = {
     "Dual-use items have codes of Annex I of Regulation (EU) 2021/821, not %(codes)s.": "Producten voor tweeërlei gebruik hebben codes van bijlage I van Verordening (EU) 2021/821, niet %(codes)s.",
     "To export, transit or transfer defence-related products, your company needs a valid prior authorisation or certified-person certificate first.": "Voor de uitvoer, doorvoer of overdracht van defensiegerelateerde producten heeft uw onderneming eerst een geldige voorafgaande machtiging of een certificaat van gecertificeerde persoon nodig.",
     "Required for a company or organisation; for a Belgian company: the enterprise number (e.g. 0123.456.749).": "Verplicht voor een onderneming of organisatie; voor een Belgische onderneming: het ondernemingsnummer (bv. 0123.456.749).",
+    "Temporary: the goods come back (exhibition, demonstration, repair, testing)": "Tijdelijk: de goederen komen terug (tentoonstelling, demonstratie, herstelling, test)",
+    "A temporary export or transit needs no prior authorisation.": "Voor een tijdelijke uitvoer of doorvoer is geen voorafgaande machtiging nodig.",
+    "temporary": "tijdelijk",
+    "The goods come back (exhibition, demonstration, repair, testing).": "De goederen komen terug (tentoonstelling, demonstratie, herstelling, test).",
+    "temporary: the goods come back": "tijdelijk: de goederen komen terug",
 }

@@ -228,6 +228,11 @@ class Application(models.Model):
     kind = models.CharField(_("kind of application"), max_length=20, choices=ApplicationKind.choices)
     licence_form = models.CharField(_("licence form"), max_length=12, choices=LicenceForm.choices)
     goods_family = models.CharField(_("kind of goods"), max_length=20, choices=GoodsFamily.choices)
+    # A temporary export or transit (the goods come back) needs no prior authorisation: fdfa.be
+    # "Doorvoer militaire goederen", node/2743 ("definitieve uit- of doorvoer").
+    temporary = models.BooleanField(
+        _("temporary"), default=False, help_text=_("The goods come back (exhibition, demonstration, repair, testing).")
+    )
     consignee_name = models.CharField(_("consignee"), max_length=300)
     consignee_country = models.CharField(_("country of the consignee"), max_length=2)
     end_user_name = models.CharField(_("end user"), max_length=300)

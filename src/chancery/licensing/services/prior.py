@@ -14,7 +14,8 @@ from chancery.core.models import AuditAction
 from chancery.licensing.models import AuthorisationKind, PriorAuthorisation
 from chancery.licensing.services.licences import is_handler
 
-# Not for import (fdfa.be node/2743, procedure-rules.md §A3).
+# Not for import, nor for a temporary export (fdfa.be node/2743 and "Doorvoer militaire goederen",
+# procedure-rules.md §A3).
 NEEDS_PRIOR_AUTHORISATION = {"export", "transit", "transfer"}
 
 
@@ -35,6 +36,8 @@ def prior_authorisation_required(case) -> str | None:
 
     application = filed(case)
     if application["goods_family"] != "military" or application["kind"] not in NEEDS_PRIOR_AUTHORISATION:
+        return None
+    if application["temporary"]:  # only a definitive export, transit or transfer needs one
         return None
     if has_prior_authorisation(case.applicant, timezone.localdate()):
         return None

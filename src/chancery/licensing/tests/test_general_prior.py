@@ -113,6 +113,9 @@ def test_military_goods_are_filed_only_with_a_prior_authorisation(applicant, han
         apply_for_licence(applicant, data=military)
     assert "voorafgaande machtiging" in " ".join(refused.value.messages)
     assert Case.objects.count() == cases_before and not Application.objects.filter(goods_family="military").exists()
+    # A temporary export (the goods come back) needs none.
+    temporary = {"application": {**military["application"], "temporary": True}}
+    assert apply_for_licence(applicant, data=temporary).strategic_application.temporary is True
     # Expired yesterday: still refused; valid today (a certificate will do): filed.
     party = Party.objects.get(registration_number=PARTY["registration_number"])
     prior.record(handler, party=party, kind="prior_authorisation", number="VM-OLD",

@@ -54,6 +54,11 @@ class LicenceApplicationForm(ApplicationForm):
             "authorisation or certified-person certificate first."
         ),
     )
+    temporary = forms.BooleanField(
+        label=_("Temporary: the goods come back (exhibition, demonstration, repair, testing)"),
+        required=False,
+        help_text=_("A temporary export or transit needs no prior authorisation."),
+    )
     consignee_name = forms.CharField(label=_("Consignee"), max_length=300)
     consignee_country = forms.CharField(label=_("Country of the consignee (ISO code)"), max_length=2)
     end_user_name = forms.CharField(label=_("End user"), max_length=300)
@@ -135,6 +140,7 @@ class LicenceApplicationForm(ApplicationForm):
                         "kind",
                         "licence_form",
                         "goods_family",
+                        "temporary",
                         "consignee_name",
                         "consignee_country",
                         "end_user_name",

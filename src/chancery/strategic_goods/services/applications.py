@@ -196,6 +196,7 @@ def record_application(case, actor=None, *, source: str = "web") -> Application:
     application = Application.objects.create(
         case=case,
         kind=kind,
+        temporary=raw.get("temporary") is True,
         licence_form=licence_form,
         goods_family=goods_family,
         transit_countries=transit,
@@ -222,16 +223,18 @@ def record_application(case, actor=None, *, source: str = "web") -> Application:
 
 
 def filed(case) -> dict:
-    """Kind, licence form, kind of goods and destination of the application, whether recorded or
+    """Kind, licence form, kind of goods, destination and whether temporary, of the application, recorded or
     still as the form left it in the case's data (before the submit step records it)."""
     application = application_of(case)
     if application is not None:
         return {
             "kind": application.kind, "licence_form": application.licence_form,
             "goods_family": application.goods_family, "destination_country": application.destination_country,
+            "temporary": application.temporary,
         }  # fmt: skip
     raw = (case.data or {}).get(DATA_KEY) or {}
-    return {key: str(raw.get(key) or "") for key in ("kind", "licence_form", "goods_family", "destination_country")}
+    filed = {key: str(raw.get(key) or "") for key in ("kind", "licence_form", "goods_family", "destination_country")}
+    return {**filed, "temporary": raw.get("temporary") is True}
 
 
 def fits_together(case) -> str | None:

@@ -202,6 +202,18 @@ def test_the_web_form_files_two_goods_lines(client, applicant, team):
     assert application.goods_lines.count() == 2 and application.transit_countries == ["DE", "PL"]
 
 
+def test_the_web_form_files_a_temporary_military_export_without_prior_authorisation(client, applicant, team):
+    client.force_login(applicant)
+    military = {"kind": "export", "goods_family": "military", "goods-TOTAL_FORMS": "1",
+                "goods-0-control_list_code": "ML6"}  # fmt: skip
+    response = client.post(reverse("counter:apply", args=["CSG"]), form_fields(**military))
+    assert response.status_code == 400 and "voorafgaande machtiging" in response.content.decode()
+    assert nothing_stored()
+    response = client.post(reverse("counter:apply", args=["CSG"]), form_fields(temporary="on", **military))
+    assert response.status_code == 302
+    assert Application.objects.get().temporary is True
+
+
 @pytest.mark.parametrize(
     "changes, message",
     [
