@@ -31,6 +31,11 @@ class LicensingConfig(AppConfig):
         # Military goods may be filed only with a prior authorisation or certificate (fdfa.be
         # node/2743): a check on the applicant's submission, through the procedure's hook.
         csg.register_decision_check(prior.prior_authorisation_required, stage="submit")
+        # The application for the prior authorisation itself: a procedure of this app.
+        from chancery.licensing.procedure import PRIOR_AUTHORISATION
+        from chancery.procedures import registry
+
+        registry.register(PRIOR_AUTHORISATION)
 
         navigation.register(
             navigation.Module("licensing", _("Licences"), "licensing:index", order=47, visible=is_handler)

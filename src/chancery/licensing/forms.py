@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chancery.licensing import rules
 from chancery.licensing.models import AuthorisationKind
+from chancery.procedures.forms import ApplicationForm, file_field
 from chancery.procedures.models import PartyKind
 
 
@@ -59,3 +60,46 @@ class PriorAuthorisationForm(CompanyFields):
     number = forms.CharField(label=_("Number"), max_length=40)
     valid_from = forms.DateField(label=_("Valid from"), widget=forms.DateInput(attrs={"type": "date"}))
     valid_until = forms.DateField(label=_("Valid until"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class PriorAuthorisationApplicationForm(ApplicationForm):
+    """The company's application for a prior authorisation (procedure VM, licensing.procedure): what
+    it will do with defence-related products, and the questionnaire on its internal compliance
+    programme, which the service evaluates (fdfa.be node/2743)."""
+
+    ACTIVITIES = [
+        ("export", _("Definitive export outside the EU")),
+        ("transit", _("Transit")),
+        ("transfer", _("Transfer to another EU Member State")),
+        ("general_transfer_licence", _("Use of a general transfer licence")),
+    ]
+    activities = forms.MultipleChoiceField(
+        label=_("For what do you need it?"), choices=ACTIVITIES, widget=forms.CheckboxSelectMultiple
+    )
+    description = forms.CharField(
+        label=_("Your activities with defence-related products"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        help_text=_(
+            "What the company makes or trades, for which customers, and who is responsible for export control."
+        ),
+    )
+    icp_questionnaire = file_field(
+        _("Questionnaire on your internal compliance programme (ICP)"),
+        help_text=_("The service evaluates your ICP with this questionnaire and a meeting with your company."),
+    )
+    annex = file_field(_("Annex"), required=False)
+
+    DATA_LABELS = {"activities": _("For what do you need it?"), "description": _("Your activities")}
+
+    def case_data(self) -> dict:
+        return {"activities": self.cleaned_data["activities"], "description": self.cleaned_data["description"]}
+
+    def case_documents(self):
+        from chancery.licensing.procedure import ICP_QUESTIONNAIRE
+
+        data = self.cleaned_data
+        return [
+            (ICP_QUESTIONNAIRE, data["icp_questionnaire"], str(_("ICP questionnaire"))),
+            ("annex", data.get("annex"), str(_("Annex"))),
+        ]

@@ -207,6 +207,12 @@ class PriorAuthorisation(models.Model):
     valid_until = models.DateField(_("valid until"))
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
+    # Granted through the procedure VM: its file. Empty when the service recorded it by hand.
+    case = models.OneToOneField(
+        "procedures.Case", verbose_name=_("file"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="prior_authorisation",
+    )  # fmt: skip
+    validity_verified = models.BooleanField(_("validity term verified"), default=True)
 
     class Meta:
         verbose_name = _("prior authorisation")

@@ -51,6 +51,16 @@ DEFAULT_VALIDITY = Validity(
 )  # fmt: skip
 
 
+# The validity of a prior authorisation granted through the procedure VM. fdfa.be's FAQ asks "Hoe
+# lang is een voorafgaande machtiging geldig?" but its answer could not be read (searched
+# 30.11.2026): a term is applied, marked to verify, which the service may shorten by revoking.
+PRIOR_AUTHORISATION_VALIDITY = Validity(
+    "military", ("prior_authorisation",), 5,
+    "TO VERIFY: the validity of a prior authorisation was not found in the sources read",
+    datetime.date(2024, 1, 1), verified=False,
+)  # fmt: skip
+
+
 def validity_for(goods_family: str, form: str, on: datetime.date) -> Validity:
     """The validity rule in force on `on` for the kind of goods and form (latest valid_from)."""
     candidates = [v for v in VALIDITY if v.goods_family == goods_family and form in v.forms and v.valid_from <= on]

@@ -1,7 +1,9 @@
-"""The engine's step record as the hook for decisions on strategic-goods applications."""
+"""The engine's step record as the hook for decisions on strategic-goods applications (a licence or
+a refusal letter) and on applications for a prior authorisation (the authorisation itself)."""
 
 from __future__ import annotations
 
+from chancery.licensing.procedure import CODE as PRIOR_AUTHORISATION_CODE
 from chancery.procedures.definitions.strategic_goods import CODE
 
 
@@ -9,6 +11,14 @@ def on_case_transition(sender, instance, created, raw=False, **kwargs):
     if raw or not created:
         return
     case = instance.case
+    if case.procedure == PRIOR_AUTHORISATION_CODE:
+        from chancery.licensing.services import prior
+
+        if instance.target == "granted":
+            prior.grant_from_case(case, actor=instance.actor, decided_at=instance.at)
+        elif instance.target == "revoked":
+            prior.revoke_from_case(case, actor=instance.actor, decided_at=instance.at)
+        return
     if case.procedure != CODE:
         return
     from chancery.licensing.services import licences

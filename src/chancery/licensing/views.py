@@ -220,7 +220,7 @@ def authorisations(request):
     return render(
         request,
         "licensing/authorisations.html",
-        {"rows": PriorAuthorisation.objects.select_related("party"), "form": form, "today": today,
+        {"rows": PriorAuthorisation.objects.select_related("party", "case"), "form": form, "today": today,
          "nav_current": "licensing:index"},
         status=400 if form.errors else 200,
     )  # fmt: skip

@@ -61,7 +61,10 @@ def _data_rows(case: Case) -> list[tuple[str, object]]:
             continue
         value = case.data[key]
         choices = dict(getattr(fields.get(key), "choices", None) or [])
-        rows.append((labels[key], choices.get(value, value)))
+        if isinstance(value, list):  # a multiple choice: each value by its label
+            rows.append((labels[key], ", ".join(str(choices.get(v, v)) for v in value)))
+        else:
+            rows.append((labels[key], choices.get(value, value)))
     return rows
 
 

@@ -1,6 +1,7 @@
 """Demo licences: the procedures' demo grants issue their licences themselves (the decision hook);
-this adds use reports on some of them and registrations of general licences with a report (the
-military exporters' prior authorisations come with their files, in the procedures' demo).
+this adds use reports on some of them, registrations of general licences with a report, and three
+applications for a prior authorisation (procedure VM) of the demo applicant (the archive's military
+exporters hold theirs already, recorded with their files in the procedures' demo).
 Idempotent: each object is a DemoSeed key."""
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ def load_demo() -> dict[str, int]:
     if len(users) < 2:
         return {}
     applicant = users["aanvrager"]
-    today = timezone.localdate()
     created: list = []
+    _prior_authorisation_files(applicant, users["ambtenaar"], created)
+    today = timezone.localdate()
     # Use reports: a third, then a further tenth, of the value of the oldest licences in force.
     in_force = Licence.objects.filter(case__state__in=("granted", "granted_with_conditions")).order_by("decided_on")
     for licence in in_force[:4]:
@@ -66,3 +68,56 @@ def load_demo() -> dict[str, int]:
                 created,
             )  # fmt: skip
     return {"licence records": len(created)} if created else {}
+
+
+# The demo applicant's applications for a prior authorisation, for two new companies of theirs: one
+# just filed, one waiting for the morality investigation's advice, one granted (its authorisation
+# is recorded by the decision hook, like a licence).
+PRIOR_FILES = [
+    ("Brabo Defence Systems NV", 1_234_567, ["submit"], 3),
+    ("Limburg Ballistics BV", 1_345_678, ["submit", "declare_complete", "request_advice"], 20),
+    ("Kust Optronics NV", 1_456_789, ["submit", "declare_complete", "request_advice", "advice", "advice_received",
+                                     "grant"], 60),
+]  # fmt: skip
+
+
+def _prior_authorisation_files(applicant, handler, created: list) -> None:
+    from chancery.core import samples
+    from chancery.core.testing import upload
+    from chancery.licensing.procedure import ICP_QUESTIONNAIRE
+    from chancery.procedures.demo.loader import enterprise_number
+    from chancery.procedures.services import cases as engine
+    from chancery.procedures.services import work
+
+    def make(name, base, steps, days_ago):
+        party = work.find_or_create_party(
+            {"kind": "organisation", "name": name, "registration_number": enterprise_number(base), "country": "BE",
+             "address": "", "email": ""}
+        )  # fmt: skip
+        day = timezone.localdate() - datetime.timedelta(days=days_ago)
+        at = lambda day: timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))  # noqa: E731
+        case = engine.create_case(
+            applicant, "VM", title=f"Voorafgaande machtiging {name}", applicant=party, applicant_user=applicant,
+            data={"activities": ["export", "transfer"], "description": "Onderdelen en optiek voor pantservoertuigen."},
+            now=at(day), source="command",
+        )  # fmt: skip
+        work.add_document(
+            applicant, case, kind=ICP_QUESTIONNAIRE, title="Vragenlijst ICP",
+            upload=upload("vragenlijst-icp.pdf", samples.make_pdf(f"Vragenlijst ICP {name}")), source="command",
+        )  # fmt: skip
+        work.assign(handler, case, [handler])
+        for step in steps:
+            if step == "advice":
+                work.add_document(
+                    handler, case, kind="external_advice", title="Advies Veiligheid van de Staat", internal=True,
+                    upload=upload("advies.pdf", samples.make_pdf("Advies: geen bezwaar")), source="command",
+                )  # fmt: skip
+                continue
+            actor = applicant if step == "submit" else handler
+            reason = "Moraliteitsonderzoek en ICP in orde." if step == "grant" else ""
+            engine.fire(case, step, actor, reason=reason, now=at(day), source="command")
+            day += datetime.timedelta(days=7)
+        return case
+
+    for name, base, steps, days_ago in PRIOR_FILES:
+        seed(f"case:VM:{base}", lambda n=name, b=base, st=steps, d=days_ago: make(n, b, st, d), created)

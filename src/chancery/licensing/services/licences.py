@@ -58,7 +58,7 @@ def _years_later(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def _add_years(day: datetime.date, years: int) -> datetime.date:
+def add_years(day: datetime.date, years: int) -> datetime.date:
     # A licence of 3 years ends the day before the same date three years later.
     return _years_later(day, years) - datetime.timedelta(days=1)
 
@@ -85,7 +85,7 @@ def issue(case: Case, *, actor, decided_at: datetime.datetime, reason: str = "")
         conditions=reason,
         decided_on=decided_on,
         valid_from=decided_on,
-        valid_until=_add_years(decided_on, rule.years),
+        valid_until=add_years(decided_on, rule.years),
         validity_source=rule.source[:300],
         validity_verified=rule.verified,
         destination_country=facts.destination_country,

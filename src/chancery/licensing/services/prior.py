@@ -7,6 +7,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
@@ -43,7 +44,8 @@ def prior_authorisation_required(case) -> str | None:
         return None
     return _(
         "Military goods need a valid prior authorisation (voorafgaande machtiging) or certified-person "
-        "certificate of the company before an application can be submitted. Ask the service for one first."
+        "certificate of the company before an application can be submitted. Apply for one first at your "
+        "counter (My files)."
     )
 
 
@@ -68,3 +70,39 @@ def record(actor, *, party, kind: str, number: str, valid_from, valid_until) -> 
         after={"party": party.pk, "kind": kind, "number": number, "valid": f"{valid_from}/{valid_until}"},
     )  # fmt: skip
     return row
+
+
+def grant_from_case(case, *, actor, decided_at) -> PriorAuthorisation:
+    """The prior authorisation of a granted VM file: numbered after the file, valid from the
+    decision day for the configured term. Idempotent per file."""
+    from chancery.licensing import rules
+    from chancery.licensing.services.licences import add_years
+
+    existing = PriorAuthorisation.objects.filter(case=case).first()
+    if existing is not None:
+        return existing
+    decided_on = timezone.localtime(decided_at).date()
+    rule = rules.PRIOR_AUTHORISATION_VALIDITY
+    row = PriorAuthorisation.objects.create(
+        party=case.applicant, kind=AuthorisationKind.PRIOR_AUTHORISATION, number=case.reference,
+        valid_from=decided_on, valid_until=add_years(decided_on, rule.years), recorded_by=actor,
+        recorded_at=decided_at, case=case, validity_verified=rule.verified,
+    )  # fmt: skip
+    audit.record(
+        actor, AuditAction.CREATE, row,
+        after={"party": case.applicant_id, "number": row.number, "valid": f"{row.valid_from}/{row.valid_until}"},
+    )  # fmt: skip
+    return row
+
+
+def revoke_from_case(case, *, actor, decided_at) -> None:
+    """A revoked VM file ends its authorisation the day before the revocation."""
+    row = PriorAuthorisation.objects.filter(case=case).first()
+    if row is None:
+        return
+    before = str(row.valid_until)
+    row.valid_until = timezone.localtime(decided_at).date() - datetime.timedelta(days=1)
+    row.save(update_fields=["valid_until"])
+    audit.record(
+        actor, AuditAction.UPDATE, row, before={"valid_until": before}, after={"valid_until": str(row.valid_until)}
+    )

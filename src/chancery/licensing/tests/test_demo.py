@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from chancery.licensing.models import GeneralLicenceRegistration, Licence, PriorAuthorisation, UseReport
 from chancery.licensing.services import prior
-from chancery.procedures.models import Party
+from chancery.procedures.models import Case, Party
 from chancery.strategic_goods.models import Application
 
 
@@ -18,6 +18,11 @@ def test_demo_issues_licences_and_is_idempotent(db):
     military = Party.objects.filter(cases__strategic_application__goods_family="military").distinct()
     assert military.exists() and all(prior.has_prior_authorisation(p, timezone.localdate()) for p in military)
     assert Application.objects.filter(goods_family="military", kind="transfer", destination_country="FR").exists()
+    # The demo applicant's applications for a prior authorisation: the granted one holds it.
+    states = dict(Case.objects.filter(procedure="VM").values_list("applicant__name", "state"))
+    assert states == {"Brabo Defence Systems NV": "submitted", "Limburg Ballistics BV": "awaiting_advice",
+                      "Kust Optronics NV": "granted"}  # fmt: skip
+    assert PriorAuthorisation.objects.get(case__procedure="VM").party.name == "Kust Optronics NV"
     call_command("demo", verbosity=0)
     assert counts == (Licence.objects.count(), UseReport.objects.count(), GeneralLicenceRegistration.objects.count(),
                       PriorAuthorisation.objects.count())  # fmt: skip
