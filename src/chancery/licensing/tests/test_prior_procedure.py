@@ -85,7 +85,7 @@ def test_an_application_without_the_icp_questionnaire_is_not_investigated(applic
     assert case.state == "refused" and not PriorAuthorisation.objects.exists()
 
 
-def test_the_company_applies_at_the_counter(client, applicant, team):
+def test_the_company_applies_at_the_counter(client, applicant, handler, team):
     client.force_login(applicant)
     assert "Voorafgaande machtiging voor militaire goederen" in client.get(reverse("counter:index")).content.decode()
     fields = {
@@ -100,3 +100,8 @@ def test_the_company_applies_at_the_counter(client, applicant, team):
     assert response.status_code == 302 and case.data["activities"] == ["export", "general_transfer_licence"]
     page = client.get(reverse("counter:case", args=[case.reference])).content.decode()
     assert "Definitieve uitvoer buiten de EU, Gebruik van een algemene overbrengingsvergunning" in page
+    # The service finds it in its inbox and on its case page, with the questionnaire.
+    client.force_login(handler)
+    assert case.reference in client.get(reverse("procedures:inbox") + "?tab=team").content.decode()
+    page = client.get(reverse("procedures:case", args=[case.reference])).content.decode()
+    assert "Volledig verklaren en het onderzoek starten" in page and "Vragenlijst ICP" in page
