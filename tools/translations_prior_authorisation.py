@@ -22,4 +22,5 @@ NL = {
     "Declare complete and start the investigation": "Volledig verklaren en het onderzoek starten",
     "Ask the advice of prosecutor, State Security and federal police": "Advies vragen aan parket, Veiligheid van de Staat en federale politie",
     "Military goods need a valid prior authorisation (voorafgaande machtiging) or certified-person certificate of the company before an application can be submitted. Apply for one first at your counter (My files).": "Voor militaire goederen is een geldige voorafgaande machtiging of een certificaat van gecertificeerde persoon van de onderneming nodig voordat een aanvraag ingediend kan worden. Vraag eerst een voorafgaande machtiging aan via uw loket (Mijn dossiers).",
+    "The company holds no prior authorisation.": "De onderneming heeft geen voorafgaande machtiging.",
 }

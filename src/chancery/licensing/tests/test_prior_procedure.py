@@ -38,7 +38,7 @@ def refused(case, name, user, reason="Reden"):
     return case
 
 
-def test_a_granted_application_lets_the_company_file_military_goods(applicant, handler, team):
+def test_a_granted_application_lets_the_company_file_military_goods(client, applicant, handler, team):
     with pytest.raises(ValidationError):
         apply_for_licence(applicant, data=MILITARY)
     case = apply_for_authorisation(applicant)
@@ -63,13 +63,23 @@ def test_a_granted_application_lets_the_company_file_military_goods(applicant, h
     ) - datetime.timedelta(days=1)
     assert authorisation.validity_verified is False  # the term is configuration to verify
     assert AuditEntry.objects.filter(content_type__model="priorauthorisation", action="create").exists()
-    assert apply_for_licence(applicant, data=MILITARY).state == "submitted"
+    military = apply_for_licence(applicant, data=MILITARY)
+    assert military.state == "submitted"
+    # Both files name the authorisation, for the service and for the company.
+    for user, url in ((handler, "procedures:case"), (applicant, "counter:case")):
+        client.force_login(user)
+        for file in (case, military):
+            page = client.get(reverse(url, args=[file.reference])).content.decode()
+            assert 'id="prior-authorisation"' in page and authorisation.number in page
     # Revoked: it ends the day before, and the next military application is refused again.
     fire(case, "revoke", handler, reason="Veroordeling van een bestuurder.")
     authorisation.refresh_from_db()
     assert authorisation.valid_until == today - datetime.timedelta(days=1)
     with pytest.raises(ValidationError):
         apply_for_licence(applicant, data=MILITARY)
+    client.force_login(handler)
+    page = client.get(reverse("procedures:case", args=[military.reference])).content.decode()
+    assert "vervallen" in page
 
 
 def test_an_application_without_the_icp_questionnaire_is_not_investigated(applicant, handler, team):
