@@ -22,7 +22,8 @@ from django.utils.translation import gettext_lazy
 from chancery.core.models import Role
 from chancery.procedures.definitions.strategic_goods import TEAM
 from chancery.procedures.engine import APPLICANT, Clock, DocumentType, Procedure, State, Term, Transition
-from chancery.procedures.guards import applicant_answered, document_present, notify_applicant
+from chancery.procedures.guards import document_present, notify_applicant
+from chancery.procedures.steps import information_requests, withdrawals
 
 CODE = "VM"
 HANDLERS = {Role.CIVIL_SERVANT}
@@ -36,18 +37,10 @@ ICP_PRESENT = document_present(
 # declares them received (fdfa.be node/2743 names the prosecutor, State Security, federal police).
 ADVICE_PRESENT = document_present("external_advice", gettext_lazy("external advice"), code="advice_received")
 DECIDED = notify_applicant(gettext_lazy("A decision was taken on your application for a prior authorisation."))
-REQUESTED = notify_applicant(gettext_lazy("We need more information about your application. See the question."))
 
 
 def _t(name, label, source, target, roles, **options) -> Transition:
     return Transition(name=name, label=label, source=source, target=target, roles=roles, **options)
-
-
-def _ask(source, target) -> Transition:
-    return _t(
-        "request_information", gettext_lazy("Request more information"), source, target, HANDLERS,
-        reason_required=True, reason_to_applicant=True, on_enter=(REQUESTED,),
-    )  # fmt: skip
 
 
 PRIOR_AUTHORISATION = Procedure(
@@ -97,28 +90,8 @@ PRIOR_AUTHORISATION = Procedure(
     ),  # fmt: skip
     transitions=(
         _t("submit", gettext_lazy("Submit"), "draft", "submitted", {APPLICANT}),
-        *[
-            _t("withdraw", gettext_lazy("Withdraw"), source, "withdrawn", {APPLICANT})
-            for source in ("draft", "submitted", "incomplete", "information_requested")
-        ],
-        _ask("submitted", "incomplete"),
-        _ask("investigation", "information_requested"),
-        _t(
-            "answer",
-            gettext_lazy("Answer the request"),
-            "incomplete",
-            "submitted",
-            {APPLICANT},
-            guards=(applicant_answered(),),
-        ),
-        _t(
-            "answer",
-            gettext_lazy("Answer the request"),
-            "information_requested",
-            "investigation",
-            {APPLICANT},
-            guards=(applicant_answered(),),
-        ),
+        *withdrawals(("draft", "submitted", "incomplete", "information_requested")),
+        *information_requests(HANDLERS, (("submitted", "incomplete"), ("investigation", "information_requested"))),
         _t(
             "declare_complete",
             gettext_lazy("Declare complete and start the investigation"),

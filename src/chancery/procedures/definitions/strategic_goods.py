@@ -22,13 +22,13 @@ from django.utils.translation import gettext_lazy
 from chancery.core.models import FileFormat, Role
 from chancery.procedures.engine import APPLICANT, Action, Clock, DocumentType, Guard, Procedure, State, Term, Transition
 from chancery.procedures.guards import (
-    applicant_answered,
     assessment_recorded,
     attached,
     document_present,
     notify_applicant,
     set_data,
 )
+from chancery.procedures.steps import information_requests, withdrawals
 
 CODE = "CSG"
 TEAM = "dkbuza-strategische-goederen"
@@ -156,7 +156,6 @@ def _t(name, label, source, target, roles, **options) -> Transition:
 
 
 DECIDED_BY_DEPARTMENT = notify_applicant(gettext_lazy("A decision was taken on your application."))
-REQUESTED = notify_applicant(gettext_lazy("We need more information about your application. See the question."))
 
 STRATEGIC_GOODS = Procedure(
     code=CODE,
@@ -206,10 +205,7 @@ STRATEGIC_GOODS = Procedure(
             guards=(MAY_SUBMIT,),
             on_enter=(ON_SUBMITTED,),
         ),  # fmt: skip
-        _t("withdraw", gettext_lazy("Withdraw"), "draft", "withdrawn", {APPLICANT}),
-        _t("withdraw", gettext_lazy("Withdraw"), "submitted", "withdrawn", {APPLICANT}),
-        _t("withdraw", gettext_lazy("Withdraw"), "incomplete", "withdrawn", {APPLICANT}),
-        _t("withdraw", gettext_lazy("Withdraw"), "information_requested", "withdrawn", {APPLICANT}),
+        *withdrawals(("draft", "submitted", "incomplete", "information_requested")),
         _t(
             "declare_inadmissible",
             gettext_lazy("Declare inadmissible"),
@@ -220,45 +216,9 @@ STRATEGIC_GOODS = Procedure(
             reason_to_applicant=True,
             on_enter=(DECIDED_BY_DEPARTMENT,),
         ),
-        _t(
-            "request_information",
-            gettext_lazy("Request more information"),
-            "submitted",
-            "incomplete",
-            HANDLERS,
-            reason_required=True,
-            reason_to_applicant=True,
-            on_enter=(REQUESTED,),
-        ),
-        _t(
-            "request_information",
-            gettext_lazy("Request more information"),
-            "under_assessment",
-            "information_requested",
-            HANDLERS,
-            reason_required=True,
-            reason_to_applicant=True,
-            on_enter=(REQUESTED,),
-        ),
-        # The answer returns the file where the question was asked: before completeness to be
-        # checked again (the clock has not started yet), during the assessment back to it (the
-        # clock resumes on the day of the answer).
-        _t(
-            "answer",
-            gettext_lazy("Answer the request"),
-            "incomplete",
-            "submitted",
-            {APPLICANT},
-            guards=(applicant_answered(),),
-        ),
-        _t(
-            "answer",
-            gettext_lazy("Answer the request"),
-            "information_requested",
-            "under_assessment",
-            {APPLICANT},
-            guards=(applicant_answered(),),
-        ),
+        # Before completeness the question returns the file to be checked again (the clock has not
+        # started yet); during the assessment back to it (the clock resumes on the day of the answer).
+        *information_requests(HANDLERS, (("submitted", "incomplete"), ("under_assessment", "information_requested"))),
         _t(
             "declare_complete",
             gettext_lazy("Declare complete and start the assessment"),
