@@ -180,4 +180,7 @@ NL = {
     "The licence was renewed.": "De vergunning is verlengd.",
     "The authorisation was recorded.": "De machtiging is geregistreerd.",
     "No report for that year.": "Geen rapport voor dat jaar.",
+    "%(code)s covers exports to %(countries)s only, not to %(country)s.": "%(code)s dekt alleen uitvoer naar %(countries)s, niet naar %(country)s.",
+    "%(code)s covers exports out of the EU; %(country)s is a Member State.": "%(code)s dekt uitvoer uit de EU; %(country)s is een lidstaat.",
+    "%(code)s covers transfers to another Member State of the EU, not to %(country)s.": "%(code)s dekt overbrengingen naar een andere lidstaat van de EU, niet naar %(country)s.",
 }

@@ -83,12 +83,20 @@ class GeneralLicence:
     section: str
     goods_family: str
     source: str
+    # The only destinations it covers, where it names them (EU001); empty: see `destination_error`.
+    destinations: frozenset[str] = frozenset()
+
+
+# EU001 (Reg. 2021/821 Annex II section A): Australia, Canada, Iceland, Japan, New Zealand, Norway,
+# Switzerland including Liechtenstein, the United Kingdom and the United States (enterprise.gov.ie,
+# procedure-rules.md §A3).
+EU001_DESTINATIONS = frozenset({"AU", "CA", "IS", "JP", "NZ", "NO", "CH", "LI", "GB", "US"})
 
 
 GENERAL_LICENCES = (
     GeneralLicence("EU001", _("Exports to Australia, Canada, Iceland, Japan, New Zealand, Norway, Switzerland "
                               "including Liechtenstein, the United Kingdom and the United States"),
-                   "A", "dual_use", SOURCE_EU_GEA),
+                   "A", "dual_use", SOURCE_EU_GEA, destinations=EU001_DESTINATIONS),
     GeneralLicence("EU002", _("Export of certain dual-use items to certain destinations"), "B", "dual_use",
                    SOURCE_EU_GEA),
     GeneralLicence("EU003", _("Export after repair or replacement"), "C", "dual_use", SOURCE_EU_GEA),
@@ -114,3 +122,24 @@ GENERAL_LICENCE_CODES = {g.code: g for g in GENERAL_LICENCES}
 
 def general_licence(code: str) -> GeneralLicence | None:
     return GENERAL_LICENCE_CODES.get(code)
+
+
+def destination_error(licence: GeneralLicence, country: str) -> str | None:
+    """Why a general licence cannot cover a shipment to `country`, or None. The EU general export
+    authorisations cover exports, which leave the EU (EU001 only to its ten countries); the Flemish
+    general transfer licences cover transfers to another Member State (Directive 2009/43/EC)."""
+    from chancery.strategic_goods.services.applications import EU_MEMBER_STATES
+
+    if licence.destinations and country not in licence.destinations:
+        return _("%(code)s covers exports to %(countries)s only, not to %(country)s.") % {
+            "code": licence.code, "countries": ", ".join(sorted(licence.destinations)), "country": country,
+        }  # fmt: skip
+    if licence.goods_family == "dual_use" and country in EU_MEMBER_STATES:
+        return _("%(code)s covers exports out of the EU; %(country)s is a Member State.") % {
+            "code": licence.code, "country": country,
+        }  # fmt: skip
+    if licence.goods_family == "military" and country not in EU_MEMBER_STATES - {"BE"}:
+        return _("%(code)s covers transfers to another Member State of the EU, not to %(country)s.") % {
+            "code": licence.code, "country": country,
+        }  # fmt: skip
+    return None

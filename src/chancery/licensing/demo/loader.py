@@ -62,7 +62,7 @@ def load_demo() -> dict[str, int]:
                 lambda registration=registration: GeneralLicenceReport.objects.create(
                     registration=registration, period_start=today - datetime.timedelta(days=180),
                     period_end=today - datetime.timedelta(days=1), shipments=4, value_eur=Decimal("58200.00"),
-                    destination_countries="CA,JP" if registration.general_licence == "EU001" else "FR",
+                    destination_countries={"EU001": "CA,JP", "VL-AT3": "FR"}.get(registration.general_licence, "NO"),
                     reported_by=applicant,
                 ),
                 created,

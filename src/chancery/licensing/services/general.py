@@ -93,6 +93,14 @@ def report(actor, registration: GeneralLicenceRegistration, *, period_start, per
     countries = ",".join(c.strip().upper() for c in (destination_countries or "").split(",") if c.strip())
     if countries and not COUNTRY_LIST.match(countries):
         raise ValidationError({"destination_countries": _("Give ISO country codes of two letters, e.g. CA,JP.")})
+    licence = rules.general_licence(registration.general_licence)
+    wrong = [
+        message
+        for country in countries.split(",")
+        if country and (message := rules.destination_error(licence, country))
+    ]
+    if wrong:
+        raise ValidationError({"destination_countries": " ".join(str(m) for m in wrong)})
     overlap = GeneralLicenceReport.objects.filter(
         registration=registration, period_start__lte=end, period_end__gte=start
     ).exists()

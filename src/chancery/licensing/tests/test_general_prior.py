@@ -105,6 +105,27 @@ def test_prior_authorisation_validity(handler, applicant):
     assert PriorAuthorisation.objects.count() == 1
 
 
+@pytest.mark.parametrize(
+    "code, countries, message",
+    [
+        ("EU001", "CA,IN", "EU001 dekt alleen uitvoer naar AU, CA, CH, GB, IS, JP, LI, NO, NZ, US, niet naar IN"),
+        ("EU003", "FR", "EU003 dekt uitvoer uit de EU; FR is een lidstaat"),
+        ("VL-AT3", "US", "VL-AT3 dekt overbrengingen naar een andere lidstaat van de EU, niet naar US"),
+        ("VL-AT3", "BE", "niet naar BE"),
+    ],
+)
+def test_a_report_names_only_destinations_the_general_licence_covers(applicant, code, countries, message):
+    registration = general.register(applicant, party=PARTY, general_licence=code, first_use_on=TODAY())
+    registration.registered_at -= datetime.timedelta(days=30)
+    registration.save()
+    end = TODAY() - datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as refused:
+        general.report(applicant, registration, period_start=end - datetime.timedelta(days=9), period_end=end,
+                       shipments=1, value_eur="100.00", destination_countries=countries)  # fmt: skip
+    assert message in " ".join(refused.value.messages)
+    assert not GeneralLicenceReport.objects.exists()
+
+
 def test_military_goods_are_filed_only_with_a_prior_authorisation(applicant, handler, team):
     assert apply_for_licence(applicant).state == "submitted"  # dual use: none needed
     military = application(goods_family="military", control_list_code="ML10")
