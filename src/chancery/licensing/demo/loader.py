@@ -46,8 +46,15 @@ def load_demo() -> dict[str, int]:
                 ),
                 created,
             )  # fmt: skip
-    parties = list(Party.objects.filter(kind="organisation").order_by("name")[:3])
-    for party, code in zip(parties, ("EU001", "VL-AT3", "EU003"), strict=False):
+    # A general transfer licence is used with a prior authorisation (fdfa.be node/2743): VL-AT3 goes to
+    # a company that holds one.
+    authorised = Party.objects.filter(prior_authorisations__valid_until__gte=today).order_by("name").first()
+    others = list(Party.objects.filter(kind="organisation").exclude(pk=getattr(authorised, "pk", None))
+                  .order_by("name")[:2])  # fmt: skip
+    chosen = {"EU001": others[0] if others else None, "VL-AT3": authorised, "EU003": others[1] if others[1:] else None}
+    for code, party in chosen.items():
+        if party is None:
+            continue
         registration = seed(
             f"general-licence:{party.registration_number}:{code}",
             lambda party=party, code=code: GeneralLicenceRegistration.objects.create(

@@ -15,6 +15,7 @@ from chancery.core.models import AuditAction
 from chancery.licensing import rules
 from chancery.licensing.models import GeneralLicenceRegistration, GeneralLicenceReport
 from chancery.licensing.services.licences import _parse_decimal, is_handler
+from chancery.licensing.services.prior import has_prior_authorisation
 from chancery.procedures.services.work import find_or_create_party
 
 
@@ -52,6 +53,18 @@ def register(actor, *, party: dict, general_licence: str, first_use_on) -> Gener
             {"first_use_on": _("Register before the first use: the planned first use cannot lie in the past.")}
         )
     company = find_or_create_party(party)
+    # Using a general transfer licence needs the company's prior authorisation (fdfa.be node/2743),
+    # valid when it plans to use it first.
+    if rules.general_licence(general_licence).goods_family == "military" and not has_prior_authorisation(
+        company, first_use_on
+    ):
+        raise ValidationError(
+            {"general_licence": _(
+                "Using a general transfer licence needs a valid prior authorisation (voorafgaande machtiging) or "
+                "certified-person certificate of the company on the planned first use. Apply for one first at "
+                "your counter (My files)."
+            )}
+        )  # fmt: skip
     if GeneralLicenceRegistration.objects.filter(party=company, general_licence=general_licence).exists():
         raise ValidationError(_("%(company)s has already registered for %(code)s.") % {
             "company": company.name, "code": general_licence})  # fmt: skip

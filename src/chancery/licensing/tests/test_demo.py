@@ -23,6 +23,8 @@ def test_demo_issues_licences_and_is_idempotent(db):
     assert states == {"Brabo Defence Systems NV": "submitted", "Limburg Ballistics BV": "awaiting_advice",
                       "Kust Optronics NV": "granted"}  # fmt: skip
     assert PriorAuthorisation.objects.get(case__procedure="VM").party.name == "Kust Optronics NV"
+    transfer = GeneralLicenceRegistration.objects.get(general_licence__startswith="VL-")
+    assert prior.has_prior_authorisation(transfer.party, transfer.first_use_on)
     call_command("demo", verbosity=0)
     assert counts == (Licence.objects.count(), UseReport.objects.count(), GeneralLicenceRegistration.objects.count(),
                       PriorAuthorisation.objects.count())  # fmt: skip

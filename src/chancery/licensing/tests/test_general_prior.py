@@ -12,6 +12,7 @@ from chancery.core.models import AuditEntry
 from chancery.licensing import rules
 from chancery.licensing.models import GeneralLicenceRegistration, GeneralLicenceReport, PriorAuthorisation
 from chancery.licensing.services import general, prior
+from chancery.licensing.testing import authorise
 from chancery.licensing.tests.conftest import application
 from chancery.procedures.demo.loader import enterprise_number
 from chancery.procedures.models import Case, Party
@@ -50,6 +51,7 @@ def test_registration_before_first_use_is_audited_and_once(applicant):
 
 
 def test_periodic_reports_and_their_refusals(applicant, other_applicant, handler):
+    authorise(handler)  # a general transfer licence is used with a prior authorisation
     registration = general.register(applicant, party=PARTY, general_licence="VL-AT3", first_use_on=TODAY())
     # Registered today: the first report covers the last days, checked like every report.
     end = TODAY() - datetime.timedelta(days=5)
@@ -105,6 +107,22 @@ def test_prior_authorisation_validity(handler, applicant):
     assert PriorAuthorisation.objects.count() == 1
 
 
+def test_a_general_transfer_licence_is_used_only_with_a_prior_authorisation(applicant, handler):
+    with pytest.raises(ValidationError) as refused:
+        general.register(applicant, party=PARTY, general_licence="VL-AT1", first_use_on=TODAY())
+    assert "voorafgaande machtiging" in " ".join(refused.value.messages)
+    assert not GeneralLicenceRegistration.objects.exists() and not Party.objects.exists()
+    # Valid today but not on the planned first use a year from now: still refused.
+    authorise(handler)
+    with pytest.raises(ValidationError):
+        general.register(applicant, party=PARTY, general_licence="VL-AT1",
+                         first_use_on=TODAY() + datetime.timedelta(days=365))  # fmt: skip
+    assert general.register(applicant, party=PARTY, general_licence="VL-AT1", first_use_on=TODAY())
+    # The EU general export authorisations (dual use) need none.
+    other = {**PARTY, "registration_number": enterprise_number(9_999_999), "name": "Invoer NV"}
+    assert general.register(applicant, party=other, general_licence="EU001", first_use_on=TODAY())
+
+
 @pytest.mark.parametrize(
     "code, countries, message",
     [
@@ -114,7 +132,8 @@ def test_prior_authorisation_validity(handler, applicant):
         ("VL-AT3", "BE", "niet naar BE"),
     ],
 )
-def test_a_report_names_only_destinations_the_general_licence_covers(applicant, code, countries, message):
+def test_a_report_names_only_destinations_the_general_licence_covers(applicant, handler, code, countries, message):
+    authorise(handler)
     registration = general.register(applicant, party=PARTY, general_licence=code, first_use_on=TODAY())
     registration.registered_at -= datetime.timedelta(days=30)
     registration.save()
