@@ -23,6 +23,7 @@ class LicenceKind(models.TextChoices):
 class LicenceForm(models.TextChoices):
     INDIVIDUAL = "individual", _("Individual licence")
     GLOBAL = "global", _("Global licence")
+    COMBINED = "combined", _("Combined licence (several end users)")
 
 
 class LicenceCounter(models.Model):

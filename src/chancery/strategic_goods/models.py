@@ -211,6 +211,9 @@ class ApplicationKind(models.TextChoices):
 class LicenceForm(models.TextChoices):
     INDIVIDUAL = "individual", _("Individual licence")
     GLOBAL = "global", _("Global licence")
+    # Military export to several end users, the end use stated for each (fdfa.be "Doorvoer
+    # militaire goederen", procedure-rules.md §A3).
+    COMBINED = "combined", _("Combined licence (several end users)")
     GENERAL = "general", _("General licence (registration of use)")
 
 
@@ -276,6 +279,27 @@ class GoodsLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.control_list_code} × {self.quantity}"
+
+
+class FurtherEndUser(models.Model):
+    """An end user beyond the first, in an application for a combined licence: each with its own
+    end use (fdfa.be: the end-use information is owed for each end user separately)."""
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="further_end_users"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=2)
+    name = models.CharField(_("end user"), max_length=300)
+    country = models.CharField(_("country of the end user"), max_length=2)
+    end_use = models.TextField(_("end use"), max_length=4000)
+
+    class Meta:
+        verbose_name = _("further end user")
+        verbose_name_plural = _("further end users")
+        ordering = ["application", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.country})"
 
 
 # --- assessment against the eight criteria ------------------------------------------------------

@@ -87,7 +87,9 @@ def licence_facts(case) -> LicenceFacts:
             kind=kind,
             # Use of a general licence is registered (licensing.general), not licensed: should such a
             # file still be granted, what is issued is an individual licence.
-            form=application.licence_form if application.licence_form in ("individual", "global") else "individual",
+            form=application.licence_form
+            if application.licence_form in ("individual", "global", "combined")
+            else "individual",
             goods_family=application.goods_family,
             destination_country=application.destination_country.upper(),
             lines=tuple(

@@ -43,6 +43,21 @@ GoodsLineFormSet = forms.formset_factory(
 )
 
 
+class FurtherEndUserForm(forms.Form):
+    name = forms.CharField(label=_("Name of this end user"), max_length=300)
+    country = forms.CharField(label=_("Country of this end user (ISO code)"), max_length=2)
+    end_use = forms.CharField(
+        label=_("End use by this end user"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
+    )
+
+    def clean_country(self):
+        return applications.country(self.cleaned_data["country"], str(_("Country of the end user")))
+
+
+# Only for a combined licence; empty rows are ignored.
+FurtherEndUserFormSet = forms.formset_factory(FurtherEndUserForm, extra=2, max_num=50, validate_max=True)
+
+
 class LicenceApplicationForm(ApplicationForm):
     kind = forms.ChoiceField(label=_("Kind of application"), choices=ApplicationKind.choices)
     licence_form = forms.ChoiceField(label=_("Licence form"), choices=LicenceForm.choices)
@@ -84,11 +99,21 @@ class LicenceApplicationForm(ApplicationForm):
     def __init__(self, data=None, files=None, *args, **kwargs):
         super().__init__(data, files, *args, **kwargs)
         self.goods_lines = GoodsLineFormSet(data, prefix="goods")
+        # A post without this section (an older form, a script) names no further end users.
+        has_section = data is not None and "endusers-TOTAL_FORMS" in data
+        self.end_users = FurtherEndUserFormSet(data if has_section else None, prefix="endusers")
 
     def is_valid(self) -> bool:
-        # Both, always: the applicant sees every error at once.
+        # All, always: the applicant sees every error at once.
         valid = super().is_valid()
-        return self.goods_lines.is_valid() and valid
+        lines_valid = self.goods_lines.is_valid()
+        end_users_valid = not self.end_users.is_bound or self.end_users.is_valid()
+        return end_users_valid and lines_valid and valid
+
+    def further_end_users(self) -> list[dict]:
+        if not self.end_users.is_bound or not self.end_users.is_valid():
+            return []
+        return [row for row in self.end_users.cleaned_data if row]
 
     def _clean_country(self, name, label):
         return applications.country(self.cleaned_data[name], str(label))
@@ -113,7 +138,7 @@ class LicenceApplicationForm(ApplicationForm):
         ) else []  # fmt: skip
         errors = applications.combination_errors(
             data.get("kind", ""), data.get("licence_form", ""), data.get("goods_family", ""),
-            data.get("destination_country", ""), codes,
+            data.get("destination_country", ""), codes, len(self.further_end_users()),
         )  # fmt: skip
         for field, message in errors.items():
             if field in self.fields and field not in self.errors:
@@ -151,6 +176,7 @@ class LicenceApplicationForm(ApplicationForm):
                     )
                 },  # fmt: skip
                 "goods_lines": lines,
+                "further_end_users": self.further_end_users(),
             }
         }
 

@@ -16,7 +16,14 @@ from django.utils.translation import gettext as _
 
 from chancery.core import audit
 from chancery.core.models import AuditAction
-from chancery.strategic_goods.models import Application, ApplicationKind, GoodsFamily, GoodsLine, LicenceForm
+from chancery.strategic_goods.models import (
+    Application,
+    ApplicationKind,
+    FurtherEndUser,
+    GoodsFamily,
+    GoodsLine,
+    LicenceForm,
+)
 from chancery.strategic_goods.services.control_list import ControlCodeError, validate_code
 from chancery.strategic_goods.services.review import screen_parties, unreviewed_hits
 
@@ -59,7 +66,9 @@ def benelux_message(kind: str, destination: str) -> str | None:
     return None
 
 
-def combination_errors(kind: str, licence_form: str, goods_family: str, destination: str, codes=()) -> dict:
+def combination_errors(
+    kind: str, licence_form: str, goods_family: str, destination: str, codes=(), further_end_users: int = 0
+) -> dict:
     """What does not fit together in an application: {field: message}. One rule set for the web
     form (which shows each message at its field) and the submit step (which checks again). Each
     rule is the applicant's mistake the service would otherwise send back, with its source."""
@@ -94,6 +103,18 @@ def combination_errors(kind: str, licence_form: str, goods_family: str, destinat
         errors["licence_form"] = _(
             "Defence-related products leaving the EU are licensed individually; a global licence exists for "
             "transfers within the EU and for dual-use items."
+        )
+    # A combined licence: the export of defence-related products to several end users; an individual
+    # licence names one (fdfa.be "Doorvoer militaire goederen", procedure-rules.md §A3).
+    if licence_form == LicenceForm.COMBINED and not (military and kind == ApplicationKind.EXPORT):
+        errors.setdefault(
+            "licence_form", _("A combined licence exists for the export of defence-related products outside the EU.")
+        )
+    elif licence_form == LicenceForm.COMBINED and not further_end_users:
+        errors.setdefault("licence_form", _("A combined licence names several end users: add the further end users."))
+    elif further_end_users and licence_form != LicenceForm.COMBINED:
+        errors.setdefault(
+            "licence_form", _("Several end users need a combined licence; an individual licence names one end user.")
         )
     # The kind of goods decides the list the codes come from.
     wrong = [
@@ -137,6 +158,17 @@ def goods_line(data: dict, position: int) -> GoodsLine:
     return GoodsLine(
         position=position, description=description, control_list_code=code, quantity=quantity, value_eur=value
     )
+
+
+def further_end_user(data: dict, position: int) -> FurtherEndUser:
+    """A validated, unsaved further end user (position 2, 3, …); the messages name it."""
+    where = _("End user %(number)s") % {"number": position}
+    name = (data.get("name") or "").strip()
+    end_use = (data.get("end_use") or "").strip()
+    if not name or not end_use:
+        raise ValidationError(_("%(who)s: give the name and the end use.") % {"who": where}, code="end_user")
+    return FurtherEndUser(position=position, name=name, country=country(data.get("country", ""), where),
+                          end_use=end_use)  # fmt: skip
 
 
 def record_application(case, actor=None, *, source: str = "web") -> Application:
@@ -185,10 +217,16 @@ def record_application(case, actor=None, *, source: str = "web") -> Application:
             errors.extend(exc.messages)
     if not lines and not errors:
         errors.append(_("Add at least one goods line."))
+    end_users = []
+    for position, data in enumerate(raw.get("further_end_users") or [], start=2):
+        try:
+            end_users.append(further_end_user(data, position))
+        except ValidationError as exc:
+            errors.extend(exc.messages)
     errors.extend(
         combination_errors(
             kind, licence_form, goods_family, countries.get("destination_country", ""),
-            [line.control_list_code for line in lines],
+            [line.control_list_code for line in lines], len(raw.get("further_end_users") or []),
         ).values()
     )  # fmt: skip
     if errors:
@@ -206,6 +244,9 @@ def record_application(case, actor=None, *, source: str = "web") -> Application:
     for line in lines:
         line.application = application
     GoodsLine.objects.bulk_create(lines)
+    for end_user in end_users:
+        end_user.application = application
+    FurtherEndUser.objects.bulk_create(end_users)
     case.data = {key: value for key, value in case.data.items() if key != DATA_KEY}
     audit.record(
         actor,
@@ -248,22 +289,24 @@ def fits_together(case) -> str | None:
     errors = combination_errors(
         str(raw.get("kind") or ""), str(raw.get("licence_form") or ""), str(raw.get("goods_family") or ""),
         str(raw.get("destination_country") or "").strip().upper(), [c for c in codes if c],
+        len(raw.get("further_end_users") or []),
     )  # fmt: skip
     return " ".join(str(m) for m in errors.values()) or None
 
 
 def application_of(case) -> Application | None:
-    return Application.objects.filter(case=case).prefetch_related("goods_lines").first()
+    return Application.objects.filter(case=case).prefetch_related("goods_lines", "further_end_users").first()
 
 
 def parties_of(case) -> list[tuple[str, str]]:
-    """Who is screened: the applicant, the consignee and the end user (name and country)."""
+    """Who is screened: the applicant, the consignee and every end user (name and country)."""
     parties = [(case.applicant.name, case.applicant.country)]
     application = application_of(case)
     if application is not None:
         parties += [
             (application.consignee_name, application.consignee_country),
             (application.end_user_name, application.end_user_country),
+            *[(user.name, user.country) for user in application.further_end_users.all()],
         ]
     return parties
 

@@ -9,10 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from chancery.core.models import Entity, Role
-from chancery.core.testing import make_user
 from chancery.licensing.testing import authorise
-from chancery.procedures.definitions.strategic_goods import TEAM
 from chancery.procedures.models import Case
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import work
@@ -23,21 +20,6 @@ from chancery.strategic_goods.services.assessment import record_finding
 from chancery.strategic_goods.services.denials import earlier_denials, flagged
 
 LISTED = "Dmitriy Ivanovich Sokolovsky"
-
-
-@pytest.fixture
-def team(db):
-    return Entity.objects.create(code=TEAM, kind="department", name="Controle Strategische Goederen")
-
-
-@pytest.fixture
-def handler(team):
-    return make_user("t-behandelaar", Role.CIVIL_SERVANT, team)
-
-
-@pytest.fixture
-def applicant(org):
-    return org.users["applicant"]
 
 
 def line(**changes):
