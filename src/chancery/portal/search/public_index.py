@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import re
 import threading
 import uuid
 from collections import Counter, defaultdict
@@ -434,6 +435,12 @@ def _phrase(schema, field: str, stems: list[str], use_pairs: bool) -> TQuery:
 
 
 def _clause(clause: Clause, schema, use_pairs: bool) -> TQuery:
+    if clause.prefix and len(clause.stems) == 1:
+        # Every term with the prefix, as the database engines match it: a phrase prefix query takes
+        # only the first 50 terms of the dictionary, so a broad prefix ("belan*") missed hits, and
+        # which terms were taken depended on every entry's words, the confidential ones included.
+        pattern = re.escape(clause.stems[0]) + ".*"
+        return _either_field(lambda field: TQuery.regex_query(schema, field, pattern))
     if clause.prefix:
         return _either_field(lambda field: TQuery.phrase_prefix_query(schema, field, clause.stems))
     if len(clause.stems) > 1:

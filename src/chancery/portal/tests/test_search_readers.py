@@ -20,6 +20,7 @@ from chancery.decisions.models import AgendaItem
 from chancery.decisions.testing import release
 from chancery.portal.models import SearchEntry, SearchIndexState, StaleSearchEntry
 from chancery.portal.search import public_index, service
+from chancery.portal.search.engines import engine
 from chancery.portal.search.service import Filters, search, visible_entries
 from chancery.portal.tests import test_embargo_matrix as matrix
 
@@ -245,3 +246,21 @@ def test_a_hit_the_index_holds_wrongly_is_never_shown_to_a_logged_in_reader(worl
     assert StaleSearchEntry.objects.filter(entry_id=SearchEntry.objects.get(key=f"item:{item.pk}").pk).exists()
     public_index.sync()
     assert f"item:{item.pk}" not in _found(civil_servant, PUBLIC.lower())
+
+
+def test_a_prefix_finds_every_word_it_begins(org):
+    """A prefix of more than 50 words in the index (Tantivy's phrase prefix took the first 50 of
+    the dictionary, whichever entries held them) finds what the database finds."""
+    day = datetime.date(2026, 12, 4)
+    for n in range(60):
+        word = f"zeehaven{chr(97 + n // 26)}{chr(97 + n % 26)}"
+        entry = SearchEntry.objects.create(
+            key=f"woord:{n}", kind="decision", title=word, title_index=word, url="/", date=day, year=day.year
+        )
+        engine().write(entry)  # the database engine's own index (FTS5 table or tsvector)
+    secretariat = org.users["secretariat"]  # the entries have no source: only the secretariat sees them
+    shutil.rmtree(public_index.directory(), ignore_errors=True)
+    assert search(secretariat, "zeehaven*").total == 60
+    public_index.rebuild()
+    assert search(secretariat, "zeehaven*").total == 60
+    assert search(secretariat, "zeehavenc*").total == 8
