@@ -68,25 +68,12 @@ def document_saved(sender, instance, **kwargs):
 # Named persons and concerned government members are inputs of the confidentiality rule, which
 # the index holds per entry: a change of them on the entry's item or document (a many-to-many
 # change, without a save of the row) makes the entry stale.
-def _rule_links_changed(model, entry_field):
-    def changed(sender, instance, action, reverse, pk_set=None, **kwargs):
-        if not reverse:
-            if action.startswith("post_"):
-                mark_stale(SearchEntry.objects.filter(**{entry_field: instance.pk}))
-            return
-        # From the other side (a user's or mandatee's links): the rows are in pk_set, or, for a
-        # clear, the rows linked before it (read before they are gone).
-        field = next(f for f in model._meta.many_to_many if f.remote_field.through is sender)
-        owner = f"{field.m2m_field_name()}_id"
-        if action == "pre_clear":
-            rows = list(
-                sender.objects.filter(**{f"{field.m2m_reverse_field_name()}_id": instance.pk}).values_list(
-                    owner, flat=True
-                )
-            )
-            mark_stale(SearchEntry.objects.filter(**{f"{entry_field}__in": rows}))
-        elif action in ("post_add", "post_remove") and pk_set:
-            mark_stale(SearchEntry.objects.filter(**{f"{entry_field}__in": list(pk_set)}))
+def _rule_links_changed(entry_field):
+    def changed(sender, instance, action, **kwargs):
+        # From the row's side only: the fields have no reverse accessor (related_name "+"), so a
+        # user's or mandatee's links cannot be changed from their side.
+        if action.startswith("post_"):
+            mark_stale(SearchEntry.objects.filter(**{entry_field: instance.pk}))
 
     return changed
 
@@ -94,7 +81,7 @@ def _rule_links_changed(model, entry_field):
 for _model, _entry_field in ((AgendaItem, "item"), (Document, "document")):
     for _link in ("named_users", "concerned_mandatees"):
         m2m_changed.connect(
-            _rule_links_changed(_model, _entry_field),
+            _rule_links_changed(_entry_field),
             sender=getattr(_model, _link).through,
             weak=False,
             dispatch_uid=f"search-stale-{_model._meta.label_lower}-{_link}",
