@@ -47,8 +47,9 @@ def rebuild_dumps(sender, **kwargs):
     transaction.on_commit(rebuild_open_data.enqueue)
 
 
-# What the public index holds of an entry follows its item or document (access, release) and its
-# dossier (themes and phase as the public knows them): any change there makes the entry stale.
+# What the index holds of an entry follows its item or document (access, release, named persons,
+# concerned members) and its dossier (which one; themes and phase as the public knows them): any
+# change there makes the entry stale.
 @receiver(post_delete, sender=SearchEntry)
 def entry_deleted(sender, instance, **kwargs):
     mark_stale([instance.pk])  # so that the indexer takes it out of the index
@@ -62,6 +63,29 @@ def item_saved(sender, instance, **kwargs):
 @receiver(post_save, sender=Document)
 def document_saved(sender, instance, **kwargs):
     mark_stale(SearchEntry.objects.filter(document=instance.pk))
+
+
+# Named persons and concerned government members are inputs of the confidentiality rule, which
+# the index holds per entry: a change of them on the entry's item or document (a many-to-many
+# change, without a save of the row) makes the entry stale.
+def _rule_links_changed(entry_field):
+    def changed(sender, instance, action, **kwargs):
+        # From the row's side only: the fields have no reverse accessor (related_name "+"), so a
+        # user's or mandatee's links cannot be changed from their side.
+        if action.startswith("post_"):
+            mark_stale(SearchEntry.objects.filter(**{entry_field: instance.pk}))
+
+    return changed
+
+
+for _model, _entry_field in ((AgendaItem, "item"), (Document, "document")):
+    for _link in ("named_users", "concerned_mandatees"):
+        m2m_changed.connect(
+            _rule_links_changed(_entry_field),
+            sender=getattr(_model, _link).through,
+            weak=False,
+            dispatch_uid=f"search-stale-{_model._meta.label_lower}-{_link}",
+        )
 
 
 @receiver(post_save, sender=Dossier)
@@ -91,4 +115,9 @@ def release_makes_stale(sender, release, **kwargs):
     # and every entry of the dossiers it concerns may see its public phase change.
     meeting = release.meeting_id
     dossiers = ProcedureStep.objects.filter(items__agenda__meeting=meeting).values("dossier_id")
-    mark_stale(SearchEntry.objects.filter(Q(meeting=meeting) | Q(item__step__dossier__in=dossiers)))
+    # A document on items of several meetings has one entry, under one of them: its release by
+    # this meeting changes that entry too.
+    documents = ItemDocument.objects.filter(item__agenda__meeting=meeting).values("document_id")
+    mark_stale(
+        SearchEntry.objects.filter(Q(meeting=meeting) | Q(item__step__dossier__in=dossiers) | Q(document__in=documents))
+    )

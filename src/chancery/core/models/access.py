@@ -23,7 +23,10 @@ state: naming someone is an explicit grant. Administrators see what the secretar
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import operator
+from dataclasses import dataclass
+from functools import reduce
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -68,33 +71,73 @@ def _m2m_q(model: type[models.Model], field: str, prefix: str, targets) -> Q:
     return Q(**{f"{prefix}pk__in": through.objects.filter(**{f"{target}__in": targets}).values(owner)})
 
 
-def visibility_q(user: User | AnonymousUser | None, model: type[models.Model], prefix: str = "") -> Q:
-    """The condition under which `user` may see a row of `model` (reached through `prefix`)."""
+# The many-to-many fields of `Confidential` the rule reads (a condition on them: one of the row's
+# links is among the values).
+LINK_FIELDS = ("named_users", "concerned_mandatees")
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One condition of the rule on a row's own fields: `field` (access_level, release_state, or one
+    of the LINK_FIELDS) takes one of `values`. `values` may be a lazy queryset of ids: SQL asks it
+    as a subquery, the search index (portal.search.public_index) evaluates it."""
+
+    field: str
+    values: Any
+
+
+# The rule is data: a tuple of alternatives (any may hold), each a tuple of conditions (all must
+# hold). `visibility_q` renders it as SQL and the search index renders the same data as its filter
+# (portal.search.public_index.rule_query), so that the two cannot say different things.
+Rule = tuple[tuple[Condition, ...], ...]
+EVERYTHING: Rule = ((),)
+
+
+def visibility_rule(user: User | AnonymousUser | None) -> Rule:
+    """Who may see a row, as conditions on its access level, release state, named persons and
+    concerned government members (the table in the module's docstring)."""
     from chancery.core.models.organisation import Mandatee, Role
 
-    def field(name: str) -> str:
-        return f"{prefix}{name}"
-
-    released_public = Q(**{field("access_level"): AccessLevel.PUBLIC, field("release_state"): ReleaseState.RELEASED})
+    released_public = (
+        Condition("access_level", (AccessLevel.PUBLIC,)),
+        Condition("release_state", (ReleaseState.RELEASED,)),
+    )
     if user is None or not user.is_authenticated or not user.is_active:
-        return released_public
+        return (released_public,)
     if user.role in (Role.SECRETARIAT, Role.ADMIN):
-        return Q()
+        return EVERYTHING
 
-    named = Q(**{field("access_level") + "__in": NAMEABLE_LEVELS}) & _m2m_q(model, "named_users", prefix, [user.pk])
+    named = (Condition("access_level", tuple(NAMEABLE_LEVELS)), Condition("named_users", (user.pk,)))
     if user.role in (Role.MINISTER, Role.CABINET):
-        mine = Mandatee.objects.represented_by(user).values("pk")
-        concerned = Q(**{field("access_level"): AccessLevel.CONFIDENTIAL}) & _m2m_q(
-            model, "concerned_mandatees", prefix, mine
-        )
-        return Q(**{field("access_level") + "__in": COUNCIL_LEVELS}) | concerned | named
+        mine = Mandatee.objects.represented_by(user).values_list("pk", flat=True)
+        concerned = (Condition("access_level", (AccessLevel.CONFIDENTIAL,)), Condition("concerned_mandatees", mine))
+        return ((Condition("access_level", tuple(COUNCIL_LEVELS)),), concerned, named)
     if user.role == Role.CIVIL_SERVANT:
-        return (
-            Q(**{field("access_level") + "__in": GOVERNMENT_LEVELS, field("release_state"): ReleaseState.RELEASED})
-            | named
+        government = (
+            Condition("access_level", tuple(GOVERNMENT_LEVELS)),
+            Condition("release_state", (ReleaseState.RELEASED,)),
         )
+        return (government, named)
     # Experts, applicants and any role added later without a rule: the public, plus what names them.
-    return released_public | named
+    return (released_public, named)
+
+
+def _condition_q(condition: Condition, model: type[models.Model], prefix: str) -> Q:
+    if condition.field in LINK_FIELDS:
+        return _m2m_q(model, condition.field, prefix, condition.values)
+    values = list(condition.values)
+    if len(values) == 1:
+        return Q(**{f"{prefix}{condition.field}": values[0]})
+    return Q(**{f"{prefix}{condition.field}__in": values})
+
+
+def visibility_q(user: User | AnonymousUser | None, model: type[models.Model], prefix: str = "") -> Q:
+    """The condition under which `user` may see a row of `model` (reached through `prefix`):
+    `visibility_rule` in SQL."""
+    rule = visibility_rule(user)
+    if any(not alternative for alternative in rule):
+        return Q()  # an alternative without conditions: every row (Q() would vanish in an OR)
+    return reduce(operator.or_, (reduce(operator.and_, (_condition_q(c, model, prefix) for c in a)) for a in rule))
 
 
 class ConfidentialQuerySet(models.QuerySet):

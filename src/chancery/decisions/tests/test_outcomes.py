@@ -235,3 +235,56 @@ def test_minutes_follow_the_meeting_and_are_corrected_with_a_reason_after_closin
         secretariat, final_meeting, pdf_upload("notulen-2.pdf", "Notulen bis"), reason="Aanwezigen aangevuld"
     )
     assert Minutes.objects.get().document.versions.count() == 2
+
+
+def test_phase_keys_say_what_the_phase_says_for_every_reader(secretariat, org, final_meeting):
+    """Search counts phases with `phase_keys` (plain values, thousands of dossiers per query); the
+    dossier page builds them with `phase_of`: for every reader and at every stage they agree."""
+    from chancery.decisions.models import Dossier
+    from chancery.decisions.services.dossiers import dossier_histories, phase_keys, phase_of
+    from chancery.decisions.testing import release
+
+    later = services.create_meeting(secretariat, starts_at=at("2026-12-11"))
+    items = items_of(final_meeting)
+
+    def dossier(name, level=AccessLevel.PUBLIC, steps=("principle_approval",), item=None):
+        made, step = services.create_dossier(secretariat, title=name, short_title=name, access_level=level), None
+        for kind in steps:
+            step = services.add_step(secretariat, made, kind=kind, title=kind, mandatees=[org.mandatees["a"]])
+        if item is not None:
+            AgendaItem.objects.filter(pk=items[item].pk).update(step=step)
+        return made, step
+
+    dossier("Leeg", steps=())
+    dossier("Voorbereid")
+    dossier("Uitgesteld", item="Oostgrens")
+    dossier("Vertrouwelijk", AccessLevel.CONFIDENTIAL, item="Vertrouwelijk dossier")
+    # The last step is for the council only: others know the dossier by its first step.
+    _made, last = dossier("Twee stappen", steps=("principle_approval", "final_approval"), item="Mededeling")
+    ProcedureStep = type(last)
+    ProcedureStep.objects.filter(pk=last.pk).update(access_level=AccessLevel.INTERNAL_COUNCIL)
+    readers = [AnonymousUser(), *org.users.values()]
+    seen = set()
+
+    def agree():
+        for user in readers:
+            visible = Dossier.objects.visible_to(user)
+            histories = dossier_histories(list(visible), user)
+            expected = {pk: phase_of(history).key for pk, history in histories.items()}
+            assert phase_keys(visible, user) == expected, user
+            seen.update(expected.values())
+
+    agree()
+    final = items_of(final_meeting)
+    services.record_decision(secretariat, final["Oostgrens"], result=DecisionResult.POSTPONED, postpone_to=later)
+    services.record_decision(secretariat, final["Vertrouwelijk dossier"], result=DecisionResult.APPROVED, text="Ja.")
+    services.record_decision(secretariat, final["Mededeling"], result=DecisionResult.ACKNOWLEDGED, text="Gezien.")
+    agree()
+    services.correct_decision(
+        secretariat, final["Vertrouwelijk dossier"], result=DecisionResult.WITHDRAWN, text="Nee.", reason="Fout"
+    )
+    agree()
+    release(secretariat, final_meeting, "decisions")
+    agree()
+    assert {"preparation", "principle_approval:preparation", "principle_approval:agenda"} <= seen
+    assert {"principle_approval:approved", "principle_approval:withdrawn", "final_approval:acknowledged"} <= seen

@@ -1,13 +1,19 @@
-"""The public search index: what anyone may find, in Tantivy, kept in step with the database.
+"""The search index: every search entry, in Tantivy, kept in step with the database. (Named the
+public index when it held only what the public may see; it now answers every reader.)
 
 Why: at the size of a government archive (500,000 documents) a broad query matches hundreds of
-thousands of rows; counting them and their facets in PostgreSQL takes 100 ms and more, an inverted
-index with columnar facet fields (Tantivy, a Lucene-class engine) a few milliseconds.
+thousands of rows; counting them and their facets in PostgreSQL takes 100 ms and more (seconds for
+a logged-in reader, whose rule reaches further), an inverted index with columnar facet fields
+(Tantivy, a Lucene-class engine) a few milliseconds.
 
 What the platform promises, and how it is kept:
-- Search never shows what the reader may not see. The index holds only entries that the public may
-  see (public and released); it serves only readers who see what the public sees (see `serves`).
-  Every hit is checked again against the live confidentiality rule before it is shown.
+- Search never shows what the reader may not see. Each entry carries the inputs of the
+  confidentiality rule (its source's access level, release state, named persons and concerned
+  government members); every query is filtered by the reader's rule, rendered from the same data
+  as the SQL rule (`rule_query`, `core.models.access.visibility_rule`). The theme and phase facets
+  of a reader other than the public follow what that reader may know of the dossiers, worked out
+  per search (`DossierView`); the public's are in the index. Every hit is checked again against
+  the live confidentiality rule before it is shown.
 - A release is searchable the moment it commits. Every change that can alter what the index holds
   for an entry marks that entry *stale* in the same transaction (`mark_stale`). A search leaves the
   stale entries out of the index's answer and searches them in the database instead (the
@@ -24,6 +30,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import re
 import threading
 import uuid
 from collections import Counter, defaultdict
@@ -61,7 +68,7 @@ FACET_FIELDS = {
 
 # Raised whenever the schema changes: each version has its own directory, so that a new version
 # is built beside the old one (`sync` builds it when it is missing) instead of misreading it.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: every entry, with the rule's inputs and its dossier
 
 
 def _schema(*, pairs: bool = True) -> tantivy.Schema:
@@ -84,6 +91,17 @@ def _schema(*, pairs: bool = True) -> tantivy.Schema:
     builder.add_integer_field("ministers", indexed=True, fast=True)
     builder.add_integer_field("themes", indexed=True, fast=True)
     builder.add_text_field("phase", tokenizer_name="raw", fast=True)
+    # The inputs of the confidentiality rule, of the entry's source (its document, else its item),
+    # named as the rule's fields (core.models.access.visibility_rule) so that `rule_query` renders
+    # the rule's conditions as they are. With them the index holds every entry and answers every
+    # reader, each through their own rule.
+    builder.add_text_field("access_level", tokenizer_name="raw")
+    builder.add_text_field("release_state", tokenizer_name="raw")
+    builder.add_integer_field("named_users", indexed=True)
+    builder.add_integer_field("concerned_mandatees", indexed=True)
+    # The entry's dossier: a logged-in reader's theme and phase facets are counted per dossier and
+    # read through what that reader may know of each dossier (`search`, `reader_dossiers`).
+    builder.add_integer_field("dossier", indexed=True, fast=True)
     return builder.build()
 
 
@@ -189,8 +207,54 @@ def available() -> bool:
     return path.is_dir() and tantivy.Index.exists(str(path))
 
 
+def _links(model, field: str, owners) -> dict[int, list[int]]:
+    """The targets of a many-to-many field of `model` for the rows `owners`."""
+    m2m = model._meta.get_field(field)
+    owner, target = f"{m2m.m2m_field_name()}_id", f"{m2m.m2m_reverse_field_name()}_id"
+    links = defaultdict(list)
+    for row, linked in m2m.remote_field.through.objects.filter(**{f"{owner}__in": owners}).values_list(owner, target):
+        links[row].append(linked)
+    return links
+
+
+def _rule_inputs(entries) -> dict[int, dict]:
+    """Per entry, the fields the confidentiality rule reads, of its source: the document for a
+    document's entry, else the item (as `service.visible_entries` applies the rule)."""
+    from chancery.core.models import Document
+    from chancery.core.models.access import LINK_FIELDS
+    from chancery.decisions.models import AgendaItem
+
+    rows = entries.values_list(
+        "pk",
+        "document_id",
+        "item_id",
+        "document__access_level",
+        "document__release_state",
+        "item__access_level",
+        "item__release_state",
+    )
+    sources, inputs = {}, {}
+    for pk, document, item, document_level, document_state, item_level, item_state in rows:
+        if document is not None:
+            sources[pk] = (Document, document)
+            inputs[pk] = {"access_level": document_level, "release_state": document_state}
+        elif item is not None:
+            sources[pk] = (AgendaItem, item)
+            inputs[pk] = {"access_level": item_level, "release_state": item_state}
+    # The sources as subqueries, not lists of ids (a batch is 20,000 entries when the index is built).
+    owners = {Document: entries.values("document_id"), AgendaItem: entries.filter(document=None).values("item_id")}
+    for model in (Document, AgendaItem):
+        for field in LINK_FIELDS:
+            links = _links(model, field, owners[model])
+            for pk, (kind, source) in sources.items():
+                if kind is model:
+                    inputs[pk][field] = links.get(source, [])
+    return inputs
+
+
 def _documents(entries) -> list[tantivy.Document]:
-    """The index documents of entries that the public may see, with their facets as the public knows them."""
+    """The index documents of entries, with the confidentiality rule's inputs, their dossier, and
+    the theme and phase facets as the public knows them (for the public reader)."""
     from django.contrib.auth.models import AnonymousUser
 
     from chancery.decisions.models import Dossier
@@ -212,6 +276,7 @@ def _documents(entries) -> list[tantivy.Document]:
         "searchentry_id", "mandatee_id"
     ):
         ministers[entry].append(mandatee)
+    rule_inputs = _rule_inputs(entries)
 
     documents = []
     for entry in entries.only("pk", "title_index", "body_index", "date", "year", "kind", "document_kind", "meeting_id"):
@@ -231,10 +296,22 @@ def _documents(entries) -> list[tantivy.Document]:
         for mandatee in ministers[entry.pk]:
             document.add_integer("ministers", mandatee)
         dossier = dossier_of.get(entry.pk)
+        if dossier is not None:
+            document.add_integer("dossier", dossier)
         if dossier in phases:
             document.add_text("phase", phases[dossier])
             for theme in themes[dossier]:
                 document.add_integer("themes", theme)
+        # An entry without a source (neither item nor document) gets no rule fields: only a rule
+        # without conditions (the secretariat's) admits it, as in SQL.
+        inputs = rule_inputs.get(entry.pk)
+        if inputs is not None:
+            document.add_text("access_level", inputs["access_level"])
+            document.add_text("release_state", inputs["release_state"])
+            for user in inputs["named_users"]:
+                document.add_integer("named_users", user)
+            for mandatee in inputs["concerned_mandatees"]:
+                document.add_integer("concerned_mandatees", mandatee)
         documents.append(document)
     return documents
 
@@ -242,8 +319,7 @@ def _documents(entries) -> list[tantivy.Document]:
 def sync(*, batch: int = BATCH, fresh: bool = False) -> int:
     """Write every stale entry to the index (or take it out); returns how many were handled.
     `fresh`: the index was just emptied (a rebuild), so there is nothing to take out first."""
-    from chancery.portal.models import SearchIndexState, StaleSearchEntry
-    from chancery.portal.search.service import visible_entries
+    from chancery.portal.models import SearchEntry, SearchIndexState, StaleSearchEntry
 
     if not available():
         return rebuild()  # a new machine, or a new schema version: build it whole
@@ -270,7 +346,7 @@ def sync(*, batch: int = BATCH, fresh: bool = False) -> int:
                 if not fresh:
                     for pk in ids:
                         writer.delete_documents_by_term("id", pk)
-                for document in _documents(visible_entries(None).filter(pk__in=ids)):
+                for document in _documents(SearchEntry.objects.filter(pk__in=ids)):
                     writer.add_document(document)
                 writer.commit()
                 by_token = defaultdict(list)
@@ -304,10 +380,37 @@ def rebuild() -> int:
 # --- searching -------------------------------------------------------------------------------
 
 
-def serves(user) -> bool:
-    """The index answers readers who see exactly what the public sees; anyone else (whose rule
-    reaches further) is answered by the database, exactly, from the live confidentiality rule."""
+def knows_as_public(user) -> bool:
+    """Readers whose rule is the public's (core.models.access.visibility_rule): the index's own
+    theme and phase fields hold what they know of the dossiers. Anyone else's knowledge of a
+    dossier is worked out per search (`reader_dossiers` in `search`)."""
     return user is None or not user.is_authenticated or not user.is_active
+
+
+def rule_query(user) -> TQuery | None:
+    """The reader's confidentiality rule as a filter on the index: `visibility_rule`'s conditions
+    rendered as they are (the index fields carry the rule's field names), so that SQL and the index
+    cannot say different things (a test compares both over the role × level × release matrix).
+    None for a rule without conditions (the secretariat's: every entry). Scores nothing: the
+    ranking is the text's alone."""
+    from chancery.core.models.access import visibility_rule
+
+    alternatives = []
+    for alternative in visibility_rule(user):
+        if not alternative:
+            return None
+        parts = []
+        for condition in alternative:
+            # Access levels and release states are text fields; users and mandatees are ids.
+            values = [value if isinstance(value, int) else str(value) for value in condition.values]
+            if not values:
+                break  # no value can satisfy it (a minister who represents no one): nothing admitted
+            parts.append((Occur.Must, TQuery.term_set_query(SCHEMA, condition.field, values)))
+        else:
+            alternatives.append((Occur.Should, TQuery.boolean_query(parts)))
+    if not alternatives:
+        return TQuery.empty_query()
+    return TQuery.const_score_query(TQuery.boolean_query(alternatives), 0.0)
 
 
 def _either_field(make) -> TQuery:
@@ -332,6 +435,12 @@ def _phrase(schema, field: str, stems: list[str], use_pairs: bool) -> TQuery:
 
 
 def _clause(clause: Clause, schema, use_pairs: bool) -> TQuery:
+    if clause.prefix and len(clause.stems) == 1:
+        # Every term with the prefix, as the database engines match it: a phrase prefix query takes
+        # only the first 50 terms of the dictionary, so a broad prefix ("belan*") missed hits, and
+        # which terms were taken depended on every entry's words, the confidential ones included.
+        pattern = re.escape(clause.stems[0]) + ".*"
+        return _either_field(lambda field: TQuery.regex_query(schema, field, pattern))
     if clause.prefix:
         return _either_field(lambda field: TQuery.phrase_prefix_query(schema, field, clause.stems))
     if len(clause.stems) > 1:
@@ -358,7 +467,28 @@ class Answer:
     facets: dict[str, Counter]
 
 
-def _filter_queries(filters, theme_id: int | None) -> dict[str, TQuery]:
+@dataclass
+class DossierView:
+    """What one reader may know of some dossiers: those they may see, with their themes (ids) and
+    their phase key as that reader may know it (from the steps and agendas they may see)."""
+
+    themes: dict[int, list[int]]
+    phases: dict[int, str]
+
+    def with_theme(self, theme_id: int | None) -> list[int]:
+        return [dossier for dossier, themes in self.themes.items() if theme_id in themes]
+
+    def in_phase(self, key: str) -> list[int]:
+        return [dossier for dossier, phase in self.phases.items() if phase == key]
+
+
+# Facets counted per dossier for a reader who is not the public, then read through their view.
+DOSSIER_FACETS = ("theme", "phase")
+# Every dossier a query matches is a bucket (26,000 at scale 1.0; Tantivy refuses above 65,000).
+DOSSIER_BUCKETS = 60_000
+
+
+def _filter_queries(filters, theme_id: int | None, view: DossierView | None = None) -> dict[str, TQuery]:
     wanted = {}
     if filters.year:
         wanted["year"] = TQuery.term_query(SCHEMA, "year", int(filters.year))
@@ -369,13 +499,23 @@ def _filter_queries(filters, theme_id: int | None) -> dict[str, TQuery]:
     if filters.document_kind:
         wanted["document_kind"] = TQuery.term_query(SCHEMA, "document_kind", filters.document_kind)
     if filters.theme:
-        # An unknown theme matches nothing (a term no document carries).
-        wanted["theme"] = TQuery.term_query(SCHEMA, "themes", theme_id if theme_id is not None else -1)
+        if view is None:
+            # An unknown theme matches nothing (a term no document carries).
+            wanted["theme"] = TQuery.term_query(SCHEMA, "themes", theme_id if theme_id is not None else -1)
+        else:
+            wanted["theme"] = _dossiers_query(view.with_theme(theme_id))
     if filters.meeting:
         wanted["meeting"] = TQuery.term_query(SCHEMA, "meeting", int(filters.meeting))
     if filters.phase:
-        wanted["phase"] = TQuery.term_query(SCHEMA, "phase", filters.phase)
+        if view is None:
+            wanted["phase"] = TQuery.term_query(SCHEMA, "phase", filters.phase)
+        else:
+            wanted["phase"] = _dossiers_query(view.in_phase(filters.phase))
     return wanted
+
+
+def _dossiers_query(dossiers: list[int]) -> TQuery:
+    return TQuery.term_set_query(SCHEMA, "dossier", dossiers) if dossiers else TQuery.empty_query()
 
 
 def _combine(base: TQuery, filters: list[TQuery], excluded: list[int]) -> TQuery:
@@ -389,14 +529,53 @@ def _counts(aggregation: dict, name: str) -> Counter:
     return Counter({bucket["key"]: bucket["doc_count"] for bucket in aggregation.get(name, {}).get("buckets", [])})
 
 
+def _through_view(view: DossierView, name: str, per_dossier: Counter) -> Counter:
+    """Entries per theme or phase from entries per dossier (an entry belongs to one dossier at most,
+    so the sums count each entry once per value), over the dossiers the reader may see."""
+    counts = Counter()
+    for dossier, n in per_dossier.items():
+        dossier = int(dossier)
+        if name == "theme":
+            for theme in view.themes.get(dossier, ()):
+                counts[theme] += n
+        elif dossier in view.phases:
+            counts[view.phases[dossier]] += n
+    return counts
+
+
 def search(
-    query: Query, filters, *, generation: int, excluded: list[int], theme_id, sort: str, limit: int, offset: int
+    query: Query,
+    filters,
+    *,
+    generation: int,
+    excluded: list[int],
+    theme_id,
+    sort: str,
+    limit: int,
+    offset: int,
+    rule: TQuery | None = None,
+    reader_dossiers=None,
 ) -> Answer:
-    """Hits and facet counts from the index, leaving out the `excluded` (stale) entries. Each facet
-    is counted with the other facets' filters applied, as in the database engine."""
+    """Hits and facet counts from the index, leaving out the `excluded` (stale) entries, over the
+    entries `rule` admits (`rule_query`). Each facet is counted with the other facets' filters
+    applied, as in the database engine. `reader_dossiers` (dossier ids → DossierView), for a
+    reader who is not the public: the theme and phase facets and filters follow what that reader
+    may know of the dossiers the query matches, instead of the public's (the index's fields)."""
     searcher = _reader.searcher(generation)
     base = text_query(query)
-    wanted = _filter_queries(filters, theme_id)
+    if rule is not None:
+        base = TQuery.boolean_query([(Occur.Must, base), (Occur.Must, rule)])
+    fields = dict(FACET_FIELDS)
+    view = None
+    if reader_dossiers is not None:
+        # The dossiers of every match (before any filter), as the database engine works out their
+        # phases (service.dossier_phases over the matched entries).
+        matched = searcher.aggregate(
+            _combine(base, [], excluded), {"dossier": {"terms": {"field": "dossier", "size": DOSSIER_BUCKETS}}}
+        )
+        view = reader_dossiers({int(key) for key in _counts(matched, "dossier")})
+        fields.update({name: "dossier" for name in DOSSIER_FACETS})
+    wanted = _filter_queries(filters, theme_id, view)
     everything = _combine(base, list(wanted.values()), excluded)
 
     def top():
@@ -407,11 +586,15 @@ def search(
     def terms(names):
         # Enough buckets for every value but meetings, of which the page shows the ten with most hits
         # (twenty asked, so that ties at the tenth are broken by date as in the database engine).
-        return {n: {"terms": {"field": FACET_FIELDS[n], "size": 20 if n == "meeting" else 10_000}} for n in names}
+        sizes = {"meeting": 20, "theme": DOSSIER_BUCKETS, "phase": DOSSIER_BUCKETS}
+        return {n: {"terms": {"field": fields[n], "size": sizes.get(n, 10_000)}} for n in names}
 
     def counted(query, names):
         aggregation = searcher.aggregate(query, terms(names))
-        return {name: _counts(aggregation, name) for name in names}
+        counts = {name: _counts(aggregation, name) for name in names}
+        if view is not None:
+            counts.update({name: _through_view(view, name, counts[name]) for name in DOSSIER_FACETS if name in counts})
+        return counts
 
     # Facets without a filter of their own share the fully filtered hits; a facet with a filter is
     # counted without its own. The parts run side by side (Tantivy lets go of the interpreter while

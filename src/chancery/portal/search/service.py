@@ -19,6 +19,9 @@ from chancery.portal.search.engines import engine
 from chancery.portal.search.text import WORD, Query, fold, parse, stem, words
 
 PAGE_SIZE = 20
+# Up to this many dossiers matched, the reader's view is read for them by id; above, for every
+# dossier the reader may see (see reader_dossiers).
+READER_DOSSIERS_LISTED = 500
 
 
 def visible_entries(user):
@@ -88,6 +91,28 @@ def dossier_phases(entries, reader) -> dict:
     return {dossier.pk: phase_of(histories[dossier.pk]) for dossier in dossiers}
 
 
+def reader_dossiers(reader, dossier_ids) -> public_index.DossierView:
+    """What `reader` may know of these dossiers, for the index's theme and phase facets: the same
+    rule and the same phases as the database engine's (`Filters.themed`, `dossier_phases`)."""
+    from chancery.decisions.services.dossiers import phase_keys
+
+    visible = Dossier.objects.visible_to(reader)
+    if len(dossier_ids) > READER_DOSSIERS_LISTED:
+        # A broad query matches most dossiers: every dossier the reader may see, read through the
+        # rule as a subquery, costs less than a list of thousands of ids compiled into each query.
+        dossiers = visible
+    else:
+        dossiers = visible.filter(pk__in=dossier_ids)
+    phases = {pk: key for pk, key in phase_keys(dossiers, reader).items() if pk in dossier_ids}
+    themes = {pk: [] for pk in phases}
+    for dossier, theme in Dossier.themes.through.objects.filter(dossier__in=dossiers).values_list(
+        "dossier_id", "theme_id"
+    ):
+        if dossier in themes:
+            themes[dossier].append(theme)
+    return public_index.DossierView(themes, phases)
+
+
 def search(user, text: str, *, filters: Filters | None = None, sort: str = "relevance", page: int = 1) -> Results:
     query = parse(text)
     filters = filters or Filters()
@@ -95,9 +120,8 @@ def search(user, text: str, *, filters: Filters | None = None, sort: str = "rele
     if query.is_empty:
         return Results(query, 0, [])
     page = max(1, page)
-    results = None
-    if public_index.serves(user):
-        results = _search_index(user, query, filters, sort, page)
+    # The index answers every reader, each through their own rule; the database when it cannot.
+    results = _search_index(user, query, filters, sort, page)
     if results is None:
         results = _search_database(user, query, filters, sort, page)
     for hit in results.hits:
@@ -129,14 +153,20 @@ def _search_database(user, query: Query, filters: Filters, sort: str, page: int)
 
 
 def _search_index(user, query: Query, filters: Filters, sort: str, page: int) -> Results | None:
-    """The public index, with the stale entries answered by the database (public_index explains
-    why the sum is exact). None when the index cannot answer: the database does, alone."""
+    """The index, over what the reader's rule admits, with the stale entries answered by the
+    database (public_index explains why the sum is exact). None when the index cannot answer: the
+    database does, alone."""
     stale = list(StaleSearchEntry.objects.values_list("entry_id", flat=True)[: public_index.OVERLAY_LIMIT + 1])
     if len(stale) > public_index.OVERLAY_LIMIT or not public_index.available():
         return None
     generation = SearchIndexState.objects.values_list("generation", flat=True).first() or 0
     theme_id = Theme.objects.filter(slug=filters.theme).values_list("pk", flat=True).first() if filters.theme else None
     wanted = page * PAGE_SIZE
+    reader = {
+        "rule": public_index.rule_query(user),
+        # The public's view of the dossiers is in the index; anyone else's is worked out per search.
+        "reader_dossiers": None if public_index.knows_as_public(user) else lambda ids: reader_dossiers(user, ids),
+    }
     if not stale:
         answer = public_index.search(
             query,
@@ -147,6 +177,7 @@ def _search_index(user, query: Query, filters: Filters, sort: str, page: int) ->
             sort=sort,
             limit=PAGE_SIZE,
             offset=wanted - PAGE_SIZE,
+            **reader,
         )
         ranked, total, counts = [pk for pk, _score in answer.hits], answer.total, answer.facets
     else:
@@ -159,6 +190,7 @@ def _search_index(user, query: Query, filters: Filters, sort: str, page: int) ->
             sort=sort,
             limit=wanted,
             offset=0,
+            **reader,
         )
         overlay_total, overlay_hits, overlay_counts = _database_part(
             user, query, filters, visible_entries(user).filter(pk__in=stale), sort, wanted

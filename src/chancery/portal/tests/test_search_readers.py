@@ -1,0 +1,266 @@
+"""The search index answers every reader, each through their own confidentiality rule: the index's
+filter admits exactly the entries the SQL rule admits (role × access level × release state × named
+× concerned), a logged-in reader gets from the index the hits and facet counts the database gives
+(the theme and phase facets from what that reader may know of the dossiers), every change of the
+rule's inputs makes the entry stale in its own transaction, and the live check of each hit shown
+holds for logged-in readers too. Run on SQLite and on PostgreSQL (DATABASE_URL) alike."""
+
+import datetime
+import itertools
+import shutil
+
+import pytest
+from django.db import transaction
+from tantivy import Query as TQuery
+
+from chancery.core import services as core_services
+from chancery.core.models import AccessLevel, Document, ReleaseState
+from chancery.core.testing import make_user
+from chancery.decisions.models import AgendaItem
+from chancery.decisions.testing import release
+from chancery.portal.models import SearchEntry, SearchIndexState, StaleSearchEntry
+from chancery.portal.search import public_index, service
+from chancery.portal.search.engines import engine
+from chancery.portal.search.service import Filters, search, visible_entries
+from chancery.portal.tests import test_embargo_matrix as matrix
+
+PUBLIC, SECRET = matrix.PUBLIC, matrix.SECRET
+scene = matrix.scene  # noqa: F811 - the matrix fixture, under its own name
+
+
+@pytest.fixture
+def world(scene):
+    """The embargo matrix's meeting: a public and a confidential item (concerning minister A), each
+    in a dossier under one theme, with a document each. The documents are indexed as the text
+    extraction does once it has run (here without the background task)."""
+    from chancery.decisions.models import ItemDocument
+    from chancery.portal.search import index
+
+    for link in ItemDocument.objects.filter(item__agenda__is_final=True).select_related("document", "item"):
+        index.index_document(link.document, link.item)
+    assert SearchEntry.objects.filter(kind="document").count() == 2
+    return scene
+
+
+# Who may be given a grant: named persons of several roles, and the concerned government member A.
+GRANTS = ("none", "named", "concerned")
+NAMED = ("civil_servant", "expert", "cabinet_other", "applicant")
+
+
+def readers(org):
+    from django.contrib.auth.models import AnonymousUser
+
+    from chancery.core.models import User
+
+    inactive = User.objects.filter(username="t-vertrokken").first()
+    if inactive is None:
+        inactive = make_user("t-vertrokken", "civil_servant", org.entities["dept"])
+        inactive.is_active = False
+        inactive.save()
+    return {"anonymous": AnonymousUser(), "inactive": inactive, **org.users}
+
+
+def _grant(row, grant, org):
+    if grant == "named":
+        row.named_users.set([org.users[role] for role in NAMED])
+    elif grant == "concerned":
+        row.concerned_mandatees.set([org.mandatees["a"]])
+
+
+@pytest.fixture
+def rule_matrix(org, meeting, add):
+    """An item and a document for every access level × release state × grant, each with its search
+    entry; the documents' entries hang on an item nobody but the secretariat sees, so that the rule
+    must be read from the document. Plus an entry without item or document."""
+    secretariat = org.users["secretariat"]
+    hidden = add(meeting, "Verborgen", access_level=AccessLevel.INTERNAL_SECRETARIAT)
+    day = datetime.date(2026, 12, 4)
+    entry = {"title": "stuk", "title_index": "stuk", "url": "/", "date": day, "year": day.year}
+    cases = list(itertools.product(AccessLevel.values, ReleaseState.values, GRANTS))
+    for level, state, grant in cases:
+        item = add(meeting, f"Punt {level} {state} {grant}", access_level=level)
+        item.concerned_mandatees.clear()
+        _grant(item, grant, org)
+        AgendaItem.objects.filter(pk=item.pk).update(release_state=state)
+        SearchEntry.objects.create(key=f"item:{item.pk}", kind="decision", item=item, **entry)
+        document = Document.objects.create(
+            title=f"Stuk {level} {state} {grant}", access_level=level, release_state=state, created_by=secretariat
+        )
+        _grant(document, grant, org)
+        SearchEntry.objects.create(
+            key=f"document:{document.pk}", kind="document", document=document, item=hidden, **entry
+        )
+    SearchEntry.objects.create(key="orphan", kind="decision", **entry)
+    public_index.rebuild()
+    return cases
+
+
+def admitted_by_index(user) -> set[int]:
+    generation = SearchIndexState.objects.values_list("generation", flat=True).first() or 0
+    searcher = public_index._reader.searcher(generation)
+    rule = public_index.rule_query(user)
+    result = searcher.search(rule if rule is not None else TQuery.all_query(), limit=10_000)
+    return {searcher.doc(address)["id"][0] for _score, address in result.hits}
+
+
+def test_the_index_filter_admits_what_the_sql_rule_admits(org, rule_matrix):
+    assert not StaleSearchEntry.objects.exists()
+    admitted = {}
+    for role, user in readers(org).items():
+        admitted[role] = set(visible_entries(user).values_list("pk", flat=True))
+        assert admitted_by_index(user) == admitted[role], role
+    # The matrix tells the rules apart (a filter that admitted everything would not pass).
+    entries = SearchEntry.objects.count()
+    assert entries == 2 * len(rule_matrix) + 1
+    assert len(admitted["secretariat"]) == entries  # the entry without a source too
+    assert admitted["inactive"] == admitted["anonymous"]
+    assert len({frozenset(keys) for keys in admitted.values()}) >= 7
+    assert admitted["anonymous"] < admitted["expert"] < admitted["cabinet_other"]
+    assert admitted["minister_other"] < admitted["minister_concerned"]
+
+
+def test_a_minister_who_represents_no_one_is_admitted_by_level_only(org, rule_matrix):
+    minister = make_user("t-minister-zonder-mandaat", "minister", org.entities["dept"])
+    assert admitted_by_index(minister) == set(visible_entries(minister).values_list("pk", flat=True))
+
+
+QUERY = f"besluit OR nota OR {PUBLIC.lower()} OR {SECRET.lower()}"
+FILTERS = [{}, {"theme": "economie"}, {"phase": "principle_approval:approved"}, {"kind": "document"}, {"year": 2026}]
+ROLES = ["anonymous", "secretariat", "minister_concerned", "minister_other", "civil_servant", "expert"]
+
+
+def answers(org):
+    every = readers(org)
+    out = {}
+    for role in ROLES:
+        for filters, sort in itertools.product(FILTERS, ("date", "relevance")):
+            results = search(every[role], QUERY, filters=Filters(**filters), sort=sort)
+            keys = [hit.key for hit in results.hits]
+            # By date the order is exact; by relevance the engines score differently (the set is compared).
+            out[role, str(filters), sort] = (keys if sort == "date" else sorted(keys), results.total, results.facets)
+    return out
+
+
+@pytest.mark.parametrize("listed", [True, False], ids=["dossiers listed", "every visible dossier"])
+@pytest.mark.parametrize("moment", ["before the release", "after the release"])
+def test_every_reader_gets_from_the_index_what_the_database_gives(world, secretariat, org, moment, listed, monkeypatch):
+    # The reader's view of the matched dossiers is read by id, or (a broad query) for every dossier
+    # they may see: both ways give the same view.
+    monkeypatch.setattr(service, "READER_DOSSIERS_LISTED", 500 if listed else 0)
+    # The civil servant is named on the confidential item (not on its dossier): they find the item,
+    # but its dossier's theme and phase are not theirs to count.
+    world["items"][SECRET].named_users.add(org.users["civil_servant"])
+    public_index.sync()  # the index as it stood before the release: the overlay answers for the rest
+    if moment == "after the release":
+        release(secretariat, world["meeting"], "decisions", "documents")
+        assert StaleSearchEntry.objects.exists()
+    overlay = answers(org)
+    shutil.rmtree(public_index.directory())
+    database = answers(org)
+    public_index.sync()
+    assert not StaleSearchEntry.objects.exists()
+    index = answers(org)
+    assert overlay == database
+    assert index == database
+    # What the comparison covered: readers who see different things, and per-reader facets.
+    everything = (database["secretariat", "{}", "date"], database["minister_other", "{}", "date"])
+    assert everything[0][1] > everything[1][1] > 0
+    phases = {role: database[role, "{}", "date"][2]["phase"] for role in ROLES}
+    assert phases["secretariat"] != phases["minister_other"]  # only the secretariat sees the confidential dossier
+    assert (
+        database["civil_servant", "{}", "date"][1] > 0
+        and database["civil_servant", "{}", "date"][2]["theme"] == (database["anonymous", "{}", "date"][2]["theme"])
+    )
+
+
+def _found(user, text: str = "") -> set[str]:
+    return {hit.key for hit in search(user, text or SECRET.lower()).hits}
+
+
+CHANGES = {
+    # change → (the reader it concerns, the change on the item or document)
+    "named_users": ("civil_servant", lambda row, org: row.named_users.add(org.users["civil_servant"])),
+    "concerned_mandatees": ("minister_other", lambda row, org: row.concerned_mandatees.add(org.mandatees["b"])),
+    "access_level": ("minister_other", None),
+}
+
+
+@pytest.mark.parametrize("source", ["item", "document"])
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_a_change_of_the_rules_inputs_makes_the_entry_stale(world, secretariat, org, source, change):
+    release(secretariat, world["meeting"], "decisions", "documents")
+    public_index.sync()
+    item = AgendaItem.objects.get(pk=world["items"][SECRET].pk)
+    row = item if source == "item" else Document.objects.get(title=f"Nota {SECRET}")
+    entry = SearchEntry.objects.get(key=f"{source}:{row.pk}")
+    role, make = CHANGES[change]
+    reader = org.users[role]
+    assert entry.key not in _found(reader)
+    with transaction.atomic():
+        if make is not None:
+            make(row, org)
+        elif source == "item":
+            row.access_level = AccessLevel.INTERNAL_COUNCIL
+            row.save()
+        else:
+            core_services.change_document(secretariat, row, reason="Ruimer", access_level=AccessLevel.INTERNAL_COUNCIL)
+        # In the transaction of the change, not after it.
+        assert StaleSearchEntry.objects.filter(entry_id=entry.pk).exists()
+    assert entry.key in _found(reader)  # at once (the overlay)
+    public_index.sync()
+    assert not StaleSearchEntry.objects.exists()
+    assert entry.key in _found(reader)  # from the index
+    if make is not None:
+        # Taking the grant away again (a clear of the links) makes it stale too.
+        getattr(row, change).clear()
+        assert StaleSearchEntry.objects.filter(entry_id=entry.pk).exists()
+        assert entry.key not in _found(reader)
+        public_index.sync()
+        assert entry.key not in _found(reader)
+
+
+def test_a_document_released_by_another_meeting_is_made_stale(world, secretariat):
+    """A document on items of two meetings has one entry, under the meeting that indexed it last; a
+    release of the other meeting changes it too."""
+    from chancery.decisions.models import ItemDocument
+
+    link = ItemDocument.objects.get(document__title=f"Nota {PUBLIC}")
+    entry = SearchEntry.objects.get(key=f"document:{link.document_id}")
+    public_index.sync()
+    # As if indexed under another meeting's item (of another dossier).
+    SearchEntry.objects.filter(pk=entry.pk).update(meeting=None, item=None)
+    release(secretariat, world["meeting"], "documents")
+    assert StaleSearchEntry.objects.filter(entry_id=entry.pk).exists()
+
+
+def test_a_hit_the_index_holds_wrongly_is_never_shown_to_a_logged_in_reader(world, secretariat, org):
+    release(secretariat, world["meeting"], "decisions", "documents")
+    public_index.sync()
+    civil_servant = org.users["civil_servant"]
+    item = world["items"][PUBLIC]
+    assert f"item:{item.pk}" in _found(civil_servant, PUBLIC.lower())
+    # A change that bypasses every signal (a bulk update): the index still admits the entry.
+    AgendaItem.objects.filter(pk=item.pk).update(access_level=AccessLevel.INTERNAL_COUNCIL)
+    assert f"item:{item.pk}" not in _found(civil_servant, PUBLIC.lower())
+    # ...and it is made stale, so that the indexer writes it again.
+    assert StaleSearchEntry.objects.filter(entry_id=SearchEntry.objects.get(key=f"item:{item.pk}").pk).exists()
+    public_index.sync()
+    assert f"item:{item.pk}" not in _found(civil_servant, PUBLIC.lower())
+
+
+def test_a_prefix_finds_every_word_it_begins(org):
+    """A prefix of more than 50 words in the index (Tantivy's phrase prefix took the first 50 of
+    the dictionary, whichever entries held them) finds what the database finds."""
+    day = datetime.date(2026, 12, 4)
+    for n in range(60):
+        word = f"zeehaven{chr(97 + n // 26)}{chr(97 + n % 26)}"
+        entry = SearchEntry.objects.create(
+            key=f"woord:{n}", kind="decision", title=word, title_index=word, url="/", date=day, year=day.year
+        )
+        engine().write(entry)  # the database engine's own index (FTS5 table or tsvector)
+    secretariat = org.users["secretariat"]  # the entries have no source: only the secretariat sees them
+    shutil.rmtree(public_index.directory(), ignore_errors=True)
+    assert search(secretariat, "zeehaven*").total == 60
+    public_index.rebuild()
+    assert search(secretariat, "zeehaven*").total == 60
+    assert search(secretariat, "zeehavenc*").total == 8
