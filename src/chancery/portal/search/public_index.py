@@ -484,8 +484,14 @@ class DossierView:
 
 # Facets counted per dossier for a reader who is not the public, then read through their view.
 DOSSIER_FACETS = ("theme", "phase")
-# Every dossier a query matches is a bucket (26,000 at scale 1.0; Tantivy refuses above 65,000).
+# Every dossier a query matches is a bucket (26,000 at scale 1.0; Tantivy refuses a size above
+# 65,000). Above the size Tantivy returns the largest buckets and drops the rest without a word, so
+# a query that fills them is not answered here (CannotAnswer): the database answers it, exactly.
 DOSSIER_BUCKETS = 60_000
+
+
+class CannotAnswer(Exception):
+    """The index cannot give this reader an exact answer; the caller asks the database."""
 
 
 def _filter_queries(filters, theme_id: int | None, view: DossierView | None = None) -> dict[str, TQuery]:
@@ -573,7 +579,10 @@ def search(
         matched = searcher.aggregate(
             _combine(base, [], excluded), {"dossier": {"terms": {"field": "dossier", "size": DOSSIER_BUCKETS}}}
         )
-        view = reader_dossiers({int(key) for key in _counts(matched, "dossier")})
+        dossiers = {int(key) for key in _counts(matched, "dossier")}
+        if len(dossiers) >= DOSSIER_BUCKETS:
+            raise CannotAnswer(f"{len(dossiers)} dossiers matched: the count may be cut off")
+        view = reader_dossiers(dossiers)
         fields.update({name: "dossier" for name in DOSSIER_FACETS})
     wanted = _filter_queries(filters, theme_id, view)
     everything = _combine(base, list(wanted.values()), excluded)

@@ -121,7 +121,10 @@ def search(user, text: str, *, filters: Filters | None = None, sort: str = "rele
         return Results(query, 0, [])
     page = max(1, page)
     # The index answers every reader, each through their own rule; the database when it cannot.
-    results = _search_index(user, query, filters, sort, page)
+    try:
+        results = _search_index(user, query, filters, sort, page)
+    except public_index.CannotAnswer:  # e.g. more dossiers matched than its facets can count
+        results = None
     if results is None:
         results = _search_database(user, query, filters, sort, page)
     for hit in results.hits:

@@ -173,6 +173,20 @@ def test_every_reader_gets_from_the_index_what_the_database_gives(world, secreta
     )
 
 
+def test_a_query_matching_more_dossiers_than_the_index_counts_is_answered_by_the_database(
+    world, secretariat, org, monkeypatch
+):
+    # Tantivy returns at most DOSSIER_BUCKETS dossiers and drops the rest silently: a query that
+    # fills them would get facet counts cut off. Here the limit is 1 while the query matches 2.
+    release(secretariat, world["meeting"], "decisions", "documents")
+    public_index.sync()
+    shutil.rmtree(public_index.directory())
+    database = answers(org)
+    public_index.sync()
+    monkeypatch.setattr(public_index, "DOSSIER_BUCKETS", 1)
+    assert answers(org) == database
+
+
 def _found(user, text: str = "") -> set[str]:
     return {hit.key for hit in search(user, text or SECRET.lower()).hits}
 
