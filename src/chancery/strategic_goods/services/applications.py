@@ -36,7 +36,6 @@ BENELUX = frozenset({"NL", "LU"})
 # "EU countries"), by ISO 3166 code (Greece is GR there, EL in EU documents). A change of
 # membership is a change here.
 EU_MEMBER_STATES = frozenset("AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split())
-SOURCE_LICENCE_TYPES = "fdfa.be (procedure-rules.md §A3)"
 
 
 def is_country(code: str) -> bool:
