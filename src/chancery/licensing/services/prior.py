@@ -27,18 +27,24 @@ def has_prior_authorisation(party, on_date: datetime.date) -> bool:
     return PriorAuthorisation.objects.filter(party=party, valid_from__lte=on_date, valid_until__gte=on_date).exists()
 
 
-def prior_authorisation_required(case) -> str | None:
-    """The submit check of a CSG application: military goods exported, transited or transferred
-    need the company's prior authorisation (or certificate) on the day of the submission. Read from
-    the application as filed, since the submit step records it only once the checks pass."""
-    from django.utils import timezone
-
+def needs_prior_authorisation(case) -> bool:
+    """Whether the CSG file asks for what needs a prior authorisation: military goods exported,
+    transited or transferred for good. Read from the application as filed (the submit step records
+    it only once its checks pass)."""
     from chancery.strategic_goods.services.applications import filed
 
     application = filed(case)
-    if application["goods_family"] != "military" or application["kind"] not in NEEDS_PRIOR_AUTHORISATION:
-        return None
-    if application["temporary"]:  # only a definitive export, transit or transfer needs one
+    return (
+        application["goods_family"] == "military"
+        and application["kind"] in NEEDS_PRIOR_AUTHORISATION
+        and not application["temporary"]  # only a definitive export, transit or transfer needs one
+    )
+
+
+def prior_authorisation_required(case) -> str | None:
+    """The submit check of a CSG application: what needs a prior authorisation (or certificate)
+    is filed only with one valid on the day of the submission."""
+    if not needs_prior_authorisation(case):
         return None
     if has_prior_authorisation(case.applicant, timezone.localdate()):
         return None

@@ -24,16 +24,9 @@ def licence_panel(context, case):
 def _prior_authorisation(case) -> dict:
     if case.procedure == VM:
         return {"authorisation": PriorAuthorisation.objects.filter(case=case).first(), "needs_authorisation": False}
-    from chancery.licensing.services.prior import NEEDS_PRIOR_AUTHORISATION
-    from chancery.strategic_goods.services.applications import filed
+    from chancery.licensing.services.prior import needs_prior_authorisation
 
-    application = filed(case)
-    needed = (
-        application["goods_family"] == "military"
-        and application["kind"] in NEEDS_PRIOR_AUTHORISATION
-        and not application["temporary"]
-    )
-    if not needed:
+    if not needs_prior_authorisation(case):
         return {"authorisation": None, "needs_authorisation": False}
     today = timezone.localdate()
     held = PriorAuthorisation.objects.filter(party_id=case.applicant_id).order_by("-valid_until")
