@@ -405,7 +405,14 @@ def rule_query(user) -> TQuery | None:
             values = [value if isinstance(value, int) else str(value) for value in condition.values]
             if not values:
                 break  # no value can satisfy it (a minister who represents no one): nothing admitted
-            parts.append((Occur.Must, TQuery.term_set_query(SCHEMA, condition.field, values)))
+            # One value: a term query, which walks its postings lazily. A term set materialises
+            # every matching document first, which for "released" is most of the index, per query.
+            term = (
+                TQuery.term_query(SCHEMA, condition.field, values[0])
+                if len(values) == 1
+                else TQuery.term_set_query(SCHEMA, condition.field, values)
+            )
+            parts.append((Occur.Must, term))
         else:
             alternatives.append((Occur.Should, TQuery.boolean_query(parts)))
     if not alternatives:
