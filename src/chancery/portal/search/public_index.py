@@ -361,6 +361,25 @@ def sync(*, batch: int = BATCH, fresh: bool = False) -> int:
     finally:
         if writer is not None:
             writer.wait_merging_threads()
+        if handled >= VACUUM_AFTER:
+            _vacuum_stale_list()
+
+
+# Every search reads the stale list first. After a large run it is empty but, on PostgreSQL, full of
+# dead rows that each search scans until a VACUUM reclaims them (at scale 1.0, 1.2 million dead rows
+# after the first build: 6 ms per search, when autovacuum is off or has not come by yet).
+VACUUM_AFTER = 5_000
+
+
+def _vacuum_stale_list() -> None:
+    from django.db import connection
+
+    from chancery.portal.models import StaleSearchEntry
+
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return  # SQLite reuses its free pages; VACUUM cannot run inside a transaction
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM (ANALYZE) {connection.ops.quote_name(StaleSearchEntry._meta.db_table)}")
 
 
 def rebuild() -> int:

@@ -278,3 +278,29 @@ def test_a_prefix_finds_every_word_it_begins(org):
     public_index.rebuild()
     assert search(secretariat, "zeehaven*").total == 60
     assert search(secretariat, "zeehavenc*").total == 8
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_indexer_run_leaves_no_dead_rows_in_the_stale_list(monkeypatch):
+    """Every search reads the stale list first: after a large run it must not be left full of dead
+    rows for each search to scan (PostgreSQL; SQLite reuses its free pages by itself)."""
+    from django.db import connection
+
+    monkeypatch.setattr(public_index, "VACUUM_AFTER", 10)
+    day = datetime.date(2026, 12, 4)
+    for n in range(30):
+        SearchEntry.objects.create(key=f"rij:{n}", kind="decision", title="rij", title_index="rij", url="/", date=day,
+                                   year=day.year)  # fmt: skip
+    # As the generator does; the worker's sync follows the commit (at once, with the tests' tasks).
+    assert public_index.mark_stale(SearchEntry.objects.filter(key__startswith="rij:")) == 30
+    public_index.sync()
+    assert not StaleSearchEntry.objects.exists()
+    assert public_index.available()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_stat_clear_snapshot()")
+            cursor.execute(
+                "SELECT n_dead_tup, last_vacuum IS NOT NULL FROM pg_stat_user_tables WHERE relname = %s",
+                [StaleSearchEntry._meta.db_table],
+            )
+            assert cursor.fetchone() == (0, True)
