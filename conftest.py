@@ -43,6 +43,46 @@ def org(db):
 
 
 @pytest.fixture
+def keep_connection():
+    """For schemathesis' in-process WSGI calls (chancery.api.testing.connection_kept)."""
+    from chancery.api.testing import connection_kept
+
+    with connection_kept():
+        yield
+
+
+# The strategic-goods licence service (procedures, strategic_goods, licensing tests): its team, one
+# of its handlers, and applicants.
+@pytest.fixture
+def team(db):
+    from chancery.core.models import Entity
+    from chancery.procedures.definitions.strategic_goods import TEAM
+
+    return Entity.objects.create(code=TEAM, kind="department", name="Controle Strategische Goederen")
+
+
+@pytest.fixture
+def handler(team):
+    from chancery.core.models import Role
+    from chancery.core.testing import make_user
+
+    return make_user("t-behandelaar", Role.CIVIL_SERVANT, team)
+
+
+@pytest.fixture
+def applicant(org):
+    return org.users["applicant"]
+
+
+@pytest.fixture
+def other_applicant(db):
+    from chancery.core.models import Role
+    from chancery.core.testing import make_user
+
+    return make_user("t-aanvrager-2", Role.APPLICANT)
+
+
+@pytest.fixture
 def themes(db):
     """The policy fields as themes. The migration loads them, but a transactional test (the
     browser tests) empties every table afterwards, so tests that need them ask for them."""

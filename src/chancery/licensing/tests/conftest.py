@@ -1,31 +1,8 @@
 import pytest
 
-from chancery.core.models import Entity, Role
-from chancery.core.testing import make_user
 from chancery.licensing.testing import authorise
-from chancery.procedures.definitions.strategic_goods import TEAM
 from chancery.procedures.services import cases as engine
 from chancery.procedures.testing import APPLICATION, application_data, apply_for_licence, assess
-
-
-@pytest.fixture
-def team(db):
-    return Entity.objects.create(code=TEAM, kind="department", name="Controle Strategische Goederen")
-
-
-@pytest.fixture
-def handler(team):
-    return make_user("t-behandelaar", Role.CIVIL_SERVANT, team)
-
-
-@pytest.fixture
-def applicant(org):
-    return org.users["applicant"]
-
-
-@pytest.fixture
-def other_applicant(db):
-    return make_user("t-aanvrager-2", Role.APPLICANT)
 
 
 def fire(case, name, user, reason=""):

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from chancery.core.models import Entity, Role
+from chancery.core.models import Role
 from chancery.core.testing import make_user
 from chancery.procedures import registry
 from chancery.procedures.definitions.strategic_goods import TEAM
@@ -11,28 +11,8 @@ from chancery.procedures.testing import apply_for_licence
 
 
 @pytest.fixture
-def team(db):
-    return Entity.objects.create(code=TEAM, kind="department", name="Controle Strategische Goederen")
-
-
-@pytest.fixture
-def handler(team):
-    return make_user("t-behandelaar", Role.CIVIL_SERVANT, team)
-
-
-@pytest.fixture
 def colleague(team):
     return make_user("t-collega", Role.CIVIL_SERVANT, team)
-
-
-@pytest.fixture
-def applicant(org):
-    return org.users["applicant"]
-
-
-@pytest.fixture
-def other_applicant(db):
-    return make_user("t-aanvrager-2", Role.APPLICANT)
 
 
 @pytest.fixture

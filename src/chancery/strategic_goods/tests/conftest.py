@@ -17,25 +17,3 @@ def demo_list(db):
     from chancery.strategic_goods.services.sanctions import load_sanctions
 
     return load_sanctions(DEMO_SANCTIONS, source="command")
-
-
-# The licence service's team, one of its handlers, and an applicant (applications and combined).
-@pytest.fixture
-def team(db):
-    from chancery.core.models import Entity
-    from chancery.procedures.definitions.strategic_goods import TEAM
-
-    return Entity.objects.create(code=TEAM, kind="department", name="Controle Strategische Goederen")
-
-
-@pytest.fixture
-def handler(team):
-    from chancery.core.models import Role
-    from chancery.core.testing import make_user
-
-    return make_user("t-behandelaar", Role.CIVIL_SERVANT, team)
-
-
-@pytest.fixture
-def applicant(org):
-    return org.users["applicant"]
