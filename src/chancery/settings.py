@@ -161,6 +161,7 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "chancery.core.authz.ActionBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

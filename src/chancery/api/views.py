@@ -17,12 +17,12 @@ from chancery.api.authentication import reader
 from chancery.api.exceptions import PreconditionFailed, PreconditionRequired
 from chancery.api.models import Delivery, WebhookSubscription
 from chancery.api.permissions import ManagesWebhooks
+from chancery.core.authz import may
 from chancery.core.models import Document, DocumentVersion
 from chancery.core.models.access import visibility_q
 from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting, Publication, PublicationStep
 from chancery.monitoring.models import Indicator, Initiative, Level, Observation
 from chancery.monitoring.queries import released_observations
-from chancery.monitoring.services.access import may_view_dashboard
 from chancery.monitoring.services.assessment import assess_all
 from chancery.portal.queries import meetings_with_decisions
 from chancery.portal.search import service as search
@@ -66,7 +66,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         user = reader(self.request)
-        if getattr(user, "is_internal", False):
+        if may(user, "core.use_back_office"):
             return Meeting.objects.all()
         # Outsiders see a meeting only once something of it is released (embargo).
         return meetings_with_decisions(user)
@@ -143,7 +143,7 @@ class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
         publications = Publication.objects.filter(
             decision_item__in=AgendaItem.objects.visible_to(user).values("pk")
         ).select_related("decision_item__agenda__meeting")
-        if not getattr(user, "is_internal", False):
+        if not may(user, "core.use_back_office"):
             publications = publications.filter(step=PublicationStep.PUBLISHED)
         return publications.prefetch_related("events")
 
@@ -156,7 +156,7 @@ class InitiativeViewSet(viewsets.ReadOnlyModelViewSet):
     level = ""
 
     def _internal(self) -> bool:
-        return may_view_dashboard(reader(self.request))
+        return may(reader(self.request), "monitoring.view_dashboard")
 
     def get_queryset(self):
         nodes = Initiative.objects.filter(level=self.level).select_related("parent", "lead_entity")
@@ -184,7 +184,7 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.IndicatorSerializer
 
     def get_queryset(self):
-        internal = may_view_dashboard(reader(self.request))
+        internal = may(reader(self.request), "monitoring.view_dashboard")
         shown = Observation.objects.filter(is_current=True) if internal else released_observations()
         indicators = Indicator.objects.all() if internal else Indicator.objects.filter(public=True)
         return indicators.prefetch_related(

@@ -3,8 +3,9 @@
 
 def restrict_admin_to_administrators(site) -> None:
     def has_permission(request):
-        user = request.user
-        return bool(user.is_active and user.is_authenticated and getattr(user, "role", None) == "admin")
+        from chancery.core.authz import may
+
+        return may(request.user, "core.administer")
 
     site.has_permission = has_permission
     site.site_header = "Chancery"

@@ -8,6 +8,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from chancery.core import navigation
+        from chancery.core import navigation, permissions  # noqa: F401 - declares core's actions
 
         navigation.register_core_modules()

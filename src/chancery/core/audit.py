@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 
-from chancery.core.models import AuditAction, AuditEntry, Confidential
+from chancery.core.models import AuditAction, AuditEntry
 
 
 def jsonable(value):
@@ -63,15 +63,6 @@ def record(
         reason=reason,
         source=source,
     )
-
-
-def can_read_trail(user, obj: models.Model) -> bool:
-    """The trail is for the administration: internal users who may see the object itself."""
-    if not (user.is_authenticated and getattr(user, "is_internal", False)):
-        return False
-    if isinstance(obj, Confidential):
-        return obj.is_visible_to(user)
-    return True
 
 
 def trail_for(*objects: models.Model):

@@ -8,39 +8,31 @@ The shell shows the entries the current user may open, in `order`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-
-def everyone(user) -> bool:
-    return True
-
-
-def internal(user) -> bool:
-    return bool(getattr(user, "is_internal", False))
-
-
-def has_signing_credential(user) -> bool:
-    return bool(user.is_authenticated and hasattr(user, "signing_credential"))
-
-
-def administrators(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
+from chancery.core.authz import may
 
 
 @dataclass(frozen=True)
 class Module:
+    """An entry of the navigation: shown to whoever may `permission` (an action of core.authz;
+    None: everyone)."""
+
     key: str
     label: str
     url_name: str
     order: int = 50
-    visible: Callable = field(default=everyone)
+    permission: str | None = None
 
     @property
     def url(self) -> str:
         return reverse(self.url_name)
+
+    def visible_to(self, user) -> bool:
+        return self.permission is None or may(user, self.permission)
 
 
 _registry: dict[str, Module] = {}
@@ -51,15 +43,15 @@ def register(module: Module) -> None:
 
 
 def modules_for(user) -> list[Module]:
-    return sorted((m for m in _registry.values() if m.visible(user)), key=lambda m: (m.order, m.key))
+    return sorted((m for m in _registry.values() if m.visible_to(user)), key=lambda m: (m.order, m.key))
 
 
 def register_core_modules() -> None:
     register(Module("home", _("Home"), "home", order=0))
-    register(Module("documents", _("Documents"), "document_list", order=60, visible=internal))
-    register(Module("signatures", _("Signatures"), "signing_inbox", order=65, visible=has_signing_credential))
+    register(Module("documents", _("Documents"), "document_list", order=60, permission="core.use_back_office"))
+    register(Module("signatures", _("Signatures"), "signing_inbox", order=65, permission="core.sign"))
     register(Module("organisation", _("Organisation"), "organisation", order=80))
-    register(Module("admin", _("Administration"), "admin:index", order=99, visible=administrators))
+    register(Module("admin", _("Administration"), "admin:index", order=99, permission="core.administer"))
 
 
 @dataclass(frozen=True)

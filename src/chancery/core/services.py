@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import audit, permissions
+from chancery.core.authz import require
 from chancery.core.files import inspect_upload
 from chancery.core.models import (
     AccessLevel,
@@ -22,7 +23,6 @@ from chancery.core.models import (
     DocumentVersion,
     Mandatee,
     ReleaseState,
-    Role,
 )
 from chancery.core.signals import document_version_added
 
@@ -118,9 +118,9 @@ def _check_level(actor, level: str) -> None:
 def _own_grants(actor, level: str, concerned: list, named: list) -> tuple[list, list]:
     """An author never locks themselves out: they are named on their document, and on a
     confidential one their own minister is among those concerned."""
-    if actor.role in (Role.SECRETARIAT, Role.ADMIN):
+    if permissions.grants_itself_everything(actor):
         return concerned, named
-    if level == AccessLevel.CONFIDENTIAL and actor.role in (Role.MINISTER, Role.CABINET):
+    if level == AccessLevel.CONFIDENTIAL and permissions.acts_for_concerned_members(actor):
         own = Mandatee.objects.active_on().represented_by(actor)
         concerned = list({m.pk: m for m in [*concerned, *own]}.values())
     if actor.pk not in {u.pk for u in named}:
@@ -142,8 +142,7 @@ def create_document(
     named_users: Iterable = (),
     source: str = "web",
 ) -> Document:
-    if not permissions.can_upload(actor):
-        raise PermissionDenied(_("You may not upload documents."))
+    require(actor, "core.upload_document")
     _check_level(actor, access_level)
     concerned, named = _own_grants(actor, access_level, list(concerned_mandatees), list(named_users))
     document = Document.objects.create(
@@ -165,8 +164,7 @@ def create_document(
 
 @transaction.atomic
 def add_version(actor, document: Document, upload, *, reason: str = "", source: str = "web") -> DocumentVersion:
-    if not permissions.can_edit_document(actor, document):
-        raise PermissionDenied(_("You may not add a version to this document."))
+    require(actor, "core.edit_document", document, _("You may not add a version to this document."))
     return add_derived_version(actor, document, upload, reason=reason, source=source)
 
 
@@ -185,8 +183,7 @@ def add_derived_version(actor, document: Document, upload, *, reason: str, sourc
 @transaction.atomic
 def change_document(actor, document: Document, *, reason: str, source: str = "web", **changes) -> Document:
     """Change metadata or access level. A reason is required: it goes into the trail."""
-    if not permissions.can_edit_document(actor, document):
-        raise PermissionDenied(_("You may not change this document."))
+    require(actor, "core.edit_document", document)
     if not reason.strip():
         raise ValidationError({"reason": _("Give a reason for the change.")}, code="reason")
     unknown = set(changes) - set(DOCUMENT_AUDIT_FIELDS)
@@ -214,8 +211,7 @@ def change_document(actor, document: Document, *, reason: str, source: str = "we
 @transaction.atomic
 def set_release_state(actor, obj: Confidential, state: str, *, reason: str = "", source: str = "web") -> Confidential:
     """Move any confidential object along planned → confirmed → released."""
-    if not permissions.can_release(actor):
-        raise PermissionDenied(_("Only the secretariat may plan or release."))
+    require(actor, "core.release")
     locked = type(obj).objects.select_for_update().get(pk=obj.pk)
     if (locked.release_state, state) not in RELEASE_TRANSITIONS:
         raise ValidationError(

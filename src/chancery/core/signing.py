@@ -30,6 +30,7 @@ from pyhanko_certvalidator.errors import ValidationError as CertificateValidatio
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from chancery.core import audit, services
+from chancery.core.authz import require
 from chancery.core.models import (
     AuditAction,
     Document,
@@ -37,7 +38,6 @@ from chancery.core.models import (
     FileFormat,
     FlowState,
     RequestState,
-    Role,
     SignatureRequest,
     SigningCredential,
     SigningFlow,
@@ -114,14 +114,9 @@ def _chains_to_trust(credential: SigningCredential) -> bool:
 # --- Flows ------------------------------------------------------------------------------------
 
 
-def can_start_flow(user) -> bool:
-    return user.is_authenticated and user.is_active and user.role in (Role.SECRETARIAT, Role.ADMIN)
-
-
 @transaction.atomic
 def start_flow(actor, document: Document, signers_in_order: list) -> SigningFlow:
-    if not can_start_flow(actor):
-        raise PermissionDenied(_("Only the secretariat starts a signing flow."))
+    require(actor, "core.start_signing_flow")
     document = Document.objects.select_for_update().get(pk=document.pk)
     latest = document.latest_version
     if latest is None or latest.file_format != FileFormat.PDF:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from chancery.core import signing
+from chancery.core.authz import require
 from chancery.core.models import Document, SignatureRequest, User
 
 
@@ -47,8 +48,7 @@ class RefuseForm(forms.Form):
 @require_POST
 def start_flow(request, uuid):
     document = get_object_or_404(Document.objects.visible_to(request.user), uuid=uuid)
-    if not signing.can_start_flow(request.user):
-        raise PermissionDenied(_("Only the secretariat starts a signing flow."))
+    require(request.user, "core.start_signing_flow")
     form = StartFlowForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose at least one signer."))

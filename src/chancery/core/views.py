@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Q
@@ -13,7 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from chancery.core import audit, navigation, permissions, services, signing
+from chancery.core import audit, navigation, services, signing
+from chancery.core.authz import may, require
 from chancery.core.forms import (
     DocumentChangeForm,
     DocumentCreateForm,
@@ -84,15 +85,14 @@ def document_list(request):
             "level": level,
             "kinds": DocumentKind.choices,
             "levels": AccessLevel.choices,
-            "can_upload": permissions.can_upload(request.user),
+            "can_upload": may(request.user, "core.upload_document"),
         },
     )
 
 
 @login_required
 def document_create(request):
-    if not permissions.can_upload(request.user):
-        raise PermissionDenied(_("You may not upload documents."))
+    require(request.user, "core.upload_document")
     form = DocumentCreateForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -121,24 +121,24 @@ def _status(form) -> int:
 @login_required
 def document_detail(request, uuid):
     document = _visible_document(request, uuid)
-    can_edit = permissions.can_edit_document(request.user, document)
+    can_edit = may(request.user, "core.edit_document", document)
     context = {
         "document": document,
         "versions": document.versions.select_related("uploaded_by", "rendition"),
         "concerned": document.concerned_mandatees.select_related("person"),
         "can_edit": can_edit,
-        "can_release": permissions.can_release(request.user),
+        "can_release": may(request.user, "core.release"),
         "version_form": DocumentVersionForm() if can_edit else None,
         "release_states": ReleaseState,
     }
     latest = document.latest_version
     context["signature_checks"] = signing.verify(latest) if latest else []
     context["flows"] = document.signing_flows.prefetch_related("requests__signer")
-    if signing.can_start_flow(request.user) and latest and latest.file_format == "pdf":
+    if may(request.user, "core.start_signing_flow") and latest and latest.file_format == "pdf":
         from chancery.core.signing_views import StartFlowForm
 
         context["start_flow_form"] = StartFlowForm()
-    if audit.can_read_trail(request.user, document):
+    if may(request.user, "core.read_audit_trail", document):
         context["trail"] = audit.trail_for(document, *context["versions"])[:200]
     return render(request, "core/document_detail.html", context)
 
@@ -146,8 +146,7 @@ def document_detail(request, uuid):
 @login_required
 def document_add_version(request, uuid):
     document = _visible_document(request, uuid)
-    if not permissions.can_edit_document(request.user, document):
-        raise PermissionDenied(_("You may not add a version to this document."))
+    require(request.user, "core.edit_document", document, _("You may not add a version to this document."))
     form = DocumentVersionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -170,8 +169,7 @@ def document_add_version(request, uuid):
 @login_required
 def document_change(request, uuid):
     document = _visible_document(request, uuid)
-    if not permissions.can_edit_document(request.user, document):
-        raise PermissionDenied(_("You may not change this document."))
+    require(request.user, "core.edit_document", document)
     form = DocumentChangeForm(request.POST or None, user=request.user, document=document)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

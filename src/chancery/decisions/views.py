@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chancery.core.authz import may, require
 from chancery.core.forms import add_service_errors
 from chancery.core.models import Document, DocumentKind
 from chancery.decisions import services
@@ -54,8 +55,7 @@ from chancery.decisions.models import (
 
 
 def _internal(request) -> None:
-    if not getattr(request.user, "is_internal", False):
-        raise PermissionDenied(_("Meetings are for the administration."))
+    require(request.user, "decisions.read_back_office")
 
 
 def _agenda(meeting: Meeting, letter: str | None) -> Agenda:
@@ -85,7 +85,7 @@ def meeting_list(request):
     return render(
         request,
         "decisions/meeting_list.html",
-        {"page": page, "can_manage": services.can_manage_agendas(request.user)},
+        {"page": page, "can_manage": may(request.user, "decisions.manage_agendas")},
     )
 
 
@@ -110,7 +110,7 @@ def meeting_detail(request, uuid, letter=None):
     _internal(request)
     meeting = get_object_or_404(Meeting, uuid=uuid)
     agenda = _agenda(meeting, letter)
-    manager = services.can_manage_agendas(request.user)
+    manager = may(request.user, "decisions.manage_agendas")
     can_edit = manager and agenda.is_draft and meeting.state == MeetingState.PLANNED
     documents = Document.objects.visible_to(request.user)
     items = list(
@@ -147,16 +147,15 @@ def meeting_detail(request, uuid, letter=None):
             "can_release": manager and agenda.is_final,
             "item_form": ItemForm(initial={"revision": agenda.revision}) if can_edit else None,
             "attachable": services.attachable_items(request.user, items),
-            "can_submit": services.can_submit(request.user) and meeting.state == MeetingState.PLANNED,
+            "can_submit": may(request.user, "decisions.submit") and meeting.state == MeetingState.PLANNED,
             "document_kinds": DocumentKind.choices,
         },
     )
 
 
-def _require_manager(request, message=None) -> None:
+def _require_manager(request) -> None:
     """The back-office acts of decision-making are the secretariat's."""
-    if not services.can_manage_agendas(request.user):
-        raise PermissionDenied(message or _("Only the secretariat manages meetings and agendas."))
+    require(request.user, "decisions.manage_agendas")
 
 
 def _editing(request, uuid, letter):
@@ -462,7 +461,7 @@ def dossier_detail(request, uuid):
     _internal(request)
     dossier = get_object_or_404(Dossier.objects.visible_to(request.user), uuid=uuid)
     history = services.dossier_histories([dossier], request.user)[dossier.pk]
-    may_classify = request.user.role in services.DOSSIER_ROLES
+    may_classify = may(request.user, "decisions.prepare_dossiers")
     form = ThemesForm(request.POST or None, initial={"themes": dossier.themes.all()}) if may_classify else None
     if request.method == "POST":
         if form is None:
@@ -513,8 +512,7 @@ def item_attach(request, pk):
 
 @login_required
 def submission_list(request):
-    if not services.can_submit(request.user):
-        raise PermissionDenied(_("Only ministers and their cabinets submit proposals."))
+    require(request.user, "decisions.submit")
     submissions = (
         Submission.objects.visible_to(request.user).select_related("meeting", "submitted_by").order_by("-submitted_at")
     )
@@ -528,8 +526,7 @@ def submission_list(request):
 @login_required
 def submission_create(request, uuid):
     meeting = get_object_or_404(Meeting, uuid=uuid)
-    if not services.can_submit(request.user):
-        raise PermissionDenied(_("Only ministers and their cabinets submit proposals."))
+    require(request.user, "decisions.submit")
     form = SubmissionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -560,7 +557,7 @@ def submission_detail(request, uuid):
     submission = get_object_or_404(
         Submission.objects.visible_to(request.user).select_related("meeting", "submitted_by", "item__agenda"), uuid=uuid
     )
-    manager = services.can_manage_agendas(request.user)
+    manager = may(request.user, "decisions.manage_agendas")
     waiting = submission.state in (SubmissionState.SUBMITTED, SubmissionState.RESUBMITTED)
     resubmit_form = send_back_form = None
     if request.method == "POST":
@@ -592,7 +589,7 @@ def submission_detail(request, uuid):
         except ValidationError as exc:
             _refusal(request, exc)
             return redirect(submission)
-    can_resubmit = submission.state == SubmissionState.SENT_BACK and services.can_submit(request.user)
+    can_resubmit = submission.state == SubmissionState.SENT_BACK and may(request.user, "decisions.submit")
     if can_resubmit and resubmit_form is None:
         resubmit_form = ResubmitForm(initial={"title": submission.title, "short_title": submission.short_title})
     return render(
@@ -613,7 +610,7 @@ def submission_detail(request, uuid):
 
 
 def _publications_manager(request) -> None:
-    _require_manager(request, _("Publications are handled by the secretariat."))
+    require(request.user, "decisions.handle_publications")
 
 
 @login_required

@@ -23,9 +23,8 @@ class LicensingConfig(AppConfig):
         # with its reason: the hook for issuing a licence or a refusal letter without touching
         # the procedure's definition.
         post_save.connect(signals.on_case_transition, sender=CaseTransition, dispatch_uid="licensing.decision")
+        from chancery.licensing import permissions  # noqa: F401 - declares the app's actions
         from chancery.licensing.services import prior
-        from chancery.licensing.services.licences import is_handler
-        from chancery.procedures.apps import applies
         from chancery.procedures.definitions import strategic_goods as csg
 
         # Military goods may be filed only with a prior authorisation or certificate (fdfa.be
@@ -38,10 +37,10 @@ class LicensingConfig(AppConfig):
         registry.register(PRIOR_AUTHORISATION)
 
         navigation.register(
-            navigation.Module("licensing", _("Licences"), "licensing:index", order=47, visible=is_handler)
+            navigation.Module("licensing", _("Licences"), "licensing:index", order=47, permission="licensing.handle")
         )
         navigation.register(
             navigation.Module(
-                "licences_counter", _("My licences"), "licensing_counter:index", order=47, visible=applies
+                "licences_counter", _("My licences"), "licensing_counter:index", order=47, permission="procedures.apply"
             )
         )

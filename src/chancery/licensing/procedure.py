@@ -19,14 +19,14 @@ import datetime
 
 from django.utils.translation import gettext_lazy
 
-from chancery.core.models import Role
+from chancery.core.permissions import CIVIL_SERVICE
 from chancery.procedures.definitions.strategic_goods import TEAM
 from chancery.procedures.engine import APPLICANT, Clock, DocumentType, Procedure, State, Term, Transition
 from chancery.procedures.guards import document_present, notify_applicant
 from chancery.procedures.steps import information_requests, withdrawals
 
 CODE = "VM"
-HANDLERS = {Role.CIVIL_SERVANT}
+HANDLERS = CIVIL_SERVICE
 ICP_QUESTIONNAIRE = "icp_questionnaire"
 SOURCE_TERM = 'fdfa.be "indicatieve maximumdoorlooptijden" (procedure-rules.md §A6): 42 days, department decides'
 

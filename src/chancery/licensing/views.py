@@ -7,12 +7,13 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chancery.core.authz import require
 from chancery.licensing import rules
 from chancery.licensing.forms import (
     GeneralReportForm,
@@ -42,8 +43,7 @@ def _apply_errors(form, error: ValidationError) -> None:
 
 
 def _require_handler(request) -> None:
-    if not licences.is_handler(request.user):
-        raise PermissionDenied(_("This page is for the service that handles strategic goods."))
+    require(request.user, "licensing.handle")
 
 
 def _licence_context(licence) -> dict:

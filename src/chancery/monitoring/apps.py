@@ -2,12 +2,6 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def may_watch(user) -> bool:
-    from chancery.monitoring.services.access import may_view_dashboard
-
-    return may_view_dashboard(user)
-
-
 class MonitoringConfig(AppConfig):
     """Policy programmes and their monitoring: ambitions, programmes, projects, budgets, milestones,
     indicators and their status, for the board and (what is public and released) for everyone."""
@@ -18,8 +12,11 @@ class MonitoringConfig(AppConfig):
 
     def ready(self) -> None:
         from chancery.core import navigation
+        from chancery.monitoring import permissions  # noqa: F401 - declares the app's actions
 
         navigation.register(navigation.Module("progress", _("Progress"), "progress:index", order=15))
         navigation.register(
-            navigation.Module("monitoring", _("Monitoring"), "monitoring:dashboard", order=40, visible=may_watch)
+            navigation.Module(
+                "monitoring", _("Monitoring"), "monitoring:dashboard", order=40, permission="monitoring.view_dashboard"
+            )
         )

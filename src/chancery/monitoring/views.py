@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chancery.core import audit
+from chancery.core.authz import may, require
 from chancery.core.forms import add_service_errors
 from chancery.core.models import AuditAction, Entity
 from chancery.monitoring import charts, queries
@@ -40,15 +41,13 @@ from chancery.monitoring.models import (
     VisionNote,
 )
 from chancery.monitoring.services import benchmarks, budgets, milestones, reports, visions
-from chancery.monitoring.services.access import EDITOR_ROLES, may_edit, may_view_dashboard
 from chancery.monitoring.services.assessment import assess_all
 from chancery.monitoring.services.status import Status
-from chancery.monitoring.services.structure import create_initiative, may_plan, require_planner, subtree
+from chancery.monitoring.services.structure import create_initiative, subtree
 
 
 def _watcher(request) -> None:
-    if not may_view_dashboard(request.user):
-        raise PermissionDenied(_("The monitoring dashboard is for the administration and its experts."))
+    require(request.user, "monitoring.view_dashboard")
 
 
 def _tree(nodes, assessments, budgets_of=None):
@@ -115,7 +114,7 @@ def dashboard(request):
             "filters": {"status": wanted_status, "ambitie": ambition, "entiteit": entity, "prioriteit": priority},
             "year": today.year,
             "counts": {s: sum(1 for a in assessments.values() if a.status == s) for s in Status},
-            "may_plan": may_plan(request.user),
+            "may_plan": may(request.user, "monitoring.plan"),
         },
     )
 
@@ -154,7 +153,7 @@ def initiative(request, code):
         Prefetch("targets", queryset=Target.objects.order_by("date")),
         Prefetch("observations", queryset=Observation.objects.filter(is_current=True)),
     )
-    editable = may_edit(request.user, node)
+    editable = may(request.user, "monitoring.edit_initiative", node)
     lines = list(node.budget_lines.all())
     all_milestones = list(Milestone.objects.filter(initiative__in=family))
     rollup = budgets.rollup(node, today.year)
@@ -235,7 +234,7 @@ def milestone_status(request, pk):
 @login_required
 def initiative_create(request):
     """The secretariat sets up a core ambition, a programme under one, or a project under a programme."""
-    require_planner(request.user)
+    require(request.user, "monitoring.plan")
     form = InitiativeForm(request.POST or None, initial={"parent": request.GET.get("onder")})
     if form.is_valid():
         data = dict(form.cleaned_data)
@@ -279,7 +278,7 @@ def milestone_add(request, code):
 def vision_notes(request):
     """The register of vision notes and futures studies, the overdue ones first."""
     _watcher(request)
-    may_keep = request.user.role in EDITOR_ROLES
+    may_keep = may(request.user, "monitoring.keep_vision_notes")
     form = VisionNoteForm(request.POST or None) if may_keep else None
     if request.method == "POST":
         if form is None:
@@ -329,7 +328,7 @@ def indicator(request, code):
 @login_required
 def report_list(request):
     _watcher(request)
-    may_make = request.user.role in EDITOR_ROLES
+    may_make = may(request.user, "monitoring.make_reports")
     form = ReportForm(request.POST or None) if may_make else None
     if request.method == "POST":
         if form is None:

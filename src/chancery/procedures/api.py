@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers, viewsets
 
 from chancery.api.authentication import reader
+from chancery.core.authz import may
 from chancery.procedures import registry
 from chancery.procedures.models import Case, CaseTransition, Party
 
@@ -46,7 +47,7 @@ class StepSerializer(serializers.ModelSerializer):
 
 
 def _internal(context) -> bool:
-    return bool(getattr(reader(context["request"]), "is_internal", False))
+    return may(reader(context["request"]), "procedures.handle_cases")
 
 
 class CaseSerializer(serializers.ModelSerializer):

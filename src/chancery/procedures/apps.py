@@ -2,23 +2,15 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def handles_cases(user) -> bool:
-    return bool(getattr(user, "is_internal", False))
-
-
-def applies(user) -> bool:
-    """The applicant's counter (loket) is for outsiders with an account."""
-    return bool(user.is_authenticated and user.is_active and not user.is_internal)
-
-
 def _home_panel(request) -> dict:
     """The handler's open cases and overdue ones; the applicant's files awaiting their answer."""
+    from chancery.core.authz import may
     from chancery.procedures.services import queries
 
     user = request.user
-    if handles_cases(user):
+    if may(user, "procedures.handle_cases"):
         return {"handler": True, "mine": queries.inbox(user, "mine").count(), "overdue": queries.overdue(user).count()}
-    if applies(user):
+    if may(user, "procedures.apply"):
         return {"applicant": True, **queries.applicant_summary(user)}
     return {}
 
@@ -33,12 +25,19 @@ class ProceduresConfig(AppConfig):
 
     def ready(self) -> None:
         from chancery.core import navigation
-        from chancery.procedures import registry
+        from chancery.procedures import (
+            permissions,  # noqa: F401 - declares the app's actions
+            registry,
+        )
         from chancery.procedures.definitions.strategic_goods import STRATEGIC_GOODS
 
         registry.register(STRATEGIC_GOODS)
-        navigation.register(navigation.Module("cases", _("Cases"), "procedures:inbox", order=45, visible=handles_cases))
-        navigation.register(navigation.Module("counter", _("My files"), "counter:index", order=46, visible=applies))
+        navigation.register(
+            navigation.Module("cases", _("Cases"), "procedures:inbox", order=45, permission="procedures.handle_cases")
+        )
+        navigation.register(
+            navigation.Module("counter", _("My files"), "counter:index", order=46, permission="procedures.apply")
+        )
         navigation.register_home_panel(
             navigation.HomePanel("cases", "procedures/home_panel.html", _home_panel, order=20)
         )

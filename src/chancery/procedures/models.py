@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chancery.core.authz import may
 from chancery.core.models import AccessLevel, Confidential
 from chancery.core.models.access import ConfidentialQuerySet, visibility_q
 
@@ -97,10 +98,10 @@ def case_visibility_q(user, prefix: str = "") -> Q:
     condition = visibility_q(user, Case, prefix) & ~Q(
         **{f"{prefix}access_level": AccessLevel.PUBLIC, f"{prefix}release_state": "released"}
     )
-    if user.is_secretariat:
+    if may(user, "core.read_every_level"):
         return Q()
     condition |= Q(**{f"{prefix}applicant_user": user})
-    if user.is_internal:
+    if may(user, "procedures.handle_cases"):
         team = Q(pk__in=[])
         if user.entity_id:
             team = Q(**{f"{prefix}team_id": user.entity_id})

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chancery.core import services as core_services
+from chancery.core.authz import may, require
 from chancery.core.forms import add_service_errors
 from chancery.procedures import registry
 from chancery.procedures.forms import AnswerForm, ApplicantMessageForm, CaseDocumentForm, NoteForm, TransitionForm
@@ -23,8 +24,7 @@ from chancery.procedures.services import clocks, queries, work
 
 
 def _internal(request) -> None:
-    if not request.user.is_internal:
-        raise PermissionDenied(_("Case handling is for the administration."))
+    require(request.user, "procedures.handle_cases", message=_("Case handling is for the administration."))
 
 
 def _visible_case(request, reference: str) -> Case:
@@ -191,7 +191,7 @@ def case_fire(request, reference):
     form = TransitionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The form was incomplete; nothing was changed."))
-        return redirect(case.get_absolute_url() if request.user.is_internal else _counter_url(case))
+        return redirect(case.get_absolute_url() if may(request.user, "procedures.handle_cases") else _counter_url(case))
     try:
         engine.fire(
             case,
@@ -206,7 +206,7 @@ def case_fire(request, reference):
         messages.error(request, _("Nothing was changed."))
     else:
         messages.success(request, _("Done: the case is now “%(state)s”.") % {"state": case.state_info.label})
-    return redirect(case.get_absolute_url() if request.user.is_internal else _counter_url(case))
+    return redirect(case.get_absolute_url() if may(request.user, "procedures.handle_cases") else _counter_url(case))
 
 
 @login_required

@@ -17,6 +17,7 @@ class StrategicGoodsConfig(AppConfig):
     def ready(self) -> None:
         from chancery.core import navigation
         from chancery.procedures.definitions import strategic_goods as csg
+        from chancery.strategic_goods import permissions  # noqa: F401 - declares the app's actions
         from chancery.strategic_goods.services import applications, assessment, denials
 
         # The licence procedure CSG: its application data, screening, assessment and denials.
@@ -32,6 +33,10 @@ class StrategicGoodsConfig(AppConfig):
 
         navigation.register(
             navigation.Module(
-                "strategic_goods", _("Strategic goods"), "strategic_goods:index", order=45, visible=navigation.internal
+                "strategic_goods",
+                _("Strategic goods"),
+                "strategic_goods:index",
+                order=45,
+                permission="strategic_goods.use",
             )
         )

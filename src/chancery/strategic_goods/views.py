@@ -10,17 +10,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chancery.core.authz import may, require
 from chancery.core.forms import add_service_errors
 from chancery.strategic_goods.forms import CodeForm, FindingForm, ReviewForm, ScreenForm
 from chancery.strategic_goods.models import ControlListEntry, ScreeningHit
 from chancery.strategic_goods.services import assessment, review_hit, screen, validate_code
-from chancery.strategic_goods.services.review import may_review
 from chancery.strategic_goods.services.sanctions import current_list
 
 
 def _internal(request) -> None:
-    if not getattr(request.user, "is_internal", False):
-        raise PermissionDenied(_("Strategic goods are for the administration."))
+    require(request.user, "strategic_goods.use")
 
 
 @login_required
@@ -88,7 +87,7 @@ def hit(request, pk):
     found = get_object_or_404(ScreeningHit.objects.select_related("reviewer"), pk=pk)
     case = _case_of(request, found.subject)
     form = None
-    if not found.decision and may_review(request.user):
+    if not found.decision and may(request.user, "strategic_goods.review_hits"):
         form = ReviewForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:

@@ -96,7 +96,8 @@ EVERYTHING: Rule = ((),)
 def visibility_rule(user: User | AnonymousUser | None) -> Rule:
     """Who may see a row, as conditions on its access level, release state, named persons and
     concerned government members (the table in the module's docstring)."""
-    from chancery.core.models.organisation import Mandatee, Role
+    from chancery.core.authz import may
+    from chancery.core.models.organisation import Mandatee
 
     released_public = (
         Condition("access_level", (AccessLevel.PUBLIC,)),
@@ -104,15 +105,15 @@ def visibility_rule(user: User | AnonymousUser | None) -> Rule:
     )
     if user is None or not user.is_authenticated or not user.is_active:
         return (released_public,)
-    if user.role in (Role.SECRETARIAT, Role.ADMIN):
+    if may(user, "core.read_every_level"):
         return EVERYTHING
 
     named = (Condition("access_level", tuple(NAMEABLE_LEVELS)), Condition("named_users", (user.pk,)))
-    if user.role in (Role.MINISTER, Role.CABINET):
+    if may(user, "core.read_council_levels"):
         mine = Mandatee.objects.represented_by(user).values_list("pk", flat=True)
         concerned = (Condition("access_level", (AccessLevel.CONFIDENTIAL,)), Condition("concerned_mandatees", mine))
         return ((Condition("access_level", tuple(COUNCIL_LEVELS)),), concerned, named)
-    if user.role == Role.CIVIL_SERVANT:
+    if may(user, "core.read_released_government_papers"):
         government = (
             Condition("access_level", tuple(GOVERNMENT_LEVELS)),
             Condition("release_state", (ReleaseState.RELEASED,)),

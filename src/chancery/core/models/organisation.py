@@ -149,11 +149,6 @@ class Role(models.TextChoices):
     APPLICANT = "applicant", _("Applicant (external)")
 
 
-# Roles inside the administration; the others are outsiders with an account.
-INTERNAL_ROLES = frozenset({Role.ADMIN, Role.SECRETARIAT, Role.MINISTER, Role.CABINET, Role.CIVIL_SERVANT})
-COUNCIL_ROLES = frozenset({Role.MINISTER, Role.CABINET})
-
-
 class ChanceryUserManager(UserManager):
     def create_superuser(self, username, email=None, password=None, **extra_fields):
         extra_fields.setdefault("role", Role.ADMIN)
@@ -194,10 +189,11 @@ class User(AbstractUser):
     def display_name(self) -> str:
         return self.get_full_name() or self.username
 
-    @property
-    def is_internal(self) -> bool:
-        return self.is_active and self.role in INTERNAL_ROLES
+    def has_perm(self, perm, obj=None) -> bool:
+        """A declared action (core.authz) gets the declared answer, administrators included (Django
+        would say yes to a superuser without asking); model permissions go to Django as usual."""
+        from chancery.core import authz
 
-    @property
-    def is_secretariat(self) -> bool:
-        return self.is_active and self.role in (Role.SECRETARIAT, Role.ADMIN)
+        if authz.is_declared(perm):
+            return authz.may(self, perm, obj)
+        return super().has_perm(perm, obj)

@@ -4,6 +4,7 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 
 from chancery.core import audit, services
+from chancery.core.authz import may
 from chancery.core.models import AuditAction, AuditEntry
 from chancery.core.models.audit import AuditTrailIsAppendOnly
 from chancery.core.testing import pdf_upload
@@ -72,7 +73,7 @@ def test_who_may_read_a_trail(org):
         access_level="confidential",
         concerned_mandatees=[org.mandatees["a"]],
     )
-    assert audit.can_read_trail(secretariat, document)
-    assert audit.can_read_trail(org.users["minister_concerned"], document)
-    assert not audit.can_read_trail(org.users["minister_other"], document)
-    assert not audit.can_read_trail(org.users["expert"], document)
+    assert may(secretariat, "core.read_audit_trail", document)
+    assert may(org.users["minister_concerned"], "core.read_audit_trail", document)
+    assert not may(org.users["minister_other"], "core.read_audit_trail", document)
+    assert not may(org.users["expert"], "core.read_audit_trail", document)

@@ -7,7 +7,6 @@ from chancery.decisions.services.agendas import (
     add_item,
     approve_agenda,
     approve_all_formally,
-    can_manage_agendas,
     compare_agendas,
     create_meeting,
     current_draft,
@@ -19,11 +18,9 @@ from chancery.decisions.services.documents import (
     attach_document,
     attachable_items,
     display_name,
-    may_attach,
     version_suffix,
 )
 from chancery.decisions.services.dossiers import (
-    DOSSIER_ROLES,
     Phase,
     add_step,
     create_dossier,
@@ -56,7 +53,7 @@ from chancery.decisions.services.releases import (
     release_now,
     run_due_releases,
 )
-from chancery.decisions.services.submissions import accept, can_submit, resubmit, send_back, submit
+from chancery.decisions.services.submissions import accept, resubmit, send_back, submit
 
 __all__ = [
     "Attendance",
@@ -71,7 +68,6 @@ __all__ = [
     "record_step",
     "start_publication",
     "accept",
-    "can_submit",
     "resubmit",
     "send_back",
     "submit",
@@ -80,16 +76,13 @@ __all__ = [
     "add_item",
     "add_step",
     "set_themes",
-    "DOSSIER_ROLES",
     "attach_document",
     "attach_minutes",
     "attachable_items",
     "display_name",
-    "may_attach",
     "version_suffix",
     "approve_agenda",
     "approve_all_formally",
-    "can_manage_agendas",
     "close_meeting",
     "compare_agendas",
     "confirm_release",

@@ -12,14 +12,15 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
-from chancery.core.models import AccessLevel, AuditAction, Mandatee, Role
+from chancery.core.authz import require
+from chancery.core.models import AccessLevel, AuditAction, Mandatee
 from chancery.decisions.models import (
     Agenda,
     AgendaItem,
@@ -49,15 +50,6 @@ class AgendaConflict(ValidationError):
         )
 
 
-def can_manage_agendas(user) -> bool:
-    return user.is_authenticated and user.is_active and user.role in (Role.SECRETARIAT, Role.ADMIN)
-
-
-def require_secretariat(actor) -> None:
-    if not can_manage_agendas(actor):
-        raise PermissionDenied(_("Only the secretariat manages meetings and agendas."))
-
-
 # --- Meetings ---------------------------------------------------------------------------------
 
 
@@ -65,7 +57,7 @@ def create_meeting(
     actor, *, starts_at: datetime.datetime, kind: str = MeetingKind.REGULAR, place: str | None = None
 ) -> Meeting:
     """A new meeting, numbered next in its year, with its first draft agenda (A)."""
-    require_secretariat(actor)
+    require(actor, "decisions.manage_agendas")
     if timezone.is_naive(starts_at):
         starts_at = timezone.make_aware(starts_at)
     year = timezone.localtime(starts_at).year
@@ -141,7 +133,7 @@ def add_item(
     # everyone else from its release. Confidential items are marked so when they are put on.
     access_level: str = AccessLevel.PUBLIC,
 ) -> AgendaItem:
-    require_secretariat(actor)
+    require(actor, "decisions.manage_agendas")
     agenda = _lock_draft(agenda, expected_revision)
     mandatees = list(mandatees)
     if not mandatees:
@@ -169,7 +161,7 @@ def add_item(
 
 @transaction.atomic
 def set_formal_check(actor, item: AgendaItem, check: str, *, expected_revision: int | None) -> AgendaItem:
-    require_secretariat(actor)
+    require(actor, "decisions.manage_agendas")
     agenda = _lock_draft(item.agenda, expected_revision)
     item = AgendaItem.objects.get(pk=item.pk)
     before = {"formal_check": item.formal_check}
@@ -183,7 +175,7 @@ def set_formal_check(actor, item: AgendaItem, check: str, *, expected_revision: 
 @transaction.atomic
 def approve_all_formally(actor, agenda: Agenda, *, expected_revision: int | None) -> int:
     """ "Alles formeel goedkeuren": every item not yet checked becomes formally in order."""
-    require_secretariat(actor)
+    require(actor, "decisions.manage_agendas")
     agenda = _lock_draft(agenda, expected_revision)
     changed = 0
     for item in agenda.current_items().filter(formal_check=FormalCheck.NOT_YET):
@@ -198,7 +190,7 @@ def approve_all_formally(actor, agenda: Agenda, *, expected_revision: int | None
 @transaction.atomic
 def move_item(actor, item: AgendaItem, *, to_number: int, expected_revision: int | None) -> AgendaItem:
     """Put an item at another position among the items of its kind; the others shift."""
-    require_secretariat(actor)
+    require(actor, "decisions.manage_agendas")
     agenda = _lock_draft(item.agenda, expected_revision)
     siblings = list(agenda.current_items().filter(kind=item.kind))
     moving = next(s for s in siblings if s.pk == item.pk)
@@ -252,7 +244,7 @@ def approve_agenda(actor, agenda: Agenda, *, expected_revision: int | None, clos
     next letter, the meeting's agenda is approved, and the items not in order leave the meeting.
 
     Returns the new draft, or None when the agenda was final."""
-    require_secretariat(actor)
+    require(actor, "decisions.approve_agenda")
     Meeting.objects.select_for_update().get(pk=agenda.meeting_id)
     agenda = _lock_draft(agenda, expected_revision)
     items = list(agenda.current_items().prefetch_related("mandatees"))  # in the draft's order

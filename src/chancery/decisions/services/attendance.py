@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
+from chancery.core.authz import require
 from chancery.core.models import AuditAction, Mandatee, Person
 from chancery.decisions.models import Meeting, MeetingState
-from chancery.decisions.services.agendas import require_secretariat
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def record_attendance(
 ) -> Attendance:
     """Record the chair, the secretary and the excused members. On a closed meeting this is a
     correction of the minutes and needs its reason."""
-    require_secretariat(actor)
+    require(actor, "decisions.keep_minutes")
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.state == MeetingState.CLOSED and not reason.strip():
         raise ValidationError(

@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from chancery.core import audit
-from chancery.core.models import AccessLevel, AuditAction, Mandatee, Role
+from chancery.core.authz import require
+from chancery.core.models import AccessLevel, AuditAction, Mandatee
+from chancery.core.permissions import grants_itself_everything
 from chancery.decisions.models import (
     AgendaItem,
     Decision,
@@ -25,12 +27,9 @@ from chancery.decisions.models import (
 )
 from chancery.decisions.services.agendas import add_item, current_draft
 
-DOSSIER_ROLES = (Role.SECRETARIAT, Role.ADMIN, Role.MINISTER, Role.CABINET)
-
 
 def _may_prepare(actor) -> None:
-    if not (actor.is_authenticated and actor.is_active and actor.role in DOSSIER_ROLES):
-        raise PermissionDenied(_("Only the secretariat, ministers and their cabinets prepare dossiers."))
+    require(actor, "decisions.prepare_dossiers")
 
 
 @transaction.atomic
@@ -41,7 +40,7 @@ def create_dossier(actor, *, title: str, short_title: str, access_level: str = A
     dossier = Dossier.objects.create(
         title=title.strip(), short_title=short_title.strip(), access_level=access_level, created_by=actor
     )
-    if actor.role not in (Role.SECRETARIAT, Role.ADMIN):
+    if not grants_itself_everything(actor):
         dossier.named_users.add(actor)
     audit.record(
         actor, AuditAction.CREATE, dossier, after=audit.snapshot(dossier, ("title", "short_title", "access_level"))

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
+from chancery.core.authz import require
 from chancery.core.models import AuditAction
 from chancery.decisions.models import (
     Agenda,
@@ -19,7 +20,7 @@ from chancery.decisions.models import (
     PressSummary,
     Release,
 )
-from chancery.decisions.services.agendas import add_item, current_draft, require_secretariat
+from chancery.decisions.services.agendas import add_item, current_draft
 
 DECISION_AUDIT_FIELDS = ("version", "result", "text", "motivation", "document", "reason")
 
@@ -54,7 +55,7 @@ def record_decision(
 ) -> Decision:
     """The Government's decision on an item. A postponed item can go at once onto the draft agenda
     of a later meeting; it keeps its history through `postponed_from` and its procedure step."""
-    require_secretariat(actor)
+    require(actor, "decisions.record_decision")
     item = _on_final_agenda(item)
     meeting = Meeting.objects.select_for_update().get(pk=item.agenda.meeting_id)
     if meeting.state == MeetingState.CLOSED:
@@ -132,7 +133,7 @@ def correct_decision(
 ) -> Decision:
     """A new version of the decision, with its reason; also on a closed meeting (the audited way
     to change what a closed meeting holds)."""
-    require_secretariat(actor)
+    require(actor, "decisions.record_decision")
     if not reason.strip():
         raise ValidationError({"reason": _("Give a reason for the correction.")}, code="reason")
     item = _on_final_agenda(item)
@@ -170,7 +171,7 @@ def correct_decision(
 @transaction.atomic
 def close_meeting(actor, meeting: Meeting) -> Meeting:
     """Close a meeting whose final agenda has a decision on every item; it is read-only after."""
-    require_secretariat(actor)
+    require(actor, "decisions.close_meeting")
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.state != MeetingState.AGENDA_APPROVED:
         raise ValidationError(_("Only a meeting with a final agenda can be closed."), code="state")
@@ -190,7 +191,7 @@ def close_meeting(actor, meeting: Meeting) -> Meeting:
 
 @transaction.atomic
 def set_press_summary(actor, item: AgendaItem, text: str) -> PressSummary:
-    require_secretariat(actor)
+    require(actor, "decisions.record_decision")
     item = _on_final_agenda(item)
     if Release.objects.filter(
         meeting_id=item.agenda.meeting_id, scope=Release.Scope.DECISIONS, state="released"
@@ -224,7 +225,7 @@ def attach_minutes(actor, meeting: Meeting, upload, *, reason: str = ""):
     from chancery.core import services as core_services
     from chancery.decisions.models import Minutes
 
-    require_secretariat(actor)
+    require(actor, "decisions.keep_minutes")
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.state == MeetingState.PLANNED:
         raise ValidationError(_("Minutes follow the meeting: approve its final agenda first."), code="state")

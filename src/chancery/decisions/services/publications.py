@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from chancery.core import audit
+from chancery.core.authz import require
 from chancery.core.calendar import add_working_days
 from chancery.core.models import AuditAction
 from chancery.decisions.models import (
@@ -23,7 +24,6 @@ from chancery.decisions.models import (
     PublicationEvent,
     PublicationStep,
 )
-from chancery.decisions.services.agendas import require_secretariat
 from chancery.decisions.services.documents import next_number
 from chancery.decisions.signals import publication_date_set
 
@@ -58,7 +58,7 @@ def start_publication(
     on: datetime.date | None = None,
 ) -> Publication:
     """Start a publication file; `on` is the date of the request (today by default)."""
-    require_secretariat(actor)
+    require(actor, "decisions.handle_publications")
     decision = item.decision
     if decision is None or decision.result != DecisionResult.APPROVED:
         raise ValidationError(_("Only an approved decision can be published."), code="not_approved")
@@ -94,7 +94,7 @@ def record_step(
     planned_date: datetime.date | None = None,
     numac: str = "",
 ) -> Publication:
-    require_secretariat(actor)
+    require(actor, "decisions.handle_publications")
     publication = Publication.objects.select_for_update().get(pk=publication.pk)
     step = PublicationStep(step)
     on = on or timezone.localdate()

@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
+from chancery.core.authz import require
 from chancery.core.calendar import add_working_days
 from chancery.core.models import AccessLevel, AuditAction, Document, ReleaseState
 from chancery.decisions.models import Decision, Dossier, ItemDocument, Meeting, MeetingState, ProcedureStep, Release
-from chancery.decisions.services.agendas import require_secretariat
 from chancery.decisions.services.outcomes import final_items
 from chancery.decisions.signals import release_performed
 
@@ -34,7 +34,7 @@ def default_release_times(meeting: Meeting) -> tuple[datetime.datetime, datetime
 
 @transaction.atomic
 def plan_release(actor, meeting: Meeting, scope: str, planned_at: datetime.datetime | None = None) -> Release:
-    require_secretariat(actor)
+    require(actor, "decisions.release")
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.state == MeetingState.PLANNED:
         raise ValidationError(_("Approve the final agenda before planning a release."), code="no_final_agenda")
@@ -71,7 +71,7 @@ def plan_release(actor, meeting: Meeting, scope: str, planned_at: datetime.datet
 
 @transaction.atomic
 def confirm_release(actor, release: Release) -> Release:
-    require_secretariat(actor)
+    require(actor, "decisions.release")
     release = Release.objects.select_for_update().get(pk=release.pk)
     if release.state != ReleaseState.PLANNED:
         raise ValidationError(_("Only a planned release can be confirmed."), code="state")
@@ -129,7 +129,7 @@ def release_now(actor, release: Release, *, now: datetime.datetime | None = None
             return release  # the worker's task for a release someone already performed: nothing to do
         raise ValidationError(_("This has already been released."), code="released")
     if actor is not None:
-        require_secretariat(actor)
+        require(actor, "decisions.release")
         if release.state != ReleaseState.CONFIRMED:
             raise ValidationError(_("Confirm the release before releasing."), code="not_confirmed")
     elif release.state != ReleaseState.CONFIRMED or release.planned_at > now:

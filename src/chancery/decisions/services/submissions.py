@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from chancery.core import audit
 from chancery.core import services as core_services
-from chancery.core.models import AccessLevel, AuditAction, Mandatee, Role
+from chancery.core.authz import require
+from chancery.core.models import AccessLevel, AuditAction, Mandatee
 from chancery.decisions.models import (
     AgendaItem,
     ItemDocument,
@@ -22,25 +23,17 @@ from chancery.decisions.models import (
     Submission,
     SubmissionState,
 )
-from chancery.decisions.services.agendas import add_item, current_draft, require_secretariat
+from chancery.decisions.permissions import submits_for_own_minister
+from chancery.decisions.services.agendas import add_item, current_draft
 from chancery.decisions.services.documents import PREFIXES, next_number, reference_for
 from chancery.decisions.services.dossiers import add_step, create_dossier
 
 SUBMISSION_FIELDS = ("kind", "title", "short_title", "mandatees", "step_kind", "item_access_level", "state", "remarks")
 
 
-def can_submit(user) -> bool:
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.role in (Role.MINISTER, Role.CABINET, Role.SECRETARIAT, Role.ADMIN)
-    )
-
-
 def _check_submitter(actor, mandatees: list[Mandatee]) -> None:
-    if not can_submit(actor):
-        raise PermissionDenied(_("Only ministers and their cabinets submit proposals."))
-    if actor.role in (Role.MINISTER, Role.CABINET):
+    require(actor, "decisions.submit")
+    if submits_for_own_minister(actor):
         mine = set(Mandatee.objects.represented_by(actor).values_list("pk", flat=True))
         if not mine & {m.pk for m in mandatees}:
             raise ValidationError(
@@ -107,7 +100,7 @@ def _lock(submission: Submission) -> Submission:
 
 @transaction.atomic
 def send_back(actor, submission: Submission, *, remarks: str) -> Submission:
-    require_secretariat(actor)
+    require(actor, "decisions.handle_submissions")
     if not remarks.strip():
         raise ValidationError({"remarks": _("Tell the cabinet what to change.")}, code="remarks")
     submission = _lock(submission)
@@ -149,7 +142,7 @@ def resubmit(actor, submission: Submission, *, title: str, short_title: str, upl
 def accept(actor, submission: Submission) -> AgendaItem:
     """Onto the draft agenda: a dossier and step are made when the submission had none, the
     documents go along with their house numbers."""
-    require_secretariat(actor)
+    require(actor, "decisions.handle_submissions")
     submission = _lock(submission)
     if submission.state not in (SubmissionState.SUBMITTED, SubmissionState.RESUBMITTED):
         raise ValidationError(_("Only a submission waiting for the secretariat can be accepted."), code="state")

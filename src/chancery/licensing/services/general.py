@@ -11,10 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
+from chancery.core.authz import may
 from chancery.core.models import AuditAction
 from chancery.licensing import rules
 from chancery.licensing.models import GeneralLicenceRegistration, GeneralLicenceReport
-from chancery.licensing.services.licences import _parse_decimal, is_handler
+from chancery.licensing.services.licences import _parse_decimal
 from chancery.licensing.services.prior import has_prior_authorisation
 from chancery.procedures.services.work import find_or_create_party
 
@@ -22,7 +23,7 @@ from chancery.procedures.services.work import find_or_create_party
 def visible_registrations(user):
     """Handlers see every registration; a company's user sees the ones they made."""
     qs = GeneralLicenceRegistration.objects.select_related("party")
-    if is_handler(user):
+    if may(user, "licensing.handle"):
         return qs
     if user and user.is_authenticated and user.is_active:
         return qs.filter(registered_by=user)

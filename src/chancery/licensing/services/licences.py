@@ -16,25 +16,17 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
-from chancery.core.models import AuditAction, Role
+from chancery.core.authz import may, require
+from chancery.core.models import AuditAction
 from chancery.licensing import rules
 from chancery.licensing.models import Licence, LicenceCounter, RefusalLetter, UseReport
 from chancery.licensing.services import pdf
 from chancery.licensing.services.facts import licence_facts
-from chancery.procedures.definitions.strategic_goods import CODE, TEAM
+from chancery.procedures.definitions.strategic_goods import CODE
 from chancery.procedures.models import Case, case_visibility_q
 
 GRANTED = ("granted", "granted_with_conditions")
 LICENCE_AUDIT_FIELDS = ("number", "valid_from", "valid_until", "renewed_on", "renewed_value_eur")
-
-
-def is_handler(user) -> bool:
-    """The service that handles strategic goods (and the secretariat and administrators, who see all)."""
-    if not (user and user.is_authenticated and user.is_active and user.is_internal):
-        return False
-    if user.is_secretariat or user.role == Role.ADMIN:
-        return True
-    return bool(user.entity_id and user.entity.code == TEAM)
 
 
 def visible_licences(user):
@@ -132,7 +124,7 @@ def refusal_letter(case: Case, *, actor, decided_at: datetime.datetime, motivati
 @transaction.atomic
 def renew(actor, licence: Licence, *, on: datetime.date | None = None, reason: str = "") -> Licence:
     """Renew once, for the rule's renewal term, only for the value not yet used."""
-    if not is_handler(actor) or not visible_licences(actor).filter(pk=licence.pk).exists():
+    if not may(actor, "licensing.handle") or not visible_licences(actor).filter(pk=licence.pk).exists():
         raise PermissionDenied(_("Only the service that handles strategic goods renews licences."))
     on = on or timezone.localdate()
     licence = Licence.objects.select_for_update().select_related("case").get(pk=licence.pk)
@@ -175,10 +167,6 @@ def _parse_decimal(value, field: str) -> Decimal:
     return result.quantize(Decimal("0.01"))
 
 
-def may_report(user, licence: Licence) -> bool:
-    return bool(user and user.is_authenticated and licence.case.applicant_user_id == user.pk)
-
-
 @transaction.atomic
 def report_use(actor, licence: Licence, *, used_on, quantity, value_eur, destination_country: str) -> UseReport:
     """The holder reports a use. Refused when it goes beyond what remains of the licence (value
@@ -186,8 +174,7 @@ def report_use(actor, licence: Licence, *, used_on, quantity, value_eur, destina
     if not visible_licences(actor).filter(pk=licence.pk).exists():
         raise PermissionDenied(_("You may not see this licence."))
     licence = Licence.objects.select_for_update().select_related("case").get(pk=licence.pk)
-    if not may_report(actor, licence):
-        raise PermissionDenied(_("Only the licence holder reports its use."))
+    require(actor, "licensing.report_use", licence)
     if isinstance(used_on, str):
         try:
             used_on = datetime.date.fromisoformat(used_on)

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
+from chancery.core.authz import require
 from chancery.core.models import AuditAction
 from chancery.licensing.models import AuthorisationKind, PriorAuthorisation
-from chancery.licensing.services.licences import is_handler
 
 # Not for import, nor for a temporary export (fdfa.be node/2743 and "Doorvoer militaire goederen",
 # procedure-rules.md §A3).
@@ -57,8 +57,11 @@ def prior_authorisation_required(case) -> str | None:
 
 @transaction.atomic
 def record(actor, *, party, kind: str, number: str, valid_from, valid_until) -> PriorAuthorisation:
-    if not is_handler(actor):
-        raise PermissionDenied(_("Only the service that handles strategic goods records prior authorisations."))
+    require(
+        actor,
+        "licensing.handle",
+        message=_("Only the service that handles strategic goods records prior authorisations."),
+    )
     if kind not in AuthorisationKind.values:
         raise ValidationError({"kind": _("Choose a prior authorisation or a certified-person certificate.")})
     number = (number or "").strip()

@@ -6,15 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
+from chancery.core.authz import require
 from chancery.core.models import AuditAction
 from chancery.monitoring.models import BudgetLine, Initiative
-from chancery.monitoring.services.access import may_edit
 from chancery.monitoring.services.structure import subtree
 
 
@@ -42,8 +42,7 @@ def set_budget(
 ) -> BudgetLine:
     """Set one year's figures. `expected_revision` is the revision the editor saw (None for a new
     line); a stale one is refused, so two editors never overwrite each other."""
-    if not may_edit(actor, initiative):
-        raise PermissionDenied(_("You may not change the budget of this initiative."))
+    require(actor, "monitoring.edit_initiative", initiative, _("You may not change the budget of this initiative."))
     planned, committed, spent = (
         _amount(planned, "planned"),
         _amount(committed, "committed"),

@@ -5,24 +5,26 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from chancery.core import audit
+from chancery.core.authz import require
 from chancery.core.models import AuditAction
 from chancery.monitoring.charts import Point
 from chancery.monitoring.models import Milestone, MilestoneStatus
-from chancery.monitoring.services.access import may_edit
+
+MILESTONES_DENIED = gettext_lazy("You may not change the milestones of this initiative.")
 
 
 @transaction.atomic
 def set_status(
     actor, milestone: Milestone, status: str, *, done_on: datetime.date | None = None, reason: str = ""
 ) -> Milestone:
-    if not may_edit(actor, milestone.initiative):
-        raise PermissionDenied(_("You may not change the milestones of this initiative."))
+    require(actor, "monitoring.edit_initiative", milestone.initiative, MILESTONES_DENIED)
     status = MilestoneStatus(status)
     if status == MilestoneStatus.DONE:
         done_on = done_on or timezone.localdate()
@@ -44,8 +46,7 @@ def set_status(
 
 @transaction.atomic
 def add_milestone(actor, initiative, *, title: str, due: datetime.date, evidence_url: str = "") -> Milestone:
-    if not may_edit(actor, initiative):
-        raise PermissionDenied(_("You may not change the milestones of this initiative."))
+    require(actor, "monitoring.edit_initiative", initiative, MILESTONES_DENIED)
     if not title.strip():
         raise ValidationError({"title": _("Give the milestone a title.")}, code="title")
     milestone = Milestone.objects.create(initiative=initiative, title=title.strip(), due=due, evidence_url=evidence_url)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -15,11 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import services as core_services
+from chancery.core.authz import require
 from chancery.core.models import AccessLevel, Document, DocumentKind, ReleaseState
 from chancery.core.pdf import html_to_pdf
 from chancery.monitoring import charts, queries
 from chancery.monitoring.models import Initiative, Level, Milestone, Observation, ProgressReport, ReportState
-from chancery.monitoring.services.access import EDITOR_ROLES
 from chancery.monitoring.services.assessment import assess_all
 from chancery.monitoring.services.budgets import rollup
 from chancery.monitoring.services.structure import subtree
@@ -44,8 +44,7 @@ def bounds(period: str) -> tuple[datetime.date, datetime.date]:
 @transaction.atomic
 def request_report(actor, initiative: Initiative | None, period: str) -> ProgressReport:
     """Ask for a report (again); the worker makes it. One row per scope and period."""
-    if not (actor.is_authenticated and actor.is_active and actor.role in EDITOR_ROLES):
-        raise PermissionDenied(_("Only the administration makes progress reports."))
+    require(actor, "monitoring.make_reports")
     if initiative is not None and initiative.level != Level.AMBITION:
         raise ValidationError({"initiative": _("Reports are made per core ambition or for the whole programme.")})
     period = period.strip().upper()

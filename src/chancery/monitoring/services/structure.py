@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
-from chancery.core.models import AuditAction, Role
+from chancery.core.authz import require
+from chancery.core.models import AuditAction
 from chancery.monitoring.models import PARENT_LEVEL, Initiative, Level
 
 FIELDS = ("level", "parent", "code", "title", "summary", "lead_entity", "priority", "regions", "public")
 
 
-def may_plan(actor) -> bool:
-    return bool(actor.is_authenticated and actor.is_active and actor.role in (Role.ADMIN, Role.SECRETARIAT))
-
-
-def require_planner(actor) -> None:
-    if not may_plan(actor):
-        raise PermissionDenied(_("Only the secretariat sets up ambitions, programmes and projects."))
-
-
 @transaction.atomic
 def create_initiative(actor, *, level: str, parent: Initiative | None = None, **fields) -> Initiative:
-    require_planner(actor)
+    require(actor, "monitoring.plan")
     level = Level(level)
     expected = PARENT_LEVEL[level]
     if (parent.level if parent else None) != expected:

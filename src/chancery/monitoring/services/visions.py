@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
+from chancery.core.authz import require
 from chancery.core.models import AuditAction
 from chancery.monitoring.models import VisionNote
-from chancery.monitoring.services.access import EDITOR_ROLES
 
 FIELDS = ("title", "kind", "owner", "last_update", "planned_update", "regions")
 
 
 def _may_keep(actor) -> None:
-    if not (actor.is_authenticated and actor.is_active and actor.role in EDITOR_ROLES):
-        raise PermissionDenied(_("Only the administration keeps the register of vision notes."))
+    require(actor, "monitoring.keep_vision_notes")
 
 
 def _check_dates(last_update: datetime.date, planned_update: datetime.date) -> None:

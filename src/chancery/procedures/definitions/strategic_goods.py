@@ -19,7 +19,8 @@ from collections.abc import Callable
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from chancery.core.models import FileFormat, Role
+from chancery.core.models import FileFormat
+from chancery.core.permissions import CIVIL_SERVICE, COUNCIL
 from chancery.procedures.engine import APPLICANT, Action, Clock, DocumentType, Guard, Procedure, State, Term, Transition
 from chancery.procedures.guards import (
     assessment_recorded,
@@ -32,8 +33,8 @@ from chancery.procedures.steps import information_requests, withdrawals
 
 CODE = "CSG"
 TEAM = "dkbuza-strategische-goederen"
-HANDLERS = {Role.CIVIL_SERVANT}
-MINISTER = {Role.MINISTER, Role.CABINET}
+HANDLERS = CIVIL_SERVICE
+MINISTER = COUNCIL
 
 SOURCE_TERMS = 'fdfa.be "indicatieve maximumdoorlooptijden" (procedure-rules.md §A6)'
 # The page gives no date of its own: valid_from is the day this platform starts applying the

@@ -18,10 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
-from chancery.core.models import AuditAction, Entity, Role
+from chancery.core.models import AuditAction, Entity
 from chancery.procedures import registry
 from chancery.procedures.engine import APPLICANT, Procedure, Transition
 from chancery.procedures.models import Case, CaseCounter, CaseTransition, Party
+from chancery.procedures.permissions import may_take_step
 from chancery.procedures.services import clocks
 
 CASE_AUDIT_FIELDS = ("state", "version", "due_on")
@@ -47,7 +48,7 @@ def may_fire(user, case: Case, transition: Transition) -> bool:
         return False
     if APPLICANT in transition.roles and case.applicant_user_id == user.pk:
         return True
-    return user.role in transition.roles and user.role != Role.APPLICANT
+    return may_take_step(user, transition)
 
 
 def available_transitions(user, case: Case) -> list[Transition]:

@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 
 from chancery.core import audit
 from chancery.core import services as core_services
+from chancery.core.authz import may, require
 from chancery.core.models import AuditAction, Document, DocumentKind, User
+from chancery.core.permissions import in_administration
 from chancery.procedures import registry
 from chancery.procedures.engine import Procedure
 from chancery.procedures.models import Case, CaseDocument, CaseNote, Party, PartyKind
@@ -24,8 +26,7 @@ def _require_visible(actor, case: Case) -> None:
 
 def _require_handler_side(actor, case: Case) -> None:
     _require_visible(actor, case)
-    if not actor.is_internal:
-        raise PermissionDenied(_("Only the administration handles cases."))
+    require(actor, "procedures.handle_cases")
 
 
 def is_applicant_of(user, case: Case) -> bool:
@@ -41,7 +42,7 @@ def assign(actor, case: Case, handlers: list[User], *, reason: str = "", source:
     _require_handler_side(actor, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
     for handler in handlers:
-        if not handler.is_internal:
+        if not in_administration(handler):
             raise ValidationError(_("%(name)s is not part of the administration.") % {"name": handler.display_name})
     before = audit.snapshot(case, ("handlers", "team"))
     case.handlers.set(handlers)
@@ -72,7 +73,7 @@ def add_note(actor, case: Case, text: str, *, internal: bool = True, source: str
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Write something first.")})
-    if not actor.is_internal:
+    if not may(actor, "procedures.handle_cases"):
         if not is_applicant_of(actor, case):
             raise PermissionDenied(_("You may not write on this case."))
         internal = False
@@ -98,7 +99,7 @@ def add_document(
     doc_type = procedure.document_type(kind)
     if doc_type is None:
         raise ValidationError({"kind": _("This procedure has no document type “%(kind)s”.") % {"kind": kind}})
-    if not actor.is_internal:
+    if not may(actor, "procedures.handle_cases"):
         if not is_applicant_of(actor, case):
             raise PermissionDenied(_("You may not add documents to this case."))
         internal = False
@@ -139,14 +140,14 @@ def documents_for(user, case: Case):
     """The case's documents this user may see: all for the administration, the non-internal ones
     for the applicant."""
     links = case.documents.select_related("document", "added_by").order_by("added_at", "pk")
-    if not user.is_internal:
+    if not may(user, "procedures.handle_cases"):
         links = links.filter(internal=False)
     return links
 
 
 def notes_for(user, case: Case):
     notes = case.notes.select_related("author").order_by("created_at", "pk")
-    if not user.is_internal:
+    if not may(user, "procedures.handle_cases"):
         notes = notes.filter(internal=False)
     return notes
 

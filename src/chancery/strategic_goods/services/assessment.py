@@ -21,9 +21,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from chancery.core import audit
+from chancery.core.authz import may
 from chancery.core.models import AuditAction
 from chancery.strategic_goods.models import CriterionFinding, FindingValue
-from chancery.strategic_goods.services.review import may_review
 
 SOURCE = (
     "Council Common Position 2008/944/CFSP, art. 2, as amended by Council Decision (CFSP) 2019/1560 "
@@ -87,7 +87,7 @@ def criterion(number: int) -> Criterion:
 def record_finding(actor, case, number, finding: str, motivation: str, *, source: str = "web") -> CriterionFinding:
     """Record (or replace) the finding on one criterion. Only a handler of the administration who
     may see the case records one, while the case is open."""
-    if not may_review(actor) or not case.is_visible_to(actor):
+    if not may(actor, "strategic_goods.review_hits") or not case.is_visible_to(actor):
         raise PermissionDenied(_("Only a handler of the administration may assess a file."))
     try:
         number = int(number)

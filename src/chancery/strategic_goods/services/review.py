@@ -10,25 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from chancery.core import audit
+from chancery.core.authz import require
 from chancery.core.models import AuditAction
-from chancery.core.models.organisation import Role
 from chancery.strategic_goods.models import Decision, ScreeningHit
 from chancery.strategic_goods.services.matching import country_code, screen
 
 REVIEW_FIELDS = ["decision", "motivation", "reviewer", "reviewed_at"]
-# Who may decide on a hit: handlers inside the administration, not ministers' offices or outsiders.
-REVIEWER_ROLES = frozenset({Role.ADMIN, Role.SECRETARIAT, Role.CIVIL_SERVANT})
-
-
-def may_review(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and getattr(user, "role", None) in REVIEWER_ROLES)
 
 
 def screen_parties(subject: str, parties: Iterable[tuple[str, str]], *, actor=None, source: str = "web"):
@@ -65,8 +59,7 @@ def screen_parties(subject: str, parties: Iterable[tuple[str, str]], *, actor=No
 
 def review_hit(hit: ScreeningHit, reviewer, decision: str, motivation: str, *, source: str = "web") -> ScreeningHit:
     """Record a handler's decision on a hit. A decision is final: a second review is refused."""
-    if not may_review(reviewer):
-        raise PermissionDenied(_("Only a handler of the administration may review screening hits."))
+    require(reviewer, "strategic_goods.review_hits")
     if decision not in Decision.values:
         raise ValidationError(_("Choose a decision: confirmed match or false positive."), code="decision")
     motivation = (motivation or "").strip()

@@ -3,6 +3,7 @@ and, for the administration only, screening hits, the assessment and earlier den
 
 from django import template
 
+from chancery.core.authz import may
 from chancery.strategic_goods.forms import FindingForm
 from chancery.strategic_goods.models import ScreeningHit
 from chancery.strategic_goods.services import applications, assessment, denials
@@ -14,7 +15,7 @@ register = template.Library()
 def application_panel(context, case):
     """`internal` decides what is shown: the applicant's counter never gets findings or hits."""
     user = context["request"].user
-    internal = bool(getattr(user, "is_internal", False))
+    internal = may(user, "procedures.handle_cases")
     application = applications.application_of(case) if case.procedure == "CSG" else None
     panel = {"case": case, "application": application, "internal": internal}
     if internal and case.procedure == "CSG":
