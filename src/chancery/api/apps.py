@@ -10,4 +10,6 @@ class ApiConfig(AppConfig):
     verbose_name = _("API")
 
     def ready(self) -> None:
-        from chancery.api import schema, signals  # noqa: F401 - OpenAPI description of tokens; the outbox
+        from chancery.api import readers, schema, signals  # noqa: F401 - OpenAPI description of tokens; the outbox
+
+        readers.register()

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chancery.core.visibility import ReadableQuerySet
+
 
 class Scope(models.TextChoices):
     READ_PUBLIC = "read-public", _("Read what the public sees")
@@ -25,6 +27,8 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked = models.BooleanField(default=False)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("API token")
@@ -70,6 +74,8 @@ class WebhookSubscription(models.Model):
     # Raised by every change; its ETag, so that an update names the version it changes (If-Match).
     revision = models.PositiveIntegerField(default=1)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("webhook subscription")
         verbose_name_plural = _("webhook subscriptions")
@@ -111,6 +117,8 @@ class Delivery(models.Model):
     error = models.CharField(max_length=300, blank=True)
     scheduled_at = models.DateTimeField(default=timezone.now)
     attempted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]

@@ -19,12 +19,9 @@ from chancery.api.models import Delivery, WebhookSubscription
 from chancery.api.permissions import ManagesWebhooks
 from chancery.core.authz import may
 from chancery.core.models import Document, DocumentVersion
-from chancery.core.models.access import visibility_q
-from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting, Publication, PublicationStep
+from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting, Publication, PublicationEvent
 from chancery.monitoring.models import Indicator, Initiative, Level, Observation
-from chancery.monitoring.queries import released_observations
 from chancery.monitoring.services.assessment import assess_all
-from chancery.portal.queries import meetings_with_decisions
 from chancery.portal.search import service as search
 from chancery.portal.search.engines import engine
 from chancery.portal.search.text import parse
@@ -65,11 +62,8 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["starts_at", "number"]
 
     def get_queryset(self):
-        user = reader(self.request)
-        if may(user, "core.use_back_office"):
-            return Meeting.objects.all()
-        # Outsiders see a meeting only once something of it is released (embargo).
-        return meetings_with_decisions(user)
+        # Outsiders see a meeting only once something of it is released (embargo): its read rule.
+        return Meeting.objects.visible_to(reader(self.request)).order_by("-starts_at")
 
 
 class AgendaItemViewSet(viewsets.ReadOnlyModelViewSet):
@@ -97,9 +91,7 @@ class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         user = reader(self.request)
         # The rule through the decision's own item (a join, not the list of every visible item).
-        decisions = Decision.objects.filter(visibility_q(user, AgendaItem, "item__")).select_related(
-            "item__agenda__meeting"
-        )
+        decisions = Decision.objects.visible_to(user).select_related("item__agenda__meeting")
         text = self.request.query_params.get("q", "").strip()
         if text and self.action == "list":
             query = parse(text)
@@ -140,12 +132,11 @@ class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         user = reader(self.request)
-        publications = Publication.objects.filter(
-            decision_item__in=AgendaItem.objects.visible_to(user).values("pk")
-        ).select_related("decision_item__agenda__meeting")
-        if not may(user, "core.use_back_office"):
-            publications = publications.filter(step=PublicationStep.PUBLISHED)
-        return publications.prefetch_related("events")
+        return (
+            Publication.objects.visible_to(user)
+            .select_related("decision_item__agenda__meeting")
+            .prefetch_related(Prefetch("events", queryset=PublicationEvent.objects.visible_to(user)))
+        )
 
 
 class InitiativeViewSet(viewsets.ReadOnlyModelViewSet):
@@ -155,18 +146,16 @@ class InitiativeViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.InitiativeSerializer
     level = ""
 
-    def _internal(self) -> bool:
-        return may(reader(self.request), "monitoring.view_dashboard")
-
     def get_queryset(self):
-        nodes = Initiative.objects.filter(level=self.level).select_related("parent", "lead_entity")
-        return nodes.order_by("position", "code") if self._internal() else nodes.filter(public=True).order_by("pk")
+        user = reader(self.request)
+        nodes = Initiative.objects.visible_to(user).filter(level=self.level).select_related("parent", "lead_entity")
+        board = may(user, "monitoring.view_dashboard")
+        return nodes.order_by("position", "code") if board else nodes.order_by("pk")
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
-        internal = self._internal()
-        scope = Initiative.objects.all() if internal else Initiative.objects.filter(public=True)
-        context["assessments"] = assess_all(None, scope, public=not internal)
+        user = reader(self.request)
+        context["assessments"] = assess_all(None, Initiative.objects.visible_to(user), reader=user)
         return context
 
 
@@ -184,12 +173,13 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.IndicatorSerializer
 
     def get_queryset(self):
-        internal = may(reader(self.request), "monitoring.view_dashboard")
-        shown = Observation.objects.filter(is_current=True) if internal else released_observations()
-        indicators = Indicator.objects.all() if internal else Indicator.objects.filter(public=True)
-        return indicators.prefetch_related(
-            "targets", Prefetch("observations", queryset=shown, to_attr="shown")
-        ).order_by("pk")
+        user = reader(self.request)
+        shown = Observation.objects.visible_to(user).filter(is_current=True)
+        return (
+            Indicator.objects.visible_to(user)
+            .prefetch_related("targets", Prefetch("observations", queryset=shown, to_attr="shown"))
+            .order_by("pk")
+        )
 
 
 class ControlListViewSet(viewsets.ReadOnlyModelViewSet):

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from chancery.api.authentication import ANONYMOUS
 from chancery.api.models import Delivery, Event, Scope, WebhookSubscription
+from chancery.core import visibility
 
 MAX_ATTEMPTS = 6
 BACKOFF_SECONDS = 60  # 1 min, 5 min, 25 min, ~2 h, ~10 h between attempts
@@ -67,48 +68,14 @@ def verify_signature(secret: str, header: str, body: bytes, *, tolerance: int = 
 
 
 def _visible(delivery: Delivery) -> bool:
-    """May the subscriber's token see the subject now? (The embargo holds for webhooks too.)"""
+    """May the subscriber's token see the subject now? The API's own rule (core.visibility), with
+    the token's eyes: the embargo holds for webhooks too."""
     from django.apps import apps
 
     token = delivery.subscription.owner
     reader = token.user if token.allows(Scope.READ_INTERNAL) else ANONYMOUS
     model = apps.get_model(delivery.event.subject_model)
-    queryset = model._default_manager.filter(pk=delivery.event.subject_id)
-    if hasattr(queryset, "visible_to"):
-        return queryset.visible_to(reader).exists()
-    visible = VISIBILITY_CHECKS.get(delivery.event.subject_model)
-    return visible(queryset, reader) if visible else False
-
-
-def _release_visible(queryset, reader) -> bool:
-    from chancery.portal.queries import meetings_with_decisions
-
-    release = queryset.select_related("meeting").first()
-    return release is not None and meetings_with_decisions(reader).filter(pk=release.meeting_id).exists()
-
-
-def _decision_visible(queryset, reader) -> bool:
-    from chancery.decisions.models import AgendaItem
-
-    return queryset.filter(item__in=AgendaItem.objects.visible_to(reader).values("pk")).exists()
-
-
-def _version_visible(queryset, reader) -> bool:
-    from chancery.core.models import Document
-
-    return queryset.filter(document__in=Document.objects.visible_to(reader).values("pk")).exists()
-
-
-def _publication_visible(queryset, reader) -> bool:
-    return getattr(reader, "is_internal", False)  # publication files are the secretariat's business
-
-
-VISIBILITY_CHECKS = {
-    "decisions.release": _release_visible,
-    "decisions.decision": _decision_visible,
-    "core.documentversion": _version_visible,
-    "decisions.publication": _publication_visible,
-}
+    return visibility.visible(model, reader).filter(pk=delivery.event.subject_id).exists()
 
 
 def deliver_now(delivery_id: int) -> str:

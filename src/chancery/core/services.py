@@ -140,10 +140,15 @@ def create_document(
     owner_entity=None,
     concerned_mandatees: Iterable = (),
     named_users: Iterable = (),
+    released: bool = False,
     source: str = "web",
 ) -> Document:
+    """`released`: the document is released to its audience at once (a report the administration
+    makes for itself). Releasing to the public stays the secretariat's act (`core.release`)."""
     require(actor, "core.upload_document")
     _check_level(actor, access_level)
+    if released and access_level == AccessLevel.PUBLIC:
+        require(actor, "core.release")
     concerned, named = _own_grants(actor, access_level, list(concerned_mandatees), list(named_users))
     document = Document.objects.create(
         title=title.strip(),
@@ -152,12 +157,15 @@ def create_document(
         access_level=access_level,
         owner_entity=owner_entity if owner_entity is not None else actor.entity,
         created_by=actor,
+        release_state=ReleaseState.RELEASED if released else ReleaseState.PLANNED,
+        released_at=timezone.now() if released else None,
     )
     document.concerned_mandatees.set(concerned)
     document.named_users.set(named)
-    audit.record(
-        actor, AuditAction.CREATE, document, after=audit.snapshot(document, DOCUMENT_AUDIT_FIELDS), source=source
-    )
+    after = audit.snapshot(document, DOCUMENT_AUDIT_FIELDS)
+    if released:
+        after["release_state"] = document.release_state
+    audit.record(actor, AuditAction.CREATE, document, after=after, source=source)
     _create_version(actor, document, upload, 1, source, reason="")
     return document
 
@@ -178,6 +186,23 @@ def add_derived_version(actor, document: Document, upload, *, reason: str, sourc
     version = _create_version(actor, locked, upload, last + 1, source, reason)
     document.version_count = locked.version_count
     return version
+
+
+@transaction.atomic
+def name_readers(actor, document: Document, users: Iterable, *, reason: str, source: str = "web") -> list:
+    """Name more persons on a document on a module's behalf (the readers a module's own rule gives
+    it, e.g. the board's experts on a progress report): the calling module has checked that the
+    actor may cause it. Only additions; audited with the reason."""
+    locked = Document.objects.select_for_update().get(pk=document.pk)
+    already = set(locked.named_users.values_list("pk", flat=True))
+    added = [user for user in users if user.pk not in already]
+    if added:
+        locked.named_users.add(*added)
+        audit.record(
+            actor, AuditAction.UPDATE, locked, before={"named_users": sorted(already)},
+            after={"named_users": sorted(already | {u.pk for u in added})}, reason=reason, source=source,
+        )  # fmt: skip
+    return added
 
 
 @transaction.atomic

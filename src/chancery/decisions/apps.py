@@ -9,7 +9,9 @@ class DecisionsConfig(AppConfig):
 
     def ready(self) -> None:
         from chancery.core import navigation
-        from chancery.decisions import permissions  # noqa: F401 - declares the app's actions
+        from chancery.decisions import permissions, readers  # noqa: F401 - declares the app's actions
+
+        readers.register()
 
         for key, label, url_name, order, permission in (
             ("decisions", _("Meetings"), "decisions:meeting_list", 20, "decisions.read_back_office"),

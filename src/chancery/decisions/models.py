@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chancery.core.models import AccessLevel, Confidential, ReleaseState
 from chancery.core.models.access import NAMEABLE_LEVEL_CHOICES
+from chancery.core.visibility import ReadableQuerySet
 
 
 class MeetingKind(models.TextChoices):
@@ -51,6 +52,8 @@ class Meeting(models.Model):
         "core.Person", verbose_name=_("secretary"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     excused = models.ManyToManyField("core.Mandatee", verbose_name=_("excused members"), blank=True, related_name="+")
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("meeting")
@@ -91,6 +94,8 @@ class Agenda(models.Model):
     )
     # Optimistic locking: every edit raises it; an edit made against an older value is refused.
     revision = models.PositiveIntegerField(default=1)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("agenda")
@@ -148,6 +153,8 @@ class Theme(models.Model):
     uri = models.URLField(unique=True)
     label = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(max_length=80, unique=True)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("theme")
@@ -296,6 +303,8 @@ class ItemDocument(models.Model):
     reference = models.CharField(_("number"), max_length=40, blank=True)
     added_at = models.DateTimeField(default=timezone.now)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("document on an item")
         verbose_name_plural = _("documents on items")
@@ -339,6 +348,8 @@ class Decision(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(default=timezone.now)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
@@ -361,6 +372,8 @@ class PressSummary(models.Model):
     text = models.TextField(_("press summary"))
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("press summary")
         verbose_name_plural = _("press summaries")
@@ -382,6 +395,8 @@ class Release(models.Model):
     state = models.CharField(_("state"), max_length=12, choices=ReleaseState.choices, default=ReleaseState.PLANNED)
     released_at = models.DateTimeField(_("released at"), null=True, blank=True)
     released_count = models.PositiveIntegerField(default=0)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("release")
@@ -490,6 +505,8 @@ class Publication(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
@@ -512,6 +529,8 @@ class PublicationEvent(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("publication step")
         verbose_name_plural = _("publication steps")
@@ -526,6 +545,8 @@ class Minutes(models.Model):
 
     meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="minutes")
     document = models.OneToOneField("core.Document", on_delete=models.PROTECT, related_name="+")
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("minutes")

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chancery.core import visibility
 from chancery.core.authz import may, require
 from chancery.core.forms import add_service_errors
 from chancery.core.models import Document, DocumentKind
@@ -45,6 +46,7 @@ from chancery.decisions.models import (
     ItemDocument,
     Meeting,
     MeetingState,
+    Minutes,
     Publication,
     PublicationStep,
     RegulationType,
@@ -77,10 +79,15 @@ def _visible_items(agenda: Agenda, user):
 @login_required
 def meeting_list(request):
     _internal(request)
-    meetings = Meeting.objects.annotate(
-        versions=Count("agendas", distinct=True),
-        item_count=Count("agendas__items", filter=Q(agendas__is_final=True, agendas__items__carried_over=False)),
-    ).order_by("-starts_at")
+    # Only the items the reader may see are counted (the list must not tell more than the agenda).
+    counted = Q(agendas__is_final=True, agendas__items__carried_over=False) & visibility.q(
+        AgendaItem, request.user, "agendas__items__"
+    )
+    meetings = (
+        Meeting.objects.visible_to(request.user)
+        .annotate(versions=Count("agendas", distinct=True), item_count=Count("agendas__items", filter=counted))
+        .order_by("-starts_at")
+    )
     page = Paginator(meetings, 30).get_page(request.GET.get("page"))
     return render(
         request,
@@ -137,7 +144,10 @@ def meeting_detail(request, uuid, letter=None):
             # Decisions are taken on the final agenda; corrections stay possible after closing.
             "can_decide": manager and agenda.is_final,
             "can_close": manager and meeting.state == MeetingState.AGENDA_APPROVED,
-            "minutes": getattr(meeting, "minutes", None),
+            "minutes": Minutes.objects.visible_to(request.user)
+            .filter(meeting=meeting)
+            .select_related("document")
+            .first(),
             "attendance": services.attendance(meeting),
             "can_record_attendance": manager,
             "releases": meeting.releases.all() if agenda.is_final else [],

@@ -23,7 +23,9 @@ class LicensingConfig(AppConfig):
         # with its reason: the hook for issuing a licence or a refusal letter without touching
         # the procedure's definition.
         post_save.connect(signals.on_case_transition, sender=CaseTransition, dispatch_uid="licensing.decision")
-        from chancery.licensing import permissions  # noqa: F401 - declares the app's actions
+        from chancery.licensing import permissions, readers  # noqa: F401 - declares the app's actions
+
+        readers.register()
         from chancery.licensing.services import prior
         from chancery.procedures.definitions import strategic_goods as csg
 

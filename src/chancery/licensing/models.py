@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chancery.core.visibility import ReadableQuerySet
 from chancery.licensing import rules
 
 
@@ -73,6 +74,8 @@ class Licence(models.Model):
     )  # fmt: skip
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("licence")
         verbose_name_plural = _("licences")
@@ -112,6 +115,8 @@ class UseReport(models.Model):
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reported_at = models.DateTimeField(default=timezone.now)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("use report")
         verbose_name_plural = _("use reports")
@@ -129,6 +134,8 @@ class RefusalLetter(models.Model):
     motivation = models.TextField(_("motivation"))
     document = models.ForeignKey("core.Document", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("refusal letter")
@@ -149,6 +156,8 @@ class GeneralLicenceRegistration(models.Model):
     first_use_on = models.DateField(_("planned first use"))
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     registered_at = models.DateTimeField(default=timezone.now)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("registration of a general licence")
@@ -179,6 +188,8 @@ class GeneralLicenceReport(models.Model):
     )
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reported_at = models.DateTimeField(default=timezone.now)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("report on a general licence")
@@ -214,6 +225,8 @@ class PriorAuthorisation(models.Model):
         related_name="prior_authorisation",
     )  # fmt: skip
     validity_verified = models.BooleanField(_("validity term verified"), default=True)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("prior authorisation")

@@ -12,7 +12,9 @@ class MonitoringConfig(AppConfig):
 
     def ready(self) -> None:
         from chancery.core import navigation
-        from chancery.monitoring import permissions  # noqa: F401 - declares the app's actions
+        from chancery.monitoring import permissions, readers  # noqa: F401 - declares the app's actions
+
+        readers.register()
 
         navigation.register(navigation.Module("progress", _("Progress"), "progress:index", order=15))
         navigation.register(

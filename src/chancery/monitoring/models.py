@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chancery.core.visibility import ReadableQuerySet
+
 
 class Level(models.TextChoices):
     AMBITION = "ambition", _("Core ambition")
@@ -65,6 +67,8 @@ class Initiative(models.Model):
     public = models.BooleanField(_("shown on the public progress pages"), default=False)
     position = models.PositiveSmallIntegerField(default=0)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
@@ -92,6 +96,8 @@ class BudgetLine(models.Model):
     committed = models.DecimalField(_("committed"), max_digits=14, decimal_places=2, default=Decimal(0))
     spent = models.DecimalField(_("spent"), max_digits=14, decimal_places=2, default=Decimal(0))
     revision = models.PositiveIntegerField(default=1)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("budget line")
@@ -135,6 +141,8 @@ class Milestone(models.Model):
     evidence = models.ManyToManyField(
         "core.Document", verbose_name=_("evidence (documents)"), blank=True, related_name="+"
     )
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("milestone")
@@ -185,6 +193,8 @@ class Indicator(models.Model):
     )
     public = models.BooleanField(_("public"), default=False)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
@@ -202,6 +212,8 @@ class Target(models.Model):
     value = models.DecimalField(_("target"), max_digits=20, decimal_places=6)
     date = models.DateField(_("to reach by"))
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         ordering = ["date"]
         constraints = [models.UniqueConstraint(fields=["indicator", "date"], name="one_target_per_date")]
@@ -217,6 +229,8 @@ class ScheduledRelease(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="releases")
     period = models.CharField(_("period"), max_length=10)
     release_at = models.DateTimeField(_("released at"))
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("scheduled release")
@@ -244,6 +258,8 @@ class Observation(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     source_file = models.CharField(max_length=200, blank=True)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("observation")
@@ -287,6 +303,8 @@ class SdmxMapping(models.Model):
         _("our own area code"), max_length=20, blank=True, help_text=_("Flanders' code in this dataflow, if any.")
     )
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("SDMX mapping")
         verbose_name_plural = _("SDMX mappings")
@@ -308,6 +326,8 @@ class BenchmarkValue(models.Model):
     value = models.DecimalField(_("value"), max_digits=24, decimal_places=8)
     imported_at = models.DateTimeField(default=timezone.now)
     demo = models.BooleanField(default=False)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("benchmark value")
@@ -343,6 +363,8 @@ class ProgressReport(models.Model):
     requested_at = models.DateTimeField(default=timezone.now)
     generated_at = models.DateTimeField(null=True, blank=True)
     error = models.CharField(max_length=300, blank=True)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("progress report")
@@ -385,6 +407,8 @@ class VisionNote(models.Model):
     document = models.ForeignKey(
         "core.Document", verbose_name=_("document"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("vision note")

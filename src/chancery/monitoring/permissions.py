@@ -34,6 +34,14 @@ def _edit_initiative(user, initiative) -> bool:
     return user.entity_id in entities
 
 
+def board_experts():
+    """The board's external experts: outside the administration, they read the dashboard and its
+    reports; a report's document names them, so that the confidentiality rule says so too."""
+    from chancery.core.models import User
+
+    return User.objects.filter(is_active=True, role__in=EXPERTS)
+
+
 declare(
     "monitoring.view_dashboard",
     _view_dashboard,

@@ -20,12 +20,18 @@ def embargoed(now: datetime.datetime | None = None):
     )
 
 
-def released_observations(now: datetime.datetime | None = None):
-    return Observation.objects.filter(is_current=True).exclude(embargoed(now))
+def released_observation_ids(now: datetime.datetime | None = None):
+    """Every figure whose announced release moment has come (or that has none), as a subquery."""
+    return Observation.objects.exclude(embargoed(now)).values("pk")
+
+
+def released_observations():
+    """The current figures everyone may read: of public indicators, released (core.visibility)."""
+    return Observation.objects.visible_to(None).filter(is_current=True)
 
 
 def public_initiatives():
-    return Initiative.objects.filter(public=True)
+    return Initiative.objects.visible_to(None)
 
 
 def points(observations) -> list[Point]:

@@ -72,8 +72,10 @@ def _tree(nodes, assessments, budgets_of=None):
 def dashboard(request):
     _watcher(request)
     today = timezone.localdate()
-    assessments = assess_all(today)
-    nodes = list(Initiative.objects.select_related("lead_entity", "parent").order_by("position", "code"))
+    assessments = assess_all(today, reader=request.user)
+    nodes = list(
+        Initiative.objects.visible_to(request.user).select_related("lead_entity", "parent").order_by("position", "code")
+    )
     wanted_status = request.GET.get("status", "")
     ambition = request.GET.get("ambitie", "")
     entity = request.GET.get("entiteit", "")
@@ -145,13 +147,16 @@ def _indicator_rows(indicators, observations_of):
 @login_required
 def initiative(request, code):
     _watcher(request)
-    node = get_object_or_404(Initiative.objects.select_related("lead_entity", "owner", "parent"), code=code)
+    reader = request.user
+    node = get_object_or_404(
+        Initiative.objects.visible_to(reader).select_related("lead_entity", "owner", "parent"), code=code
+    )
     today = timezone.localdate()
     family = [n.pk for n in subtree(node)]
-    assessment = assess_all(today, Initiative.objects.filter(pk__in=family))[node.pk]
-    indicators = node.indicators.prefetch_related(
+    assessment = assess_all(today, Initiative.objects.filter(pk__in=family), reader=reader)[node.pk]
+    indicators = node.indicators.filter(pk__in=Indicator.objects.visible_to(reader).values("pk")).prefetch_related(
         Prefetch("targets", queryset=Target.objects.order_by("date")),
-        Prefetch("observations", queryset=Observation.objects.filter(is_current=True)),
+        Prefetch("observations", queryset=Observation.objects.visible_to(reader).filter(is_current=True)),
     )
     editable = may(request.user, "monitoring.edit_initiative", node)
     lines = list(node.budget_lines.all())
@@ -305,8 +310,10 @@ def vision_notes(request):
 @login_required
 def indicator(request, code):
     _watcher(request)
-    item = get_object_or_404(Indicator, code=code)
-    observations = list(item.observations.all().order_by("period_start", "revision"))
+    item = get_object_or_404(Indicator.objects.visible_to(request.user), code=code)
+    observations = list(
+        Observation.objects.visible_to(request.user).filter(indicator=item).order_by("period_start", "revision")
+    )
     current = [o for o in observations if o.is_current]
     return render(
         request,
@@ -346,7 +353,10 @@ def report_list(request):
     return render(
         request,
         "monitoring/reports.html",
-        {"form": form, "reports": ProgressReport.objects.select_related("initiative", "document")},
+        {
+            "form": form,
+            "reports": ProgressReport.objects.visible_to(request.user).select_related("initiative", "document"),
+        },
         status=400 if form is not None and form.errors else 200,
     )
 
@@ -354,7 +364,9 @@ def report_list(request):
 @login_required
 def report_detail(request, pk):
     _watcher(request)
-    report = get_object_or_404(ProgressReport.objects.select_related("initiative", "document"), pk=pk)
+    report = get_object_or_404(
+        ProgressReport.objects.visible_to(request.user).select_related("initiative", "document"), pk=pk
+    )
     ready = report.state == ReportState.READY
     return render(
         request,
@@ -367,7 +379,7 @@ def report_detail(request, pk):
 @csp_update({"style-src": ["'unsafe-inline'"]})  # the report carries its own print styles; still no script
 def report_html(request, pk):
     _watcher(request)
-    report = get_object_or_404(ProgressReport, pk=pk, state=ReportState.READY)
+    report = get_object_or_404(ProgressReport.objects.visible_to(request.user), pk=pk, state=ReportState.READY)
     return HttpResponse(report.html, content_type="text/html; charset=utf-8")
 
 
@@ -375,7 +387,9 @@ def report_html(request, pk):
 def report_pdf(request, pk):
     """The latest version of the report's PDF (all versions are on the document's own page)."""
     _watcher(request)
-    report = get_object_or_404(ProgressReport.objects.select_related("document"), pk=pk, state=ReportState.READY)
+    report = get_object_or_404(
+        ProgressReport.objects.visible_to(request.user).select_related("document"), pk=pk, state=ReportState.READY
+    )
     version = report.document.versions.order_by("-number").first()
     audit.record(request.user, AuditAction.DOWNLOAD, report.document, after={"version": version.number})
     return FileResponse(version.file.open("rb"), content_type="application/pdf", filename=version.original_filename)
@@ -386,7 +400,7 @@ def report_pdf(request, pk):
 
 def progress_index(request):
     ambitions = list(queries.public_initiatives().filter(level=Level.AMBITION))
-    assessments = assess_all(None, queries.public_initiatives(), public=True)
+    assessments = assess_all(None, queries.public_initiatives(), reader=None)
     return render(
         request,
         "monitoring/progress_index.html",
@@ -396,7 +410,7 @@ def progress_index(request):
 
 def progress_detail(request, code):
     node = get_object_or_404(queries.public_initiatives().select_related("parent", "lead_entity"), code=code)
-    assessments = assess_all(None, queries.public_initiatives(), public=True)
+    assessments = assess_all(None, queries.public_initiatives(), reader=None)
     released = queries.released_observations()
     indicators = node.indicators.filter(public=True).prefetch_related(
         Prefetch("targets", queryset=Target.objects.order_by("date")),

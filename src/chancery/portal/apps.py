@@ -17,6 +17,9 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from chancery.core import navigation
+        from chancery.portal import readers
+
+        readers.register()
 
         navigation.register(navigation.Module("portal", _("Decisions"), "portal:decisions", order=10))
         navigation.register(navigation.Module("search", _("Search"), "search", order=11))

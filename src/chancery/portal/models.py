@@ -6,6 +6,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from chancery.core.visibility import ReadableQuerySet
+
 
 class SearchKind(models.TextChoices):
     DECISION = "decision", _("Decision")
@@ -30,6 +32,8 @@ class SearchEntry(models.Model):
     document_kind = models.CharField(max_length=32, blank=True)
     # PostgreSQL only (stays empty on SQLite, which uses the FTS5 table of migration 0002).
     search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("search entry")

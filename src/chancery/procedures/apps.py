@@ -25,10 +25,9 @@ class ProceduresConfig(AppConfig):
 
     def ready(self) -> None:
         from chancery.core import navigation
-        from chancery.procedures import (
-            permissions,  # noqa: F401 - declares the app's actions
-            registry,
-        )
+        from chancery.procedures import permissions, readers, registry  # noqa: F401 - declares the app's actions
+
+        readers.register()
         from chancery.procedures.definitions.strategic_goods import STRATEGIC_GOODS
 
         registry.register(STRATEGIC_GOODS)

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from chancery.core.authz import may
-from chancery.core.models import AccessLevel, Confidential
-from chancery.core.models.access import ConfidentialQuerySet, visibility_q
+from chancery.core.models import Confidential
+from chancery.core.models.access import ConfidentialQuerySet
+from chancery.core.visibility import ReadableQuerySet
 
 
 def enterprise_number_is_valid(number: str) -> bool:
@@ -53,6 +53,8 @@ class Party(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("party")
         verbose_name_plural = _("parties")
@@ -89,31 +91,7 @@ class CaseCounter(models.Model):
         return f"{self.procedure} {self.year}: {self.last}"
 
 
-def case_visibility_q(user, prefix: str = "") -> Q:
-    """Who sees a case: the core rule (level, named persons), plus the applicant who filed it, plus
-    inside the administration its handlers and its team. Never the public. The internal
-    secretariat level stays the secretariat's alone."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return Q(pk__in=[])
-    condition = visibility_q(user, Case, prefix) & ~Q(
-        **{f"{prefix}access_level": AccessLevel.PUBLIC, f"{prefix}release_state": "released"}
-    )
-    if may(user, "core.read_every_level"):
-        return Q()
-    condition |= Q(**{f"{prefix}applicant_user": user})
-    if may(user, "procedures.handle_cases"):
-        team = Q(pk__in=[])
-        if user.entity_id:
-            team = Q(**{f"{prefix}team_id": user.entity_id})
-        handled = Q(**{f"{prefix}pk__in": Case.handlers.through.objects.filter(user_id=user.pk).values("case_id")})
-        condition |= (team | handled) & ~Q(**{f"{prefix}access_level": AccessLevel.INTERNAL_SECRETARIAT})
-    return condition
-
-
 class CaseQuerySet(ConfidentialQuerySet):
-    def visible_to(self, user) -> CaseQuerySet:
-        return self.filter(case_visibility_q(user))
-
     def open(self) -> CaseQuerySet:
         from chancery.procedures import registry
 
@@ -166,9 +144,6 @@ class Case(Confidential):
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
 
-    def is_visible_to(self, user) -> bool:
-        return Case.objects.filter(pk=self.pk).filter(case_visibility_q(user)).exists()
-
     @property
     def definition(self):
         from chancery.procedures import registry
@@ -202,6 +177,8 @@ class CaseTransition(models.Model):
     reason = models.TextField(blank=True)
     reason_to_applicant = models.BooleanField(default=False)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         ordering = ["at", "pk"]
 
@@ -218,6 +195,8 @@ class CaseNote(models.Model):
     text = models.TextField(_("text"))
     internal = models.BooleanField(_("internal (assessment)"), default=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -237,6 +216,8 @@ class CaseDocument(models.Model):
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     added_at = models.DateTimeField(default=timezone.now)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         ordering = ["added_at", "pk"]
 
@@ -253,6 +234,8 @@ class ClockPeriod(models.Model):
     ended_on = models.DateField(null=True, blank=True)
     # Why it ended: suspended (may resume) or stopped (for good).
     stopped = models.BooleanField(default=False)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         ordering = ["started_on", "pk"]

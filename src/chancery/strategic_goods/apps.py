@@ -17,7 +17,9 @@ class StrategicGoodsConfig(AppConfig):
     def ready(self) -> None:
         from chancery.core import navigation
         from chancery.procedures.definitions import strategic_goods as csg
-        from chancery.strategic_goods import permissions  # noqa: F401 - declares the app's actions
+        from chancery.strategic_goods import permissions, readers  # noqa: F401 - declares the app's actions
+
+        readers.register()
         from chancery.strategic_goods.services import applications, assessment, denials
 
         # The licence procedure CSG: its application data, screening, assessment and denials.

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from chancery.core.visibility import ReadableQuerySet
+
 
 class ControlList(models.TextChoices):
     DUAL_USE = "dual-use", _("Dual-use items (Annex I, Regulation (EU) 2021/821)")
@@ -50,6 +52,8 @@ class ControlListEntry(models.Model):
     valid_from = models.DateField(_("valid from"))
     position = models.PositiveIntegerField(default=0)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("control-list entry")
         verbose_name_plural = _("control-list entries")
@@ -79,6 +83,8 @@ class SanctionsList(models.Model):
     loaded_at = models.DateTimeField(_("loaded at"), auto_now_add=True)
     entity_count = models.PositiveIntegerField(default=0)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("sanctions list")
         verbose_name_plural = _("sanctions lists")
@@ -98,6 +104,8 @@ class SanctionedEntity(models.Model):
     designation_date = models.DateField(_("designated on"), null=True, blank=True)
     countries = models.JSONField(_("countries (citizenship, addresses)"), default=list)
     remark = models.TextField(_("remark"), blank=True)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sanctioned entity")
@@ -122,6 +130,8 @@ class NameAlias(models.Model):
     last_name = models.CharField(_("last name"), max_length=256, blank=True)
     strong = models.BooleanField(_("main name"), default=False)
     language = models.CharField(_("language"), max_length=6, blank=True)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("name alias")
@@ -165,6 +175,8 @@ class ScreeningHit(models.Model):
         related_name="+",
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("screening hit")
@@ -246,6 +258,8 @@ class Application(models.Model):
     transit_countries = models.JSONField(_("transit countries"), default=list, blank=True)
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("licence application")
         verbose_name_plural = _("licence applications")
@@ -267,6 +281,8 @@ class GoodsLine(models.Model):
     control_list_code = models.CharField(_("control-list code"), max_length=40, db_index=True)
     quantity = models.PositiveIntegerField(_("quantity"))
     value_eur = models.DecimalField(_("value (EUR)"), max_digits=14, decimal_places=2)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("goods line")
@@ -292,6 +308,8 @@ class FurtherEndUser(models.Model):
     name = models.CharField(_("end user"), max_length=300)
     country = models.CharField(_("country of the end user"), max_length=2)
     end_use = models.TextField(_("end use"), max_length=4000)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("further end user")
@@ -326,6 +344,8 @@ class CriterionFinding(models.Model):
     )
     at = models.DateTimeField(_("recorded"))
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("criterion finding")
         verbose_name_plural = _("criterion findings")
@@ -352,6 +372,8 @@ class DenialNotification(models.Model):
     end_user_name = models.CharField(_("end user"), max_length=300)
     end_user_country = models.CharField(_("country of the end user"), max_length=2)
     denied_on = models.DateField(_("denied on"), db_index=True)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("denial notification")

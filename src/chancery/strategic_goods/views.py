@@ -39,7 +39,8 @@ def index(request):
     if screen_form.is_bound and screen_form.is_valid():
         matches = screen(screen_form.cleaned_data["name"], screen_form.cleaned_data["country"])
     subjects = (
-        ScreeningHit.objects.values("subject")
+        ScreeningHit.objects.visible_to(request.user)
+        .values("subject")
         .annotate(open=Count("pk", filter=Q(decision="")), total=Count("pk"))
         .order_by("-open", "subject")
     )
@@ -75,7 +76,7 @@ def _case_of(request, subject: str):
 def subject(request, subject):
     _internal(request)
     case = _case_of(request, subject)
-    hits = ScreeningHit.objects.filter(subject=subject).select_related("reviewer")
+    hits = ScreeningHit.objects.visible_to(request.user).filter(subject=subject).select_related("reviewer")
     if not hits:
         raise Http404
     return render(request, "strategic_goods/subject.html", {"subject": subject, "hits": hits, "case": case})
@@ -84,7 +85,7 @@ def subject(request, subject):
 @login_required
 def hit(request, pk):
     _internal(request)
-    found = get_object_or_404(ScreeningHit.objects.select_related("reviewer"), pk=pk)
+    found = get_object_or_404(ScreeningHit.objects.visible_to(request.user).select_related("reviewer"), pk=pk)
     case = _case_of(request, found.subject)
     form = None
     if not found.decision and may(request.user, "strategic_goods.review_hits"):

@@ -23,15 +23,14 @@ state: naming someone is an explicit grant. Administrators see what the secretar
 
 from __future__ import annotations
 
-import operator
-from dataclasses import dataclass
-from functools import reduce
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from chancery.core.visibility import EVERYTHING, Condition, ReadableQuerySet, Rule
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -62,35 +61,9 @@ NAMEABLE_LEVELS = [level for level in AccessLevel if level != AccessLevel.INTERN
 NAMEABLE_LEVEL_CHOICES = [(level.value, level.label) for level in NAMEABLE_LEVELS]
 
 
-def _m2m_q(model: type[models.Model], field: str, prefix: str, targets) -> Q:
-    """`prefix pk IN (SELECT owner FROM through WHERE target IN targets)`: a subquery rather than a
-    join, so that a row linked to several targets still comes back once."""
-    m2m = model._meta.get_field(field)
-    through = m2m.remote_field.through
-    owner, target = f"{m2m.m2m_field_name()}_id", f"{m2m.m2m_reverse_field_name()}_id"
-    return Q(**{f"{prefix}pk__in": through.objects.filter(**{f"{target}__in": targets}).values(owner)})
-
-
 # The many-to-many fields of `Confidential` the rule reads (a condition on them: one of the row's
 # links is among the values).
 LINK_FIELDS = ("named_users", "concerned_mandatees")
-
-
-@dataclass(frozen=True)
-class Condition:
-    """One condition of the rule on a row's own fields: `field` (access_level, release_state, or one
-    of the LINK_FIELDS) takes one of `values`. `values` may be a lazy queryset of ids: SQL asks it
-    as a subquery, the search index (portal.search.public_index) evaluates it."""
-
-    field: str
-    values: Any
-
-
-# The rule is data: a tuple of alternatives (any may hold), each a tuple of conditions (all must
-# hold). `visibility_q` renders it as SQL and the search index renders the same data as its filter
-# (portal.search.public_index.rule_query), so that the two cannot say different things.
-Rule = tuple[tuple[Condition, ...], ...]
-EVERYTHING: Rule = ((),)
 
 
 def visibility_rule(user: User | AnonymousUser | None) -> Rule:
@@ -123,28 +96,15 @@ def visibility_rule(user: User | AnonymousUser | None) -> Rule:
     return (released_public, named)
 
 
-def _condition_q(condition: Condition, model: type[models.Model], prefix: str) -> Q:
-    if condition.field in LINK_FIELDS:
-        return _m2m_q(model, condition.field, prefix, condition.values)
-    values = list(condition.values)
-    if len(values) == 1:
-        return Q(**{f"{prefix}{condition.field}": values[0]})
-    return Q(**{f"{prefix}{condition.field}__in": values})
-
-
 def visibility_q(user: User | AnonymousUser | None, model: type[models.Model], prefix: str = "") -> Q:
-    """The condition under which `user` may see a row of `model` (reached through `prefix`):
-    `visibility_rule` in SQL."""
-    rule = visibility_rule(user)
-    if any(not alternative for alternative in rule):
-        return Q()  # an alternative without conditions: every row (Q() would vanish in an OR)
-    return reduce(operator.or_, (reduce(operator.and_, (_condition_q(c, model, prefix) for c in a)) for a in rule))
+    """The condition under which `user` may see a row of `model` (reached through `prefix`): the
+    model's registered rule (core.visibility) in SQL."""
+    from chancery.core import visibility
+
+    return visibility.q(model, user, prefix)
 
 
-class ConfidentialQuerySet(models.QuerySet):
-    def visible_to(self, user) -> ConfidentialQuerySet:
-        return self.filter(visibility_q(user, self.model))
-
+class ConfidentialQuerySet(ReadableQuerySet):
     def released(self) -> ConfidentialQuerySet:
         return self.filter(access_level=AccessLevel.PUBLIC, release_state=ReleaseState.RELEASED)
 
@@ -185,7 +145,9 @@ class Confidential(models.Model):
 
     def is_visible_to(self, user) -> bool:
         """Same rule as the lists, asked of the database for this one row."""
-        return type(self)._default_manager.filter(pk=self.pk).filter(visibility_q(user, type(self))).exists()
+        from chancery.core import visibility
+
+        return visibility.is_visible(self, user)
 
     @property
     def is_public(self) -> bool:

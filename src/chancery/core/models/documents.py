@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chancery.core.models.access import Confidential
+from chancery.core.visibility import ReadableQuerySet
 
 
 def document_storage():
@@ -131,6 +132,8 @@ class DocumentVersion(models.Model):
         _("text extraction"), max_length=16, choices=ExtractionState.choices, default=ExtractionState.PENDING
     )
     extraction_error = models.CharField(max_length=300, blank=True)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("document version")

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from chancery.core.visibility import ReadableQuerySet
+
 
 def localized(obj: models.Model, field: str) -> str:
     """The English variant of a bilingual field when English is active and filled in, else Dutch."""
@@ -42,6 +44,8 @@ class Entity(models.Model):
     city = models.CharField(_("city"), max_length=100, blank=True)
     active = models.BooleanField(_("active"), default=True)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("entity")
         verbose_name_plural = _("entities")
@@ -61,6 +65,8 @@ class Person(models.Model):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
 
+    objects = ReadableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("persons")
@@ -70,7 +76,7 @@ class Person(models.Model):
         return f"{self.first_name} {self.last_name}"
 
 
-class MandateeQuerySet(models.QuerySet):
+class MandateeQuerySet(ReadableQuerySet):
     def active_on(self, day: datetime.date | None = None) -> MandateeQuerySet:
         day = day or timezone.localdate()
         return self.filter(start__lte=day).filter(models.Q(end__isnull=True) | models.Q(end__gte=day))
@@ -149,7 +155,7 @@ class Role(models.TextChoices):
     APPLICANT = "applicant", _("Applicant (external)")
 
 
-class ChanceryUserManager(UserManager):
+class ChanceryUserManager(UserManager.from_queryset(ReadableQuerySet)):
     def create_superuser(self, username, email=None, password=None, **extra_fields):
         extra_fields.setdefault("role", Role.ADMIN)
         return super().create_superuser(username, email, password, **extra_fields)

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chancery.core.models.documents import document_storage
+from chancery.core.visibility import ReadableQuerySet
 
 
 class RenditionState(models.TextChoices):
@@ -21,6 +22,8 @@ class Rendition(models.Model):
     sha256 = models.CharField(max_length=64, blank=True)
     error = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("PDF rendition")

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chancery.core.visibility import ReadableQuerySet
+
 
 class SigningCredential(models.Model):
     """A user's signing certificate and private key, the key encrypted with the user's own signing
@@ -17,6 +19,8 @@ class SigningCredential(models.Model):
     certificate_pem = models.TextField(_("certificate"))
     encrypted_key_pem = models.TextField(_("encrypted private key"))
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("signing credential")
@@ -39,6 +43,8 @@ class SigningFlow(models.Model):
     state = models.CharField(_("state"), max_length=12, choices=FlowState.choices, default=FlowState.IN_PROGRESS)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("signing flow")
@@ -71,6 +77,8 @@ class SignatureRequest(models.Model):
         "core.DocumentVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         help_text=_("The signed version this signature produced."),
     )  # fmt: skip
+
+    objects = ReadableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("signature request")

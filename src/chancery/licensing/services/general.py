@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
-from chancery.core.authz import may
 from chancery.core.models import AuditAction
 from chancery.licensing import rules
 from chancery.licensing.models import GeneralLicenceRegistration, GeneralLicenceReport
@@ -22,12 +21,7 @@ from chancery.procedures.services.work import find_or_create_party
 
 def visible_registrations(user):
     """Handlers see every registration; a company's user sees the ones they made."""
-    qs = GeneralLicenceRegistration.objects.select_related("party")
-    if may(user, "licensing.handle"):
-        return qs
-    if user and user.is_authenticated and user.is_active:
-        return qs.filter(registered_by=user)
-    return qs.none()
+    return GeneralLicenceRegistration.objects.visible_to(user).select_related("party")
 
 
 def _date(value, field: str) -> datetime.date:

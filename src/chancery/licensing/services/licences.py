@@ -23,7 +23,7 @@ from chancery.licensing.models import Licence, LicenceCounter, RefusalLetter, Us
 from chancery.licensing.services import pdf
 from chancery.licensing.services.facts import licence_facts
 from chancery.procedures.definitions.strategic_goods import CODE
-from chancery.procedures.models import Case, case_visibility_q
+from chancery.procedures.models import Case
 
 GRANTED = ("granted", "granted_with_conditions")
 LICENCE_AUDIT_FIELDS = ("number", "valid_from", "valid_until", "renewed_on", "renewed_value_eur")
@@ -32,7 +32,7 @@ LICENCE_AUDIT_FIELDS = ("number", "valid_from", "valid_until", "renewed_on", "re
 def visible_licences(user):
     """The one rule: a licence is seen by whoever sees its case (the holder who applied, the
     handlers); nobody else."""
-    return Licence.objects.filter(case_visibility_q(user, "case__")).select_related("case", "holder")
+    return Licence.objects.visible_to(user).select_related("case", "holder")
 
 
 def next_number(year: int) -> str:

@@ -52,14 +52,20 @@ def indicator_fact(indicator: Indicator, today: datetime.date, observations=None
     )
 
 
-def assess_all(today: datetime.date | None = None, initiatives=None, *, public: bool = False) -> dict[int, Assessment]:
-    """Statuses of the given initiatives (all by default). With `public`, only public indicators and
-    figures already released count, so a status (and its reasons) never gives away a figure before
-    its announced moment or an indicator that is not public."""
-    from chancery.monitoring.queries import released_observations
+def assess_all(
+    today: datetime.date | None = None, initiatives=None, *, reader, released_only: bool = False
+) -> dict[int, Assessment]:
+    """Statuses of the given initiatives (all by default), from the indicators and figures `reader`
+    may read (core.visibility): for the public only public indicators and released figures, for the
+    board no figure before its announced moment; so a status (and its reasons) never gives away
+    what the reader may not see. `released_only` leaves out unreleased figures whoever reads (a
+    report read by others than its maker)."""
+    from chancery.monitoring.queries import embargoed
 
     today = today or timezone.localdate()
-    observations = released_observations() if public else Observation.objects.filter(is_current=True)
+    observations = Observation.objects.visible_to(reader).filter(is_current=True)
+    if released_only:
+        observations = observations.exclude(embargoed())
     # A status needs each indicator's latest value only: load that one, not twenty years of them.
     latest = observations.filter(indicator=OuterRef("indicator")).order_by("-period_start").values("period_start")[:1]
     observations = observations.filter(period_start=Subquery(latest))
@@ -68,9 +74,7 @@ def assess_all(today: datetime.date | None = None, initiatives=None, *, public: 
             Prefetch("milestones", queryset=Milestone.objects.all()),
             Prefetch(
                 "indicators",
-                queryset=(
-                    Indicator.objects.filter(public=True) if public else Indicator.objects.all()
-                ).prefetch_related(
+                queryset=(Indicator.objects.visible_to(reader)).prefetch_related(
                     Prefetch("targets", queryset=Target.objects.order_by("date")),
                     Prefetch("observations", queryset=observations),
                 ),

@@ -16,10 +16,19 @@ from django.utils.translation import gettext as _
 
 from chancery.core import services as core_services
 from chancery.core.authz import require
-from chancery.core.models import AccessLevel, Document, DocumentKind, ReleaseState
+from chancery.core.models import AccessLevel, DocumentKind
 from chancery.core.pdf import html_to_pdf
 from chancery.monitoring import charts, queries
-from chancery.monitoring.models import Initiative, Level, Milestone, Observation, ProgressReport, ReportState
+from chancery.monitoring.models import (
+    Initiative,
+    Level,
+    Milestone,
+    Observation,
+    ProgressReport,
+    ReportState,
+    ScheduledRelease,
+)
+from chancery.monitoring.permissions import board_experts
 from chancery.monitoring.services.assessment import assess_all
 from chancery.monitoring.services.budgets import rollup
 from chancery.monitoring.services.structure import subtree
@@ -62,13 +71,20 @@ def request_report(actor, initiative: Initiative | None, period: str) -> Progres
     return report
 
 
-def context(report: ProgressReport) -> dict:
+def context(report: ProgressReport, now: datetime.datetime | None = None) -> dict:
+    """What the report says. It is read by the board's experts and the whole administration, so it
+    holds only figures released at the moment it is made (memorandum §1.2.1: everyone gets a figure
+    at the same moment); the figures still to be released are named with their moment."""
+    now = now or timezone.now()
     start, end = bounds(report.period)
     today = min(end, timezone.localdate())
     roots = [report.initiative] if report.initiative else list(Initiative.objects.filter(level=Level.AMBITION))
     trees = {root.pk: subtree(root) for root in roots}
     everything = [node.pk for members in trees.values() for node in members]
-    assessments = assess_all(today, Initiative.objects.filter(pk__in=everything))
+    assessments = assess_all(
+        today, Initiative.objects.filter(pk__in=everything), reader=report.requested_by, released_only=True
+    )
+    held_back = []
     sections = []
     for root in roots:
         members = trees[root.pk]
@@ -78,7 +94,11 @@ def context(report: ProgressReport) -> dict:
         )
         indicators = []
         for indicator in {i for m in members for i in m.indicators.all()}:
-            values = list(Observation.objects.filter(indicator=indicator, is_current=True, period_start__lte=end))
+            current = Observation.objects.filter(indicator=indicator, is_current=True, period_start__lte=end)
+            values = list(current.exclude(queries.embargoed(now)))
+            held_back += ScheduledRelease.objects.filter(
+                indicator=indicator, release_at__gt=now, period__in=current.values("period")
+            ).select_related("indicator")
             indicators.append(
                 {
                     "indicator": indicator,
@@ -102,7 +122,8 @@ def context(report: ProgressReport) -> dict:
                 "indicators": sorted(indicators, key=lambda row: row["indicator"].code),
             }
         )
-    return {"report": report, "start": start, "end": end, "sections": sections, "made_at": timezone.now()}
+    held_back = sorted(set(held_back), key=lambda r: (r.release_at, r.indicator.code))
+    return {"report": report, "start": start, "end": end, "sections": sections, "made_at": now, "held_back": held_back}
 
 
 def generate(report_id: int) -> str:
@@ -119,14 +140,21 @@ def generate(report_id: int) -> str:
                     "scope": report.initiative.title if report.initiative else _("all core ambitions"),
                     "period": report.period,
                 }
+                # The administration reads its own reports (released within it at once) and so do
+                # the board's experts, named on it.
                 report.document = core_services.create_document(
                     report.requested_by, title=title, kind=DocumentKind.REPORT, upload=upload,
-                    access_level=AccessLevel.INTERNAL_GOVERNMENT,
+                    access_level=AccessLevel.INTERNAL_GOVERNMENT, named_users=board_experts(), released=True,
+                    source="task",
                 )  # fmt: skip
-                # The administration reads its own reports: released within it at once.
-                Document.objects.filter(pk=report.document.pk).update(release_state=ReleaseState.RELEASED)
             else:
-                core_services.add_derived_version(report.requested_by, report.document, upload, reason=_("Made again"))
+                core_services.add_derived_version(
+                    report.requested_by, report.document, upload, reason=_("Made again"), source="task"
+                )
+                core_services.name_readers(
+                    report.requested_by, report.document, board_experts(), reason=_("Experts of the board"),
+                    source="task",
+                )  # fmt: skip
             report.html, report.state, report.generated_at, report.error = html, ReportState.READY, timezone.now(), ""
             report.save()
     except Exception as exc:  # noqa: BLE001 - the report shows why it failed; nothing is half-stored

@@ -6,12 +6,11 @@ import html
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.safestring import mark_safe
 
-from chancery.core.models import Document, Mandatee
-from chancery.core.models.access import visibility_q
-from chancery.decisions.models import AgendaItem, Dossier, Meeting, Theme
+from chancery.core.models import Mandatee
+from chancery.decisions.models import Dossier, Meeting, Theme
 from chancery.decisions.services.dossiers import phase_key_label
 from chancery.portal.models import SearchEntry, SearchIndexState, StaleSearchEntry
 from chancery.portal.search import public_index
@@ -27,10 +26,7 @@ READER_DOSSIERS_LISTED = 500
 def visible_entries(user):
     """Entries whose source the reader may see: the confidentiality layer decides, live (its rule
     applied through the entry's own item or document, so that a page of hits is checked by key)."""
-    return SearchEntry.objects.filter(
-        (Q(document__isnull=True) & visibility_q(user, AgendaItem, "item__"))
-        | (Q(document__isnull=False) & visibility_q(user, Document, "document__"))
-    )
+    return SearchEntry.objects.visible_to(user)
 
 
 @dataclass

@@ -19,7 +19,7 @@ def application_panel(context, case):
     application = applications.application_of(case) if case.procedure == "CSG" else None
     panel = {"case": case, "application": application, "internal": internal}
     if internal and case.procedure == "CSG":
-        hits = ScreeningHit.objects.filter(subject=case.reference).order_by("pk")
+        hits = ScreeningHit.objects.visible_to(user).filter(subject=case.reference).order_by("pk")
         panel.update(
             hits=hits,
             unreviewed=sum(1 for h in hits if not h.decision),

@@ -1,0 +1,54 @@
+"""Who reads core's models (the access registry, core.visibility)."""
+
+from __future__ import annotations
+
+from chancery.core import visibility
+from chancery.core.authz import may
+from chancery.core.models import (
+    AuditEntry,
+    DemoSeed,
+    Document,
+    DocumentVersion,
+    Entity,
+    Mandatee,
+    Person,
+    Rendition,
+    SignatureRequest,
+    SigningCredential,
+    SigningFlow,
+    User,
+)
+from chancery.core.models.access import visibility_rule
+from chancery.core.visibility import Condition, follows
+
+
+def accounts(user) -> visibility.Rule:
+    """The administration reads the accounts (to pick handlers and signers, to see who did what);
+    anyone else only their own."""
+    if may(user, "core.use_back_office"):
+        return visibility.EVERYTHING
+    if user is None or not user.is_authenticated:
+        return visibility.NOTHING
+    return ((Condition("pk", (user.pk,)),),)
+
+
+def own_credential(user) -> visibility.Rule:
+    if user is None or not user.is_authenticated:
+        return visibility.NOTHING
+    return ((Condition("user", (user.pk,)),),)
+
+
+def register() -> None:
+    visibility.register(Document, visibility_rule)
+    visibility.register(DocumentVersion, follows("document"))
+    visibility.register(Rendition, follows("version"))
+    visibility.register(SigningFlow, follows("document"))
+    visibility.register(SignatureRequest, follows("flow"))
+    visibility.register(SigningCredential, own_credential)
+    # The organisation chart and the Government's members are public.
+    visibility.register(Entity, visibility.everyone)
+    visibility.register(Person, visibility.everyone)
+    visibility.register(Mandatee, visibility.everyone)
+    visibility.register(User, accounts)
+    visibility.exempt(AuditEntry, "read through its object's trail (core.read_audit_trail on the object)")
+    visibility.exempt(DemoSeed, "the demo loader's bookkeeping")
