@@ -116,7 +116,7 @@ def _target(model: type[models.Model], path: str) -> type[models.Model]:
 
 
 def _condition_q(condition: Condition, model: type[models.Model], prefix: str) -> Q:
-    field = model._meta.get_field(condition.field)
+    field = model._meta.pk if condition.field == "pk" else model._meta.get_field(condition.field)
     if field.many_to_many and not field.auto_created:
         # `pk IN (SELECT owner FROM through WHERE target IN values)`: a subquery rather than a
         # join, so a row linked to several values still comes back once.
@@ -179,6 +179,8 @@ def is_visible(obj: models.Model, user) -> bool:
 
 
 def _value_of(obj, field_name: str):
+    if field_name == "pk":
+        return obj.pk
     field = obj._meta.get_field(field_name)
     if field.many_to_many:
         return {pk for pk in getattr(obj, field_name).values_list("pk", flat=True)}

@@ -1,6 +1,7 @@
 """Webhooks against a local receiver: outbox in the change's transaction, signatures, retries with
 back-off, redelivery, and nothing sent about what the subscriber may not see."""
 
+import datetime
 import json
 import threading
 import time
@@ -138,3 +139,46 @@ def test_nothing_embargoed_goes_out(receiver, secretariat, org, django_capture_o
     states = {d.subscription_id: d.state for d in Delivery.objects.all()}
     assert states == {public.pk: "withheld", internal.pk: "delivered"}
     assert len(receiver.received) == 1
+
+
+def _publish(secretariat, item, *, published: bool):
+    """Take a publication of `item` through the Gazette's steps, to its planned date or published."""
+    from chancery.decisions.models import PublicationStep as S
+
+    publication = services.start_publication(secretariat, item, regulation_type="decree")
+    for step in (S.TRANSLATION_REQUESTED, S.TRANSLATION_RECEIVED, S.PROOF_REQUESTED, S.PROOF_RECEIVED):
+        services.record_step(secretariat, publication, step)
+    planned = datetime.date.today() + datetime.timedelta(days=10)
+    services.record_step(secretariat, publication, S.PUBLICATION_REQUESTED, planned_date=planned)
+    if published:
+        services.record_step(secretariat, publication, S.PUBLISHED, numac="2026012345")
+    return publication
+
+
+def test_a_publication_event_follows_the_apis_rule(
+    receiver, secretariat, meeting, add, org, django_capture_on_commit_callbacks
+):
+    """The webhook check is the API's rule: a read-internal token whose user may not see the decision
+    gets nothing; an outsider gets the event of a publication the API shows them."""
+    from chancery.decisions.models import Publication
+
+    add(meeting, "Raadsbesluit", access_level="internal_council")
+    released_meeting(secretariat, meeting, add)  # adds a public item "Oostgrens" and releases both
+    council_item, public_item = sorted(services.final_items(meeting), key=lambda i: i.short_title != "Raadsbesluit")
+    civil_servant = subscribe(
+        org.users["civil_servant"], receiver.url, ["publication.date_set"], scope=Scope.READ_INTERNAL
+    )
+    outsider = subscribe(org.users["expert"], receiver.url, ["publication.date_set"])
+    with django_capture_on_commit_callbacks(execute=True):
+        hidden = _publish(secretariat, council_item, published=False)
+    assert not Publication.objects.visible_to(org.users["civil_servant"]).filter(pk=hidden.pk).exists()
+    assert {d.subscription_id: d.state for d in Delivery.objects.all()} == {
+        civil_servant.pk: "withheld",
+        outsider.pk: "withheld",  # not published yet: outsiders see published ones only
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        shown = _publish(secretariat, public_item, published=True)
+    assert Publication.objects.visible_to(None).filter(pk=shown.pk).exists()
+    latest = Event.objects.filter(subject_id=str(shown.pk)).order_by("-pk").first()
+    states = {d.subscription_id: d.state for d in latest.deliveries.all()}
+    assert states == {civil_servant.pk: "delivered", outsider.pk: "delivered"}
