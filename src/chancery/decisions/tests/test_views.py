@@ -184,3 +184,33 @@ def test_minutes_decisions_and_closing_through_the_meeting_page(client, org, mee
         {"result": "approved", "text": "Goedgekeurd, met een amendement.", "reason": "Amendement vergeten"},
     )
     assert item.decisions.count() == 2
+
+
+def test_the_meeting_list_counts_only_what_the_reader_may_see(client, org, meeting, add, secretariat):
+    add(meeting, "Openbaar punt")
+    add(meeting, "Vertrouwelijk punt", access_level=AccessLevel.CONFIDENTIAL)
+    draft = services.current_draft(meeting)
+    services.approve_all_formally(secretariat, draft, expected_revision=None)
+    services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
+    # Nothing released yet: civil servants see no item; the council sees the public one and the
+    # confidential one only when its minister is concerned.
+    for role, expected in (("secretariat", 2), ("minister_concerned", 2), ("minister_other", 1), ("civil_servant", 0)):
+        client.force_login(org.users[role])
+        [row] = client.get(reverse("decisions:meeting_list")).context["page"].object_list
+        assert row.item_count == expected, role
+
+
+def test_the_minutes_title_is_shown_only_to_who_may_read_the_minutes(client, org, meeting, add, secretariat):
+    from chancery.core.testing import pdf_upload
+
+    add(meeting, "Punt")
+    draft = services.current_draft(meeting)
+    services.approve_all_formally(secretariat, draft, expected_revision=None)
+    services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
+    services.attach_minutes(secretariat, meeting, pdf_upload("notulen.pdf"))
+    minutes_title = meeting.minutes.document.title
+    client.force_login(secretariat)
+    assert minutes_title in client.get(meeting.get_absolute_url()).content.decode()
+    client.force_login(org.users["civil_servant"])  # reads the meeting, not council papers
+    page = client.get(meeting.get_absolute_url())
+    assert page.status_code == 200 and minutes_title not in page.content.decode()

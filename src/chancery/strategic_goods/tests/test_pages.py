@@ -90,3 +90,25 @@ def test_demo_loader_is_idempotent(demo):
     assert count >= 4
     assert load_demo() == {}
     assert ScreeningHit.objects.filter(subject=DEMO_SUBJECT).count() == count
+
+
+def test_the_hit_index_names_a_file_only_to_those_who_may_see_it(client, org, demo_list, team, handler, applicant):
+    """A civil servant of another department may use the screening pages, but the screenings of a
+    licence file (its reference, its hit counts) are for those who may see the file."""
+    from chancery.procedures.testing import apply_for_licence
+    from chancery.strategic_goods.models import NameAlias
+    from chancery.strategic_goods.services import screen_parties
+
+    case = apply_for_licence(applicant)
+    alias = NameAlias.objects.exclude(whole_name="").first()
+    screen_parties(case.reference, [(alias.whole_name, "")])
+    hit = ScreeningHit.objects.filter(subject=case.reference).first()
+    assert hit is not None
+    other_department = org.users["civil_servant"]
+    assert not case.is_visible_to(other_department) and case.is_visible_to(handler)
+    for user, sees in ((other_department, False), (handler, True), (org.users["secretariat"], True)):
+        client.force_login(user)
+        assert (case.reference in client.get(INDEX).content.decode()) == sees
+        assert client.get(f"{INDEX}screening/{case.reference}/").status_code == (200 if sees else 404)
+        assert client.get(f"{INDEX}treffers/{hit.pk}/").status_code == (200 if sees else 404)
+        assert ScreeningHit.objects.visible_to(user).filter(subject=case.reference).exists() == sees
