@@ -56,7 +56,7 @@ def keep_connection():
 @pytest.fixture
 def team(db):
     from chancery.core.models import Entity
-    from chancery.procedures.definitions.strategic_goods import TEAM
+    from chancery.strategic_goods.procedure import TEAM
 
     return Entity.objects.create(code=TEAM, kind="department", name="Controle Strategische Goederen")
 

@@ -10,9 +10,9 @@ from playwright.sync_api import expect
 from chancery.core.models import Entity, Role
 from chancery.core.testing import PASSWORD, make_user
 from chancery.licensing.models import Licence
-from chancery.procedures.definitions.strategic_goods import TEAM
 from chancery.procedures.services import cases as engine
 from chancery.procedures.testing import apply_for_licence, assess
+from chancery.strategic_goods.procedure import TEAM
 from chancery.strategic_goods.services.control_list import load_control_list
 
 from .conftest import log_in

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from chancery.core import samples
 from chancery.core.models import Entity, Role
 from chancery.core.testing import PASSWORD, make_user
-from chancery.procedures.definitions.strategic_goods import TEAM
+from chancery.strategic_goods.procedure import TEAM
 from chancery.strategic_goods.services.control_list import load_control_list
 
 from .conftest import log_in

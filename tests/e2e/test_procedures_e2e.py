@@ -9,9 +9,9 @@ from playwright.sync_api import expect
 from chancery.core import samples
 from chancery.core.models import Entity, Role
 from chancery.core.testing import PASSWORD, make_user
-from chancery.procedures.definitions.strategic_goods import TEAM
 from chancery.strategic_goods.demo.loader import DEMO_SANCTIONS
 from chancery.strategic_goods.models import ScreeningHit
+from chancery.strategic_goods.procedure import TEAM
 from chancery.strategic_goods.services.control_list import load_control_list
 from chancery.strategic_goods.services.sanctions import load_sanctions
 

@@ -13,30 +13,30 @@ class LicensingConfig(AppConfig):
     verbose_name = _("Licences for strategic goods")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_save
-
         from chancery.core import navigation
-        from chancery.licensing import signals
-        from chancery.procedures.models import CaseTransition
-
-        # The engine writes one CaseTransition per fired step, inside the step's transaction and
-        # with its reason: the hook for issuing a licence or a refusal letter without touching
-        # the procedure's definition.
-        post_save.connect(signals.on_case_transition, sender=CaseTransition, dispatch_uid="licensing.decision")
-        from chancery.licensing import permissions, readers  # noqa: F401 - declares the app's actions
+        from chancery.licensing import panels, permissions, readers, signals  # noqa: F401 - declares the app's actions
+        from chancery.licensing.procedure import PRIOR_AUTHORISATION
+        from chancery.licensing.services import prior
+        from chancery.procedures import registry
+        from chancery.procedures.panels import register_case_panel
+        from chancery.procedures.signals import case_transitioned
+        from chancery.strategic_goods.procedure import STRATEGIC_GOODS
 
         readers.register()
-        from chancery.licensing.services import prior
-        from chancery.procedures.definitions import strategic_goods as csg
-
+        # A decided step issues the licence, writes the refusal letter or records the prior
+        # authorisation, inside the step's transaction.
+        case_transitioned.connect(signals.on_case_transition, dispatch_uid="licensing.decision")
         # Military goods may be filed only with a prior authorisation or certificate (fdfa.be
-        # node/2743): a check on the applicant's submission, through the procedure's hook.
-        csg.register_decision_check(prior.prior_authorisation_required, stage="submit")
+        # node/2743): a guard this app adds to the CSG submission.
+        STRATEGIC_GOODS.extend("submit", guards=(prior.PRIOR_AUTHORISATION_HELD,))
         # The application for the prior authorisation itself: a procedure of this app.
-        from chancery.licensing.procedure import PRIOR_AUTHORISATION
-        from chancery.procedures import registry
-
         registry.register(PRIOR_AUTHORISATION)
+        register_case_panel(
+            (STRATEGIC_GOODS.code, PRIOR_AUTHORISATION.code),
+            "licensing/case_licence.html",
+            panels.licence_context,
+            order=60,
+        )
 
         navigation.register(
             navigation.Module("licensing", _("Licences"), "licensing:index", order=47, permission="licensing.handle")

@@ -11,7 +11,7 @@ from chancery.core.permissions import in_administration, in_secretariat
 
 
 def _handle(user, obj=None) -> bool:
-    from chancery.procedures.definitions.strategic_goods import TEAM
+    from chancery.strategic_goods.procedure import TEAM
 
     if not in_administration(user):
         return False

@@ -20,10 +20,10 @@ import datetime
 from django.utils.translation import gettext_lazy
 
 from chancery.core.permissions import CIVIL_SERVICE
-from chancery.procedures.definitions.strategic_goods import TEAM
 from chancery.procedures.engine import APPLICANT, Clock, DocumentType, Procedure, State, Term, Transition
 from chancery.procedures.guards import document_present, notify_applicant
 from chancery.procedures.steps import information_requests, withdrawals
+from chancery.strategic_goods.procedure import TEAM
 
 CODE = "VM"
 HANDLERS = CIVIL_SERVICE

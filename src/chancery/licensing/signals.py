@@ -1,16 +1,15 @@
-"""The engine's step record as the hook for decisions on strategic-goods applications (a licence or
-a refusal letter) and on applications for a prior authorisation (the authorisation itself)."""
+"""Receivers of the engine's `case_transitioned` (procedures.signals): decisions on strategic-goods
+applications (a licence or a refusal letter) and on applications for a prior authorisation (the
+authorisation itself), in the step's own transaction."""
 
 from __future__ import annotations
 
 from chancery.licensing.procedure import CODE as PRIOR_AUTHORISATION_CODE
-from chancery.procedures.definitions.strategic_goods import CODE
+from chancery.strategic_goods.procedure import CODE
 
 
-def on_case_transition(sender, instance, created, raw=False, **kwargs):
-    if raw or not created:
-        return
-    case = instance.case
+def on_case_transition(sender, case, step, actor, **kwargs):
+    instance = step
     if case.procedure == PRIOR_AUTHORISATION_CODE:
         from chancery.licensing.services import prior
 

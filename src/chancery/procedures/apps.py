@@ -28,9 +28,6 @@ class ProceduresConfig(AppConfig):
         from chancery.procedures import permissions, readers, registry  # noqa: F401 - declares the app's actions
 
         readers.register()
-        from chancery.procedures.definitions.strategic_goods import STRATEGIC_GOODS
-
-        registry.register(STRATEGIC_GOODS)
         navigation.register(
             navigation.Module("cases", _("Cases"), "procedures:inbox", order=45, permission="procedures.handle_cases")
         )

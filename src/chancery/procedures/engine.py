@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -192,6 +192,27 @@ class Procedure:
                 raise DefinitionError(f"{self.code}: clock {clock.code} names unknown states {sorted(unknown)}")
         if self.answer_transition and self.answer_transition not in {t.name for t in self.transitions}:
             raise DefinitionError(f"{self.code}: unknown answer transition {self.answer_transition}")
+
+    # --- extension -------------------------------------------------------------------------
+    def extend(self, transitions: str | tuple[str, ...], *, guards=(), on_enter=()) -> None:
+        """Add guards and entry actions to transitions of this procedure, from another app's
+        ready() (e.g. the licensing app's prior-authorisation check on the CSG submission): the
+        owner of the procedure does not know the app that extends it. Adding the same guard or
+        action again changes nothing."""
+        names = {transitions} if isinstance(transitions, str) else set(transitions)
+        unknown = names - {t.name for t in self.transitions}
+        if unknown:
+            raise DefinitionError(f"{self.code}: cannot extend unknown transitions {sorted(unknown)}")
+        extended = []
+        for t in self.transitions:
+            if t.name in names:
+                t = replace(
+                    t,
+                    guards=(*t.guards, *(g for g in guards if g not in t.guards)),
+                    on_enter=(*t.on_enter, *(a for a in on_enter if a not in t.on_enter)),
+                )
+            extended.append(t)
+        object.__setattr__(self, "transitions", tuple(extended))
 
     # --- lookups ---------------------------------------------------------------------------
     def state(self, code: str) -> State:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from chancery.core import samples
-from chancery.procedures.definitions.strategic_goods import END_USER_CERTIFICATE
 from chancery.procedures.services import work
+from chancery.strategic_goods.procedure import END_USER_CERTIFICATE
 
 PARTY = {
     "kind": "organisation",

@@ -16,23 +16,23 @@ class StrategicGoodsConfig(AppConfig):
 
     def ready(self) -> None:
         from chancery.core import navigation
-        from chancery.procedures.definitions import strategic_goods as csg
-        from chancery.strategic_goods import permissions, readers  # noqa: F401 - declares the app's actions
+        from chancery.procedures import registry
+        from chancery.procedures.panels import register_case_panel, register_inbox_flag
+        from chancery.strategic_goods import panels, permissions, readers  # noqa: F401 - declares the app's actions
+        from chancery.strategic_goods.procedure import STRATEGIC_GOODS
 
         readers.register()
-        from chancery.strategic_goods.services import applications, assessment, denials
-
-        # The licence procedure CSG: its application data, screening, assessment and denials.
-        csg.register_entry_hook("submitted", applications.on_submitted)
-        csg.register_entry_hook("declared_complete", applications.on_declared_complete)
-        csg.register_entry_hook("refused", denials.on_refused)
-        csg.register_decision_check(applications.fits_together, stage="submit")
-        csg.register_completeness_check(applications.application_recorded)
-        csg.register_completeness_check(applications.hits_reviewed)
-        csg.register_decision_check(applications.hits_reviewed)
-        csg.register_decision_check(assessment.all_criteria_assessed)
-        csg.register_decision_check(assessment.grant_allowed, stage="grant")
-
+        # The licence procedure CSG is this app's: its application, screening, assessment, denials.
+        registry.register(STRATEGIC_GOODS)
+        register_case_panel(
+            STRATEGIC_GOODS.code, "strategic_goods/case_panel.html", panels.application_context, order=40
+        )
+        register_inbox_flag(
+            STRATEGIC_GOODS.code,
+            panels.earlier_denials,
+            _("earlier denial"),
+            _("Earlier denial of an essentially identical transaction"),
+        )
         navigation.register(
             navigation.Module(
                 "strategic_goods",

@@ -22,8 +22,8 @@ from chancery.licensing import rules
 from chancery.licensing.models import Licence, LicenceCounter, RefusalLetter, UseReport
 from chancery.licensing.services import pdf
 from chancery.licensing.services.facts import licence_facts
-from chancery.procedures.definitions.strategic_goods import CODE
 from chancery.procedures.models import Case
+from chancery.strategic_goods.procedure import CODE
 
 GRANTED = ("granted", "granted_with_conditions")
 LICENCE_AUDIT_FIELDS = ("number", "valid_from", "valid_until", "renewed_on", "renewed_value_eur")

@@ -9,11 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from chancery.core import audit
 from chancery.core.authz import require
 from chancery.core.models import AuditAction
 from chancery.licensing.models import AuthorisationKind, PriorAuthorisation
+from chancery.procedures.engine import Guard
 
 # Not for import, nor for a temporary export (fdfa.be node/2743 and "Doorvoer militaire goederen",
 # procedure-rules.md §A3).
@@ -53,6 +55,14 @@ def prior_authorisation_required(case) -> str | None:
         "certificate of the company before an application can be submitted. Apply for one first at your "
         "counter (My files)."
     )
+
+
+# The guard the licensing app adds to the CSG submission (LicensingConfig.ready()).
+PRIOR_AUTHORISATION_HELD = Guard(
+    "prior_authorisation_held",
+    gettext_lazy("Military goods: a prior authorisation or certificate valid on the day of filing"),
+    prior_authorisation_required,
+)
 
 
 @transaction.atomic

@@ -12,8 +12,8 @@ from django.db.models import Count, Sum
 
 from chancery.licensing.models import Licence
 from chancery.licensing.services.facts import licence_facts
-from chancery.procedures.definitions.strategic_goods import CODE
 from chancery.procedures.models import CaseTransition
+from chancery.strategic_goods.procedure import CODE
 
 
 @dataclass

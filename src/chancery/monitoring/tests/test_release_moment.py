@@ -62,7 +62,9 @@ def test_only_the_producers_see_a_figure_before_its_release_moment(
 
 
 def test_after_the_moment_everyone_sees_it(client, org, tree, indicator, embargoed_figure):
-    ScheduledRelease.objects.filter(indicator=indicator).update(release_at=timezone.now() - datetime.timedelta(minutes=1))
+    ScheduledRelease.objects.filter(indicator=indicator).update(
+        release_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
     for user in (org.users["expert"], org.users["minister_concerned"], None):
         assert Observation.objects.visible_to(user).filter(pk=embargoed_figure.pk).exists()
     client.force_login(org.users["expert"])
@@ -121,7 +123,9 @@ def test_a_report_gets_one_answer_on_every_path(client, org, made_report, role, 
         assert not ProgressReport.objects.visible_to(user).exists()
 
 
-def test_an_expert_who_joins_the_board_reads_the_next_run(client, org, tree, made_report, django_capture_on_commit_callbacks):
+def test_an_expert_who_joins_the_board_reads_the_next_run(
+    client, org, tree, made_report, django_capture_on_commit_callbacks
+):
     newcomer = make_user("t-nieuwe-expert", Role.EXPERT)
     client.force_login(newcomer)
     assert client.get(reverse("monitoring:report_pdf", args=[made_report.pk])).status_code == 404

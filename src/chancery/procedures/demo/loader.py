@@ -15,10 +15,10 @@ from chancery.core import samples
 from chancery.core.demo.loader import seed
 from chancery.core.models import User
 from chancery.core.testing import upload
-from chancery.procedures.definitions.strategic_goods import END_USER_CERTIFICATE
 from chancery.procedures.models import PartyKind
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import work
+from chancery.strategic_goods.procedure import END_USER_CERTIFICATE
 from chancery.strategic_goods.services import assessment
 from chancery.strategic_goods.services.applications import EU_MEMBER_STATES
 

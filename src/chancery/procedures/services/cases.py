@@ -24,6 +24,7 @@ from chancery.procedures.engine import APPLICANT, Procedure, Transition
 from chancery.procedures.models import Case, CaseCounter, CaseTransition, Party
 from chancery.procedures.permissions import may_take_step
 from chancery.procedures.services import clocks
+from chancery.procedures.signals import case_transitioned
 
 CASE_AUDIT_FIELDS = ("state", "version", "due_on")
 
@@ -164,7 +165,7 @@ def fire(
         action.run(locked, step, user)
     clocks.refresh(locked, today)
     locked.save()
-    CaseTransition.objects.create(
+    history = CaseTransition.objects.create(
         case=locked,
         name=step.name,
         source=step.source,
@@ -183,6 +184,7 @@ def fire(
         reason=reason,
         source=source,
     )
+    case_transitioned.send(sender=Case, case=locked, step=history, actor=user)
     for name in ("state", "version", "submitted_at", "closed_at", "due_on", "within_term", "data", "team_id"):
         setattr(case, name, getattr(locked, name))
     return locked

@@ -5,9 +5,9 @@ import pytest
 from chancery.core.models import Role
 from chancery.core.testing import make_user
 from chancery.procedures import registry
-from chancery.procedures.definitions.strategic_goods import TEAM
 from chancery.procedures.engine import APPLICANT, Clock, Guard, Procedure, State, Term, Transition
 from chancery.procedures.testing import apply_for_licence
+from chancery.strategic_goods.procedure import TEAM
 
 
 @pytest.fixture

@@ -4,11 +4,11 @@ from django.utils import timezone
 
 from chancery.core.models import Role
 from chancery.core.testing import make_user
-from chancery.procedures.definitions.strategic_goods import STRATEGIC_GOODS
 from chancery.procedures.demo.loader import enterprise_number, load_demo
 from chancery.procedures.models import Case, enterprise_number_is_valid
 from chancery.procedures.services import queries
 from chancery.strategic_goods.models import Application, DenialNotification, GoodsLine
+from chancery.strategic_goods.procedure import STRATEGIC_GOODS
 
 
 def test_demo_cases_in_every_state_loaded_once(team, org):

@@ -11,12 +11,12 @@ from django.core.management import call_command
 from chancery.core.models import AuditEntry, Role
 from chancery.core.testing import make_user
 from chancery.procedures import registry
-from chancery.procedures.definitions import strategic_goods
 from chancery.procedures.engine import DefinitionError, Procedure, State, Transition
 from chancery.procedures.models import Case, CaseTransition, Party
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import work
 from chancery.procedures.testing import PARTY, apply_for_licence, assess, docx, pdf
+from chancery.strategic_goods import procedure as strategic_goods
 
 
 def fire(case, name, user, reason="", **kwargs):
@@ -234,11 +234,27 @@ def test_an_internal_certificate_does_not_count(applicant, handler):
     refused(case, "declare_complete", handler, code="guard")
 
 
-def test_the_completeness_hook_can_be_extended(submitted, handler):
+def test_another_app_can_add_a_guard_to_a_step(submitted, handler):
+    """`Procedure.extend`: an app that the procedure's owner does not know adds a rule to a step."""
+    import dataclasses
+
+    from chancery.procedures import registry
+    from chancery.procedures.engine import DefinitionError, Guard
+
     def screened(case):
         return None if case.data.get("screened") else "Screening op sanctielijsten ontbreekt."
 
-    strategic_goods.register_completeness_check(screened)
+    extended = dataclasses.replace(strategic_goods.STRATEGIC_GOODS)
+    guard = Guard("screened", "screened", screened)
+    extended.extend("declare_complete", guards=(guard,))
+    extended.extend("declare_complete", guards=(guard,))  # the same guard twice: once
+    assert [g.code for g in extended.transition("declare_complete", "submitted").guards].count("screened") == 1
+    assert "screened" not in [
+        g.code for g in strategic_goods.STRATEGIC_GOODS.transition("declare_complete", "submitted").guards
+    ]
+    with pytest.raises(DefinitionError):
+        extended.extend("declare_compleet", guards=(guard,))
+    registry.register(extended, replace=True)
     try:
         message = refused(submitted, "declare_complete", handler, code="guard")
         assert "sanctielijsten" in message
@@ -246,7 +262,7 @@ def test_the_completeness_hook_can_be_extended(submitted, handler):
         submitted.refresh_from_db()
         fire(submitted, "declare_complete", handler)
     finally:
-        strategic_goods.unregister_completeness_check(screened)
+        registry.register(strategic_goods.STRATEGIC_GOODS, replace=True)
 
 
 def test_advice_must_be_attached_before_it_is_received(submitted, handler):

@@ -7,12 +7,12 @@ from collections import deque
 import pytest
 
 from chancery.core.models import AuditEntry, Role
-from chancery.procedures.definitions.strategic_goods import END_USER_CERTIFICATE, STRATEGIC_GOODS
 from chancery.procedures.engine import APPLICANT
 from chancery.procedures.models import Party
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import work
 from chancery.procedures.testing import DATA, assess, pdf
+from chancery.strategic_goods.procedure import END_USER_CERTIFICATE, STRATEGIC_GOODS
 
 
 def shortest_ways(procedure):

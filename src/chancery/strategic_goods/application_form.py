@@ -14,9 +14,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from chancery.procedures.definitions.strategic_goods import END_USER_CERTIFICATE
 from chancery.procedures.forms import ApplicationForm, file_field
 from chancery.strategic_goods.models import ApplicationKind, GoodsFamily, LicenceForm
+from chancery.strategic_goods.procedure import END_USER_CERTIFICATE
 from chancery.strategic_goods.services import applications
 from chancery.strategic_goods.services.control_list import ControlCodeError, validate_code
 

@@ -3,18 +3,14 @@ validity and what remains, linked to the licence's own page for that reader; and
 authorisation that goes with the file (the one a VM file granted, or the one a CSG file for
 military goods relies on)."""
 
-from django import template
 from django.utils import timezone
 
 from chancery.licensing.models import Licence, PriorAuthorisation
 from chancery.licensing.procedure import CODE as VM
 
-register = template.Library()
 
-
-@register.inclusion_tag("licensing/case_licence.html", takes_context=True)
-def licence_panel(context, case):
-    user = context["request"].user
+def licence_context(request, case) -> dict:
+    user = request.user
     licence = Licence.objects.filter(case=case).first()
     # The applicant's counter links to the holder's page, everyone else to the handlers' page.
     counter = licence is not None and case.applicant_user_id == user.pk

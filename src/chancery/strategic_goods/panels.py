@@ -1,20 +1,16 @@
-"""The strategic-goods parts of the case pages: the application (for the handler and the applicant)
-and, for the administration only, screening hits, the assessment and earlier denials."""
-
-from django import template
+"""The strategic-goods parts of the case pages (procedures.panels): the application (for the
+handler and the applicant) and, for the administration only, screening hits, the assessment and
+earlier denials; and the inbox flag of an earlier denial."""
 
 from chancery.core.authz import may
 from chancery.strategic_goods.forms import FindingForm
 from chancery.strategic_goods.models import ScreeningHit
 from chancery.strategic_goods.services import applications, assessment, denials
 
-register = template.Library()
 
-
-@register.inclusion_tag("strategic_goods/case_panel.html", takes_context=True)
-def application_panel(context, case):
+def application_context(request, case) -> dict:
     """`internal` decides what is shown: the applicant's counter never gets findings or hits."""
-    user = context["request"].user
+    user = request.user
     internal = may(user, "procedures.handle_cases")
     application = applications.application_of(case) if case.procedure == "CSG" else None
     panel = {"case": case, "application": application, "internal": internal}
@@ -33,8 +29,7 @@ def application_panel(context, case):
     return panel
 
 
-@register.simple_tag
-def denial_flags(cases) -> set[str]:
+def earlier_denials(cases) -> set[str]:
     """For the handlers' inbox: the references of the listed cases with an earlier denial of an
     essentially identical transaction (a fixed number of queries for the whole list)."""
-    return denials.flagged([case for case in cases if case.procedure == "CSG"])
+    return denials.flagged(cases)

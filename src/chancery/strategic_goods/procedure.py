@@ -30,6 +30,7 @@ from chancery.procedures.guards import (
     set_data,
 )
 from chancery.procedures.steps import information_requests, withdrawals
+from chancery.strategic_goods.services import applications, assessment, denials
 
 CODE = "CSG"
 TEAM = "dkbuza-strategische-goederen"
@@ -55,76 +56,45 @@ DOCUMENT_TYPES = (
 )
 
 
-# --- completeness: the hook the strategic-goods app extends ----------------------------------
-# Each check takes a case and returns None when it is satisfied, else a message. The
-# strategic-goods app (control-list codes, sanctions screening) adds its own through
-# `register_completeness_check` in its ready(); the engine needs no change.
-_completeness_checks: list[Callable] = []
+# --- the rules of the file, from this app's services -----------------------------------------
+# Each check takes a case and returns None when it holds, else a message in the user's language.
 
 
-def register_completeness_check(check: Callable) -> None:
-    if check not in _completeness_checks:
-        _completeness_checks.append(check)
-
-
-def unregister_completeness_check(check: Callable) -> None:
-    if check in _completeness_checks:
-        _completeness_checks.remove(check)
-
-
-# Decision checks and entry hooks, extended the same way: a check takes a case and returns None or
-# a message; "proceed" checks guard every decision transition (proposals and decisions), "grant"
-# checks only the granting ones. Entry hooks run inside the transition's transaction, so a hook
-# that raises a ValidationError refuses the step and changes nothing.
-# "submit" checks guard the applicant's submission (e.g. the prior authorisation that military
-# goods need before an application may be filed).
-_decision_checks: dict[str, list[Callable]] = {"submit": [], "proceed": [], "grant": []}
-_entry_hooks: dict[str, list[Callable]] = {"submitted": [], "declared_complete": [], "refused": []}
-
-
-def register_decision_check(check: Callable, *, stage: str = "proceed") -> None:
-    if check not in _decision_checks[stage]:
-        _decision_checks[stage].append(check)
-
-
-def register_entry_hook(event: str, hook: Callable) -> None:
-    """`hook(case, actor)` runs when the case is submitted, declared complete or refused."""
-    if hook not in _entry_hooks[event]:
-        _entry_hooks[event].append(hook)
-
-
-def _decision_guard(stage: str, code: str, description) -> Guard:
+def _all_of(*checks) -> Callable:
     def check(case):
-        messages = [message for check in _decision_checks[stage] if (message := check(case))]
+        messages = [message for check in checks if (message := check(case))]
         return " ".join(str(m) for m in messages) or None
 
-    return Guard(code, description, check)
+    return check
 
 
-def _entry_action(event: str) -> Action:
+def _run(*hooks) -> Callable:
     def run(case, transition, actor):
-        for hook in _entry_hooks[event]:
+        for hook in hooks:
             hook(case, actor)
 
-    return Action(f"on_{event}", gettext_lazy("Strategic-goods steps on %(event)s") % {"event": event}, run)
+    return run
 
 
-MAY_PROCEED = _decision_guard(
-    "proceed", "may_proceed", gettext_lazy("Screening hits reviewed and the eight criteria assessed")
+MAY_PROCEED = Guard(
+    "may_proceed",
+    gettext_lazy("Screening hits reviewed and the eight criteria assessed"),
+    _all_of(applications.hits_reviewed, assessment.all_criteria_assessed),
 )
-MAY_SUBMIT = _decision_guard(
-    "submit", "may_submit", gettext_lazy("The applicant may file it (military goods: a prior authorisation)")
+MAY_SUBMIT = Guard("may_submit", gettext_lazy("The application as filed holds together"), applications.fits_together)
+MAY_GRANT = Guard("may_grant", gettext_lazy("No finding on the criteria forbids a licence"), assessment.grant_allowed)
+ON_SUBMITTED = Action(
+    "on_submitted", gettext_lazy("Record the application and screen its parties"), _run(applications.on_submitted)
 )
-MAY_GRANT = _decision_guard("grant", "may_grant", gettext_lazy("No finding on the criteria forbids a licence"))
-ON_SUBMITTED = _entry_action("submitted")
-ON_DECLARED_COMPLETE = _entry_action("declared_complete")
-ON_REFUSED = _entry_action("refused")
+ON_DECLARED_COMPLETE = Action(
+    "on_declared_complete", gettext_lazy("Screen the parties again"), _run(applications.on_declared_complete)
+)
+ON_REFUSED = Action("on_refused", gettext_lazy("Record the denial notification"), _run(denials.on_refused))
 
 
 def signed_end_user_certificate(case) -> str | None:
     """A signed end-user certificate is attached: a document of that type, as a PDF (the scan of
-    the signed original the exporter keeps, fdfa.be). Verifying the signature itself is for the
-    strategic-goods app, through register_completeness_check."""
+    the signed original the exporter keeps, fdfa.be)."""
     if attached(case, END_USER_CERTIFICATE, file_format=FileFormat.PDF, internal=False):
         return None
     if attached(case, END_USER_CERTIFICATE):
@@ -133,7 +103,7 @@ def signed_end_user_certificate(case) -> str | None:
 
 
 def file_is_complete(case) -> str | None:
-    for check in [signed_end_user_certificate, *_completeness_checks]:
+    for check in (signed_end_user_certificate, applications.application_recorded, applications.hits_reviewed):
         message = check(case)
         if message:
             return message
@@ -166,7 +136,7 @@ STRATEGIC_GOODS = Procedure(
     ),
     team=TEAM,
     access_level="internal_council",
-    application_form="chancery.procedures.definitions.strategic_goods_form.LicenceApplicationForm",
+    application_form="chancery.strategic_goods.application_form.LicenceApplicationForm",
     answer_transition="answer",
     document_types=DOCUMENT_TYPES,
     states=(
