@@ -1,6 +1,7 @@
 # Chancery. `make run` starts the system with demo data; `make test` runs the whole test suite.
 # Needs only Python 3.11, make and Node.js/npm; everything else is installed here, into .venv
-# and node_modules (Debian's Chromium for the browser tests via apt-get when run as root).
+# and node_modules (Debian's Chromium, LibreOffice and gettext for the tests via apt-get when run
+# as root).
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -9,7 +10,7 @@ CHANCERY := $(BIN)/chancery
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install install-test frontend chromium office pango lint messages clean bench
+.PHONY: run test install install-test frontend chromium office pango gettext lint messages clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +31,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 install: $(VENV)/.installed-base node_modules/.installed
-install-test: $(VENV)/.installed-test node_modules/.installed chromium office pango
+install-test: $(VENV)/.installed-test node_modules/.installed chromium office pango gettext
 
 chromium:
 	@if [ -x /usr/bin/chromium ]; then :; \
@@ -65,6 +66,19 @@ pango:
 		echo "PDF reports need Pango: run  sudo apt-get install -y libpangoft2-1.0-0"; exit 1; \
 	fi
 
+# GNU gettext (xgettext, msgmerge, msgattrib) extracts the messages to translate from the code:
+# `make messages` and the test that every message is translated. Not needed to run the system
+# (the compiled .mo is committed and compiled with polib).
+gettext:
+	@if command -v xgettext >/dev/null 2>&1 && command -v msgmerge >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing Debian's gettext to extract the messages to translate"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gettext >/dev/null 2>&1 || \
+		  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gettext; }; \
+	else \
+		echo "Extracting the messages to translate needs GNU gettext: run  sudo apt-get install -y gettext"; exit 1; \
+	fi
+
 run: install
 	-@$(MAKE) --no-print-directory office
 	-@$(MAKE) --no-print-directory pango
@@ -83,8 +97,19 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Recompile the Dutch translations after editing src/chancery/locale/nl/LC_MESSAGES/django.po.
-messages: $(VENV)/.installed-test
+# The Dutch catalogue src/chancery/locale/nl/LC_MESSAGES/django.po is the only source of the
+# translations. `make messages` brings it up to date with the code (new msgids come in
+# untranslated, changed ones come in fuzzy with their old translation, removed ones go), then
+# compiles it; translate what is new or fuzzy in the .po (and drop the fuzzy flag) and run it again.
+# Only the django domain: no JavaScript of ours is translated (no djangojs catalogue is served).
+# --no-location: no "#: file:line" comments, so a diff of the .po shows only msgids and
+#   translations that changed, not every line number moved by an edit elsewhere (grep the code
+#   for a msgid to find where it is used).
+# --no-obsolete: a msgid gone from the code leaves the catalogue (git keeps its translation)
+#   instead of piling up as "#~" entries.
+# Run from src/chancery so that only our code is read and its locale/ is the one written.
+messages: $(VENV)/.installed-test gettext
+	cd src/chancery && $(abspath $(CHANCERY)) makemessages --locale nl --domain django --no-location --no-obsolete
 	$(BIN)/python -m chancery.core.i18n_compile
 
 # make bench SCALE=1.0 DB=postgres: builds (once) and measures a generated archive; see bench/README.md.

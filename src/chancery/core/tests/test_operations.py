@@ -1,12 +1,10 @@
-"""Running Chancery: demo data, the background worker, production settings, translations."""
+"""Running Chancery: demo data, the background worker, production settings."""
 
 import os
 import secrets
 import subprocess
 import sys
-from pathlib import Path
 
-import polib
 import pytest
 from django.core.management import call_command
 
@@ -111,15 +109,3 @@ def test_demo_accounts_are_refused_under_production(tmp_path):
     assert _chancery(["migrate", "-v0"], tmp_path, **env).returncode == 0
     result = _chancery(["demo"], tmp_path, **env)
     assert result.returncode != 0 and "refused under production" in result.stderr
-
-
-def test_compiled_translations_match_their_source():
-    locale = Path(__file__).resolve().parents[2] / "locale"
-    for po_path in locale.glob("*/LC_MESSAGES/django.po"):
-        po = polib.pofile(str(po_path))
-        assert po.percent_translated() == 100, [e.msgid for e in po.untranslated_entries()]
-        assert not po.fuzzy_entries()
-        mo = polib.mofile(str(po_path.with_suffix(".mo")))
-        compiled = {(e.msgid, e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in mo}
-        source = {(e.msgid, e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in po.translated_entries()}
-        assert source <= compiled, "run `make messages` after editing the .po file"
