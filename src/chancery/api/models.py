@@ -53,14 +53,6 @@ class ApiToken(models.Model):
         return not self.revoked and scope in self.scopes
 
 
-class EventType(models.TextChoices):
-    MEETING_RELEASED = "meeting.released", _("Decisions of a meeting released")
-    DOCUMENTS_RELEASED = "documents.released", _("Documents of a meeting released")
-    DECISION_CORRECTED = "decision.corrected", _("Decision corrected")
-    DOCUMENT_VERSION_ADDED = "document.version_added", _("Document version added")
-    PUBLICATION_DATE_SET = "publication.date_set", _("Publication date set")
-
-
 class WebhookSubscription(models.Model):
     """An application's wish to be told of events, delivered to its URL and signed with its secret.
     It is told only of what its owner's token scope may see."""
@@ -93,7 +85,8 @@ class Event(models.Model):
     """The outbox: an event is written in the transaction of the change that causes it, so a crash
     neither loses nor invents one; deliveries follow once it has committed."""
 
-    type = models.CharField(max_length=40, choices=EventType.choices, db_index=True)
+    # A domain event's code, as the apps declare them (core.events).
+    type = models.CharField(max_length=40, db_index=True)
     occurred_at = models.DateTimeField(default=timezone.now)
     subject_model = models.CharField(max_length=60)
     subject_id = models.CharField(max_length=64)

@@ -3,7 +3,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from chancery.api.models import Delivery, EventType, WebhookSubscription
+from chancery.api.models import Delivery, WebhookSubscription
+from chancery.core import events
 from chancery.core.models import Document, DocumentVersion
 from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting, Publication, PublicationEvent, Theme
 from chancery.monitoring.models import Indicator, Initiative, Observation, Target
@@ -173,7 +174,9 @@ class SubscriptionSerializer(serializers.ModelSerializer):
 
     url = serializers.SerializerMethodField()
     target = HttpUrlField(source="url", max_length=500, help_text="Where events are delivered (POST).")
-    event_types = serializers.ListField(child=serializers.ChoiceField(choices=EventType.choices), min_length=1)
+    event_types = serializers.ListField(
+        child=serializers.ChoiceField(choices=[(t.code, t.label) for t in events.types()]), min_length=1
+    )
     deliveries = serializers.SerializerMethodField()
 
     class Meta:

@@ -17,7 +17,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from chancery.api.models import ApiToken, EventType, WebhookSubscription
+from chancery.api.models import ApiToken, WebhookSubscription
+from chancery.core import events
 
 
 class StaleRevision(Exception):
@@ -41,10 +42,10 @@ def check_url(url: str) -> None:
 
 
 def check_events(event_types: list[str]) -> list[str]:
-    unknown = sorted(set(event_types) - set(EventType.values))
+    unknown = sorted(set(event_types) - set(events.codes()))
     if unknown or not event_types:
         raise ValidationError(
-            {"event_types": _("Choose one or more of: %(known)s.") % {"known": ", ".join(EventType.values)}},
+            {"event_types": _("Choose one or more of: %(known)s.") % {"known": ", ".join(events.codes())}},
             code="events",
         )
     return sorted(set(event_types))

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chancery.core import audit, permissions
+from chancery.core import audit, events, permissions
 from chancery.core.authz import require
 from chancery.core.files import inspect_upload
 from chancery.core.models import (
@@ -93,6 +93,11 @@ def _create_version(actor, document: Document, upload, number: int, source: str,
                 source=source,
             )
             document_version_added.send(sender=DocumentVersion, version=version)
+            events.emit(
+                "document.version_added",
+                version,
+                {"document": events.api_link("api:document-detail", version.document_id), "version": number},
+            )
     except BaseException:
         blob.discard_if_orphan()
         raise

@@ -4,3 +4,7 @@ from django.dispatch import Signal
 
 # `version`: a core.DocumentVersion just stored.
 document_version_added = Signal()
+
+# A domain event (core.events.emit): `type` (a declared code), `subject` (the model instance it is
+# about), `data` (API links and plain values).
+domain_event = Signal()

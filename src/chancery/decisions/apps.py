@@ -9,7 +9,7 @@ class DecisionsConfig(AppConfig):
 
     def ready(self) -> None:
         from chancery.core import navigation
-        from chancery.decisions import permissions, readers  # noqa: F401 - declares the app's actions
+        from chancery.decisions import events, permissions, readers  # noqa: F401 - declares the app's actions
 
         readers.register()
 

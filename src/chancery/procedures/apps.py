@@ -25,7 +25,7 @@ class ProceduresConfig(AppConfig):
 
     def ready(self) -> None:
         from chancery.core import navigation
-        from chancery.procedures import permissions, readers, registry  # noqa: F401 - declares the app's actions
+        from chancery.procedures import events, permissions, readers, registry  # noqa: F401 - declares the app's actions
 
         readers.register()
         navigation.register(

@@ -182,3 +182,38 @@ def test_a_publication_event_follows_the_apis_rule(
     latest = Event.objects.filter(subject_id=str(shown.pk)).order_by("-pk").first()
     states = {d.subscription_id: d.state for d in latest.deliveries.all()}
     assert states == {civil_servant.pk: "delivered", outsider.pk: "delivered"}
+
+
+def test_domain_events_reach_the_outbox_with_the_subjects_rule(
+    receiver, secretariat, meeting, add, org, django_capture_on_commit_callbacks
+):
+    """Apps declare their events (core.events); an integrator subscribes to any of them, and each
+    delivery is checked with the subscriber's eyes: the administration hears of an approved agenda
+    at once, the public not before anything of the meeting is released."""
+    from chancery.core import events
+
+    assert {"agenda.approved", "decision.recorded", "meeting.closed", "licence.granted", "case.transitioned"} <= set(
+        events.codes()
+    )
+    inside = subscribe(org.users["civil_servant"], receiver.url, ["agenda.approved"], scope=Scope.READ_INTERNAL)
+    outside = subscribe(org.users["expert"], receiver.url, ["agenda.approved"])
+    add(meeting, "Oostgrens")
+    draft = services.current_draft(meeting)
+    services.approve_all_formally(secretariat, draft, expected_revision=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
+    event = Event.objects.get(type="agenda.approved")
+    assert event.data["final"] is True and event.data["meeting"].endswith(f"/api/v1/meetings/{meeting.pk}")
+    assert {d.subscription_id: d.state for d in event.deliveries.all()} == {
+        inside.pk: "delivered",
+        outside.pk: "withheld",
+    }
+
+
+def test_an_undeclared_event_is_an_error(secretariat, meeting):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from chancery.core import events
+
+    with pytest.raises(ImproperlyConfigured):
+        events.emit("agenda.aproved", meeting, {})

@@ -18,9 +18,10 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chancery.core import audit
+from chancery.core import audit, events
 from chancery.core.authz import require
 from chancery.core.models import AccessLevel, AuditAction, Mandatee
+from chancery.decisions.events import AGENDA_APPROVED
 from chancery.decisions.models import (
     Agenda,
     AgendaItem,
@@ -279,6 +280,11 @@ def approve_agenda(actor, agenda: Agenda, *, expected_revision: int | None, clos
             "items": [f"{i.get_kind_display()} {i.number}: {i.short_title}" for i in in_order],
             "carried_over": [i.short_title for i in not_in_order],
         },
+    )
+    events.emit(
+        AGENDA_APPROVED.code,
+        agenda,
+        {"meeting": events.api_link("api:meeting-detail", agenda.meeting_id), "letter": agenda.letter, "final": close},
     )
     meeting = agenda.meeting
     if close:

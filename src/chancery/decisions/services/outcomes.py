@@ -7,9 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chancery.core import audit
+from chancery.core import audit, events
 from chancery.core.authz import require
 from chancery.core.models import AuditAction
+from chancery.decisions.events import DECISION_CORRECTED, DECISION_RECORDED, MEETING_CLOSED
 from chancery.decisions.models import (
     Agenda,
     AgendaItem,
@@ -78,6 +79,11 @@ def record_decision(
         decided_by=actor,
     )
     audit.record(actor, AuditAction.CREATE, decision, after=audit.snapshot(decision, DECISION_AUDIT_FIELDS))
+    events.emit(
+        DECISION_RECORDED.code,
+        decision,
+        {"decision": events.api_link("api:decision-detail", decision.pk), "result": decision.result},
+    )
     if result == DecisionResult.POSTPONED and postpone_to is not None:
         _postpone(actor, item, postpone_to)
     return decision
@@ -165,6 +171,11 @@ def correct_decision(
     from chancery.decisions.signals import decision_corrected
 
     decision_corrected.send(sender=Decision, decision=corrected)
+    events.emit(
+        DECISION_CORRECTED.code,
+        corrected,
+        {"decision": events.api_link("api:decision-detail", corrected.pk), "version": corrected.version},
+    )
     return corrected
 
 
@@ -186,6 +197,7 @@ def close_meeting(actor, meeting: Meeting) -> Meeting:
     audit.record(
         actor, AuditAction.STATE_CHANGE, meeting, before={"state": "agenda_approved"}, after={"state": "closed"}
     )
+    events.emit(MEETING_CLOSED.code, meeting, {"meeting": events.api_link("api:meeting-detail", meeting.pk)})
     return meeting
 
 

@@ -13,10 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from chancery.core import audit
+from chancery.core import audit, events
 from chancery.core.authz import require
 from chancery.core.calendar import add_working_days
 from chancery.core.models import AuditAction
+from chancery.decisions.events import PUBLICATION_DATE_SET
 from chancery.decisions.models import (
     AgendaItem,
     DecisionResult,
@@ -131,6 +132,15 @@ def record_step(
     )
     if planned_date or step == S.PUBLISHED:
         publication_date_set.send(sender=Publication, publication=publication)
+        events.emit(
+            PUBLICATION_DATE_SET.code,
+            publication,
+            {
+                "number": publication.number,
+                "planned_date": publication.planned_date.isoformat() if publication.planned_date else None,
+                "published_on": publication.published_on.isoformat() if publication.published_on else None,
+            },
+        )
     return publication
 
 

@@ -11,10 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chancery.core import audit
+from chancery.core import audit, events
 from chancery.core.authz import require
 from chancery.core.calendar import add_working_days
 from chancery.core.models import AccessLevel, AuditAction, Document, ReleaseState
+from chancery.decisions.events import DOCUMENTS_RELEASED, MEETING_RELEASED
 from chancery.decisions.models import Decision, Dossier, ItemDocument, Meeting, MeetingState, ProcedureStep, Release
 from chancery.decisions.services.outcomes import final_items
 from chancery.decisions.signals import release_performed
@@ -141,6 +142,11 @@ def release_now(actor, release: Release, *, now: datetime.datetime | None = None
     release.state, release.released_at, release.released_count = ReleaseState.RELEASED, now, count
     # Inside the transaction: receivers that record (the webhook outbox) commit or roll back with it.
     release_performed.send(sender=Release, release=release)
+    events.emit(
+        MEETING_RELEASED.code if release.scope == Release.Scope.DECISIONS else DOCUMENTS_RELEASED.code,
+        release,
+        {"meeting": events.api_link("api:meeting-detail", release.meeting_id), "released": count},
+    )
     release.save(update_fields=["state", "released_at", "released_count"])
     audit.record(
         actor,

@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from chancery.core import audit
+from chancery.core import audit, events
 from chancery.core.authz import may, require
 from chancery.core.models import AuditAction
 from chancery.licensing import rules
+from chancery.licensing.events import LICENCE_GRANTED
 from chancery.licensing.models import Licence, LicenceCounter, RefusalLetter, UseReport
 from chancery.licensing.services import pdf
 from chancery.licensing.services.facts import licence_facts
@@ -95,6 +96,11 @@ def issue(case: Case, *, actor, decided_at: datetime.datetime, reason: str = "")
     )  # fmt: skip
     licence.save(update_fields=["document"])
     audit.record(actor, AuditAction.CREATE, licence, after=audit.snapshot(licence, LICENCE_AUDIT_FIELDS))
+    events.emit(
+        LICENCE_GRANTED.code,
+        licence,
+        {"licence": events.api_link("api:licence-detail", licence.pk), "number": licence.number},
+    )
     return licence
 
 

@@ -17,10 +17,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chancery.core import audit
+from chancery.core import audit, events
 from chancery.core.models import AuditAction, Entity
 from chancery.procedures import registry
 from chancery.procedures.engine import APPLICANT, Procedure, Transition
+from chancery.procedures.events import CASE_TRANSITIONED
 from chancery.procedures.models import Case, CaseCounter, CaseTransition, Party
 from chancery.procedures.permissions import may_take_step
 from chancery.procedures.services import clocks
@@ -185,6 +186,13 @@ def fire(
         source=source,
     )
     case_transitioned.send(sender=Case, case=locked, step=history, actor=user)
+    events.emit(
+        CASE_TRANSITIONED.code,
+        locked,
+        # The link only: the subscriber reads the case through the API with its own eyes (an
+        # applicant sees the public label of an internal step, never the step itself).
+        {"case": events.api_link("api:case-detail", locked.pk), "reference": locked.reference},
+    )
     for name in ("state", "version", "submitted_at", "closed_at", "due_on", "within_term", "data", "team_id"):
         setattr(case, name, getattr(locked, name))
     return locked
