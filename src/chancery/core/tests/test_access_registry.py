@@ -26,6 +26,7 @@ NOT_IN_DEMO = {
     "monitoring.SdmxMapping": "the benchmark mappings are configured per dataflow",
     "monitoring.BenchmarkValue": "the benchmark mappings are configured per dataflow",
     "decisions.Minutes": "the demo keeps no minutes",
+    "strategic_goods.FurtherEndUser": "the demo files no combined licence (test_combined does)",
     "decisions.Publication": "see test_publications",
     "decisions.PublicationEvent": "see test_publications",
 }
