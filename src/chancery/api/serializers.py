@@ -6,12 +6,6 @@ from rest_framework import serializers
 from chancery.api.models import Delivery, WebhookSubscription
 from chancery.core import events
 from chancery.core.models import Document, DocumentVersion
-from chancery.decisions.models import AgendaItem, Decision, Dossier, Meeting, Publication, PublicationEvent, Theme
-from chancery.monitoring.models import Indicator, Initiative, Observation, Target
-from chancery.portal.linkeddata import eli_of
-from chancery.portal.queries import decision_path
-from chancery.strategic_goods.models import ControlListEntry
-from chancery.strategic_goods.services.control_list import control_list_data
 
 
 def absolute(request, path: str) -> str:
@@ -41,102 +35,6 @@ class LinkedSerializer(serializers.ModelSerializer):
 
     def public_path(self, obj) -> str | None:
         return None
-
-
-class MeetingSerializer(LinkedSerializer):
-    detail_route = "api:meeting-detail"
-
-    class Meta:
-        model = Meeting
-        fields = ["id", "url", "permalink", "kind", "year", "number", "starts_at", "place", "state"]
-
-    def public_path(self, obj):
-        return reverse("portal:meeting", args=[obj.uuid]) if obj.state != "planned" else None
-
-
-class AgendaItemSerializer(LinkedSerializer):
-    detail_route = "api:agendaitem-detail"
-    meeting = serializers.SerializerMethodField()
-    agenda_version = serializers.CharField(source="agenda.letter")
-    final = serializers.BooleanField(source="agenda.is_final")
-    ministers = serializers.SerializerMethodField()
-
-    class Meta:
-        model = AgendaItem
-        fields = [
-            "id", "url", "permalink", "meeting", "agenda_version", "final", "kind", "number", "title", "short_title",
-            "ministers", "access_level", "release_state",
-        ]  # fmt: skip
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_meeting(self, obj) -> str:
-        return absolute(self.context["request"], reverse("api:meeting-detail", args=[obj.agenda.meeting_id]))
-
-    @extend_schema_field({"type": "array", "items": {"type": "string"}})
-    def get_ministers(self, obj) -> list[str]:
-        return [str(m.person) for m in obj.mandatees.all()]
-
-    def public_path(self, obj):
-        if obj.is_public and obj.agenda.is_final and not obj.carried_over:
-            return decision_path(obj)
-        return None
-
-
-class DecisionSerializer(LinkedSerializer):
-    detail_route = "api:decision-detail"
-    item = serializers.SerializerMethodField()
-    document = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Decision
-        fields = [
-            "id",
-            "url",
-            "permalink",
-            "item",
-            "version",
-            "result",
-            "text",
-            "motivation",
-            "reference",
-            "document",
-            "decided_at",
-            "reason",
-        ]
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_item(self, obj) -> str:
-        return absolute(self.context["request"], reverse("api:agendaitem-detail", args=[obj.item_id]))
-
-    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
-    def get_document(self, obj) -> str | None:
-        if obj.document_id is None:
-            return None
-        return absolute(self.context["request"], reverse("api:document-detail", args=[obj.document_id]))
-
-    def public_path(self, obj):
-        item = obj.item
-        if item.is_public:
-            return decision_path(item)
-        return None
-
-
-class ThemeSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Theme
-        fields = ["uri", "label", "slug"]
-
-
-class DossierSerializer(LinkedSerializer):
-    detail_route = "api:dossier-detail"
-    themes = ThemeSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = Dossier
-        fields = ["id", "url", "permalink", "title", "short_title", "access_level", "release_state", "themes"]
-
-    def public_path(self, obj):
-        return reverse("portal:dossier", args=[obj.uuid]) if obj.is_public else None
 
 
 class VersionSerializer(serializers.ModelSerializer):
@@ -174,10 +72,14 @@ class SubscriptionSerializer(serializers.ModelSerializer):
 
     url = serializers.SerializerMethodField()
     target = HttpUrlField(source="url", max_length=500, help_text="Where events are delivered (POST).")
-    event_types = serializers.ListField(
-        child=serializers.ChoiceField(choices=[(t.code, t.label) for t in events.types()]), min_length=1
-    )
+    # The choices are the event types the apps declared (core.events), read when the serializer is
+    # made: the apps declare theirs in ready(), after this module may have been imported.
+    event_types = serializers.ListField(child=serializers.ChoiceField(choices=[]), min_length=1)
     deliveries = serializers.SerializerMethodField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["event_types"].child.choices = [(t.code, t.label) for t in events.types()]
 
     class Meta:
         model = WebhookSubscription
@@ -210,133 +112,3 @@ class DeliverySerializer(serializers.ModelSerializer):
 
     def get_subject(self, obj) -> str:
         return f"{obj.event.subject_model}:{obj.event.subject_id}"
-
-
-class PublicationEventSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = PublicationEvent
-        fields = ["step", "on"]
-
-
-class PublicationSerializer(LinkedSerializer):
-    detail_route = "api:publication-detail"
-    item = serializers.SerializerMethodField()
-    eli = serializers.SerializerMethodField()
-    events = PublicationEventSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = Publication
-        fields = [
-            "id", "url", "permalink", "number", "item", "regulation_type", "urgent", "planned_date", "published_on",
-            "numac", "eli", "step", "events",
-        ]  # fmt: skip
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_item(self, obj) -> str:
-        return absolute(self.context["request"], reverse("api:agendaitem-detail", args=[obj.decision_item_id]))
-
-    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
-    def get_eli(self, obj) -> str | None:
-        return eli_of(obj)
-
-    def public_path(self, obj):
-        item = obj.decision_item
-        return decision_path(item) if item.is_public and item.agenda.is_final else None
-
-
-class InitiativeSerializer(serializers.ModelSerializer):
-    """A core ambition, programme or project with its computed status."""
-
-    url = serializers.SerializerMethodField()
-    permalink = serializers.SerializerMethodField()
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    lead_entity = serializers.CharField(source="lead_entity.name")
-    status = serializers.SerializerMethodField()
-    reasons = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Initiative
-        fields = [
-            "id", "url", "permalink", "code", "level", "parent", "title", "summary", "lead_entity", "priority",
-            "status", "reasons",
-        ]  # fmt: skip
-
-    def _route(self, obj) -> str:
-        return "api:ambition-detail" if obj.level == "ambition" else "api:programme-detail"
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, obj) -> str:
-        return absolute(self.context["request"], reverse(self._route(obj), args=[obj.pk]))
-
-    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
-    def get_permalink(self, obj) -> str | None:
-        return absolute(self.context["request"], reverse("progress:detail", args=[obj.code])) if obj.public else None
-
-    @extend_schema_field({"type": "string", "enum": ["unknown", "on_track", "at_risk", "off_track"]})
-    def get_status(self, obj) -> str:
-        return self.context["assessments"][obj.pk].status.name.lower()
-
-    @extend_schema_field({"type": "array", "items": {"type": "string"}})
-    def get_reasons(self, obj) -> list[str]:
-        return list(self.context["assessments"][obj.pk].reasons)
-
-
-class ObservationSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Observation
-        fields = ["period", "value", "revision", "reason", "recorded_at"]
-
-
-class TargetSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Target
-        fields = ["value", "date"]
-
-
-class IndicatorSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField()
-    observations = serializers.SerializerMethodField()
-    targets = TargetSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = Indicator
-        fields = [
-            "id", "url", "code", "name", "unit", "direction", "baseline_value", "baseline_date", "source", "method",
-            "targets", "observations",
-        ]  # fmt: skip
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, obj) -> str:
-        return absolute(self.context["request"], reverse("api:indicator-detail", args=[obj.pk]))
-
-    @extend_schema_field(ObservationSerializer(many=True))
-    def get_observations(self, obj) -> list[dict]:
-        return ObservationSerializer(sorted(obj.shown, key=lambda o: o.period_start), many=True).data
-
-
-class ControlListEntrySerializer(serializers.ModelSerializer):
-    """A code of the EU dual-use list (Annex I, Reg. (EU) 2021/821) or the EU Common Military List."""
-
-    url = serializers.SerializerMethodField()
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    category_name = serializers.SerializerMethodField()
-    group_name = serializers.SerializerMethodField()
-
-    class Meta:
-        model = ControlListEntry
-        fields = [
-            "code", "url", "list", "parent", "category", "category_name", "group", "group_name", "regime",
-            "description", "list_version", "valid_from",
-        ]  # fmt: skip
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, obj) -> str:
-        return absolute(self.context["request"], reverse("api:controllistentry-detail", args=[obj.code]))
-
-    @extend_schema_field({"type": "string", "nullable": True})
-    def get_category_name(self, obj) -> str | None:
-        return control_list_data()["categories"].get(obj.category) if obj.category else None
-
-    @extend_schema_field({"type": "string", "nullable": True})
-    def get_group_name(self, obj) -> str | None:
-        return control_list_data()["product_groups"].get(obj.group) if obj.group else None

@@ -23,6 +23,10 @@ class LicensingConfig(AppConfig):
         from chancery.strategic_goods.procedure import STRATEGIC_GOODS
 
         readers.register()
+        from chancery.api import routes
+        from chancery.licensing import api
+
+        routes.register("licences", api.LicenceViewSet, "licence")
         # A decided step issues the licence, writes the refusal letter or records the prior
         # authorisation, inside the step's transaction.
         case_transitioned.connect(signals.on_case_transition, dispatch_uid="licensing.decision")

@@ -15,6 +15,12 @@ class MonitoringConfig(AppConfig):
         from chancery.monitoring import permissions, readers  # noqa: F401 - declares the app's actions
 
         readers.register()
+        from chancery.api import routes
+        from chancery.monitoring import api
+
+        routes.register("ambitions", api.AmbitionViewSet, "ambition")
+        routes.register("programmes", api.ProgrammeViewSet, "programme")
+        routes.register("indicators", api.IndicatorViewSet, "indicator")
 
         navigation.register(navigation.Module("progress", _("Progress"), "progress:index", order=15))
         navigation.register(

@@ -16,10 +16,19 @@ class PortalConfig(AppConfig):
     verbose_name = _("Public portal")
 
     def ready(self) -> None:
+        from chancery.api import routes
         from chancery.core import navigation
-        from chancery.portal import readers
+        from chancery.portal import api, readers
 
         readers.register()
+        for prefix, viewset, basename in (
+            ("meetings", api.MeetingViewSet, "meeting"),
+            ("agenda-items", api.AgendaItemViewSet, "agendaitem"),
+            ("decisions", api.DecisionViewSet, "decision"),
+            ("dossiers", api.DossierViewSet, "dossier"),
+            ("publications", api.PublicationViewSet, "publication"),
+        ):
+            routes.register(prefix, viewset, basename)
 
         navigation.register(navigation.Module("portal", _("Decisions"), "portal:decisions", order=10))
         navigation.register(navigation.Module("search", _("Search"), "search", order=11))

@@ -28,6 +28,10 @@ class ProceduresConfig(AppConfig):
         from chancery.procedures import events, permissions, readers, registry  # noqa: F401 - declares the app's actions
 
         readers.register()
+        from chancery.api import routes
+        from chancery.procedures import api
+
+        routes.register("cases", api.CaseViewSet, "case")
         navigation.register(
             navigation.Module("cases", _("Cases"), "procedures:inbox", order=45, permission="procedures.handle_cases")
         )

@@ -22,6 +22,10 @@ class StrategicGoodsConfig(AppConfig):
         from chancery.strategic_goods.procedure import STRATEGIC_GOODS
 
         readers.register()
+        from chancery.api import routes
+        from chancery.strategic_goods import api
+
+        routes.register("control-list", api.ControlListViewSet, "controllistentry")
         # The licence procedure CSG is this app's: its application, screening, assessment, denials.
         registry.register(STRATEGIC_GOODS)
         register_case_panel(
