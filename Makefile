@@ -90,6 +90,7 @@ run: install
 
 test: install-test
 	$(BIN)/ruff check .
+	PYTHONPATH=src $(BIN)/lint-imports --no-cache
 	$(CHANCERY) makemigrations --check --dry-run -v0
 	DJANGO_ENV=test $(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from chancery.core.demo.loader import seed
 from chancery.core.models import User
+from chancery.licensing.demo import licence_files
 from chancery.licensing.models import (
     GeneralLicenceRegistration,
     GeneralLicenceReport,
@@ -25,9 +26,10 @@ from chancery.procedures.models import Party
 
 @transaction.atomic
 def load_demo() -> dict[str, int]:
+    files = licence_files.load_demo()
     users = {u.username: u for u in User.objects.filter(username__in=["aanvrager", "ambtenaar"])}
     if len(users) < 2:
-        return {}
+        return files
     applicant = users["aanvrager"]
     created: list = []
     _prior_authorisation_files(applicant, users["ambtenaar"], created)
@@ -74,7 +76,7 @@ def load_demo() -> dict[str, int]:
                 ),
                 created,
             )  # fmt: skip
-    return {"licence records": len(created)} if created else {}
+    return {**files, **({"licence records": len(created)} if created else {})}
 
 
 # The demo applicant's applications for a prior authorisation, for two new companies of theirs: one
@@ -91,8 +93,8 @@ PRIOR_FILES = [
 def _prior_authorisation_files(applicant, handler, created: list) -> None:
     from chancery.core import samples
     from chancery.core.testing import upload
+    from chancery.licensing.demo.licence_files import enterprise_number
     from chancery.licensing.procedure import ICP_QUESTIONNAIRE
-    from chancery.procedures.demo.loader import enterprise_number
     from chancery.procedures.services import cases as engine
     from chancery.procedures.services import work
 

@@ -10,11 +10,11 @@ from django.utils import timezone
 
 from chancery.core.models import AuditEntry
 from chancery.licensing import rules
+from chancery.licensing.demo.licence_files import enterprise_number
 from chancery.licensing.models import GeneralLicenceRegistration, GeneralLicenceReport, PriorAuthorisation
 from chancery.licensing.services import general, prior
 from chancery.licensing.testing import authorise
 from chancery.licensing.tests.conftest import application
-from chancery.procedures.demo.loader import enterprise_number
 from chancery.procedures.models import Case, Party
 from chancery.procedures.testing import PARTY, apply_for_licence
 from chancery.strategic_goods.models import Application

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from chancery.core.models import Role
 from chancery.core.testing import make_user
-from chancery.procedures.demo.loader import enterprise_number, load_demo
+from chancery.licensing.demo.licence_files import enterprise_number, load_demo
 from chancery.procedures.models import Case, enterprise_number_is_valid
 from chancery.procedures.services import queries
 from chancery.strategic_goods.models import Application, DenialNotification, GoodsLine
