@@ -1,4 +1,5 @@
-"""Demo files of the licence procedure (CSG, run by the licensing demo before its own): a few dozen strategic-goods licence applications of the demo
+"""Demo files of the licence procedure (CSG, run by the licensing demo before its own): a few dozen
+strategic-goods licence applications of the demo
 applicant (`aanvrager`) in every state, handled by the demo civil servant (`ambtenaar`) and, for
 the minister's decisions, the Minister-President's cabinet (`kabinet`). Dates are spread over the
 past months so that the inbox has deadlines (some overdue) and the statistics have figures.
