@@ -80,7 +80,7 @@ LINK_FIELDS = ("named_users", "concerned_mandatees")
 class Condition:
     """One condition of the rule on a row's own fields: `field` (access_level, release_state, or one
     of the LINK_FIELDS) takes one of `values`. `values` may be a lazy queryset of ids: SQL asks it
-    as a subquery, the search index (portal.search.public_index) evaluates it."""
+    as a subquery, the search index (portal.search.tantivy_index) evaluates it."""
 
     field: str
     values: Any
@@ -88,7 +88,7 @@ class Condition:
 
 # The rule is data: a tuple of alternatives (any may hold), each a tuple of conditions (all must
 # hold). `visibility_q` renders it as SQL and the search index renders the same data as its filter
-# (portal.search.public_index.rule_query), so that the two cannot say different things.
+# (portal.search.tantivy_index.searching.rule_query), so that the two cannot say different things.
 Rule = tuple[tuple[Condition, ...], ...]
 EVERYTHING: Rule = ((),)
 
