@@ -1,7 +1,7 @@
 """The reference engine for the search figures: Tantivy alone, as a portal would set it up (title
 and body, positions for phrases; none of our additions such as the stem pairs), built by the bench
 from the same corpus (the entries the public may see, in the same analysed form) and asked the same
-200 queries (same semantics: public_index.text_query without pairs), for the top 20 and the hit
+200 queries (same semantics: tantivy_index.searching.text_query without pairs), for the top 20 and the hit
 count — no request path, no confidentiality check, no facets, no database. Our p95 over its p95 is
 the overhead of everything the platform does around the engine."""
 
@@ -14,8 +14,8 @@ import tantivy
 
 
 def build(entries, directory: str | None = None) -> tantivy.Index:
-    """A fresh index of (id, title_index, body_index) rows, in the public index's schema."""
-    from chancery.portal.search.public_index import _schema
+    """A fresh index of (id, title_index, body_index) rows, in the search index's schema."""
+    from chancery.portal.search.tantivy_index.schema import _schema
 
     path = directory or tempfile.mkdtemp(prefix="chancery-reference-")
     index = tantivy.Index(_schema(pairs=False), path=path)
@@ -35,7 +35,7 @@ def build(entries, directory: str | None = None) -> tantivy.Index:
 
 def measure(index: tantivy.Index, queries: list[str], rounds: int = 1) -> list[float]:
     """Milliseconds per query: parse, top 20 with their ids, and the hit count."""
-    from chancery.portal.search.public_index import text_query
+    from chancery.portal.search.tantivy_index.searching import text_query
     from chancery.portal.search.text import parse
 
     searcher = index.searcher()

@@ -197,7 +197,7 @@ def generate(
         Theme,
     )
     from chancery.portal.models import SearchEntry
-    from chancery.portal.search import public_index
+    from chancery.portal.search.tantivy_index import indexer
 
     started = time.monotonic()
     report = Report(scale)
@@ -320,8 +320,8 @@ def generate(
             _bulk(entry_through, [entry_through(searchentry_id=e.pk, mandatee_id=item_minister[e.item_id])
                                   for e in entries if e.item_id in item_minister], report)  # fmt: skip
             _index(entries[0].pk, entries[-1].pk)
-            # Bulk inserts send no signals: list the new entries for the public index's indexer.
-            public_index.mark_stale(SearchEntry.objects.filter(pk__range=(entries[0].pk, entries[-1].pk)))
+            # Bulk inserts send no signals: list the new entries for the search index's indexer.
+            indexer.mark_stale(SearchEntry.objects.filter(pk__range=(entries[0].pk, entries[-1].pk)))
         if progress:
             progress(min(meetings, batch_start + BATCH_MEETINGS), meetings, report)
     if with_monitoring:
@@ -331,7 +331,7 @@ def generate(
         cursor.execute("ANALYZE")
     index_started = time.monotonic()
     # Only what this run wrote is stale: the worker's sync, not a rebuild, brings the index up to date.
-    public_index.sync(batch=20_000)
+    indexer.sync(batch=20_000)
     report.index_seconds = time.monotonic() - index_started
     report.seconds = time.monotonic() - started
     return report

@@ -69,7 +69,7 @@ def main() -> int:
     from chancery.core.models import User
     from chancery.decisions.models import AgendaItem, Decision
     from chancery.portal.queries import decision_path
-    from chancery.portal.search import public_index
+    from chancery.portal.search.tantivy_index import indexer, schema
 
     call_command("migrate", verbosity=0)
     # The generator's report is kept beside the results, so that a rerun on the same archive has it.
@@ -79,9 +79,9 @@ def main() -> int:
         RESULTS.mkdir(parents=True, exist_ok=True)
         generated_file.write_text(json.dumps(generated, indent=2) + "\n", encoding="utf-8")
     generated = json.loads(generated_file.read_text()) if generated_file.exists() else None
-    if not public_index.available():
-        public_index.rebuild()  # an archive generated on another machine, or before the index existed
-    public_index.sync()
+    if not schema.available():
+        indexer.rebuild()  # an archive generated on another machine, or before the index existed
+    indexer.sync()
 
     client = Client()
     figures, baselines = {}, {}
@@ -187,8 +187,8 @@ def measure_release(scale: float, item_count: int = 80, docs_per: int = 10) -> t
     from chancery.decisions.models import AgendaItem, ItemDocument, Meeting
     from chancery.decisions.signals import release_performed
     from chancery.portal.models import SearchEntry
-    from chancery.portal.search import public_index
     from chancery.portal.search.service import Filters, search
+    from chancery.portal.search.tantivy_index import indexer
 
     before = Meeting.objects.aggregate(last=Max("pk"))["last"] or 0
     load_generator().generate(scale, seed=7, meetings=1, items_per=item_count, docs_per=docs_per, embargoed_only=True,
@@ -219,7 +219,7 @@ def measure_release(scale: float, item_count: int = 80, docs_per: int = 10) -> t
     started = time.perf_counter()
     for release in releases:
         services.release_now(secretariat, release)
-    public_index.sync()
+    indexer.sync()
     seconds = round(time.perf_counter() - started, 3)
     public_items = items.filter(access_level="public").count()
     # Every released entry of the meeting is found by the public (all the generated texts share "de").

@@ -201,7 +201,7 @@ MEDIA_ROOT = Path(os.environ.get("CHANCERY_MEDIA_ROOT", VAR_DIR / "media"))
 # Nothing serves MEDIA_URL: every document download goes through a permission check
 # (core.views.document_download). The value only satisfies tools that expect a URL.
 MEDIA_URL = "/_not-served/"
-# The public search index (portal.search.public_index): derived from the database, so one per
+# The search index (portal.search.tantivy_index): derived from the database, so one per
 # database (the demo, a benchmark archive and tests never share one).
 _db_slug = re.sub(r"[^A-Za-z0-9]+", "-", DATABASE_URL.split("://", 1)[-1].rsplit("@", 1)[-1]).strip("-")
 CHANCERY_SEARCH_INDEX = Path(os.environ.get("CHANCERY_SEARCH_INDEX", VAR_DIR / "search-index" / _db_slug[-80:]))

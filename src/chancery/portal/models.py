@@ -45,7 +45,7 @@ class SearchEntry(models.Model):
 
 
 class StaleSearchEntry(models.Model):
-    """An entry whose form in the public index may be out of date (search.public_index): searched
+    """An entry whose form in the search index may be out of date (search.tantivy_index): searched
     in the database until the indexer has written it. A table of its own, not a flag on the entry:
     updating the wide entry row would rewrite its full-text index entries too. `token` changes with
     every marking, so that the indexer never clears an entry that changed again while it wrote.

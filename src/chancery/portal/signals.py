@@ -10,7 +10,7 @@ from chancery.decisions.models import AgendaItem, Decision, Dossier, ItemDocumen
 from chancery.decisions.signals import decision_corrected, release_performed
 from chancery.portal.models import SearchEntry
 from chancery.portal.search import index
-from chancery.portal.search.public_index import mark_stale
+from chancery.portal.search.tantivy_index.indexer import mark_stale
 
 
 @receiver(post_save, sender=Decision)

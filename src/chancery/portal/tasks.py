@@ -11,7 +11,7 @@ def rebuild_open_data() -> dict:
 
 @task()
 def sync_search_index() -> int:
-    """Bring the public search index up to date with the database (see search.public_index)."""
-    from chancery.portal.search import public_index
+    """Bring the public search index up to date with the database (see search.tantivy_index)."""
+    from chancery.portal.search.tantivy_index import indexer
 
-    return public_index.sync()
+    return indexer.sync()

@@ -9,7 +9,7 @@ from django.utils import timezone
 from chancery.portal.models import SearchEntry, SearchKind
 from chancery.portal.queries import decision_path
 from chancery.portal.search.engines import engine
-from chancery.portal.search.public_index import mark_stale
+from chancery.portal.search.tantivy_index.indexer import mark_stale
 from chancery.portal.search.text import analyse
 
 

@@ -13,8 +13,8 @@ from chancery.core.models import Mandatee
 from chancery.decisions.models import Dossier, Meeting, Theme
 from chancery.decisions.services.dossiers import phase_key_label
 from chancery.portal.models import SearchEntry, SearchIndexState, StaleSearchEntry
-from chancery.portal.search import public_index
 from chancery.portal.search.engines import engine
+from chancery.portal.search.tantivy_index import indexer, schema, searching
 from chancery.portal.search.text import WORD, Query, fold, parse, stem, words
 
 PAGE_SIZE = 20
@@ -87,7 +87,7 @@ def dossier_phases(entries, reader) -> dict:
     return {dossier.pk: phase_of(histories[dossier.pk]) for dossier in dossiers}
 
 
-def reader_dossiers(reader, dossier_ids) -> public_index.DossierView:
+def reader_dossiers(reader, dossier_ids) -> searching.DossierView:
     """What `reader` may know of these dossiers, for the index's theme and phase facets: the same
     rule and the same phases as the database engine's (`Filters.themed`, `dossier_phases`)."""
     from chancery.decisions.services.dossiers import phase_keys
@@ -106,7 +106,7 @@ def reader_dossiers(reader, dossier_ids) -> public_index.DossierView:
     ):
         if dossier in themes:
             themes[dossier].append(theme)
-    return public_index.DossierView(themes, phases)
+    return searching.DossierView(themes, phases)
 
 
 def search(user, text: str, *, filters: Filters | None = None, sort: str = "relevance", page: int = 1) -> Results:
@@ -119,7 +119,7 @@ def search(user, text: str, *, filters: Filters | None = None, sort: str = "rele
     # The index answers every reader, each through their own rule; the database when it cannot.
     try:
         results = _search_index(user, query, filters, sort, page)
-    except public_index.CannotAnswer:  # e.g. more dossiers matched than its facets can count
+    except searching.CannotAnswer:  # e.g. more dossiers matched than its facets can count
         results = None
     if results is None:
         results = _search_database(user, query, filters, sort, page)
@@ -153,21 +153,21 @@ def _search_database(user, query: Query, filters: Filters, sort: str, page: int)
 
 def _search_index(user, query: Query, filters: Filters, sort: str, page: int) -> Results | None:
     """The index, over what the reader's rule admits, with the stale entries answered by the
-    database (public_index explains why the sum is exact). None when the index cannot answer: the
+    database (tantivy_index explains why the sum is exact). None when the index cannot answer: the
     database does, alone."""
-    stale = list(StaleSearchEntry.objects.values_list("entry_id", flat=True)[: public_index.OVERLAY_LIMIT + 1])
-    if len(stale) > public_index.OVERLAY_LIMIT or not public_index.available():
+    stale = list(StaleSearchEntry.objects.values_list("entry_id", flat=True)[: searching.OVERLAY_LIMIT + 1])
+    if len(stale) > searching.OVERLAY_LIMIT or not schema.available():
         return None
     generation = SearchIndexState.objects.values_list("generation", flat=True).first() or 0
     theme_id = Theme.objects.filter(slug=filters.theme).values_list("pk", flat=True).first() if filters.theme else None
     wanted = page * PAGE_SIZE
     reader = {
-        "rule": public_index.rule_query(user),
+        "rule": searching.rule_query(user),
         # The public's view of the dossiers is in the index; anyone else's is worked out per search.
-        "reader_dossiers": None if public_index.knows_as_public(user) else lambda ids: reader_dossiers(user, ids),
+        "reader_dossiers": None if searching.knows_as_public(user) else lambda ids: reader_dossiers(user, ids),
     }
     if not stale:
-        answer = public_index.search(
+        answer = searching.search(
             query,
             filters,
             generation=generation,
@@ -180,7 +180,7 @@ def _search_index(user, query: Query, filters: Filters, sort: str, page: int) ->
         )
         ranked, total, counts = [pk for pk, _score in answer.hits], answer.total, answer.facets
     else:
-        answer = public_index.search(
+        answer = searching.search(
             query,
             filters,
             generation=generation,
@@ -200,7 +200,7 @@ def _search_index(user, query: Query, filters: Filters, sort: str, page: int) ->
     # The live rule has the last word on every hit shown.
     shown = visible_entries(user).in_bulk(ranked)
     if len(shown) < len(ranked):
-        public_index.mark_stale([pk for pk in ranked if pk not in shown])
+        indexer.mark_stale([pk for pk in ranked if pk not in shown])
     return Results(query, total, [shown[pk] for pk in ranked if pk in shown], present(counts), page)
 
 
@@ -209,7 +209,7 @@ def _merge(index_hits: list[tuple[int, float]], database_hits: list, sort: str) 
     relevance, each engine's scores scaled to its best (the engines score on different scales)."""
     if sort == "date":
         keyed = [(key, pk) for pk, key in index_hits]
-        keyed += [(public_index.recency(hit.date, hit.pk), hit.pk) for hit in database_hits]
+        keyed += [(schema.recency(hit.date, hit.pk), hit.pk) for hit in database_hits]
     else:
         best_index = max((score for _pk, score in index_hits), default=0) or 1.0
         best_database = max((hit.rank for hit in database_hits), default=0) or 1.0

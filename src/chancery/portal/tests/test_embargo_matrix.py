@@ -13,7 +13,7 @@ from chancery.core.testing import pdf_upload
 from chancery.decisions import services
 from chancery.decisions.models import DecisionResult, Theme
 from chancery.decisions.testing import release
-from chancery.portal.search import public_index
+from chancery.portal.search.tantivy_index import indexer, schema
 
 PUBLIC = PUBLIC_TITLE = "Zeehavendecreet"
 SECRET = "Geheimdossier"
@@ -107,7 +107,7 @@ def test_nothing_leaves_before_the_release_and_only_the_public_item_after(
     # what the release changed answered by the database (the overlay); or by the index brought up
     # to date after the release (what the worker does once the release commits).
     if search_by != "database":
-        public_index.sync()
+        indexer.sync()
     before = {name: body(client, url, headers) for name, url, headers in surfaces(scene)}
     for name, text in before.items():
         # A civil servant may see the decided item internally ("internal_government" rules), but
@@ -118,8 +118,8 @@ def test_nothing_leaves_before_the_release_and_only_the_public_item_after(
     with django_capture_on_commit_callbacks(execute=True):
         release(secretariat, scene["meeting"], "decisions", "documents")
     if search_by == "index":
-        public_index.sync()
-    assert public_index.available() == (search_by != "database")
+        indexer.sync()
+    assert schema.available() == (search_by != "database")
     after = {name: body(client, url, headers) for name, url, headers in surfaces(scene)}
     for name, text in after.items():
         assert SECRET not in text, f"{name} leaks the confidential item after the release"

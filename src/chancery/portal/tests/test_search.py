@@ -14,8 +14,9 @@ from chancery.decisions import services
 from chancery.decisions.models import DecisionResult
 from chancery.decisions.testing import release as release_meeting
 from chancery.portal.models import SearchEntry, StaleSearchEntry
-from chancery.portal.search import public_index, service
+from chancery.portal.search import service
 from chancery.portal.search.service import Filters
+from chancery.portal.search.tantivy_index import indexer, schema
 
 MODE = {"now": "database"}
 
@@ -28,10 +29,10 @@ def mode(request, search_index):
 
 def search(*args, **kwargs):
     if MODE["now"] == "database":
-        shutil.rmtree(public_index.directory(), ignore_errors=True)
+        shutil.rmtree(schema.directory(), ignore_errors=True)
     elif MODE["now"] == "index":
-        public_index.sync()
-        assert public_index.available() and not StaleSearchEntry.objects.exists()
+        indexer.sync()
+        assert schema.available() and not StaleSearchEntry.objects.exists()
     return service.search(*args, **kwargs)
 
 
@@ -78,7 +79,7 @@ def corpus(secretariat, meeting, add, org, django_capture_on_commit_callbacks):
         )
     if MODE["now"] == "overlay":
         # The index as it stood before the release: what the release changes is stale from now on.
-        public_index.sync()
+        indexer.sync()
     return meeting
 
 

@@ -19,9 +19,10 @@ from chancery.core.testing import make_user
 from chancery.decisions.models import AgendaItem
 from chancery.decisions.testing import release
 from chancery.portal.models import SearchEntry, SearchIndexState, StaleSearchEntry
-from chancery.portal.search import public_index, service
+from chancery.portal.search import service
 from chancery.portal.search.engines import engine
 from chancery.portal.search.service import Filters, search, visible_entries
+from chancery.portal.search.tantivy_index import indexer, schema, searching
 from chancery.portal.tests import test_embargo_matrix as matrix
 
 PUBLIC, SECRET = matrix.PUBLIC, matrix.SECRET
@@ -91,14 +92,14 @@ def rule_matrix(org, meeting, add):
             key=f"document:{document.pk}", kind="document", document=document, item=hidden, **entry
         )
     SearchEntry.objects.create(key="orphan", kind="decision", **entry)
-    public_index.rebuild()
+    indexer.rebuild()
     return cases
 
 
 def admitted_by_index(user) -> set[int]:
     generation = SearchIndexState.objects.values_list("generation", flat=True).first() or 0
-    searcher = public_index._reader.searcher(generation)
-    rule = public_index.rule_query(user)
+    searcher = searching._reader.searcher(generation)
+    rule = searching.rule_query(user)
     result = searcher.search(rule if rule is not None else TQuery.all_query(), limit=10_000)
     return {searcher.doc(address)["id"][0] for _score, address in result.hits}
 
@@ -150,14 +151,14 @@ def test_every_reader_gets_from_the_index_what_the_database_gives(world, secreta
     # The civil servant is named on the confidential item (not on its dossier): they find the item,
     # but its dossier's theme and phase are not theirs to count.
     world["items"][SECRET].named_users.add(org.users["civil_servant"])
-    public_index.sync()  # the index as it stood before the release: the overlay answers for the rest
+    indexer.sync()  # the index as it stood before the release: the overlay answers for the rest
     if moment == "after the release":
         release(secretariat, world["meeting"], "decisions", "documents")
         assert StaleSearchEntry.objects.exists()
     overlay = answers(org)
-    shutil.rmtree(public_index.directory())
+    shutil.rmtree(schema.directory())
     database = answers(org)
-    public_index.sync()
+    indexer.sync()
     assert not StaleSearchEntry.objects.exists()
     index = answers(org)
     assert overlay == database
@@ -179,11 +180,11 @@ def test_a_query_matching_more_dossiers_than_the_index_counts_is_answered_by_the
     # Tantivy returns at most DOSSIER_BUCKETS dossiers and drops the rest silently: a query that
     # fills them would get facet counts cut off. Here the limit is 1 while the query matches 2.
     release(secretariat, world["meeting"], "decisions", "documents")
-    public_index.sync()
-    shutil.rmtree(public_index.directory())
+    indexer.sync()
+    shutil.rmtree(schema.directory())
     database = answers(org)
-    public_index.sync()
-    monkeypatch.setattr(public_index, "DOSSIER_BUCKETS", 1)
+    indexer.sync()
+    monkeypatch.setattr(searching, "DOSSIER_BUCKETS", 1)
     assert answers(org) == database
 
 
@@ -203,7 +204,7 @@ CHANGES = {
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_a_change_of_the_rules_inputs_makes_the_entry_stale(world, secretariat, org, source, change):
     release(secretariat, world["meeting"], "decisions", "documents")
-    public_index.sync()
+    indexer.sync()
     item = AgendaItem.objects.get(pk=world["items"][SECRET].pk)
     row = item if source == "item" else Document.objects.get(title=f"Nota {SECRET}")
     entry = SearchEntry.objects.get(key=f"{source}:{row.pk}")
@@ -221,7 +222,7 @@ def test_a_change_of_the_rules_inputs_makes_the_entry_stale(world, secretariat, 
         # In the transaction of the change, not after it.
         assert StaleSearchEntry.objects.filter(entry_id=entry.pk).exists()
     assert entry.key in _found(reader)  # at once (the overlay)
-    public_index.sync()
+    indexer.sync()
     assert not StaleSearchEntry.objects.exists()
     assert entry.key in _found(reader)  # from the index
     if make is not None:
@@ -229,7 +230,7 @@ def test_a_change_of_the_rules_inputs_makes_the_entry_stale(world, secretariat, 
         getattr(row, change).clear()
         assert StaleSearchEntry.objects.filter(entry_id=entry.pk).exists()
         assert entry.key not in _found(reader)
-        public_index.sync()
+        indexer.sync()
         assert entry.key not in _found(reader)
 
 
@@ -240,7 +241,7 @@ def test_a_document_released_by_another_meeting_is_made_stale(world, secretariat
 
     link = ItemDocument.objects.get(document__title=f"Nota {PUBLIC}")
     entry = SearchEntry.objects.get(key=f"document:{link.document_id}")
-    public_index.sync()
+    indexer.sync()
     # As if indexed under another meeting's item (of another dossier).
     SearchEntry.objects.filter(pk=entry.pk).update(meeting=None, item=None)
     release(secretariat, world["meeting"], "documents")
@@ -249,7 +250,7 @@ def test_a_document_released_by_another_meeting_is_made_stale(world, secretariat
 
 def test_a_hit_the_index_holds_wrongly_is_never_shown_to_a_logged_in_reader(world, secretariat, org):
     release(secretariat, world["meeting"], "decisions", "documents")
-    public_index.sync()
+    indexer.sync()
     civil_servant = org.users["civil_servant"]
     item = world["items"][PUBLIC]
     assert f"item:{item.pk}" in _found(civil_servant, PUBLIC.lower())
@@ -258,7 +259,7 @@ def test_a_hit_the_index_holds_wrongly_is_never_shown_to_a_logged_in_reader(worl
     assert f"item:{item.pk}" not in _found(civil_servant, PUBLIC.lower())
     # ...and it is made stale, so that the indexer writes it again.
     assert StaleSearchEntry.objects.filter(entry_id=SearchEntry.objects.get(key=f"item:{item.pk}").pk).exists()
-    public_index.sync()
+    indexer.sync()
     assert f"item:{item.pk}" not in _found(civil_servant, PUBLIC.lower())
 
 
@@ -273,9 +274,9 @@ def test_a_prefix_finds_every_word_it_begins(org):
         )
         engine().write(entry)  # the database engine's own index (FTS5 table or tsvector)
     secretariat = org.users["secretariat"]  # the entries have no source: only the secretariat sees them
-    shutil.rmtree(public_index.directory(), ignore_errors=True)
+    shutil.rmtree(schema.directory(), ignore_errors=True)
     assert search(secretariat, "zeehaven*").total == 60
-    public_index.rebuild()
+    indexer.rebuild()
     assert search(secretariat, "zeehaven*").total == 60
     assert search(secretariat, "zeehavenc*").total == 8
 
@@ -286,16 +287,16 @@ def test_a_large_indexer_run_leaves_no_dead_rows_in_the_stale_list(monkeypatch):
     rows for each search to scan (PostgreSQL; SQLite reuses its free pages by itself)."""
     from django.db import connection
 
-    monkeypatch.setattr(public_index, "VACUUM_AFTER", 10)
+    monkeypatch.setattr(indexer, "VACUUM_AFTER", 10)
     day = datetime.date(2026, 12, 4)
     for n in range(30):
         SearchEntry.objects.create(key=f"rij:{n}", kind="decision", title="rij", title_index="rij", url="/", date=day,
                                    year=day.year)  # fmt: skip
     # As the generator does; the worker's sync follows the commit (at once, with the tests' tasks).
-    assert public_index.mark_stale(SearchEntry.objects.filter(key__startswith="rij:")) == 30
-    public_index.sync()
+    assert indexer.mark_stale(SearchEntry.objects.filter(key__startswith="rij:")) == 30
+    indexer.sync()
     assert not StaleSearchEntry.objects.exists()
-    assert public_index.available()
+    assert schema.available()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_stat_clear_snapshot()")

@@ -9,10 +9,11 @@
   with the count).
 """
 
+from chancery.strategic_goods.sanctions_xml import SanctionsFileError
 from chancery.strategic_goods.services.control_list import ControlCodeError, validate_code
 from chancery.strategic_goods.services.matching import Match, screen
 from chancery.strategic_goods.services.review import require_reviewed, review_hit, screen_parties, unreviewed_hits
-from chancery.strategic_goods.services.sanctions import SanctionsFileError, load_sanctions
+from chancery.strategic_goods.services.sanctions import load_sanctions
 
 __all__ = [
     "ControlCodeError",

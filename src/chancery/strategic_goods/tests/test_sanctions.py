@@ -13,7 +13,8 @@ from chancery.core.models import AuditEntry
 from chancery.core.testing import external_data
 from chancery.strategic_goods.demo.loader import DEMO_SANCTIONS
 from chancery.strategic_goods.models import NameAlias, SanctionedEntity, SanctionsList
-from chancery.strategic_goods.services.sanctions import NS, SanctionsFileError, load_sanctions
+from chancery.strategic_goods.sanctions_xml import NS, SanctionsFileError
+from chancery.strategic_goods.services.sanctions import load_sanctions
 
 DEMO = DEMO_SANCTIONS.read_text(encoding="utf-8")
 

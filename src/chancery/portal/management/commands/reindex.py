@@ -1,6 +1,6 @@
 """chancery reindex: rebuild the search entries from the decisions and their documents, then the
-public search index (portal.search.public_index). --sync only brings the public index up to date
-(what the worker does after each change); --index-only rebuilds the public index from the entries
+search index (portal.search.tantivy_index). --sync only brings the index up to date
+(what the worker does after each change); --index-only rebuilds the index from the entries
 (after a restore, on a new machine, after an upgrade)."""
 
 import time
@@ -8,7 +8,8 @@ import time
 from django.core.management.base import BaseCommand
 
 from chancery.decisions.models import AgendaItem, ItemDocument
-from chancery.portal.search import index, public_index
+from chancery.portal.search import index
+from chancery.portal.search.tantivy_index import indexer, schema
 
 
 class Command(BaseCommand):
@@ -21,13 +22,13 @@ class Command(BaseCommand):
     def handle(self, *args, sync=False, index_only=False, **options):
         started = time.perf_counter()
         if sync:
-            count = public_index.sync()
+            count = indexer.sync()
         else:
             if not index_only:
                 self.stdout.write(f"{self.entries()} entries written.")
-            count = public_index.rebuild()
+            count = indexer.rebuild()
         seconds = time.perf_counter() - started
-        self.stdout.write(f"{count} entries indexed in {seconds:.1f} s ({public_index.directory()}).")
+        self.stdout.write(f"{count} entries indexed in {seconds:.1f} s ({schema.directory()}).")
 
     @staticmethod
     def entries() -> int:

@@ -9,7 +9,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from chancery.strategic_goods.services.sanctions import SanctionsFileError, check_file, load_sanctions
+from chancery.strategic_goods.sanctions_xml import SanctionsFileError, check_file
+from chancery.strategic_goods.services.sanctions import load_sanctions
 
 
 class Command(BaseCommand):

@@ -10,8 +10,8 @@ from chancery.core.models import AccessLevel
 from chancery.decisions.models import AgendaItem
 from chancery.decisions.testing import release
 from chancery.portal.models import SearchEntry, StaleSearchEntry
-from chancery.portal.search import public_index
 from chancery.portal.search.service import Filters, search
+from chancery.portal.search.tantivy_index import indexer, schema
 from chancery.portal.tests import test_embargo_matrix as matrix
 
 PUBLIC = matrix.PUBLIC
@@ -27,12 +27,12 @@ def answer(text=QUERY, **filters):
 
 def test_the_index_answers_as_the_database_does(scene, secretariat):
     release(secretariat, scene["meeting"], "decisions", "documents")
-    shutil.rmtree(public_index.directory(), ignore_errors=True)
+    shutil.rmtree(schema.directory(), ignore_errors=True)
     from_database = [answer(), answer(theme="economie"), answer(phase="principle_approval:approved"), answer("nota*")]
     assert [total for _keys, total, _facets in from_database] == [1, 1, 1, 0]
     assert dict(from_database[0][2]["kind"]) == {"decision": 1}
     assert [theme.slug for theme, _n in from_database[0][2]["theme"]] == ["economie"]
-    assert public_index.sync() == SearchEntry.objects.count()
+    assert indexer.sync() == SearchEntry.objects.count()
     from_index = [answer(), answer(theme="economie"), answer(phase="principle_approval:approved"), answer("nota*")]
     assert from_index == from_database
 
@@ -40,20 +40,20 @@ def test_the_index_answers_as_the_database_does(scene, secretariat):
 def test_an_entry_changed_while_the_indexer_writes_stays_stale(scene, secretariat, monkeypatch):
     release(secretariat, scene["meeting"], "decisions", "documents")
     entry = SearchEntry.objects.filter(kind="decision").first()
-    documents = public_index._documents
+    documents = indexer._documents
 
     def meanwhile(entries):
-        public_index.mark_stale([entry.pk])  # a change that commits while the index is written
+        indexer.mark_stale([entry.pk])  # a change that commits while the index is written
         return documents(entries)
 
-    monkeypatch.setattr(public_index, "_documents", meanwhile)
-    public_index.sync(batch=100)
+    monkeypatch.setattr(indexer, "_documents", meanwhile)
+    indexer.sync(batch=100)
     assert list(StaleSearchEntry.objects.values_list("entry_id", flat=True)) == [entry.pk]
 
 
 def test_a_hit_the_index_holds_wrongly_is_never_shown(scene, secretariat):
     release(secretariat, scene["meeting"], "decisions", "documents")
-    public_index.sync()
+    indexer.sync()
     item = scene["items"][PUBLIC]
     assert answer(PUBLIC.lower())[0] == [f"item:{item.pk}"]
     # A change that bypasses every signal (a bulk update): the index still holds the item.
@@ -62,7 +62,7 @@ def test_a_hit_the_index_holds_wrongly_is_never_shown(scene, secretariat):
     assert f"item:{item.pk}" not in keys
     # ...and it is made stale, so that the indexer takes it out.
     assert StaleSearchEntry.objects.filter(entry_id=SearchEntry.objects.get(key=f"item:{item.pk}").pk).exists()
-    public_index.sync()
+    indexer.sync()
     assert f"item:{item.pk}" not in answer(PUBLIC.lower())[0]
 
 

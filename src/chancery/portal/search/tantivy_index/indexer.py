@@ -1,0 +1,250 @@
+"""Keeping the search index in step with the database: entries marked stale in the transaction of
+a change (`mark_stale`), the indexer's run that writes them, commits the index and then clears their
+listing (`sync`, the worker's task), a whole build (`rebuild`), and vacuuming the stale list."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+
+import tantivy
+from django.db import connection, transaction
+
+from chancery.portal.search.tantivy_index.schema import available, directory, open_index, pairs, recency
+
+BATCH = 5000
+# The indexer's memory for new segments (it runs in the worker, not in the web processes).
+WRITER_HEAP = 128_000_000
+
+
+def mark_stale(entries) -> int:
+    """Entries (a queryset of search entries, or their ids) whose indexed form may have changed:
+    searched in the database until re-indexed. Call inside the transaction that makes the change."""
+    from chancery.portal.models import StaleSearchEntry
+
+    table = connection.ops.quote_name(StaleSearchEntry._meta.db_table)
+    token = uuid.uuid4().hex
+    if hasattr(entries, "query"):
+        sql, params = entries.values("pk").query.sql_with_params()
+        # Django compiled the inner query, with its values as parameters.
+        source, params = f"SELECT %s, s.* FROM ({sql}) s WHERE true", [token, *params]  # noqa: S608
+    else:
+        ids = sorted(set(entries))
+        if not ids:
+            return 0
+        source, params = f"VALUES {', '.join(['(%s, %s)'] * len(ids))}", [v for pk in ids for v in (token, pk)]
+    with connection.cursor() as cursor:
+        # "WHERE true": SQLite's grammar needs it before ON CONFLICT after a SELECT.
+        cursor.execute(
+            f"INSERT INTO {table} (token, entry_id) {source} "
+            "ON CONFLICT (entry_id) DO UPDATE SET token = excluded.token",
+            params,
+        )
+        count = cursor.rowcount
+    if count:
+        schedule_sync()
+    return count
+
+
+def _enqueue_sync() -> None:
+    from chancery.portal.tasks import sync_search_index
+
+    sync_search_index.enqueue()
+
+
+def schedule_sync() -> None:
+    """Ask the worker to bring the index up to date once this transaction commits (once per
+    transaction, however many changes it makes)."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(func is _enqueue_sync for _sids, func, _robust in connection.run_on_commit):
+        return
+    transaction.on_commit(_enqueue_sync)
+
+
+def _links(model, field: str, owners) -> dict[int, list[int]]:
+    """The targets of a many-to-many field of `model` for the rows `owners`."""
+    m2m = model._meta.get_field(field)
+    owner, target = f"{m2m.m2m_field_name()}_id", f"{m2m.m2m_reverse_field_name()}_id"
+    links = defaultdict(list)
+    for row, linked in m2m.remote_field.through.objects.filter(**{f"{owner}__in": owners}).values_list(owner, target):
+        links[row].append(linked)
+    return links
+
+
+def _rule_inputs(entries) -> dict[int, dict]:
+    """Per entry, the fields the confidentiality rule reads, of its source: the document for a
+    document's entry, else the item (as `service.visible_entries` applies the rule)."""
+    from chancery.core.models import Document
+    from chancery.core.models.access import LINK_FIELDS
+    from chancery.decisions.models import AgendaItem
+
+    rows = entries.values_list(
+        "pk",
+        "document_id",
+        "item_id",
+        "document__access_level",
+        "document__release_state",
+        "item__access_level",
+        "item__release_state",
+    )
+    sources, inputs = {}, {}
+    for pk, document, item, document_level, document_state, item_level, item_state in rows:
+        if document is not None:
+            sources[pk] = (Document, document)
+            inputs[pk] = {"access_level": document_level, "release_state": document_state}
+        elif item is not None:
+            sources[pk] = (AgendaItem, item)
+            inputs[pk] = {"access_level": item_level, "release_state": item_state}
+    # The sources as subqueries, not lists of ids (a batch is 20,000 entries when the index is built).
+    owners = {Document: entries.values("document_id"), AgendaItem: entries.filter(document=None).values("item_id")}
+    for model in (Document, AgendaItem):
+        for field in LINK_FIELDS:
+            links = _links(model, field, owners[model])
+            for pk, (kind, source) in sources.items():
+                if kind is model:
+                    inputs[pk][field] = links.get(source, [])
+    return inputs
+
+
+def _documents(entries) -> list[tantivy.Document]:
+    """The index documents of entries, with the confidentiality rule's inputs, their dossier, and
+    the theme and phase facets as the public knows them (for the public reader)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from chancery.decisions.models import Dossier
+    from chancery.decisions.services.dossiers import dossier_histories, phase_of
+    from chancery.portal.models import SearchEntry
+
+    public = AnonymousUser()
+    dossier_of = {pk: dossier for pk, dossier in entries.values_list("pk", "item__step__dossier")}
+    dossiers = list(Dossier.objects.visible_to(public).filter(pk__in={d for d in dossier_of.values() if d}))
+    histories = dossier_histories(dossiers, public)
+    phases = {d.pk: phase_of(histories[d.pk]).key for d in dossiers}
+    themes = defaultdict(list)
+    for dossier, theme in Dossier.themes.through.objects.filter(dossier_id__in=phases).values_list(
+        "dossier_id", "theme_id"
+    ):
+        themes[dossier].append(theme)
+    ministers = defaultdict(list)
+    for entry, mandatee in SearchEntry.ministers.through.objects.filter(searchentry__in=entries).values_list(
+        "searchentry_id", "mandatee_id"
+    ):
+        ministers[entry].append(mandatee)
+    rule_inputs = _rule_inputs(entries)
+
+    documents = []
+    for entry in entries.only("pk", "title_index", "body_index", "date", "year", "kind", "document_kind", "meeting_id"):
+        document = tantivy.Document()
+        document.add_integer("id", entry.pk)
+        document.add_text("title", entry.title_index)
+        document.add_text("body", entry.body_index)
+        document.add_text("title_pairs", pairs(entry.title_index))
+        document.add_text("body_pairs", pairs(entry.body_index))
+        document.add_integer("recency", recency(entry.date, entry.pk))
+        document.add_integer("year", entry.year)
+        document.add_text("kind", entry.kind)
+        if entry.document_kind:
+            document.add_text("document_kind", entry.document_kind)
+        if entry.meeting_id:
+            document.add_integer("meeting", entry.meeting_id)
+        for mandatee in ministers[entry.pk]:
+            document.add_integer("ministers", mandatee)
+        dossier = dossier_of.get(entry.pk)
+        if dossier is not None:
+            document.add_integer("dossier", dossier)
+        if dossier in phases:
+            document.add_text("phase", phases[dossier])
+            for theme in themes[dossier]:
+                document.add_integer("themes", theme)
+        # An entry without a source (neither item nor document) gets no rule fields: only a rule
+        # without conditions (the secretariat's) admits it, as in SQL.
+        inputs = rule_inputs.get(entry.pk)
+        if inputs is not None:
+            document.add_text("access_level", inputs["access_level"])
+            document.add_text("release_state", inputs["release_state"])
+            for user in inputs["named_users"]:
+                document.add_integer("named_users", user)
+            for mandatee in inputs["concerned_mandatees"]:
+                document.add_integer("concerned_mandatees", mandatee)
+        documents.append(document)
+    return documents
+
+
+def sync(*, batch: int = BATCH, fresh: bool = False) -> int:
+    """Write every stale entry to the index (or take it out); returns how many were handled.
+    `fresh`: the index was just emptied (a rebuild), so there is nothing to take out first."""
+    from chancery.portal.models import SearchEntry, SearchIndexState, StaleSearchEntry
+
+    if not available():
+        return rebuild()  # a new machine, or a new schema version: build it whole
+    handled, after, writer = 0, 0, None
+    try:
+        while True:
+            with transaction.atomic():
+                # One indexer at a time, whichever process it runs in.
+                state, _created = SearchIndexState.objects.select_for_update().get_or_create(pk=1)
+                # Each entry once per run (in id order): one that keeps changing cannot hold the
+                # indexer; its next change asks for another run.
+                stale = list(
+                    StaleSearchEntry.objects.filter(entry_id__gt=after)
+                    .order_by("entry_id")
+                    .values_list("entry_id", "token")[:batch]
+                )
+                if not stale:
+                    return handled
+                after = stale[-1][0]
+                ids = [pk for pk, _token in stale]
+                # One writer for the whole run: segment merges go on in the background between
+                # batches instead of being awaited after each (15 of 30 s per 10,000 entries).
+                writer = writer or open_index(directory()).writer(heap_size=WRITER_HEAP, num_threads=1)
+                if not fresh:
+                    for pk in ids:
+                        writer.delete_documents_by_term("id", pk)
+                for document in _documents(SearchEntry.objects.filter(pk__in=ids)):
+                    writer.add_document(document)
+                writer.commit()
+                by_token = defaultdict(list)
+                for pk, token in stale:
+                    by_token[token].append(pk)
+                for token, pks in by_token.items():
+                    # An entry marked again since it was read keeps its (new) mark.
+                    StaleSearchEntry.objects.filter(entry_id__in=pks, token=token).delete()
+                state.generation += 1
+                state.save(update_fields=["generation"])
+                handled += len(stale)
+    finally:
+        if writer is not None:
+            writer.wait_merging_threads()
+        if handled >= VACUUM_AFTER:
+            _vacuum_stale_list()
+
+
+# Every search reads the stale list first. After a large run it is empty but, on PostgreSQL, full of
+# dead rows that each search scans until a VACUUM reclaims them (at scale 1.0, 1.2 million dead rows
+# after the first build: 6 ms per search, when autovacuum is off or has not come by yet).
+VACUUM_AFTER = 5_000
+
+
+def _vacuum_stale_list() -> None:
+    from django.db import connection
+
+    from chancery.portal.models import StaleSearchEntry
+
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return  # SQLite reuses its free pages; VACUUM cannot run inside a transaction
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM (ANALYZE) {connection.ops.quote_name(StaleSearchEntry._meta.db_table)}")
+
+
+def rebuild() -> int:
+    """Empty the index and write every entry again (after a restore, or a schema change)."""
+    from chancery.portal.models import SearchEntry
+
+    with transaction.atomic():
+        index = open_index(directory())  # creates it where it is missing
+        writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
+        writer.delete_all_documents()
+        writer.commit()
+        writer.wait_merging_threads()
+        mark_stale(SearchEntry.objects.all())
+    return sync(batch=20_000, fresh=True)
