@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Which channel a change comes through (web, api, admin), for the audit trail.
+    "chancery.core.context.ChannelMiddleware",
     "chancery.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETags on GET responses and 304 answers to If-None-Match (pages and API alike).

@@ -18,7 +18,11 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from chancery.api.models import ApiToken, WebhookSubscription
-from chancery.core import events
+from chancery.core import audit, events
+from chancery.core.models import AuditAction
+
+# What the trail keeps of a subscription (never its secret).
+AUDITED = ("url", "event_types", "active", "revision")
 
 
 class StaleRevision(Exception):
@@ -54,7 +58,9 @@ def check_events(event_types: list[str]) -> list[str]:
 @transaction.atomic
 def subscribe(token: ApiToken, *, url: str, event_types: list[str]) -> WebhookSubscription:
     check_url(url)
-    return WebhookSubscription.objects.create(owner=token, url=url, event_types=check_events(event_types))
+    subscription = WebhookSubscription.objects.create(owner=token, url=url, event_types=check_events(event_types))
+    audit.record(token.user, AuditAction.CREATE, subscription, after=audit.snapshot(subscription, AUDITED))
+    return subscription
 
 
 @transaction.atomic
@@ -64,9 +70,18 @@ def change(subscription: WebhookSubscription, *, revision: int, **fields) -> Web
         check_url(fields["url"])
     if "event_types" in fields:
         fields["event_types"] = check_events(fields["event_types"])
+    before = WebhookSubscription.objects.select_for_update().filter(pk=subscription.pk).first()
     updated = WebhookSubscription.objects.filter(pk=subscription.pk, revision=revision).update(
         revision=F("revision") + 1, **fields
     )
     if not updated:
         raise StaleRevision
-    return WebhookSubscription.objects.get(pk=subscription.pk)
+    changed = WebhookSubscription.objects.select_related("owner__user").get(pk=subscription.pk)
+    audit.record(
+        changed.owner.user,
+        AuditAction.UPDATE,
+        changed,
+        before=audit.snapshot(before, AUDITED),
+        after=audit.snapshot(changed, AUDITED),
+    )
+    return changed

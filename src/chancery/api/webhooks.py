@@ -15,10 +15,12 @@ import urllib.request
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task_backends
 
 from chancery.api.authentication import ANONYMOUS
 from chancery.api.models import Delivery, Event, Scope, WebhookSubscription
 from chancery.core import visibility
+from chancery.core.background import background
 
 MAX_ATTEMPTS = 6
 BACKOFF_SECONDS = 60  # 1 min, 5 min, 25 min, ~2 h, ~10 h between attempts
@@ -39,12 +41,8 @@ def emit(event_type: str, subject, data: dict) -> Event | None:
 
 
 def _enqueue(delivery: Delivery, when: datetime.datetime | None = None) -> None:
-    from django_tasks import task_backends
-
-    from chancery.api.tasks import deliver
-
-    backend = task_backends[deliver.backend]
-    if when is not None and backend.supports_defer:
+    """(On commit:) deliver now, or at `when` where the task backend can wait."""
+    if when is not None and task_backends[deliver.backend].supports_defer:
         deliver.using(run_after=when).enqueue(delivery.pk)
     else:
         deliver.enqueue(delivery.pk)
@@ -140,3 +138,8 @@ def api_url(name: str, pk) -> str:
     from django.conf import settings
 
     return settings.CHANCERY_PUBLIC_URL + reverse(name, args=[pk])
+
+
+@background()
+def deliver(delivery_id: int) -> str:
+    return deliver_now(delivery_id)

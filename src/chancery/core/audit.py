@@ -48,8 +48,12 @@ def record(
     before: dict | None = None,
     after: dict | None = None,
     reason: str = "",
-    source: str = "web",
+    source: str | None = None,
 ) -> AuditEntry:
+    """`source`: the channel; by default the one the entry point set (core.context)."""
+    from chancery.core.context import channel
+
+    source = source or channel()
     user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     return AuditEntry.objects.create(
         actor=user,

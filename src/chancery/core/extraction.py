@@ -8,6 +8,7 @@ import zipfile
 from defusedxml import ElementTree
 from django.conf import settings
 
+from chancery.core.background import background
 from chancery.core.models.documents import FileFormat
 
 # Searchable text is capped: a 30 MB spreadsheet of numbers helps no search.
@@ -91,3 +92,28 @@ def extract_text(data: bytes, file_format: str) -> str | None:
     except Exception as exc:  # noqa: BLE001 - any parser failure is reported on the version
         raise ExtractionError(f"{type(exc).__name__}: {exc}"[:300]) from exc
     return text.replace("\x00", "")[:MAX_TEXT_CHARS]
+
+
+@background()
+def extract_version_text(version_id: int) -> str:
+    """Extract a stored version's text for search (deferred by core.services on every upload)."""
+    from chancery.core.models import DocumentVersion, ExtractionState
+
+    version = DocumentVersion.objects.get(pk=version_id)
+    if version.extraction_state != ExtractionState.PENDING:
+        return version.extraction_state  # already done: a retried task changes nothing
+    with version.file.open("rb") as stored:
+        data = stored.read()
+    try:
+        text = extract_text(data, version.file_format)
+    except ExtractionError as exc:
+        version.extraction_state = ExtractionState.FAILED
+        version.extraction_error = str(exc)
+    else:
+        if text is None:
+            version.extraction_state = ExtractionState.NOT_APPLICABLE
+        else:
+            version.text = text
+            version.extraction_state = ExtractionState.DONE
+    version.save(update_fields=["text", "extraction_state", "extraction_error"])
+    return version.extraction_state

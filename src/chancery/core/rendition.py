@@ -13,6 +13,7 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 
+from chancery.core.background import background
 from chancery.core.models import DocumentVersion, FileFormat, Rendition, RenditionState
 
 RENDERED_FORMATS = {FileFormat.DOCX, FileFormat.ODT}
@@ -65,3 +66,9 @@ def render(version: DocumentVersion) -> Rendition | None:
         rendition.sha256 = digest
     rendition.save()
     return rendition
+
+
+@background()
+def render_version_pdf(version_id: int) -> str:
+    rendition = render(DocumentVersion.objects.get(pk=version_id))
+    return rendition.state if rendition else "not_needed"

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from chancery.core import audit, events, permissions
 from chancery.core.authz import require
+from chancery.core.background import defer
+from chancery.core.extraction import extract_version_text
 from chancery.core.files import inspect_upload
 from chancery.core.models import (
     AccessLevel,
@@ -24,6 +26,7 @@ from chancery.core.models import (
     Mandatee,
     ReleaseState,
 )
+from chancery.core.rendition import RENDERED_FORMATS, render_version_pdf
 from chancery.core.signals import document_version_added
 
 DOCUMENT_AUDIT_FIELDS = ("title", "kind", "description", "access_level", "concerned_mandatees", "named_users")
@@ -107,12 +110,9 @@ def _create_version(actor, document: Document, upload, number: int, source: str,
 
 def _schedule_extraction(version: DocumentVersion) -> None:
     """Text for search, and a PDF rendition of office files, in the background."""
-    from chancery.core.rendition import RENDERED_FORMATS
-    from chancery.core.tasks import extract_version_text, render_version_pdf
-
-    transaction.on_commit(lambda: extract_version_text.enqueue(version.pk))
+    defer(extract_version_text, version.pk)
     if version.file_format in RENDERED_FORMATS:
-        transaction.on_commit(lambda: render_version_pdf.enqueue(version.pk))
+        defer(render_version_pdf, version.pk)
 
 
 def _check_level(actor, level: str) -> None:
@@ -146,7 +146,7 @@ def create_document(
     concerned_mandatees: Iterable = (),
     named_users: Iterable = (),
     released: bool = False,
-    source: str = "web",
+    source: str | None = None,
 ) -> Document:
     """`released`: the document is released to its audience at once (a report the administration
     makes for itself). Releasing to the public stays the secretariat's act (`core.release`)."""
@@ -176,13 +176,15 @@ def create_document(
 
 
 @transaction.atomic
-def add_version(actor, document: Document, upload, *, reason: str = "", source: str = "web") -> DocumentVersion:
+def add_version(actor, document: Document, upload, *, reason: str = "", source: str | None = None) -> DocumentVersion:
     require(actor, "core.edit_document", document, _("You may not add a version to this document."))
     return add_derived_version(actor, document, upload, reason=reason, source=source)
 
 
 @transaction.atomic
-def add_derived_version(actor, document: Document, upload, *, reason: str, source: str = "web") -> DocumentVersion:
+def add_derived_version(
+    actor, document: Document, upload, *, reason: str, source: str | None = None
+) -> DocumentVersion:
     """A new version made on a module's behalf (a signed copy, a PDF rendition): the calling module
     has checked that the actor may cause it. Same rules as any version: inspected, numbered n+1."""
     # Lock the document row so that two simultaneous uploads get numbers n+1 and n+2.
@@ -194,7 +196,7 @@ def add_derived_version(actor, document: Document, upload, *, reason: str, sourc
 
 
 @transaction.atomic
-def name_readers(actor, document: Document, users: Iterable, *, reason: str, source: str = "web") -> list:
+def name_readers(actor, document: Document, users: Iterable, *, reason: str, source: str | None = None) -> list:
     """Name more persons on a document on a module's behalf (the readers a module's own rule gives
     it, e.g. the board's experts on a progress report): the calling module has checked that the
     actor may cause it. Only additions; audited with the reason."""
@@ -211,7 +213,7 @@ def name_readers(actor, document: Document, users: Iterable, *, reason: str, sou
 
 
 @transaction.atomic
-def change_document(actor, document: Document, *, reason: str, source: str = "web", **changes) -> Document:
+def change_document(actor, document: Document, *, reason: str, source: str | None = None, **changes) -> Document:
     """Change metadata or access level. A reason is required: it goes into the trail."""
     require(actor, "core.edit_document", document)
     if not reason.strip():
@@ -239,7 +241,9 @@ def change_document(actor, document: Document, *, reason: str, source: str = "we
 
 
 @transaction.atomic
-def set_release_state(actor, obj: Confidential, state: str, *, reason: str = "", source: str = "web") -> Confidential:
+def set_release_state(
+    actor, obj: Confidential, state: str, *, reason: str = "", source: str | None = None
+) -> Confidential:
     """Move any confidential object along planned → confirmed → released."""
     require(actor, "core.release")
     locked = type(obj).objects.select_for_update().get(pk=obj.pk)

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
@@ -15,6 +16,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
+from chancery.core.background import background
 from chancery.core.models import Document
 from chancery.decisions.models import AgendaItem, Decision
 from chancery.portal import linkeddata, queries
@@ -158,3 +160,8 @@ def available() -> list[dict]:
                 }
             )
     return made
+
+
+@background()
+def rebuild_open_data() -> dict:
+    return build(settings.CHANCERY_PUBLIC_URL)

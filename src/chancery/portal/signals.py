@@ -1,13 +1,14 @@
 """Index what is decided, summarised or documented, in the transaction that changes it."""
 
-from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from chancery.core.background import defer
 from chancery.core.models import Document, DocumentVersion
 from chancery.decisions.models import AgendaItem, Decision, Dossier, ItemDocument, PressSummary, ProcedureStep
 from chancery.decisions.signals import decision_corrected, release_performed
+from chancery.portal import opendata
 from chancery.portal.models import SearchEntry
 from chancery.portal.search import index
 from chancery.portal.search.tantivy_index.indexer import mark_stale
@@ -42,9 +43,7 @@ def version_saved(sender, instance, update_fields=None, **kwargs):
 @receiver(decision_corrected)
 def rebuild_dumps(sender, **kwargs):
     # In the background: a release should not wait for files to be written.
-    from chancery.portal.tasks import rebuild_open_data
-
-    transaction.on_commit(rebuild_open_data.enqueue)
+    defer(opendata.rebuild_open_data)
 
 
 # What the index holds of an entry follows its item or document (access, release, named persons,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from chancery.core import audit, events
 from chancery.core.authz import require
+from chancery.core.background import background, defer
 from chancery.core.calendar import add_working_days
 from chancery.core.models import AccessLevel, AuditAction, Document, ReleaseState
 from chancery.decisions.events import DOCUMENTS_RELEASED, MEETING_RELEASED
@@ -86,14 +87,7 @@ def confirm_release(actor, release: Release) -> Release:
 def _schedule(release: Release) -> None:
     """Ask the worker to release at the planned moment (a backend that cannot wait leaves it to
     `chancery release_due`, which a scheduler may also run as a safety net)."""
-    from django_tasks import task_backends
-
-    from chancery.decisions.tasks import perform_release
-
-    backend = task_backends[perform_release.backend]
-    if backend.supports_defer:
-        planned_at = release.planned_at
-        transaction.on_commit(lambda: perform_release.using(run_after=planned_at).enqueue(release.pk))
+    defer(perform_release, release.pk, when=release.planned_at, unless_it_can_wait=True)
 
 
 def _release_decisions(meeting: Meeting, now) -> int:
@@ -154,7 +148,7 @@ def release_now(actor, release: Release, *, now: datetime.datetime | None = None
         release,
         before={"state": "confirmed"},
         after={"state": "released", "released": count},
-        source="web" if actor else "task",
+        source=None if actor else "task",
     )
     return release
 
@@ -165,3 +159,9 @@ def run_due_releases(now: datetime.datetime | None = None) -> list[Release]:
     for release in Release.objects.filter(state=ReleaseState.CONFIRMED, planned_at__lte=now):
         done.append(release_now(None, release, now=now))
     return done
+
+
+@background()
+def perform_release(release_id: int) -> str:
+    """Run by the worker at the planned moment; a release moved or already done is left alone."""
+    return release_now(None, Release.objects.get(pk=release_id)).state

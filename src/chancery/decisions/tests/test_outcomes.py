@@ -166,7 +166,7 @@ def test_release_is_embargoed_until_its_moment_and_then_all_at_once(secretariat,
     with pytest.raises(ValidationError):
         services.release_now(secretariat, documents)
     # The worker's scheduled task for a release already performed by hand does nothing.
-    from chancery.decisions.tasks import perform_release
+    from chancery.decisions.services.releases import perform_release
 
     assert perform_release.call(documents.pk) == ReleaseState.RELEASED
 

@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from chancery.core import audit
+from chancery.core.models import AuditAction
 from chancery.monitoring import sdmx
 from chancery.monitoring.charts import Point
 from chancery.monitoring.models import BenchmarkValue, Direction, Indicator, SdmxMapping
@@ -39,9 +41,12 @@ class SdmxReport:
         }  # fmt: skip
 
 
-def import_sdmx(path: Path, *, mapping: SdmxMapping | None, dry_run: bool, structure: Path | None = None) -> SdmxReport:
+def import_sdmx(
+    path: Path, *, mapping: SdmxMapping | None, dry_run: bool, structure: Path | None = None, actor=None
+) -> SdmxReport:
     """Read the message; with a mapping, keep its observations as reference values (all or none)."""
     report = SdmxReport(dry_run=dry_run)
+    replaced: dict[str, tuple[str, str]] = {}
     try:
         message = sdmx.read(path, structure=structure, time_dimension=mapping.time_dimension if mapping else sdmx.TIME)
     except ValidationError as exc:
@@ -99,6 +104,7 @@ def import_sdmx(path: Path, *, mapping: SdmxMapping | None, dry_run: bool, struc
             report.unchanged += 1
         else:
             report.changed += 1
+            replaced[f"{area} {period}"] = (str(before), str(value))
     if dry_run or report.errors:
         return report
     with transaction.atomic():
@@ -107,6 +113,14 @@ def import_sdmx(path: Path, *, mapping: SdmxMapping | None, dry_run: bool, struc
                 mapping=mapping, area=area, period=period,
                 defaults={"indicator": mapping.indicator, "area_label": label, "period_start": start, "value": value},
             )  # fmt: skip
+        # A reference value is replaced by the publisher's newer one; the trail keeps what it was.
+        audit.record(
+            actor, AuditAction.UPDATE, mapping,
+            before={key: old for key, (old, _new) in replaced.items()},
+            after={"file": Path(path).name, "new": report.new, "changed": report.changed, "unchanged": report.unchanged,
+                   "values": {key: new for key, (_old, new) in replaced.items()}},
+            reason=_("SDMX import"),
+        )  # fmt: skip
     return report
 
 

@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from chancery.core import audit
+from chancery.core.models import AuditAction
 from chancery.monitoring.models import Indicator, Observation
 from chancery.monitoring.services.periods import parse_period
 
@@ -72,6 +74,15 @@ def record(indicator: Indicator, period: str, value, *, actor=None, reason: str 
         recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
         source_file=source_file[:200],
     )
+    audit.record(
+        actor,
+        AuditAction.UPDATE if current else AuditAction.CREATE,
+        observation,
+        before={"value": str(current.value), "revision": current.revision} if current else None,
+        after={"indicator": indicator.code, "period": normal, "value": str(value), "revision": observation.revision,
+               "source_file": observation.source_file},
+        reason=observation.reason,
+    )  # fmt: skip
     return observation, "revised" if current else "new"
 
 

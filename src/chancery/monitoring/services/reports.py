@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from chancery.core import services as core_services
 from chancery.core.authz import require
+from chancery.core.background import background, defer
 from chancery.core.models import AccessLevel, DocumentKind
 from chancery.core.pdf import html_to_pdf
 from chancery.monitoring import charts, queries
@@ -65,9 +66,7 @@ def request_report(actor, initiative: Initiative | None, period: str) -> Progres
     )
     report.state, report.requested_by, report.requested_at, report.error = ReportState.QUEUED, actor, timezone.now(), ""
     report.save()
-    from chancery.monitoring.tasks import make_report
-
-    transaction.on_commit(lambda: make_report.enqueue(report.pk))
+    defer(make_report, report.pk)
     return report
 
 
@@ -145,19 +144,21 @@ def generate(report_id: int) -> str:
                 report.document = core_services.create_document(
                     report.requested_by, title=title, kind=DocumentKind.REPORT, upload=upload,
                     access_level=AccessLevel.INTERNAL_GOVERNMENT, named_users=board_experts(), released=True,
-                    source="task",
                 )  # fmt: skip
             else:
-                core_services.add_derived_version(
-                    report.requested_by, report.document, upload, reason=_("Made again"), source="task"
-                )
+                core_services.add_derived_version(report.requested_by, report.document, upload, reason=_("Made again"))
                 core_services.name_readers(
-                    report.requested_by, report.document, board_experts(), reason=_("Experts of the board"),
-                    source="task",
-                )  # fmt: skip
+                    report.requested_by, report.document, board_experts(), reason=_("Experts of the board")
+                )
             report.html, report.state, report.generated_at, report.error = html, ReportState.READY, timezone.now(), ""
             report.save()
     except Exception as exc:  # noqa: BLE001 - the report shows why it failed; nothing is half-stored
         ProgressReport.objects.filter(pk=report.pk).update(state=ReportState.FAILED, error=str(exc)[:300])
         return ReportState.FAILED
     return ReportState.READY
+
+
+@background()
+def make_report(report_id: int) -> str:
+    """Render a progress report's HTML and PDF in the background."""
+    return generate(report_id)

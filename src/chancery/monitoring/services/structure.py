@@ -14,9 +14,8 @@ from chancery.monitoring.models import PARENT_LEVEL, Initiative, Level
 FIELDS = ("level", "parent", "code", "title", "summary", "lead_entity", "priority", "regions", "public")
 
 
-@transaction.atomic
-def create_initiative(actor, *, level: str, parent: Initiative | None = None, **fields) -> Initiative:
-    require(actor, "monitoring.plan")
+def check_place(level: str, parent: Initiative | None) -> None:
+    """A project belongs to a programme, a programme to a core ambition, an ambition to nothing."""
     level = Level(level)
     expected = PARENT_LEVEL[level]
     if (parent.level if parent else None) != expected:
@@ -29,6 +28,13 @@ def create_initiative(actor, *, level: str, parent: Initiative | None = None, **
             else {"parent": _("A core ambition is not part of anything.")},
             code="level",
         )
+
+
+@transaction.atomic
+def create_initiative(actor, *, level: str, parent: Initiative | None = None, **fields) -> Initiative:
+    require(actor, "monitoring.plan")
+    check_place(level, parent)
+    level = Level(level)
     participants = fields.pop("participants", [])
     themes = fields.pop("themes", [])
     dossiers = fields.pop("dossiers", [])

@@ -73,7 +73,7 @@ def create_case(
     data: dict | None = None,
     access_level: str | None = None,
     now: datetime.datetime | None = None,
-    source: str = "web",
+    source: str | None = None,
 ) -> Case:
     """A new case in the procedure's initial state, with its reference number."""
     procedure = registry.get(procedure) if isinstance(procedure, str) else procedure
@@ -118,7 +118,7 @@ def fire(
     expected_version: int | None = None,
     *,
     now: datetime.datetime | None = None,
-    source: str = "web",
+    source: str | None = None,
 ) -> Case:
     """Fire `transition` on `case` as `user`. Returns the changed case (also updated in place)."""
     now = now or timezone.now()

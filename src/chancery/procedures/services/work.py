@@ -37,7 +37,7 @@ def is_applicant_of(user, case: Case) -> bool:
 
 
 @transaction.atomic
-def assign(actor, case: Case, handlers: list[User], *, reason: str = "", source: str = "web") -> Case:
+def assign(actor, case: Case, handlers: list[User], *, reason: str = "", source: str | None = None) -> Case:
     """Set the case's handlers (people of the administration who may see it)."""
     _require_handler_side(actor, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
@@ -66,7 +66,7 @@ def take(actor, case: Case) -> Case:
 
 
 @transaction.atomic
-def add_note(actor, case: Case, text: str, *, internal: bool = True, source: str = "web") -> CaseNote:
+def add_note(actor, case: Case, text: str, *, internal: bool = True, source: str | None = None) -> CaseNote:
     """An internal assessment or a message to (or from) the applicant. The applicant's own notes are
     never internal; only the administration writes internal ones."""
     _require_visible(actor, case)
@@ -87,7 +87,7 @@ def add_note(actor, case: Case, text: str, *, internal: bool = True, source: str
 
 @transaction.atomic
 def add_document(
-    actor, case: Case, *, upload, kind: str, title: str = "", internal: bool = False, source: str = "web"
+    actor, case: Case, *, upload, kind: str, title: str = "", internal: bool = False, source: str | None = None
 ) -> CaseDocument:
     """A document on the case, stored in the core document store (inspected, versioned, audited).
 
@@ -178,7 +178,7 @@ def apply(
     title: str,
     data: dict,
     documents: list[tuple[str, object, str]],
-    source: str = "web",
+    source: str | None = None,
 ) -> Case:
     """The applicant's web form: create the case, attach the documents, submit it. All or nothing:
     a refused document or guard leaves no case behind."""
@@ -204,7 +204,7 @@ def answer_request(
     kind: str = "",
     expected_version: int | None = None,
     now=None,
-    source: str = "web",
+    source: str | None = None,
 ) -> Case:
     """The applicant answers a request for more information: a message (and a document), then the
     procedure's answer transition, which resumes the clock."""

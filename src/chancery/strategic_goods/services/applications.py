@@ -170,7 +170,7 @@ def further_end_user(data: dict, position: int) -> FurtherEndUser:
                           end_use=end_use)  # fmt: skip
 
 
-def record_application(case, actor=None, *, source: str = "web") -> Application:
+def record_application(case, actor=None, *, source: str | None = None) -> Application:
     """Validate the application in the case's data and record it; raises a ValidationError (Dutch)
     that names every problem found, recording nothing."""
     raw = dict(case.data.get(DATA_KEY) or {})
@@ -310,7 +310,7 @@ def parties_of(case) -> list[tuple[str, str]]:
     return parties
 
 
-def screen_case(case, actor=None, *, source: str = "web"):
+def screen_case(case, actor=None, *, source: str | None = None):
     """Screen the file's parties; the hits are recorded under the case's reference."""
     return screen_parties(case.reference, parties_of(case), actor=actor, source=source)
 

@@ -84,7 +84,9 @@ def criterion(number: int) -> Criterion:
 
 
 @transaction.atomic
-def record_finding(actor, case, number, finding: str, motivation: str, *, source: str = "web") -> CriterionFinding:
+def record_finding(
+    actor, case, number, finding: str, motivation: str, *, source: str | None = None
+) -> CriterionFinding:
     """Record (or replace) the finding on one criterion. Only a handler of the administration who
     may see the case records one, while the case is open."""
     if not may(actor, "strategic_goods.review_hits") or not case.is_visible_to(actor):

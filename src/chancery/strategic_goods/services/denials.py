@@ -21,7 +21,7 @@ from chancery.strategic_goods.models import Application, DenialNotification
 CONSULTATION_YEARS = 3
 
 
-def record_denial(case, actor=None, *, source: str = "web") -> DenialNotification | None:
+def record_denial(case, actor=None, *, source: str | None = None) -> DenialNotification | None:
     application = Application.objects.filter(case=case).first()
     if application is None:
         return None

@@ -25,7 +25,7 @@ from chancery.strategic_goods.services.matching import country_code, screen
 REVIEW_FIELDS = ["decision", "motivation", "reviewer", "reviewed_at"]
 
 
-def screen_parties(subject: str, parties: Iterable[tuple[str, str]], *, actor=None, source: str = "web"):
+def screen_parties(subject: str, parties: Iterable[tuple[str, str]], *, actor=None, source: str | None = None):
     """Screen each (name, country) and record new hits for the subject; a hit already recorded for
     the same party and listed entry is kept with its review. Returns the subject's hits."""
     subject = (subject or "").strip()
@@ -57,7 +57,9 @@ def screen_parties(subject: str, parties: Iterable[tuple[str, str]], *, actor=No
     return ScreeningHit.objects.filter(subject=subject)
 
 
-def review_hit(hit: ScreeningHit, reviewer, decision: str, motivation: str, *, source: str = "web") -> ScreeningHit:
+def review_hit(
+    hit: ScreeningHit, reviewer, decision: str, motivation: str, *, source: str | None = None
+) -> ScreeningHit:
     """Record a handler's decision on a hit. A decision is final: a second review is refused."""
     require(reviewer, "strategic_goods.review_hits")
     if decision not in Decision.values:

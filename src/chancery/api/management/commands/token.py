@@ -1,10 +1,11 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from chancery.api.models import ApiToken, Scope
+from chancery.core.management.base import ChanceryCommand
 from chancery.core.models import User
 
 
-class Command(BaseCommand):
+class Command(ChanceryCommand):
     help = "Create an API token for a user and print it (once: only its hash is kept)."
 
     def add_arguments(self, parser):

@@ -3,9 +3,10 @@ from importlib.util import find_spec
 
 from django.apps import apps
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from chancery.core.demo.data import DEMO_PASSWORD, USERS
+from chancery.core.management.base import ChanceryCommand
 
 
 def demo_loaders():
@@ -19,7 +20,7 @@ def demo_loaders():
             yield config.label, import_module(f"{config.name}.demo.loader").load_demo
 
 
-class Command(BaseCommand):
+class Command(ChanceryCommand):
     help = "Load the demo organisation, accounts and data. Running it again adds only what is missing."
 
     def handle(self, *args, **options):

@@ -6,7 +6,9 @@ import sys
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+
+from chancery.core.management.base import ChanceryCommand
 
 
 def load_generator():
@@ -20,7 +22,7 @@ def load_generator():
     return module
 
 
-class Command(BaseCommand):
+class Command(ChanceryCommand):
     help = "Generate a realistic archive (1.0 = 20 years of a government) into the configured database."
 
     def add_arguments(self, parser):

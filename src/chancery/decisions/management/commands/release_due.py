@@ -1,9 +1,8 @@
-from django.core.management.base import BaseCommand
-
+from chancery.core.management.base import ChanceryCommand
 from chancery.decisions.services import run_due_releases
 
 
-class Command(BaseCommand):
+class Command(ChanceryCommand):
     help = "Release every confirmed release whose moment has come (a safety net beside the worker)."
 
     def handle(self, *args, **options):

@@ -3,12 +3,11 @@ refused per country of destination and category, as CSV (the public report's fil
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
-
+from chancery.core.management.base import ChanceryCommand
 from chancery.licensing.services import statistics
 
 
-class Command(BaseCommand):
+class Command(ChanceryCommand):
     help = "Write the yearly report of strategic-goods licences (granted and refused per country and category) as CSV."
 
     def add_arguments(self, parser):

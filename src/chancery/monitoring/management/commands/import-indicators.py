@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from chancery.core.management.base import ChanceryCommand
 from chancery.monitoring.services.observations import import_rows, read_rows
 
 
-class Command(BaseCommand):
+class Command(ChanceryCommand):
     help = "Import indicator values from a CSV or XLSX table (one row per indicator per period)."
 
     def add_arguments(self, parser):

@@ -7,13 +7,14 @@ import json
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from chancery.core.management.base import ChanceryCommand
 from chancery.monitoring.models import SdmxMapping
 from chancery.monitoring.services.benchmarks import import_sdmx
 
 
-class Command(BaseCommand):
+class Command(ChanceryCommand):
     help = "Import benchmark values from an SDMX file through a stored mapping."
 
     def add_arguments(self, parser):

@@ -5,14 +5,13 @@ search index (portal.search.tantivy_index). --sync only brings the index up to d
 
 import time
 
-from django.core.management.base import BaseCommand
-
+from chancery.core.management.base import ChanceryCommand
 from chancery.decisions.models import AgendaItem, ItemDocument
 from chancery.portal.search import index
 from chancery.portal.search.tantivy_index import indexer, schema
 
 
-class Command(BaseCommand):
+class Command(ChanceryCommand):
     help = "Rebuild the search entries and the public search index (see --sync, --index-only)."
 
     def add_arguments(self, parser):

@@ -10,6 +10,7 @@ from collections import defaultdict
 import tantivy
 from django.db import connection, transaction
 
+from chancery.core.background import background
 from chancery.portal.search.tantivy_index.schema import available, directory, open_index, pairs, recency
 
 BATCH = 5000
@@ -47,8 +48,6 @@ def mark_stale(entries) -> int:
 
 
 def _enqueue_sync() -> None:
-    from chancery.portal.tasks import sync_search_index
-
     sync_search_index.enqueue()
 
 
@@ -248,3 +247,9 @@ def rebuild() -> int:
         writer.wait_merging_threads()
         mark_stale(SearchEntry.objects.all())
     return sync(batch=20_000, fresh=True)
+
+
+@background()
+def sync_search_index() -> int:
+    """Bring the search index up to date with the database (the worker, after each change)."""
+    return sync()

@@ -2,12 +2,11 @@
 
 import json
 
-from django.core.management.base import BaseCommand
-
+from chancery.core.management.base import ChanceryCommand
 from chancery.procedures import registry
 
 
-class Command(BaseCommand):
+class Command(ChanceryCommand):
     help = "List the declared procedures with their states, transitions and clocks (as text, or JSON with --json)."
 
     def add_arguments(self, parser):

@@ -1,12 +1,11 @@
 """chancery load-control-list: (re)load the control-list codes (EU dual-use Annex I and the EU
 Common Military List, an extract) from the app's data file, replacing the stored ones atomically."""
 
-from django.core.management.base import BaseCommand
-
+from chancery.core.management.base import ChanceryCommand
 from chancery.strategic_goods.services.control_list import control_list_data, load_control_list
 
 
-class Command(BaseCommand):
+class Command(ChanceryCommand):
     help = "Load the control-list codes from strategic_goods/data/control_list.json (replaces them)."
 
     def handle(self, *args, **options):

@@ -6,14 +6,14 @@ not conform is refused with exit code 2 and what is wrong and where, and the old
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from chancery.core.management.base import ChanceryCommand
 from chancery.strategic_goods.sanctions_xml import SanctionsFileError, check_file
 from chancery.strategic_goods.services.sanctions import load_sanctions
 
 
-class Command(BaseCommand):
+class Command(ChanceryCommand):
     help = "Load the EU consolidated sanctions list from its XML export (replaces the list in use)."
 
     def add_arguments(self, parser):

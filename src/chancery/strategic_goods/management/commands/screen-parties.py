@@ -9,15 +9,15 @@ import sys
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from chancery.core.management.base import ChanceryCommand
 from chancery.strategic_goods.services.parties import read_parties, screen_all
 from chancery.strategic_goods.services.review import screen_parties
 from chancery.strategic_goods.services.sanctions import current_list
 
 
-class Command(BaseCommand):
+class Command(ChanceryCommand):
     help = "Screen the parties of a CSV file (name,country) against the sanctions list and arms embargoes."
 
     def add_arguments(self, parser):
