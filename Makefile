@@ -110,7 +110,7 @@ lint: $(VENV)/.installed-test
 #   instead of piling up as "#~" entries.
 # Run from src/chancery so that only our code is read and its locale/ is the one written.
 messages: $(VENV)/.installed-test gettext
-	cd src/chancery && $(abspath $(CHANCERY)) makemessages --locale nl --domain django --no-location --no-obsolete
+	cd src/chancery && PYTHONPATH=$(abspath src) $(abspath $(CHANCERY)) makemessages --locale nl --domain django --no-location --no-obsolete
 	$(BIN)/python -m chancery.core.i18n_compile
 
 # make bench SCALE=1.0 DB=postgres: builds (once) and measures a generated archive; see bench/README.md.

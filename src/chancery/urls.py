@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from chancery.core.admin_site import restrict_admin_to_administrators
@@ -17,7 +18,12 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("chancery.api.urls")),
-    path("zittingen/", include("chancery.decisions.urls")),
+    path("app/zittingen/", include("chancery.decisions.urls")),
+    # The decisions back office moved under /app/ with the others: old links keep working.
+    re_path(
+        r"^zittingen/(?P<rest>.*)$",
+        RedirectView.as_view(url="/app/zittingen/%(rest)s", permanent=True, query_string=True),
+    ),
     path("besluiten/", include("chancery.portal.urls")),
     path("app/monitoring/", include("chancery.monitoring.urls")),
     path("app/strategische-goederen/", include("chancery.strategic_goods.urls")),

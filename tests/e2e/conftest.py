@@ -66,3 +66,12 @@ def log_in(page, username, password):
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Aanmelden").click()
     page.wait_for_url("**/")
+
+
+def navigate(page, area, entry):
+    """Open `entry` from the main navigation, through its area's menu when it has one."""
+    nav = page.locator("nav.main-nav")
+    menu = nav.locator("summary", has_text=area)
+    if menu.count():
+        menu.click()
+    nav.get_by_role("link", name=entry, exact=True).click()

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from chancery.core.testing import PASSWORD
 from chancery.decisions.models import Meeting
 
-from .conftest import log_in
+from .conftest import log_in, navigate
 from .test_shell_e2e import describe, run_axe
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 def test_from_draft_agenda_to_public_decision(page, browser, live_server, org, artifacts):
     log_in(page, "t-secretariaat", PASSWORD)
-    page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role("link", name="Zittingen").click()
+    navigate(page, "Besluitvorming", "Zittingen")
     page.get_by_role("link", name="Nieuwe zitting").click()
     page.get_by_label("Datum en uur").fill("2026-12-04T10:00")
     page.get_by_role("button", name="Bewaren").click()

@@ -12,7 +12,7 @@ from chancery.core import samples
 from chancery.core.models import Document
 from chancery.core.testing import PASSWORD
 
-from .conftest import log_in
+from .conftest import log_in, navigate
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -26,7 +26,7 @@ def test_upload_a_document_and_see_its_versions_and_trail(page, org, tmp_path, a
     log_in(page, "t-secretariaat", PASSWORD)
     # Switch to English: every page carries the switch.
     page.get_by_role("button", name="English").click()
-    page.get_by_role("link", name="Documents").click()
+    navigate(page, "Decision-making", "Documents")
     page.get_by_role("link", name="Upload a document").click()
     page.get_by_label("Title").fill("Note on export control")
     page.get_by_label("Kind").select_option("note")
@@ -133,4 +133,26 @@ def test_readable_on_a_phone(browser, live_server, org, artifacts):
     page.screenshot(path=str(artifacts / "home-phone.png"), full_page=True)
     nav = page.get_by_role("navigation", name=re.compile("Hoofdnavigatie"))
     expect(nav).to_be_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_navigation_is_grouped_by_area_on_a_phone_and_a_desktop(browser, live_server, org, artifacts, width):
+    """The secretariat sees every area: one short bar of areas, each opening its menu, at phone
+    width and on a desktop, keyboard included."""
+    context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    log_in(page, "t-secretariaat", PASSWORD)
+    nav = page.locator("nav.main-nav")
+    top = nav.locator("ul.wrap > li")
+    assert top.count() <= 7, top.all_inner_texts()
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    expect(nav.get_by_role("link", name="Zittingen", exact=True)).to_be_hidden()
+    nav.locator("summary", has_text="Besluitvorming").focus()
+    page.keyboard.press("Enter")
+    page.screenshot(path=str(artifacts / f"navigation-{width}.png"))
+    nav.get_by_role("link", name="Zittingen", exact=True).click()
+    page.wait_for_url("**/app/zittingen/")
+    expect(nav.locator("summary.is-current")).to_have_text("Besluitvorming")
+    assert describe(run_axe(page)) == []
     context.close()

@@ -9,7 +9,7 @@ from chancery.strategic_goods.demo.loader import DEMO_SUBJECT, load_demo
 from chancery.strategic_goods.models import ScreeningHit
 from chancery.strategic_goods.services import unreviewed_hits
 
-from .conftest import log_in
+from .conftest import log_in, navigate
 from .test_shell_e2e import describe, run_axe
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_handler_checks_a_code_screens_and_reviews(page, org):
     load_demo()
     log_in(page, "t-ambtenaar", PASSWORD)
-    page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role("link", name="Strategische goederen").click()
+    navigate(page, "Procedures", "Strategische goederen")
     page.get_by_label("Code van de controlelijst", exact=True).fill("5a992")
     page.get_by_role("button", name="Nagaan").click()
     expect(page.get_by_text("is een Amerikaanse exportclassificatie")).to_be_visible()

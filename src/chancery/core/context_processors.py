@@ -13,5 +13,6 @@ def shell(request):
     except Resolver404:
         current = ""
     # Error pages can render before the authentication middleware ran.
-    modules = navigation.modules_for(getattr(request, "user", None) or AnonymousUser())
-    return {"nav_modules": modules, "nav_current": current}
+    groups = navigation.groups_for(getattr(request, "user", None) or AnonymousUser())
+    area = next((group.key for group in groups if group.holds(current)), "")
+    return {"nav_groups": groups, "nav_current": current, "nav_current_area": area}

@@ -1,8 +1,14 @@
-"""The main navigation. Each module (Django app) registers its entry in its AppConfig.ready():
+"""The main navigation. Each module (Django app) registers its entries in its AppConfig.ready():
 
-    navigation.register(navigation.Module("decisions", _("Decisions"), "decisions:index", order=20))
+    navigation.register(navigation.Module("decisions", _("Meetings"), "decisions:meeting_list",
+                                          order=20, permission="decisions.read_back_office",
+                                          area="decisions"))
 
-The shell shows the entries the current user may open, in `order`.
+The shell shows the entries the current user may open, grouped by area (public face,
+decision-making, policy, procedures, network, administration) so that the bar stays one short row
+however many areas are added: an area of which the user sees one entry is a plain link, an area
+with more opens a menu (a native <details>, no script). A user who sees one area only (the
+public) gets its entries as plain links.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ class Module:
     url_name: str
     order: int = 50
     permission: str | None = None
+    area: str = ""  # a key of AREAS; "" for a top-level entry (home)
 
     @property
     def url(self) -> str:
@@ -33,6 +40,32 @@ class Module:
 
     def visible_to(self, user) -> bool:
         return self.permission is None or may(user, self.permission)
+
+
+AREAS = {
+    "public": _("Public"),
+    "decisions": _("Decision-making"),
+    "policy": _("Policy"),
+    "procedures": _("Procedures"),
+    "network": _("Network"),
+    "administration": _("Administration"),
+}
+
+
+@dataclass(frozen=True)
+class Group:
+    """What the bar shows: a plain link (one module) or an area's menu (several)."""
+
+    key: str
+    label: str
+    modules: tuple[Module, ...]
+
+    @property
+    def single(self) -> Module | None:
+        return self.modules[0] if len(self.modules) == 1 else None
+
+    def holds(self, url_name: str) -> bool:
+        return any(m.url_name == url_name for m in self.modules)
 
 
 _registry: dict[str, Module] = {}
@@ -46,12 +79,29 @@ def modules_for(user) -> list[Module]:
     return sorted((m for m in _registry.values() if m.visible_to(user)), key=lambda m: (m.order, m.key))
 
 
+def groups_for(user) -> list[Group]:
+    """The bar for this user: top-level entries and areas in order of their first entry."""
+    modules = modules_for(user)
+    areas = {m.area for m in modules if m.area}
+    if len(areas) <= 1:  # one area (the public's): no menus to open
+        return [Group(m.key, m.label, (m,)) for m in modules]
+    groups: list[Group] = []
+    for module in modules:
+        if not module.area:
+            groups.append(Group(module.key, module.label, (module,)))
+        elif not any(g.key == module.area for g in groups):
+            members = tuple(m for m in modules if m.area == module.area)
+            label = members[0].label if len(members) == 1 else AREAS[module.area]
+            groups.append(Group(module.area, label, members))
+    return groups
+
+
 def register_core_modules() -> None:
     register(Module("home", _("Home"), "home", order=0))
-    register(Module("documents", _("Documents"), "document_list", order=60, permission="core.use_back_office"))
-    register(Module("signatures", _("Signatures"), "signing_inbox", order=65, permission="core.sign"))
-    register(Module("organisation", _("Organisation"), "organisation", order=80))
-    register(Module("admin", _("Administration"), "admin:index", order=99, permission="core.administer"))
+    register(Module("documents", _("Documents"), "document_list", 60, "core.use_back_office", area="decisions"))
+    register(Module("signatures", _("Signatures"), "signing_inbox", 65, "core.sign", area="decisions"))
+    register(Module("organisation", _("Organisation"), "organisation", order=80, area="public"))
+    register(Module("admin", _("Administration"), "admin:index", 99, "core.administer", area="administration"))
 
 
 @dataclass(frozen=True)

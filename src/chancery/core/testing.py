@@ -77,14 +77,13 @@ def upload(name: str, data: bytes, content_type: str = "application/octet-stream
 
 def external_data(*parts: str) -> Path:
     """A file of the third-party test material (OSLO shapes, code lists …) kept beside the project in
-    `shared/external/` (its README names each file's source). Looked up in CHANCERY_EXTERNAL_DATA,
-    then next to any folder above this checkout, then in the workplace's /work/shared/external.
-    Missing material fails the test that needs it: a check that cannot run must not pass."""
+    `shared/external/` (its README names each file's source). Looked up in CHANCERY_EXTERNAL_DATA
+    (which the machine running the tests sets, e.g. `.ci/run`), then next to any folder above this
+    checkout. Missing material fails the test that needs it: a check that cannot run must not pass."""
     import os
 
     candidates = [Path(os.environ["CHANCERY_EXTERNAL_DATA"])] if os.environ.get("CHANCERY_EXTERNAL_DATA") else []
     candidates += [folder / "shared" / "external" for folder in Path(__file__).resolve().parents]
-    candidates.append(Path("/work/shared/external"))
     for base in candidates:
         if (base / Path(*parts)).exists():
             return base / Path(*parts)

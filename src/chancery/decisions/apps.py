@@ -19,7 +19,9 @@ class DecisionsConfig(AppConfig):
             ("dossiers", _("Dossiers"), "decisions:dossier_list", 25, "decisions.read_back_office"),
             ("publications", _("Publications"), "decisions:publication_list", 27, "decisions.handle_publications"),
         ):
-            navigation.register(navigation.Module(key, label, url_name, order=order, permission=permission))
+            navigation.register(
+                navigation.Module(key, label, url_name, order=order, permission=permission, area="decisions")
+            )
 
         from chancery.core.permissions import register_document_edit_guard
         from chancery.decisions.services.documents import document_edit_guard

@@ -43,10 +43,22 @@ class LicensingConfig(AppConfig):
         )
 
         navigation.register(
-            navigation.Module("licensing", _("Licences"), "licensing:index", order=47, permission="licensing.handle")
+            navigation.Module(
+                "licensing",
+                _("Licences"),
+                "licensing:index",
+                order=47,
+                permission="licensing.handle",
+                area="procedures",
+            )
         )
         navigation.register(
             navigation.Module(
-                "licences_counter", _("My licences"), "licensing_counter:index", order=47, permission="procedures.apply"
+                "licences_counter",
+                _("My licences"),
+                "licensing_counter:index",
+                order=47,
+                permission="procedures.apply",
+                area="procedures",
             )
         )

@@ -22,9 +22,14 @@ class MonitoringConfig(AppConfig):
         routes.register("programmes", api.ProgrammeViewSet, "programme")
         routes.register("indicators", api.IndicatorViewSet, "indicator")
 
-        navigation.register(navigation.Module("progress", _("Progress"), "progress:index", order=15))
+        navigation.register(navigation.Module("progress", _("Progress"), "progress:index", order=15, area="public"))
         navigation.register(
             navigation.Module(
-                "monitoring", _("Monitoring"), "monitoring:dashboard", order=40, permission="monitoring.view_dashboard"
+                "monitoring",
+                _("Monitoring"),
+                "monitoring:dashboard",
+                order=40,
+                permission="monitoring.view_dashboard",
+                area="policy",
             )
         )

@@ -30,9 +30,9 @@ class PortalConfig(AppConfig):
         ):
             routes.register(prefix, viewset, basename)
 
-        navigation.register(navigation.Module("portal", _("Decisions"), "portal:decisions", order=10))
-        navigation.register(navigation.Module("search", _("Search"), "search", order=11))
-        navigation.register(navigation.Module("open_data", _("Open data"), "open_data", order=90))
+        navigation.register(navigation.Module("portal", _("Decisions"), "portal:decisions", order=10, area="public"))
+        navigation.register(navigation.Module("search", _("Search"), "search", order=11, area="public"))
+        navigation.register(navigation.Module("open_data", _("Open data"), "open_data", order=90, area="public"))
 
         navigation.register_home_panel(
             navigation.HomePanel("latest_decisions", "portal/home_panel.html", _home_panel, order=10)

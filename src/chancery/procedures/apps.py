@@ -33,10 +33,19 @@ class ProceduresConfig(AppConfig):
 
         routes.register("cases", api.CaseViewSet, "case")
         navigation.register(
-            navigation.Module("cases", _("Cases"), "procedures:inbox", order=45, permission="procedures.handle_cases")
+            navigation.Module(
+                "cases",
+                _("Cases"),
+                "procedures:inbox",
+                order=45,
+                permission="procedures.handle_cases",
+                area="procedures",
+            )
         )
         navigation.register(
-            navigation.Module("counter", _("My files"), "counter:index", order=46, permission="procedures.apply")
+            navigation.Module(
+                "counter", _("My cases"), "counter:index", order=46, permission="procedures.apply", area="procedures"
+            )
         )
         navigation.register_home_panel(
             navigation.HomePanel("cases", "procedures/home_panel.html", _home_panel, order=20)

@@ -42,7 +42,7 @@ class ApplicationForm(forms.Form):
     registration_number.conditionally_required = True
     country = forms.CharField(label=_("Country (ISO code)"), max_length=2, initial="BE")
     address = forms.CharField(label=_("Address"), max_length=300, required=False)
-    email = forms.EmailField(label=_("E-mail for messages about this file"), required=False)
+    email = forms.EmailField(label=_("E-mail for messages about this case"), required=False)
     title = forms.CharField(label=_("Subject of the application"), max_length=300)
 
     def clean_country(self):

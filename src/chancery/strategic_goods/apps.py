@@ -44,5 +44,6 @@ class StrategicGoodsConfig(AppConfig):
                 "strategic_goods:index",
                 order=45,
                 permission="strategic_goods.use",
+                area="procedures",
             )
         )

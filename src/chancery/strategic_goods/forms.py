@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chancery.strategic_goods.models import Decision, FindingValue
+from chancery.strategic_goods.models import FindingValue, HitDecision
 
 
 class CodeForm(forms.Form):
@@ -16,7 +16,7 @@ class ScreenForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect)
+    decision = forms.ChoiceField(label=_("Decision"), choices=HitDecision.choices, widget=forms.RadioSelect)
     motivation = forms.CharField(label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 4}))
 
 

@@ -146,7 +146,7 @@ class HitKind(models.TextChoices):
     COUNTRY = "country", _("Country under arms embargo")
 
 
-class Decision(models.TextChoices):
+class HitDecision(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed match")
     FALSE_POSITIVE = "false_positive", _("False positive")
 
@@ -164,7 +164,7 @@ class ScreeningHit(models.Model):
     list_id = models.CharField(_("list identifier"), max_length=60)
     score = models.PositiveSmallIntegerField(_("score"))
     found_at = models.DateTimeField(_("found at"), auto_now_add=True)
-    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, blank=True)
+    decision = models.CharField(_("decision"), max_length=20, choices=HitDecision.choices, blank=True)
     motivation = models.TextField(_("motivation"), blank=True)
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,

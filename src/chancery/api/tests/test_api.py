@@ -10,10 +10,9 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from chancery.api.models import ApiToken
-from chancery.core.models import AccessLevel
 from chancery.decisions import services
 from chancery.decisions.models import DecisionResult
-from chancery.decisions.testing import release
+from chancery.decisions.testing import decided_meeting, release
 
 
 @pytest.fixture
@@ -23,16 +22,7 @@ def api():
 
 @pytest.fixture
 def decided(secretariat, meeting, add):
-    add(meeting, "Oostgrensprogramma")
-    add(meeting, "Geheim punt", access_level=AccessLevel.CONFIDENTIAL)
-    draft = services.current_draft(meeting)
-    services.approve_all_formally(secretariat, draft, expected_revision=None)
-    services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
-    for item in services.final_items(meeting):
-        services.record_decision(
-            secretariat, item, result=DecisionResult.APPROVED, text=f"Besluit over {item.short_title}"
-        )
-    return meeting
+    return decided_meeting(secretariat, meeting, add)
 
 
 def texts(response):

@@ -15,7 +15,7 @@ from chancery.api.models import ApiToken, Delivery, Event, Scope, WebhookSubscri
 from chancery.core import services as core_services
 from chancery.core.testing import pdf_upload
 from chancery.decisions import services
-from chancery.decisions.models import DecisionResult
+from chancery.decisions.testing import decided_meeting
 
 
 class Receiver:
@@ -58,12 +58,7 @@ def subscribe(user, url, events, scope=Scope.READ_PUBLIC):
 
 
 def released_meeting(secretariat, meeting, add):
-    add(meeting, "Oostgrens")
-    draft = services.current_draft(meeting)
-    services.approve_all_formally(secretariat, draft, expected_revision=None)
-    services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
-    for item in services.final_items(meeting):
-        services.record_decision(secretariat, item, result=DecisionResult.APPROVED, text="Goedgekeurd.")
+    decided_meeting(secretariat, meeting, add, [("Oostgrens", "public")], text="Goedgekeurd.")
     planned = services.plan_release(secretariat, meeting, "decisions")
     services.confirm_release(secretariat, planned)
     services.release_now(secretariat, planned)

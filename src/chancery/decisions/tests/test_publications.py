@@ -8,18 +8,14 @@ from django.utils import timezone
 
 from chancery.core.models import AuditEntry
 from chancery.decisions import services
-from chancery.decisions.models import DecisionResult, PublicationStep
+from chancery.decisions.models import PublicationStep
+from chancery.decisions.testing import decided_meeting
 
 
 @pytest.fixture
 def approved_item(secretariat, meeting, add):
-    add(meeting, "Rampenfondsdecreet")
-    draft = services.current_draft(meeting)
-    services.approve_all_formally(secretariat, draft, expected_revision=None)
-    services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
-    item = services.final_items(meeting).get()
-    services.record_decision(secretariat, item, result=DecisionResult.APPROVED, text="Goedgekeurd.")
-    return item
+    decided_meeting(secretariat, meeting, add, [("Rampenfondsdecreet", "public")], text="Goedgekeurd.")
+    return services.final_items(meeting).get()
 
 
 def d(text):

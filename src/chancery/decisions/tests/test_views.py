@@ -214,3 +214,10 @@ def test_the_minutes_title_is_shown_only_to_who_may_read_the_minutes(client, org
     client.force_login(org.users["civil_servant"])  # reads the meeting, not council papers
     page = client.get(meeting.get_absolute_url())
     assert page.status_code == 200 and minutes_title not in page.content.decode()
+
+
+def test_the_decisions_back_office_lives_under_app_and_old_addresses_redirect(client, org, meeting):
+    assert meeting.get_absolute_url().startswith("/app/zittingen/")
+    response = client.get(f"/zittingen/{meeting.uuid}/?maand=2026-12")
+    assert response.status_code == 301
+    assert response["Location"] == f"/app/zittingen/{meeting.uuid}/?maand=2026-12"

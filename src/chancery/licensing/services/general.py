@@ -57,7 +57,7 @@ def register(actor, *, party: dict, general_licence: str, first_use_on) -> Gener
             {"general_licence": _(
                 "Using a general transfer licence needs a valid prior authorisation (voorafgaande machtiging) or "
                 "certified-person certificate of the company on the planned first use. Apply for one first at "
-                "your counter (My files)."
+                "your counter (My cases)."
             )}
         )  # fmt: skip
     if GeneralLicenceRegistration.objects.filter(party=company, general_licence=general_licence).exists():

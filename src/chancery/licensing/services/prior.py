@@ -53,7 +53,7 @@ def prior_authorisation_required(case) -> str | None:
     return _(
         "Military goods need a valid prior authorisation (voorafgaande machtiging) or certified-person "
         "certificate of the company before an application can be submitted. Apply for one first at your "
-        "counter (My files)."
+        "counter (My cases)."
     )
 
 

@@ -7,23 +7,12 @@ from django.urls import reverse
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from chancery.core.models import AccessLevel
-from chancery.decisions import services
-from chancery.decisions.models import DecisionResult
-from chancery.decisions.testing import release
+from chancery.decisions.testing import decided_meeting, release
 from chancery.portal.linkeddata import BESLUIT
 
 
 def decide(secretariat, meeting, add):
-    add(meeting, "Oostgrensprogramma")
-    add(meeting, "Geheim punt", access_level=AccessLevel.CONFIDENTIAL)
-    draft = services.current_draft(meeting)
-    services.approve_all_formally(secretariat, draft, expected_revision=None)
-    services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
-    for item in services.final_items(meeting):
-        services.record_decision(
-            secretariat, item, result=DecisionResult.APPROVED, text=f"Besluit over {item.short_title}"
-        )
+    decided_meeting(secretariat, meeting, add)
 
 
 def test_turtle_and_json_ld_by_content_negotiation(client, secretariat, meeting, add):

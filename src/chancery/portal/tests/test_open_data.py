@@ -9,17 +9,12 @@ from django.urls import reverse
 from chancery.core.models import AccessLevel
 from chancery.decisions import services
 from chancery.decisions.models import DecisionResult
+from chancery.decisions.testing import decided_meeting
 from chancery.decisions.testing import release as release_meeting
 
 
 def decided(secretariat, meeting, add, titles):
-    for title, level in titles:
-        add(meeting, title, access_level=level)
-    draft = services.current_draft(meeting)
-    services.approve_all_formally(secretariat, draft, expected_revision=None)
-    services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
-    for item in services.final_items(meeting):
-        services.record_decision(secretariat, item, result=DecisionResult.APPROVED, text=f"Besluit {item.short_title}")
+    decided_meeting(secretariat, meeting, add, titles, text="Besluit {title}")
 
 
 def release(secretariat, meeting, django_capture_on_commit_callbacks):

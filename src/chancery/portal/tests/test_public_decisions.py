@@ -8,18 +8,13 @@ from chancery.core.models import AccessLevel
 from chancery.core.testing import pdf_upload
 from chancery.decisions import services
 from chancery.decisions.models import DecisionResult, ItemDocument
-from chancery.decisions.testing import release
+from chancery.decisions.testing import decided_meeting, release
 
 
 @pytest.fixture
 def decided(secretariat, meeting, add):
-    add(meeting, "Oostgrensprogramma")
-    add(meeting, "Geheim punt", access_level=AccessLevel.CONFIDENTIAL)
-    draft = services.current_draft(meeting)
-    services.approve_all_formally(secretariat, draft, expected_revision=None)
-    services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
+    decided_meeting(secretariat, meeting, add, text="Besluit {title}")
     for item in services.final_items(meeting):
-        services.record_decision(secretariat, item, result=DecisionResult.APPROVED, text=f"Besluit {item.short_title}")
         services.set_press_summary(secretariat, item, f"De Vlaamse Regering keurt {item.short_title} goed.")
     item = services.final_items(meeting).get(short_title="Oostgrensprogramma")
     document = core_services.create_document(

@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from chancery.core import audit
 from chancery.core.authz import require
 from chancery.core.models import AuditAction
-from chancery.strategic_goods.models import Decision, ScreeningHit
+from chancery.strategic_goods.models import HitDecision, ScreeningHit
 from chancery.strategic_goods.services.matching import country_code, screen
 
 REVIEW_FIELDS = ["decision", "motivation", "reviewer", "reviewed_at"]
@@ -62,7 +62,7 @@ def review_hit(
 ) -> ScreeningHit:
     """Record a handler's decision on a hit. A decision is final: a second review is refused."""
     require(reviewer, "strategic_goods.review_hits")
-    if decision not in Decision.values:
+    if decision not in HitDecision.values:
         raise ValidationError(_("Choose a decision: confirmed match or false positive."), code="decision")
     motivation = (motivation or "").strip()
     if not motivation:
@@ -114,4 +114,4 @@ def require_reviewed(subject: str) -> None:
 
 
 def confirmed_hits(subject: str):
-    return ScreeningHit.objects.filter(subject=subject, decision=Decision.CONFIRMED)
+    return ScreeningHit.objects.filter(subject=subject, decision=HitDecision.CONFIRMED)

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 
 from chancery.core.models import AuditEntry
-from chancery.strategic_goods.models import Decision, ScreeningHit
+from chancery.strategic_goods.models import HitDecision, ScreeningHit
 from chancery.strategic_goods.services import require_reviewed, review_hit, screen, unreviewed_hits
 from chancery.strategic_goods.services.matching import EMBARGO_SCOPES, arms_embargoes, token_key, tokens
 from chancery.strategic_goods.services.review import screen_parties
@@ -217,19 +217,19 @@ def test_hits_must_be_reviewed_before_the_file_proceeds(demo_list, org):
 
     name_hit = hits.get(kind="name")
     with pytest.raises(PermissionDenied):
-        review_hit(name_hit, applicant, Decision.FALSE_POSITIVE, "Niet dezelfde persoon.")
+        review_hit(name_hit, applicant, HitDecision.FALSE_POSITIVE, "Niet dezelfde persoon.")
     with pytest.raises(ValidationError) as refused:
-        review_hit(name_hit, handler, Decision.FALSE_POSITIVE, "  ")
+        review_hit(name_hit, handler, HitDecision.FALSE_POSITIVE, "  ")
     assert "motivering" in refused.value.messages[0]
     with pytest.raises(ValidationError):
         review_hit(name_hit, handler, "maybe", "Twijfel.")
     assert unreviewed_hits("licence:42").count() == 2
 
-    reviewed = review_hit(name_hit, handler, Decision.FALSE_POSITIVE, "Andere geboortedatum en nationaliteit.")
+    reviewed = review_hit(name_hit, handler, HitDecision.FALSE_POSITIVE, "Andere geboortedatum en nationaliteit.")
     assert reviewed.reviewer == handler and reviewed.reviewed_at and reviewed.is_reviewed
     with pytest.raises(ValidationError):
-        review_hit(name_hit, handler, Decision.CONFIRMED, "Toch wel.")
-    review_hit(hits.get(kind="country"), handler, Decision.CONFIRMED, "Eindgebruiker in Rusland: wapenembargo.")
+        review_hit(name_hit, handler, HitDecision.CONFIRMED, "Toch wel.")
+    review_hit(hits.get(kind="country"), handler, HitDecision.CONFIRMED, "Eindgebruiker in Rusland: wapenembargo.")
     assert unreviewed_hits("licence:42").count() == 0
     require_reviewed("licence:42")
 
