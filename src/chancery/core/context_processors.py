@@ -13,6 +13,8 @@ def shell(request):
     except Resolver404:
         current = ""
     # Error pages can render before the authentication middleware ran.
-    groups = navigation.groups_for(getattr(request, "user", None) or AnonymousUser())
+    user = getattr(request, "user", None) or AnonymousUser()
+    modules = navigation.modules_for(user)
+    groups = navigation.groups_for(user, modules)
     area = next((group.key for group in groups if group.holds(current)), "")
-    return {"nav_groups": groups, "nav_current": current, "nav_current_area": area}
+    return {"nav_modules": modules, "nav_groups": groups, "nav_current": current, "nav_current_area": area}

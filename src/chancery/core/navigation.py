@@ -79,9 +79,9 @@ def modules_for(user) -> list[Module]:
     return sorted((m for m in _registry.values() if m.visible_to(user)), key=lambda m: (m.order, m.key))
 
 
-def groups_for(user) -> list[Group]:
+def groups_for(user, modules: list[Module] | None = None) -> list[Group]:
     """The bar for this user: top-level entries and areas in order of their first entry."""
-    modules = modules_for(user)
+    modules = modules_for(user) if modules is None else modules
     areas = {m.area for m in modules if m.area}
     if len(areas) <= 1:  # one area (the public's): no menus to open
         return [Group(m.key, m.label, (m,)) for m in modules]
