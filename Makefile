@@ -9,7 +9,7 @@ CHANCERY := $(BIN)/chancery
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install install-test frontend chromium office pango lint messages clean bench
+.PHONY: run test install install-test frontend chromium office pango lint messages openapi clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,11 @@ lint: $(VENV)/.installed-test
 # Recompile the Dutch translations after editing src/chancery/locale/nl/LC_MESSAGES/django.po.
 messages: $(VENV)/.installed-test
 	$(BIN)/python -m chancery.core.i18n_compile
+
+# Rewrite the committed OpenAPI document after a change of the API (a test compares it with the code;
+# review the diff: it is the change of the public contract). English, the same on every database.
+openapi: $(VENV)/.installed-base
+	$(CHANCERY) spectacular --lang en --validate --fail-on-warn --file src/chancery/api/openapi.yaml
 
 # make bench SCALE=1.0 DB=postgres: builds (once) and measures a generated archive; see bench/README.md.
 SCALE ?= 0.01
