@@ -110,3 +110,14 @@ def dutch():
     translation.activate("nl")
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def query_counts(request):
+    """`with query_counts(key): …` compares the queries of the block with the baseline `key` in the
+    query_counts.json beside the test module (chancery.core.testing_queries)."""
+    from functools import partial
+
+    from chancery.core.testing_queries import query_count_baseline
+
+    return partial(query_count_baseline, request.path.parent / "query_counts.json")
