@@ -23,18 +23,27 @@ BUILDERS = {
     "meeting": "decisions", "agendaitem": "decisions", "decision": "decisions", "dossier": "decisions",
     "document": "decisions", "publication": "decisions", "ambition": "monitoring", "programme": "monitoring",
     "indicator": "monitoring", "case": "cases", "licence": "cases", "webhook": "webhooks", "controllistentry": None,
+    "webhook-deliveries": "deliveries",
 }  # fmt: skip
 READERS = {"case": "handler", "licence": "handler"}
 BASENAMES = [basename for _prefix, _viewset, basename in router.registry]
 
-PAGES = [Page("api:root", lambda d: reverse("api:root"), None)] + [
-    Page(f"api:{basename}-list", lambda d, name=basename: reverse(f"api:{name}-list"), None, scales=True)
-    for basename in BASENAMES
+PAGES = [
+    Page("api:root", lambda d: reverse("api:root"), None),
+    *(
+        Page(f"api:{basename}-list", lambda d, name=basename: reverse(f"api:{name}-list"), None, scales=True)
+        for basename in BASENAMES
+    ),
+    # The delivery log of a subscription: the events of each round's releases.
+    Page("api:webhook-deliveries", lambda d: reverse("api:webhook-deliveries", args=[d["hook"].pk]), None, scales=True),
 ]
 
 
+EVENTS = ["meeting.released", "documents.released"]
+
+
 def test_every_collection_has_its_builder():
-    assert sorted(BUILDERS) == sorted(BASENAMES)
+    assert sorted(BUILDERS) == sorted([*BASENAMES, "webhook-deliveries"])
 
 
 @pytest.fixture
@@ -53,6 +62,8 @@ def build(what: str | None, users: dict, token: ApiToken, round_: int) -> None:
         for n in range(3):
             url = f"https://example.org/hook/{round_}/{n}"
             subscriptions.subscribe(token, url=url, event_types=["meeting.released"])
+    elif what == "deliveries":
+        decision_making(users["org"], round_)  # its releases: an event, delivered to each subscription
 
 
 @pytest.mark.parametrize("page", PAGES, ids=str)
@@ -64,8 +75,9 @@ def test_queries_of_the_list(page, users, org, themes, demo_list, query_counts):
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {key}")
     what = BUILDERS.get(basename)
     context = {**users, "org": org}
+    data = {"users": users, "hook": subscriptions.subscribe(token, url="https://example.org/log", event_types=EVENTS)}
     build(what, context, token, 0)
-    check_page(client, page, {"users": users}, query_counts, more=lambda: build(what, context, token, 1))
+    check_page(client, page, data, query_counts, more=lambda: build(what, context, token, 1))
 
 
 def test_every_baseline_is_measured():
