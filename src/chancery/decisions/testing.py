@@ -17,7 +17,8 @@ def decision_making(org, round_: int = 0) -> dict:
     whose final agenda holds that step, another note with a public document, an announcement and a
     confidential note, decided with press summaries, attendance, closed and released; a publication
     in the Gazette two steps along; the next meeting in preparation at version B, with a proposal
-    of a cabinet waiting and one sent back. Fixed dates: the same rows whatever the day."""
+    of a cabinet waiting and one sent back. Dates follow today (the meeting five weeks ago, two weeks
+    later for the next round; the next one in a week), so every day gives the same picture."""
     import datetime
 
     from django.utils import timezone
@@ -29,7 +30,7 @@ def decision_making(org, round_: int = 0) -> dict:
 
     secretariat, cabinet = org.users["secretariat"], org.users["cabinet_concerned"]
     minister = org.mandatees["a"]
-    day = datetime.date(2026, 3, 6) + datetime.timedelta(weeks=2 * round_)
+    day = timezone.localdate() - datetime.timedelta(weeks=5 - 2 * round_)
     starts = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
 
     dossier = services.create_dossier(
@@ -79,7 +80,7 @@ def decision_making(org, round_: int = 0) -> dict:
     for offset, next_step in ((3, PublicationStep.TRANSLATION_REQUESTED), (9, PublicationStep.TRANSLATION_RECEIVED)):
         publication = services.record_step(secretariat, publication, next_step, on=day + datetime.timedelta(offset))
 
-    upcoming = services.create_meeting(secretariat, starts_at=starts + datetime.timedelta(weeks=1))
+    upcoming = services.create_meeting(secretariat, starts_at=starts + datetime.timedelta(weeks=6 + round_))
     waiting = services.submit(
         cabinet, upcoming, title=f"Oproep {round_} van het mensenrechtenfonds", short_title=f"Oproep {round_}",
         mandatees=[minister], uploads=[pdf_upload()],

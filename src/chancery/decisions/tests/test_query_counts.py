@@ -5,13 +5,19 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from chancery.core.testing_queries import Page, assert_no_stale_baselines, check_page
 from chancery.decisions.testing import decision_making
 
+
+def month(data) -> str:
+    return f"?maand={timezone.localtime(data['meeting'].starts_at):%Y-%m}"
+
+
 PAGES = [
     Page("decisions:meeting_list", lambda d: reverse("decisions:meeting_list"), scales=True),
-    Page("decisions:meeting_calendar", lambda d: reverse("decisions:meeting_calendar") + "?maand=2026-03", scales=True),
+    Page("decisions:meeting_calendar", lambda d: reverse("decisions:meeting_calendar") + month(d), scales=True),
     Page("decisions:dossier_list", lambda d: reverse("decisions:dossier_list"), scales=True),
     Page("decisions:submission_list", lambda d: reverse("decisions:submission_list"), "cabinet", scales=True),
     Page("decisions:publication_list", lambda d: reverse("decisions:publication_list"), scales=True),
