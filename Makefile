@@ -10,7 +10,7 @@ CHANCERY := $(BIN)/chancery
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install install-test frontend chromium office pango gettext lint messages clean bench
+.PHONY: run test install install-test frontend chromium office pango gettext lint messages openapi clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -112,6 +112,11 @@ lint: $(VENV)/.installed-test
 messages: $(VENV)/.installed-test gettext
 	cd src/chancery && PYTHONPATH=$(abspath src) $(abspath $(CHANCERY)) makemessages --locale nl --domain django --no-location --no-obsolete
 	$(BIN)/python -m chancery.core.i18n_compile
+
+# Rewrite the committed OpenAPI document after a change of the API (a test compares it with the code;
+# review the diff: it is the change of the public contract). English, the same on every database.
+openapi: $(VENV)/.installed-base
+	$(CHANCERY) spectacular --lang en --validate --fail-on-warn --file src/chancery/api/openapi.yaml
 
 # make bench SCALE=1.0 DB=postgres: builds (once) and measures a generated archive; see bench/README.md.
 SCALE ?= 0.01

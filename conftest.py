@@ -52,7 +52,7 @@ def keep_connection():
 
 
 # The strategic-goods licence service (procedures, strategic_goods, licensing tests): its team, one
-# of its handlers, and applicants.
+# of its handlers and a colleague, applicants, and the demo sanctions list.
 @pytest.fixture
 def team(db):
     from chancery.core.models import Entity
@@ -70,6 +70,14 @@ def handler(team):
 
 
 @pytest.fixture
+def colleague(team):
+    from chancery.core.models import Role
+    from chancery.core.testing import make_user
+
+    return make_user("t-collega", Role.CIVIL_SERVANT, team)
+
+
+@pytest.fixture
 def applicant(org):
     return org.users["applicant"]
 
@@ -80,6 +88,15 @@ def other_applicant(db):
     from chancery.core.testing import make_user
 
     return make_user("t-aanvrager-2", Role.APPLICANT)
+
+
+@pytest.fixture
+def demo_list(db):
+    """The invented demo sanctions list, loaded (screening finds its names)."""
+    from chancery.strategic_goods.demo.loader import DEMO_SANCTIONS
+    from chancery.strategic_goods.services.sanctions import load_sanctions
+
+    return load_sanctions(DEMO_SANCTIONS, source="command")
 
 
 @pytest.fixture
@@ -110,3 +127,14 @@ def dutch():
     translation.activate("nl")
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def query_counts(request):
+    """`with query_counts(key): …` compares the queries of the block with the baseline `key` in the
+    query_counts.json beside the test module (chancery.core.testing_queries)."""
+    from functools import partial
+
+    from chancery.core.testing_queries import query_count_baseline
+
+    return partial(query_count_baseline, request.path.parent / "query_counts.json")

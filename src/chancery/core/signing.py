@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -221,13 +222,15 @@ def refuse(actor, request: SignatureRequest, reason: str) -> SignatureRequest:
 
 
 def inbox(user):
-    """Signatures waiting for this user whose turn it is."""
-    pending = SignatureRequest.objects.filter(
-        signer=user, state=RequestState.PENDING, flow__state=FlowState.IN_PROGRESS
-    ).select_related("flow__document")
-    return [
-        r for r in pending if not r.flow.requests.filter(order__lt=r.order).exclude(state=RequestState.SIGNED).exists()
-    ]
+    """Signatures waiting for this user whose turn it is (no earlier signer still to sign), in one query."""
+    earlier_unsigned = SignatureRequest.objects.filter(flow=OuterRef("flow"), order__lt=OuterRef("order")).exclude(
+        state=RequestState.SIGNED
+    )
+    return list(
+        SignatureRequest.objects.filter(signer=user, state=RequestState.PENDING, flow__state=FlowState.IN_PROGRESS)
+        .exclude(Exists(earlier_unsigned))
+        .select_related("flow__document")
+    )
 
 
 # --- Verification -----------------------------------------------------------------------------

@@ -3,11 +3,15 @@ the handlers those whose files they see, nobody else)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import django_filters as filters
+from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from rest_framework import serializers, viewsets
 
 from chancery.api.authentication import reader
-from chancery.licensing.models import Licence
+from chancery.licensing.models import Licence, UseReport
 from chancery.licensing.services.licences import visible_licences
 
 
@@ -34,7 +38,9 @@ class LicenceSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
     def get_remaining_value_eur(self, licence) -> str:
-        return f"{licence.remaining_value():.2f}"
+        used = getattr(licence, "used_value_eur", None)  # summed in the list's query
+        remaining = licence.remaining_value() if used is None else licence.value_eur - used
+        return f"{remaining:.2f}"
 
 
 class LicenceViewSet(viewsets.ReadOnlyModelViewSet):
@@ -45,4 +51,8 @@ class LicenceViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["decided_on", "valid_until"]
 
     def get_queryset(self):
-        return visible_licences(reader(self.request)).order_by("-decided_on", "-pk")
+        # What has been used of each licence, summed in the list's query (not one query per licence).
+        used = UseReport.objects.filter(licence=OuterRef("pk")).values("licence").annotate(total=Sum("value_eur"))
+        value = DecimalField(max_digits=14, decimal_places=2)
+        used_value = Coalesce(Subquery(used.values("total"), output_field=value), Value(Decimal(0)), output_field=value)
+        return visible_licences(reader(self.request)).annotate(used_value_eur=used_value).order_by("-decided_on", "-pk")

@@ -8,6 +8,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -183,8 +184,8 @@ def registrations(request):
     return render(
         request,
         "licensing/registrations.html",
-        {"registrations": general.visible_registrations(request.user), "general_licences": rules.GENERAL_LICENCES,
-         "nav_current": "licensing:index"},
+        {"registrations": general.visible_registrations(request.user).annotate(report_count=Count("reports")),
+         "general_licences": rules.GENERAL_LICENCES, "nav_current": "licensing:index"},
     )  # fmt: skip
 
 

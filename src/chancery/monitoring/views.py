@@ -104,7 +104,7 @@ def dashboard(request):
             ids.add(parent.pk)
             shown.append(parent)
             parent = by_pk.get(parent.parent_id)
-    budget_by_ambition = {node.pk: budgets.rollup(node, today.year) for node in nodes if node.level == Level.AMBITION}
+    budget_by_ambition = budgets.rollups([node for node in nodes if node.level == Level.AMBITION], today.year, nodes)
     return render(
         request,
         "monitoring/dashboard.html",

@@ -66,10 +66,16 @@ def category_of(code: str) -> str:
     return "?"
 
 
-def _application(case):
-    from chancery.strategic_goods.models import Application
+def _applications():
+    from django.db.models import Prefetch
 
-    return Application.objects.filter(case=case).prefetch_related("goods_lines").first()
+    from chancery.strategic_goods.models import Application, GoodsLine
+
+    return Application.objects.prefetch_related(Prefetch("goods_lines", GoodsLine.objects.order_by("position")))
+
+
+def _application(case):
+    return _applications().filter(case=case).first()
 
 
 def goods_family(case) -> str:
@@ -80,7 +86,16 @@ def goods_family(case) -> str:
 
 
 def licence_facts(case) -> LicenceFacts:
-    application = _application(case)
+    return _facts(case, _application(case))
+
+
+def licence_facts_of(cases) -> dict[int, LicenceFacts]:
+    """`licence_facts` of many cases (by pk) in two queries, whatever their number."""
+    applications = {application.case_id: application for application in _applications().filter(case__in=cases)}
+    return {case.pk: _facts(case, applications.get(case.pk)) for case in cases}
+
+
+def _facts(case, application) -> LicenceFacts:
     if application is not None:
         kind = "export" if application.kind == "dual_use_export" else application.kind
         return LicenceFacts(
@@ -99,7 +114,7 @@ def licence_facts(case) -> LicenceFacts:
                     quantity=line.quantity,
                     value_eur=line.value_eur,
                 )
-                for line in application.goods_lines.order_by("position")
+                for line in application.goods_lines.all()  # prefetched in their order
             ),
         )
     return _from_case_data(case.data or {})

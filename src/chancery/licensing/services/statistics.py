@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db.models import Count, Sum
 
 from chancery.licensing.models import Licence
-from chancery.licensing.services.facts import licence_facts
+from chancery.licensing.services.facts import licence_facts_of
 from chancery.procedures.models import CaseTransition
 from chancery.strategic_goods.procedure import CODE
 
@@ -50,12 +50,8 @@ def yearly(year: int) -> list[Row]:
     refusals = CaseTransition.objects.filter(case__procedure=CODE, target="refused", at__year=year).select_related(
         "case"
     )
-    seen = set()
-    for step in refusals:
-        if step.case_id in seen:
-            continue
-        seen.add(step.case_id)
-        facts = licence_facts(step.case)
+    refused_cases = list({step.case_id: step.case for step in refusals}.values())
+    for facts in licence_facts_of(refused_cases).values():
         for line in facts.lines:
             r = row(facts.destination_country, line.category)
             r.refused += 1

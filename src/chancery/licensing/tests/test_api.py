@@ -2,10 +2,12 @@
 every response matches the OpenAPI document (schemathesis)."""
 
 import pytest
+from django.utils import timezone
 
 from chancery.api.models import ApiToken
 from chancery.api.testing import openapi_schema, run_operations
 from chancery.licensing.models import Licence
+from chancery.licensing.services import licences
 
 
 def headers_for(user):
@@ -18,6 +20,13 @@ def test_licences_with_the_readers_eyes(client, granted, applicant, other_applic
     mine = client.get("/api/v1/licences", **headers_for(applicant)).json()
     assert [row["number"] for row in mine["results"]] == [licence.number]
     assert mine["results"][0]["remaining_value_eur"] == "84000.00"
+    # What is used comes off, in the list (summed in its query) as on the licence's own page.
+    for value in ("14000.00", "500.50"):
+        licences.report_use(applicant, licence, used_on=timezone.localdate(), quantity=1, value_eur=value,
+                            destination_country="CA")  # fmt: skip
+    headers = headers_for(applicant)
+    assert client.get("/api/v1/licences", **headers).json()["results"][0]["remaining_value_eur"] == "69499.50"
+    assert client.get(f"/api/v1/licences/{licence.pk}", **headers).json()["remaining_value_eur"] == "69499.50"
     assert client.get("/api/v1/licences", **headers_for(handler)).json()["results"][0]["number"] == licence.number
     assert client.get("/api/v1/licences", **headers_for(other_applicant)).json()["results"] == []
     assert client.get(f"/api/v1/licences/{licence.pk}", **headers_for(other_applicant)).status_code == 404

@@ -103,3 +103,27 @@ def rollup(initiative: Initiative, year: int) -> Budget:
         planned=Sum("planned"), committed=Sum("committed"), spent=Sum("spent")
     )
     return Budget(year, *(totals[name] or Decimal(0) for name in ("planned", "committed", "spent")))
+
+
+def rollups(roots, year: int, nodes) -> dict[int, Budget]:
+    """`rollup` of each of `roots`, from `nodes` (every initiative, already read) and one query
+    whatever the number of roots (the dashboard's core ambitions)."""
+    children: dict[int | None, list[int]] = {}
+    for node in nodes:
+        children.setdefault(node.parent_id, []).append(node.pk)
+    figures = ("planned", "committed", "spent")
+    sums = {
+        row["initiative"]: row
+        for row in BudgetLine.objects.filter(initiative__in=[node.pk for node in nodes], year=year)
+        .values("initiative")
+        .annotate(**{name: Sum(name) for name in figures})
+    }
+    result = {}
+    for root in roots:
+        ids, frontier = [root.pk], [root.pk]
+        while frontier:
+            frontier = [child for pk in frontier for child in children.get(pk, [])]
+            ids += frontier
+        rows = [sums[pk] for pk in ids if pk in sums]
+        result[root.pk] = Budget(year, *(sum((row[name] for row in rows), Decimal(0)) for name in figures))
+    return result

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from chancery.monitoring.models import BudgetLine
+from chancery.monitoring.models import BudgetLine, Initiative
 from chancery.monitoring.services import budgets
 
 
@@ -24,6 +24,13 @@ def test_set_and_roll_up(tree, org):
     assert total.spent == Decimal(1_000_000) and round(total.execution, 3) == Decimal("0.190")
     assert budgets.rollup(project, 2026).planned == Decimal("250000.50")
     assert budgets.rollup(ambition, 2025).execution is None
+    # The dashboard's roll-ups of many roots at once say the same.
+    nodes = list(Initiative.objects.all())
+    for year in (2025, 2026):
+        assert budgets.rollups([ambition, project], year, nodes) == {
+            ambition.pk: budgets.rollup(ambition, year),
+            project.pk: budgets.rollup(project, year),
+        }
 
 
 @pytest.mark.parametrize(

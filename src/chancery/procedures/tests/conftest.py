@@ -3,16 +3,10 @@ import datetime
 import pytest
 
 from chancery.core.models import Role
-from chancery.core.testing import make_user
 from chancery.procedures import registry
 from chancery.procedures.engine import APPLICANT, Clock, Guard, Procedure, State, Term, Transition
 from chancery.procedures.testing import apply_for_licence
 from chancery.strategic_goods.procedure import TEAM
-
-
-@pytest.fixture
-def colleague(team):
-    return make_user("t-collega", Role.CIVIL_SERVANT, team)
 
 
 @pytest.fixture

@@ -1,7 +1,5 @@
 import pytest
 
-from chancery.strategic_goods.demo.loader import DEMO_SANCTIONS
-
 
 @pytest.fixture
 def control_list(db):
@@ -10,10 +8,3 @@ def control_list(db):
     from chancery.strategic_goods.services.control_list import load_control_list
 
     load_control_list()
-
-
-@pytest.fixture
-def demo_list(db):
-    from chancery.strategic_goods.services.sanctions import load_sanctions
-
-    return load_sanctions(DEMO_SANCTIONS, source="command")
