@@ -9,7 +9,7 @@ from django.urls import reverse
 from chancery.core.testing_queries import Page, assert_no_stale_baselines, check_page
 from chancery.decisions.models import Theme
 from chancery.decisions.testing import decision_making
-from chancery.portal.search import public_index
+from chancery.portal.search.tantivy_index import indexer
 
 
 def theme(data) -> Theme:
@@ -45,7 +45,7 @@ def released(org, round_: int) -> dict:
     """A round of decision-making, released, with the public search index brought up to date (as
     the worker does after each change)."""
     made = decision_making(org, round_)
-    public_index.sync()
+    indexer.sync()
     return made
 
 
