@@ -1,0 +1,93 @@
+"""Publications in the Belgian Official Gazette (services/publications.py)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chancery.core.authz import require
+from chancery.core.forms import add_service_errors
+from chancery.decisions import services
+from chancery.decisions.forms import PublicationStartForm, PublicationStepForm
+from chancery.decisions.models import Publication, PublicationStep
+from chancery.decisions.views.common import back_to, item_for_edit, refusal
+
+
+def _publications_manager(request) -> None:
+    require(request.user, "decisions.handle_publications")
+
+
+@login_required
+def publication_list(request):
+    _publications_manager(request)
+    publications = Publication.objects.select_related("decision_item__agenda__meeting").prefetch_related("events")
+    step = request.GET.get("step", "")
+    if step in PublicationStep.values:
+        publications = publications.filter(step=step)
+    elif step != "all":
+        publications = publications.exclude(step__in=[PublicationStep.PUBLISHED, PublicationStep.CANCELLED])
+    if request.GET.get("urgent"):
+        publications = publications.filter(urgent=True)
+    today = timezone.localdate()
+    rows = [(p, services.deadlines(p, list(p.events.all()))) for p in publications[:500]]
+    rows = [(p, d, any(x.overdue(today) for x in d) and p.step != PublicationStep.CANCELLED) for p, d in rows]
+    if request.GET.get("late"):
+        rows = [row for row in rows if row[2]]
+    return render(
+        request,
+        "decisions/publication_list.html",
+        {"rows": rows, "steps": PublicationStep.choices, "step": step, "late": bool(request.GET.get("late")),
+         "urgent": bool(request.GET.get("urgent"))},
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def publication_start(request, pk):
+    _publications_manager(request)
+    item = item_for_edit(request, pk)
+    form = PublicationStartForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Check the publication request."))
+        return back_to(item)
+    try:
+        publication = services.start_publication(request.user, item, **form.cleaned_data)
+    except ValidationError as exc:
+        refusal(request, exc)
+        return back_to(item)
+    messages.success(request, _("Publication %(number)s has been started.") % {"number": publication.number})
+    return redirect(publication)
+
+
+@login_required
+def publication_detail(request, uuid):
+    _publications_manager(request)
+    publication = get_object_or_404(Publication.objects.select_related("decision_item__agenda__meeting"), uuid=uuid)
+    allowed = services.NEXT_STEPS[PublicationStep(publication.step)]
+    form = PublicationStepForm(request.POST or None, allowed=allowed, initial={"on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_step(request.user, publication, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The step has been recorded."))
+            return redirect(publication)
+    events = list(publication.events.select_related("recorded_by"))
+    return render(
+        request,
+        "decisions/publication_detail.html",
+        {
+            "publication": publication,
+            "events": events,
+            "deadlines": services.deadlines(publication, events),
+            "today": timezone.localdate(),
+            "form": form if allowed else None,
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
