@@ -8,7 +8,6 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,8 +17,8 @@ from django.views.decorators.http import require_POST
 
 from chancery.core import visibility
 from chancery.core.authz import may
-from chancery.core.forms import add_service_errors
 from chancery.core.models import Document, DocumentKind
+from chancery.core.views_kit import call_service, form_status
 from chancery.decisions import services
 from chancery.decisions.forms import ApproveForm, FormalCheckForm, ItemForm, MeetingForm, MoveForm, RevisionForm
 from chancery.decisions.models import (
@@ -35,12 +34,10 @@ from chancery.decisions.models import (
 )
 from chancery.decisions.views.common import (
     agenda_of,
-    back_to,
+    agenda_url,
     editing,
     internal,
     item_for_edit,
-    perform,
-    refusal,
     require_manager,
     visible_items,
 )
@@ -100,16 +97,15 @@ def meeting_calendar(request):
 def meeting_create(request):
     require_manager(request)
     form = MeetingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.create_meeting(request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Meeting %(meeting)s has been created.") % {"meeting": meeting})
-            return redirect(meeting)
-    status = 400 if form.is_bound and form.errors else 200
-    return render(request, "decisions/form.html", {"form": form, "title": _("New meeting")}, status=status)
+    done = call_service(
+        request,
+        lambda: services.create_meeting(request.user, **form.cleaned_data),
+        form=form,
+        success=lambda meeting: _("Meeting %(meeting)s has been created.") % {"meeting": meeting},
+    )
+    if done:
+        return done
+    return render(request, "decisions/form.html", {"form": form, "title": _("New meeting")}, status=form_status(form))
 
 
 @login_required
@@ -168,24 +164,29 @@ def meeting_detail(request, uuid, letter=None):
 def item_add(request, uuid, letter):
     meeting, agenda = editing(request, uuid, letter)
     form = ItemForm(request.POST)
-    if form.is_valid():
+
+    def add():
         data = form.cleaned_data
-        try:
-            services.add_item(
-                request.user,
-                agenda,
-                expected_revision=data["revision"],
-                kind=data["kind"],
-                title=data["title"],
-                short_title=data["short_title"],
-                mandatees=data["mandatees"],
-                access_level=data["access_level"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The item has been added."))
-            return redirect("decisions:agenda_detail", uuid=meeting.uuid, letter=agenda.letter)
+        return services.add_item(
+            request.user,
+            agenda,
+            expected_revision=data["revision"],
+            kind=data["kind"],
+            title=data["title"],
+            short_title=data["short_title"],
+            mandatees=data["mandatees"],
+            access_level=data["access_level"],
+        )
+
+    done = call_service(
+        request,
+        add,
+        form=form,
+        success=_("The item has been added."),
+        then=agenda_url(agenda),
+    )
+    if done:
+        return done
     return render(
         request,
         "decisions/meeting_detail.html",
@@ -206,15 +207,15 @@ def item_add(request, uuid, letter):
 def item_formal_check(request, pk):
     item = item_for_edit(request, pk)
     form = FormalCheckForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a valid formal check."))
-        return back_to(item)
-    data = form.cleaned_data
-    perform(
+    return call_service(
         request,
-        lambda: services.set_formal_check(request.user, item, data["check"], expected_revision=data["revision"]),
+        lambda: services.set_formal_check(
+            request.user, item, form.cleaned_data["check"], expected_revision=form.cleaned_data["revision"]
+        ),
+        form=form,
+        back=agenda_url(item.agenda),
+        invalid=_("Choose a valid formal check."),
     )
-    return back_to(item)
 
 
 @login_required
@@ -222,57 +223,61 @@ def item_formal_check(request, pk):
 def item_move(request, pk):
     item = item_for_edit(request, pk)
     form = MoveForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a valid position."))
-        return back_to(item)
-    data = form.cleaned_data
-    perform(
+    return call_service(
         request,
-        lambda: services.move_item(request.user, item, to_number=data["to_number"], expected_revision=data["revision"]),
+        lambda: services.move_item(
+            request.user,
+            item,
+            to_number=form.cleaned_data["to_number"],
+            expected_revision=form.cleaned_data["revision"],
+        ),
+        form=form,
+        back=agenda_url(item.agenda),
+        invalid=_("Choose a valid position."),
     )
-    return back_to(item)
 
 
 @login_required
 @require_POST
 def agenda_all_formal(request, uuid, letter):
-    meeting, agenda = editing(request, uuid, letter)
+    _meeting, agenda = editing(request, uuid, letter)
     form = RevisionForm(request.POST)
-    if form.is_valid():
-        perform(
-            request,
-            lambda: services.approve_all_formally(
-                request.user, agenda, expected_revision=form.cleaned_data["revision"]
-            ),
-            lambda count: _("%(count)d items marked formally in order.") % {"count": count},
-        )
-    return redirect("decisions:agenda_detail", uuid=meeting.uuid, letter=agenda.letter)
+    return call_service(
+        request,
+        lambda: services.approve_all_formally(request.user, agenda, expected_revision=form.cleaned_data["revision"]),
+        form=form,
+        success=lambda count: _("%(count)d items marked formally in order.") % {"count": count},
+        back=agenda_url(agenda),
+        invalid="",
+    )
 
 
 @login_required
 @require_POST
 def agenda_approve(request, uuid, letter):
-    meeting, agenda = editing(request, uuid, letter)
+    _meeting, agenda = editing(request, uuid, letter)
     form = ApproveForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("The approval could not be read; reload the page."))
-        return redirect("decisions:agenda_detail", uuid=meeting.uuid, letter=agenda.letter)
-    try:
-        draft = services.approve_agenda(
-            request.user, agenda, expected_revision=form.cleaned_data["revision"], close=form.cleaned_data["close"]
-        )
-    except ValidationError as exc:
-        refusal(request, exc)
-        return redirect("decisions:agenda_detail", uuid=meeting.uuid, letter=agenda.letter)
-    if draft is None:
-        messages.success(request, _("Agenda %(letter)s is approved as the final agenda.") % {"letter": agenda.letter})
-        return redirect("decisions:agenda_detail", uuid=meeting.uuid, letter=agenda.letter)
-    messages.success(
+
+    def approved(draft) -> str:
+        if draft is None:
+            return _("Agenda %(letter)s is approved as the final agenda.") % {"letter": agenda.letter}
+        return _("Agenda %(letter)s is approved; draft %(next)s has been started.") % {
+            "letter": agenda.letter,
+            "next": draft.letter,
+        }
+
+    return call_service(
         request,
-        _("Agenda %(letter)s is approved; draft %(next)s has been started.")
-        % {"letter": agenda.letter, "next": draft.letter},
+        lambda: services.approve_agenda(
+            request.user, agenda, expected_revision=form.cleaned_data["revision"], close=form.cleaned_data["close"]
+        ),
+        form=form,
+        success=approved,
+        # Approving a draft starts the next one, where the user goes on.
+        then=lambda draft: agenda_url(draft or agenda),
+        back=agenda_url(agenda),
+        invalid=_("The approval could not be read; reload the page."),
     )
-    return redirect("decisions:agenda_detail", uuid=meeting.uuid, letter=draft.letter)
 
 
 @login_required

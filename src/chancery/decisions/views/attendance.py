@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from chancery.core.forms import add_service_errors
+from chancery.core.views_kit import call_service, form_status
 from chancery.decisions import services
 from chancery.decisions.forms import AttendanceForm
 from chancery.decisions.views.common import meeting_for_edit
@@ -25,25 +23,30 @@ def meeting_attendance(request, uuid):
         members=members,
         initial={"chair": current.chair, "secretary": current.secretary, "excused": current.excused},
     )
-    if form.is_valid():
+
+    def record():
         data = form.cleaned_data
-        try:
-            services.record_attendance(
-                request.user,
-                meeting,
-                chair=data["chair"],
-                secretary=data["secretary"],
-                excused=data["excused"],
-                reason=data["reason"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The attendance has been recorded."))
-            return redirect(meeting.get_absolute_url() + "#attendance")
+        return services.record_attendance(
+            request.user,
+            meeting,
+            chair=data["chair"],
+            secretary=data["secretary"],
+            excused=data["excused"],
+            reason=data["reason"],
+        )
+
+    done = call_service(
+        request,
+        record,
+        form=form,
+        success=_("The attendance has been recorded."),
+        then=meeting.get_absolute_url() + "#attendance",
+    )
+    if done:
+        return done
     return render(
         request,
         "decisions/form.html",
         {"form": form, "title": _("Attendance at %(meeting)s") % {"meeting": meeting}},
-        status=400 if form.is_bound and form.errors else 200,
+        status=form_status(form),
     )

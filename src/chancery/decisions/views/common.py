@@ -1,12 +1,12 @@
 """What the back-office screens of decision-making share: who may open them, the agenda version
-asked for, the item or meeting being edited and the way back to its agenda."""
+asked for, the item or meeting being edited and the way back to its agenda. The form → service → message
+pattern itself is `core.views_kit.call_service`."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from chancery.core.authz import require
@@ -54,21 +54,6 @@ def meeting_for_edit(request, uuid) -> Meeting:
     return get_object_or_404(Meeting, uuid=uuid)
 
 
-def back_to(item: AgendaItem):
-    return redirect("decisions:agenda_detail", uuid=item.agenda.meeting.uuid, letter=item.agenda.letter)
-
-
-def refusal(request, exc: ValidationError) -> None:
-    messages.error(request, " ".join(exc.messages))
-
-
-def perform(request, action, success=None) -> None:
-    """One service call for a POST: its refusal, or `success` (a text, or a function of the result),
-    becomes the message on the page the user returns to."""
-    try:
-        result = action()
-    except ValidationError as exc:
-        refusal(request, exc)
-        return
-    if success:
-        messages.success(request, success(result) if callable(success) else success)
+def agenda_url(agenda: Agenda) -> str:
+    """Where the user returns after acting on an agenda version or one of its items."""
+    return reverse("decisions:agenda_detail", kwargs={"uuid": agenda.meeting.uuid, "letter": agenda.letter})

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from chancery.core.authz import may
+from chancery.core.views_kit import call_service, form_status
 from chancery.decisions import services
 from chancery.decisions.forms import ThemesForm
 from chancery.decisions.models import Dossier
@@ -40,10 +40,15 @@ def dossier_detail(request, uuid):
     if request.method == "POST":
         if form is None:
             raise PermissionDenied(_("Only the secretariat, ministers and their cabinets prepare dossiers."))
-        if form.is_valid():
-            services.set_themes(request.user, dossier, form.cleaned_data["themes"])
-            messages.success(request, _("The themes have been saved."))
-            return redirect(dossier)
+        done = call_service(
+            request,
+            lambda: services.set_themes(request.user, dossier, form.cleaned_data["themes"]),
+            form=form,
+            success=_("The themes have been saved."),
+            then=dossier,
+        )
+        if done:
+            return done
     return render(
         request,
         "decisions/dossier_detail.html",
@@ -54,5 +59,5 @@ def dossier_detail(request, uuid):
             "themes": dossier.themes.all(),
             "themes_form": form,
         },
-        status=400 if form is not None and form.errors else 200,
+        status=form_status(form),
     )

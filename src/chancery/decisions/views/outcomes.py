@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chancery.core.views_kit import call_service
 from chancery.decisions import services
 from chancery.decisions.forms import DecisionForm, PressSummaryForm
-from chancery.decisions.views.common import back_to, item_for_edit, meeting_for_edit, perform, refusal
+from chancery.decisions.views.common import agenda_url, item_for_edit, meeting_for_edit
 
 
 @login_required
@@ -21,13 +21,12 @@ def item_decide(request, pk):
     """Record the decision on an item, or (when one exists) a correction with its reason."""
     item = item_for_edit(request, pk)
     form = DecisionForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _("Choose a result."))
-        return back_to(item)
-    data = form.cleaned_data
-    try:
-        if item.decisions.exists():
-            services.correct_decision(
+    correcting = item.decisions.exists()
+
+    def decide():
+        data = form.cleaned_data
+        if correcting:
+            return services.correct_decision(
                 request.user,
                 item,
                 result=data["result"],
@@ -35,20 +34,23 @@ def item_decide(request, pk):
                 motivation=data["motivation"],
                 reason=data["reason"],
             )
-            messages.success(request, _("The correction has been recorded."))
-        else:
-            services.record_decision(
-                request.user,
-                item,
-                result=data["result"],
-                text=data["text"],
-                motivation=data["motivation"],
-                upload=data.get("document"),
-            )
-            messages.success(request, _("The decision has been recorded."))
-    except ValidationError as exc:
-        refusal(request, exc)
-    return back_to(item)
+        return services.record_decision(
+            request.user,
+            item,
+            result=data["result"],
+            text=data["text"],
+            motivation=data["motivation"],
+            upload=data.get("document"),
+        )
+
+    return call_service(
+        request,
+        decide,
+        form=form,
+        success=_("The correction has been recorded.") if correcting else _("The decision has been recorded."),
+        back=agenda_url(item.agenda),
+        invalid=_("Choose a result."),
+    )
 
 
 @login_required
@@ -56,23 +58,26 @@ def item_decide(request, pk):
 def item_press_summary(request, pk):
     item = item_for_edit(request, pk)
     form = PressSummaryForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Write the press summary."))
-        return back_to(item)
-    perform(
+    return call_service(
         request,
         lambda: services.set_press_summary(request.user, item, form.cleaned_data["text"]),
-        _("The press summary has been saved."),
+        form=form,
+        success=_("The press summary has been saved."),
+        back=agenda_url(item.agenda),
+        invalid=_("Write the press summary."),
     )
-    return back_to(item)
 
 
 @login_required
 @require_POST
 def meeting_close(request, uuid):
     meeting = meeting_for_edit(request, uuid)
-    perform(request, lambda: services.close_meeting(request.user, meeting), _("The meeting is closed."))
-    return redirect(meeting)
+    return call_service(
+        request,
+        lambda: services.close_meeting(request.user, meeting),
+        success=_("The meeting is closed."),
+        back=meeting,
+    )
 
 
 @login_required
@@ -83,9 +88,9 @@ def meeting_minutes(request, uuid):
     if upload is None:
         messages.error(request, _("Choose the file with the minutes."))
         return redirect(meeting)
-    perform(
+    return call_service(
         request,
         lambda: services.attach_minutes(request.user, meeting, upload, reason=request.POST.get("reason", "")),
-        _("The minutes have been stored."),
+        success=_("The minutes have been stored."),
+        back=meeting,
     )
-    return redirect(meeting)

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chancery.core.authz import require
-from chancery.core.forms import add_service_errors
+from chancery.core.views_kit import call_service, form_status
 from chancery.decisions import services
 from chancery.decisions.forms import PublicationStartForm, PublicationStepForm
 from chancery.decisions.models import Publication, PublicationStep
-from chancery.decisions.views.common import back_to, item_for_edit, refusal
+from chancery.decisions.views.common import agenda_url, item_for_edit
 
 
 def _publications_manager(request) -> None:
@@ -52,16 +50,15 @@ def publication_start(request, pk):
     _publications_manager(request)
     item = item_for_edit(request, pk)
     form = PublicationStartForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Check the publication request."))
-        return back_to(item)
-    try:
-        publication = services.start_publication(request.user, item, **form.cleaned_data)
-    except ValidationError as exc:
-        refusal(request, exc)
-        return back_to(item)
-    messages.success(request, _("Publication %(number)s has been started.") % {"number": publication.number})
-    return redirect(publication)
+    return call_service(
+        request,
+        lambda: services.start_publication(request.user, item, **form.cleaned_data),
+        form=form,
+        success=lambda publication: _("Publication %(number)s has been started.") % {"number": publication.number},
+        then=lambda publication: publication,  # the new publication's page
+        back=agenda_url(item.agenda),
+        invalid=_("Check the publication request."),
+    )
 
 
 @login_required
@@ -70,14 +67,15 @@ def publication_detail(request, uuid):
     publication = get_object_or_404(Publication.objects.select_related("decision_item__agenda__meeting"), uuid=uuid)
     allowed = services.NEXT_STEPS[PublicationStep(publication.step)]
     form = PublicationStepForm(request.POST or None, allowed=allowed, initial={"on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_step(request.user, publication, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The step has been recorded."))
-            return redirect(publication)
+    done = call_service(
+        request,
+        lambda: services.record_step(request.user, publication, **form.cleaned_data),
+        form=form,
+        success=_("The step has been recorded."),
+        then=publication,
+    )
+    if done:
+        return done
     events = list(publication.events.select_related("recorded_by"))
     return render(
         request,
@@ -89,5 +87,5 @@ def publication_detail(request, uuid):
             "today": timezone.localdate(),
             "form": form if allowed else None,
         },
-        status=400 if form.is_bound and form.errors else 200,
+        status=form_status(form),
     )

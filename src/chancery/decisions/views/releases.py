@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chancery.core.views_kit import call_service
 from chancery.decisions import services
 from chancery.decisions.forms import ReleasePlanForm
 from chancery.decisions.models import Release
-from chancery.decisions.views.common import meeting_for_edit, perform, require_manager
+from chancery.decisions.views.common import meeting_for_edit, require_manager
 
 
 @login_required
@@ -19,17 +19,16 @@ from chancery.decisions.views.common import meeting_for_edit, perform, require_m
 def release_plan(request, uuid):
     meeting = meeting_for_edit(request, uuid)
     form = ReleasePlanForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give a valid moment for the release."))
-        return redirect(meeting)
-    perform(
+    return call_service(
         request,
         lambda: services.plan_release(
             request.user, meeting, form.cleaned_data["scope"], form.cleaned_data["planned_at"]
         ),
-        lambda release: _("Release planned: %(release)s.") % {"release": release},
+        form=form,
+        success=lambda release: _("Release planned: %(release)s.") % {"release": release},
+        back=meeting,
+        invalid=_("Give a valid moment for the release."),
     )
-    return redirect(meeting)
 
 
 def _release_for_edit(request, pk) -> Release:
@@ -41,21 +40,21 @@ def _release_for_edit(request, pk) -> Release:
 @require_POST
 def release_confirm(request, pk):
     release = _release_for_edit(request, pk)
-    perform(
+    return call_service(
         request,
         lambda: services.confirm_release(request.user, release),
-        _("The release is confirmed and will happen at the planned moment."),
+        success=_("The release is confirmed and will happen at the planned moment."),
+        back=release.meeting,
     )
-    return redirect(release.meeting)
 
 
 @login_required
 @require_POST
 def release_now(request, pk):
     release = _release_for_edit(request, pk)
-    perform(
+    return call_service(
         request,
         lambda: services.release_now(request.user, release),
-        lambda done: _("Released: %(count)d items made public.") % {"count": done.released_count},
+        success=lambda done: _("Released: %(count)d items made public.") % {"count": done.released_count},
+        back=release.meeting,
     )
-    return redirect(release.meeting)

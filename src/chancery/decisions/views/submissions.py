@@ -10,12 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from chancery.core.authz import may, require
-from chancery.core.forms import add_service_errors
 from chancery.core.models import Document
+from chancery.core.views_kit import call_service, form_status
 from chancery.decisions import services
 from chancery.decisions.forms import ResubmitForm, SendBackForm, SubmissionForm
 from chancery.decisions.models import Meeting, Submission, SubmissionState
-from chancery.decisions.views.common import refusal
 
 
 @login_required
@@ -36,28 +35,34 @@ def submission_create(request, uuid):
     meeting = get_object_or_404(Meeting, uuid=uuid)
     require(request.user, "decisions.submit")
     form = SubmissionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+
+    def submit():
         data = form.cleaned_data
-        try:
-            submission = services.submit(
-                request.user,
-                meeting,
-                kind=data["kind"],
-                title=data["title"],
-                short_title=data["short_title"],
-                mandatees=data["mandatees"],
-                step_kind=data["step_kind"],
-                item_access_level=data["item_access_level"],
-                uploads=data["files"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc, "files")
-        else:
-            messages.success(request, _("Your proposal has been submitted to the secretariat."))
-            return redirect(submission)
-    status = 400 if form.is_bound and form.errors else 200
+        return services.submit(
+            request.user,
+            meeting,
+            kind=data["kind"],
+            title=data["title"],
+            short_title=data["short_title"],
+            mandatees=data["mandatees"],
+            step_kind=data["step_kind"],
+            item_access_level=data["item_access_level"],
+            uploads=data["files"],
+        )
+
+    done = call_service(
+        request,
+        submit,
+        form=form,
+        field="files",
+        success=_("Your proposal has been submitted to the secretariat."),
+    )
+    if done:
+        return done
     title = _("Submit a proposal for %(meeting)s") % {"meeting": meeting}
-    return render(request, "decisions/form.html", {"form": form, "title": title, "multipart": True}, status=status)
+    return render(
+        request, "decisions/form.html", {"form": form, "title": title, "multipart": True}, status=form_status(form)
+    )
 
 
 @login_required
@@ -70,11 +75,15 @@ def submission_detail(request, uuid):
     resubmit_form = send_back_form = None
     if request.method == "POST":
         action = request.POST.get("action")
+        if action == "accept" and manager:
+            return call_service(
+                request,
+                lambda: services.accept(request.user, submission),
+                success=_("The proposal is on the draft agenda."),
+                back=submission,
+            )
+        # Sending back and resubmitting show an invalid form again, but flash the service's refusal.
         try:
-            if action == "accept" and manager:
-                services.accept(request.user, submission)
-                messages.success(request, _("The proposal is on the draft agenda."))
-                return redirect(submission)
             if action == "send_back" and manager:
                 send_back_form = SendBackForm(request.POST)
                 if send_back_form.is_valid():
@@ -95,7 +104,7 @@ def submission_detail(request, uuid):
                     messages.success(request, _("Your proposal has been submitted again."))
                     return redirect(submission)
         except ValidationError as exc:
-            refusal(request, exc)
+            messages.error(request, " ".join(exc.messages))
             return redirect(submission)
     can_resubmit = submission.state == SubmissionState.SENT_BACK and may(request.user, "decisions.submit")
     if can_resubmit and resubmit_form is None:
