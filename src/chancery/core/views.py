@@ -28,7 +28,7 @@ from chancery.core.models import (
     Mandatee,
     ReleaseState,
 )
-from chancery.core.views_kit import call_service, form_status
+from chancery.core.views_kit import call_service, form_status, page_number, query
 
 
 def _visible_document(request, uuid) -> Document:
@@ -63,22 +63,23 @@ def organisation(request):
 @login_required
 def document_list(request):
     documents = Document.objects.visible_to(request.user).select_related("owner_entity")
-    query = request.GET.get("q", "").strip()
-    kind = request.GET.get("kind", "")
-    level = request.GET.get("level", "")
-    if query:
-        documents = documents.filter(Q(title__icontains=query) | Q(description__icontains=query))
+    params = query(request, soort="kind", niveau="level")  # the English names before
+    text = params.get("q", "").strip()
+    kind = params.get("soort", "")
+    level = params.get("niveau", "")
+    if text:
+        documents = documents.filter(Q(title__icontains=text) | Q(description__icontains=text))
     if kind in DocumentKind.values:
         documents = documents.filter(kind=kind)
     if level in AccessLevel.values:
         documents = documents.filter(access_level=level)
-    page = Paginator(documents, 25).get_page(request.GET.get("page"))
+    page = Paginator(documents, 25).get_page(page_number(request))
     return render(
         request,
         "core/document_list.html",
         {
             "page": page,
-            "query": query,
+            "query": text,
             "kind": kind,
             "level": level,
             "kinds": DocumentKind.choices,

@@ -1,4 +1,5 @@
-"""What the thin views share: the form → service → message pattern, and the status of a form page.
+"""What the thin views share: the form → service → message pattern, the status of a form page,
+and the pages' query parameters.
 
 Every view that changes something does the same: a valid form calls a service; the service's
 refusal (a ValidationError) is shown to the user; on success a message is flashed and the user is
@@ -11,6 +12,10 @@ redirected. `call_service` does it once, for both kinds of form:
   rendered again, so an invalid form or the refusal is flashed as an error and the user goes back.
 
 PermissionDenied is not caught: it answers 403, as everywhere else.
+
+A page's query parameters are Dutch, as its path is (`?pagina=2`, `?maand=2026-05`); the API keeps
+English ones, as its fields are (docs/ARCHITECTURE.md, "Web shell"). `query` reads them, with the
+old name of a renamed one still answering, so a bookmarked address keeps working.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect
 
 from chancery.core.forms import add_service_errors
@@ -79,3 +84,19 @@ def call_service(
 def form_status(form: forms.Form | None) -> int:
     """400 for a page shown again because its form was refused, else 200."""
     return 400 if form is not None and form.is_bound and form.errors else 200
+
+
+def query(request, **renamed: str) -> QueryDict:
+    """The page's query parameters; `renamed` maps a parameter's name to the name it had before
+    (`query(request, pagina="page")`), which is read as the new one when the new one is absent."""
+    params = request.GET.copy()
+    for name, old in renamed.items():
+        values = params.pop(old, None)
+        if values is not None and name not in params:
+            params.setlist(name, values)
+    return params
+
+
+def page_number(request) -> str | None:
+    """The page of a paginated list asked for: `?pagina=` (`?page=` before)."""
+    return query(request, pagina="page").get("pagina")

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from chancery.core.authz import may, require
 from chancery.core.forms import add_service_errors
-from chancery.core.views_kit import call_service
+from chancery.core.views_kit import call_service, query
 from chancery.strategic_goods.forms import CodeForm, FindingForm, ReviewForm, ScreenForm
 from chancery.strategic_goods.models import ControlListEntry, ScreeningHit
 from chancery.strategic_goods.services import assessment, review_hit, screen, validate_code
@@ -36,7 +36,8 @@ def index(request):
             add_service_errors(code_form, exc, "code")
         else:
             entry = ControlListEntry.objects.select_related("parent").get(code=code)
-    screen_form = ScreenForm(request.GET if "name" in request.GET else None)
+    screened = query(request, naam="name", land="country")  # ?name=&country= before
+    screen_form = ScreenForm(screened if "naam" in screened else None)
     matches = None
     if screen_form.is_bound and screen_form.is_valid():
         matches = screen(screen_form.cleaned_data["name"], screen_form.cleaned_data["country"])

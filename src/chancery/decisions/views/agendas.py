@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from chancery.core import visibility
 from chancery.core.authz import may
 from chancery.core.models import Document, DocumentKind
-from chancery.core.views_kit import call_service, form_status
+from chancery.core.views_kit import call_service, form_status, page_number, query
 from chancery.decisions import services
 from chancery.decisions.forms import ApproveForm, FormalCheckForm, ItemForm, MeetingForm, MoveForm, RevisionForm
 from chancery.decisions.models import (
@@ -55,7 +55,7 @@ def meeting_list(request):
         .annotate(versions=Count("agendas", distinct=True), item_count=Count("agendas__items", filter=counted))
         .order_by("-starts_at")
     )
-    page = Paginator(meetings, 30).get_page(request.GET.get("page"))
+    page = Paginator(meetings, 30).get_page(page_number(request))
     return render(
         request,
         "decisions/meeting_list.html",
@@ -288,8 +288,9 @@ def agenda_compare(request, uuid):
     if len(agendas) < 2:
         messages.info(request, _("This meeting has only one agenda version."))
         return redirect(meeting)
-    first = agenda_of(meeting, request.GET.get("from") or agendas[-2].letter)
-    second = agenda_of(meeting, request.GET.get("to") or agendas[-1].letter)
+    params = query(request, van="from", naar="to")
+    first = agenda_of(meeting, params.get("van") or agendas[-2].letter)
+    second = agenda_of(meeting, params.get("naar") or agendas[-1].letter)
     comparison = services.compare_agendas(first, second)
     # Items the reader may not see are left out of the comparison entirely.
     visible = set(

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from chancery.core.authz import may
-from chancery.core.views_kit import call_service, form_status
+from chancery.core.views_kit import call_service, form_status, page_number
 from chancery.decisions import services
 from chancery.decisions.forms import ThemesForm
 from chancery.decisions.models import Dossier
@@ -24,7 +24,7 @@ def dossier_list(request):
     query = request.GET.get("q", "").strip()
     if query:
         dossiers = dossiers.filter(Q(title__icontains=query) | Q(short_title__icontains=query))
-    page = Paginator(dossiers, 25).get_page(request.GET.get("page"))
+    page = Paginator(dossiers, 25).get_page(page_number(request))
     histories = services.dossier_histories(page.object_list, request.user)
     rows = [(dossier, services.phase_of(histories[dossier.pk])) for dossier in page.object_list]
     return render(request, "decisions/dossier_list.html", {"page": page, "rows": rows, "query": query})

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chancery.core.authz import require
-from chancery.core.views_kit import call_service, form_status
+from chancery.core.views_kit import call_service, form_status, query
 from chancery.decisions import services
 from chancery.decisions.forms import PublicationStartForm, PublicationStepForm
 from chancery.decisions.models import Publication, PublicationStep
@@ -24,24 +24,28 @@ def _publications_manager(request) -> None:
 def publication_list(request):
     _publications_manager(request)
     publications = Publication.objects.select_related("decision_item__agenda__meeting").prefetch_related("events")
-    step = request.GET.get("step", "")
+    # ?stap=, ?laat=, ?dringend= (?step=, ?late=, ?urgent= before); ?stap=alle (all) shows every step.
+    params = query(request, stap="step", laat="late", dringend="urgent")
+    step = params.get("stap", "")
+    if step == "all":
+        step = "alle"
+    late, urgent = bool(params.get("laat")), bool(params.get("dringend"))
     if step in PublicationStep.values:
         publications = publications.filter(step=step)
-    elif step != "all":
+    elif step != "alle":
         publications = publications.exclude(step__in=[PublicationStep.PUBLISHED, PublicationStep.CANCELLED])
-    if request.GET.get("urgent"):
+    if urgent:
         publications = publications.filter(urgent=True)
     today = timezone.localdate()
     rows = [(p, services.deadlines(p, list(p.events.all()))) for p in publications[:500]]
     rows = [(p, d, any(x.overdue(today) for x in d) and p.step != PublicationStep.CANCELLED) for p, d in rows]
-    if request.GET.get("late"):
+    if late:
         rows = [row for row in rows if row[2]]
     return render(
         request,
         "decisions/publication_list.html",
-        {"rows": rows, "steps": PublicationStep.choices, "step": step, "late": bool(request.GET.get("late")),
-         "urgent": bool(request.GET.get("urgent"))},
-    )  # fmt: skip
+        {"rows": rows, "steps": PublicationStep.choices, "step": step, "late": late, "urgent": urgent},
+    )
 
 
 @login_required

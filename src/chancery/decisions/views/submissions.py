@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from chancery.core.authz import may, require
 from chancery.core.models import Document
-from chancery.core.views_kit import call_service, form_status
+from chancery.core.views_kit import call_service, form_status, page_number, query
 from chancery.decisions import services
 from chancery.decisions.forms import ResubmitForm, SendBackForm, SubmissionForm
 from chancery.decisions.models import Meeting, Submission, SubmissionState
@@ -23,10 +23,11 @@ def submission_list(request):
     submissions = (
         Submission.objects.visible_to(request.user).select_related("meeting", "submitted_by").order_by("-submitted_at")
     )
-    waiting = request.GET.get("state") != "all"
+    # ?status=alle shows the accepted ones too (?state=all before).
+    waiting = query(request, status="state").get("status") not in ("alle", "all")
     if waiting:
         submissions = submissions.exclude(state=SubmissionState.ACCEPTED)
-    page = Paginator(submissions, 25).get_page(request.GET.get("page"))
+    page = Paginator(submissions, 25).get_page(page_number(request))
     return render(request, "decisions/submission_list.html", {"page": page, "waiting": waiting})
 
 
