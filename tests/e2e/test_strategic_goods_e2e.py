@@ -28,7 +28,7 @@ def test_handler_checks_a_code_screens_and_reviews(page, org):
     expect(page.get_by_text("Sound suppressors or moderators;")).to_be_visible()
 
     page.get_by_label("Naam van de partij", exact=True).fill("Sokolovsky, Dmitri")
-    page.locator("#id_country").fill("RU")
+    page.locator("#id_land").fill("RU")  # ?naam=…&land=…
     page.get_by_role("button", name="Screenen").click()
     expect(page.get_by_role("cell", name="EU-FSD-900001")).to_be_visible()
 

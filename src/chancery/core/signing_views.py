@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -14,6 +12,7 @@ from django.views.decorators.http import require_POST
 from chancery.core import signing
 from chancery.core.authz import require
 from chancery.core.models import Document, SignatureRequest, User
+from chancery.core.views_kit import call_service
 
 
 class SignerChoiceField(forms.ModelChoiceField):
@@ -50,16 +49,14 @@ def start_flow(request, uuid):
     document = get_object_or_404(Document.objects.visible_to(request.user), uuid=uuid)
     require(request.user, "core.start_signing_flow")
     form = StartFlowForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose at least one signer."))
-        return redirect(document)
-    try:
-        signing.start_flow(request.user, document, form.signers())
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The signing flow has started."))
-    return redirect(document)
+    return call_service(
+        request,
+        lambda: signing.start_flow(request.user, document, form.signers()),
+        form=form,
+        success=_("The signing flow has started."),
+        back=document,
+        invalid=_("Choose at least one signer."),
+    )
 
 
 @login_required
@@ -71,27 +68,27 @@ def inbox(request):
 def act(request, pk):
     signature = get_object_or_404(SignatureRequest.objects.select_related("flow__document"), pk=pk, signer=request.user)
     sign_form, refuse_form = SignForm(), RefuseForm()
-    if request.method == "POST":
-        try:
-            if "refuse" in request.POST:
-                refuse_form = RefuseForm(request.POST)
-                if refuse_form.is_valid():
-                    signing.refuse(request.user, signature, refuse_form.cleaned_data["reason"])
-                    messages.success(request, _("You refused to sign."))
-                    return redirect("signing_inbox")
-            else:
-                sign_form = SignForm(request.POST)
-                if sign_form.is_valid():
-                    signing.sign(request.user, signature, sign_form.cleaned_data["passphrase"])
-                    messages.success(request, _("Signed."))
-                    return redirect("signing_inbox")
-        except ValidationError as exc:
-            target = refuse_form if "refuse" in request.POST else sign_form
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    target.add_error(field if field in target.fields else None, errors)
-            else:
-                target.add_error(None, exc)
+    done = None
+    if request.method == "POST" and "refuse" in request.POST:
+        refuse_form = RefuseForm(request.POST)
+        done = call_service(
+            request,
+            lambda: signing.refuse(request.user, signature, refuse_form.cleaned_data["reason"]),
+            form=refuse_form,
+            success=_("You refused to sign."),
+            then="signing_inbox",
+        )
+    elif request.method == "POST":
+        sign_form = SignForm(request.POST)
+        done = call_service(
+            request,
+            lambda: signing.sign(request.user, signature, sign_form.cleaned_data["passphrase"]),
+            form=sign_form,
+            success=_("Signed."),
+            then="signing_inbox",
+        )
+    if done:
+        return done
     return render(
         request,
         "core/signing_act.html",

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Q
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,7 +18,6 @@ from chancery.core.forms import (
     DocumentCreateForm,
     DocumentVersionForm,
     ReleaseForm,
-    add_service_errors,
 )
 from chancery.core.models import (
     AccessLevel,
@@ -31,6 +28,7 @@ from chancery.core.models import (
     Mandatee,
     ReleaseState,
 )
+from chancery.core.views_kit import call_service, form_status, page_number, query
 
 
 def _visible_document(request, uuid) -> Document:
@@ -65,22 +63,23 @@ def organisation(request):
 @login_required
 def document_list(request):
     documents = Document.objects.visible_to(request.user).select_related("owner_entity")
-    query = request.GET.get("q", "").strip()
-    kind = request.GET.get("kind", "")
-    level = request.GET.get("level", "")
-    if query:
-        documents = documents.filter(Q(title__icontains=query) | Q(description__icontains=query))
+    params = query(request, soort="kind", niveau="level")  # the English names before
+    text = params.get("q", "").strip()
+    kind = params.get("soort", "")
+    level = params.get("niveau", "")
+    if text:
+        documents = documents.filter(Q(title__icontains=text) | Q(description__icontains=text))
     if kind in DocumentKind.values:
         documents = documents.filter(kind=kind)
     if level in AccessLevel.values:
         documents = documents.filter(access_level=level)
-    page = Paginator(documents, 25).get_page(request.GET.get("page"))
+    page = Paginator(documents, 25).get_page(page_number(request))
     return render(
         request,
         "core/document_list.html",
         {
             "page": page,
-            "query": query,
+            "query": text,
             "kind": kind,
             "level": level,
             "kinds": DocumentKind.choices,
@@ -94,28 +93,25 @@ def document_list(request):
 def document_create(request):
     require(request.user, "core.upload_document")
     form = DocumentCreateForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
+
+    def create():
         data = form.cleaned_data
-        try:
-            document = services.create_document(
-                request.user,
-                title=data["title"],
-                kind=data["kind"],
-                access_level=data["access_level"],
-                description=data["description"],
-                concerned_mandatees=data["concerned_mandatees"],
-                upload=data["file"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc, "file")
-        else:
-            messages.success(request, _("The document has been stored."))
-            return redirect(document)
-    return render(request, "core/document_form.html", {"form": form, "title": _("New document")}, status=_status(form))
+        return services.create_document(
+            request.user,
+            title=data["title"],
+            kind=data["kind"],
+            access_level=data["access_level"],
+            description=data["description"],
+            concerned_mandatees=data["concerned_mandatees"],
+            upload=data["file"],
+        )
 
-
-def _status(form) -> int:
-    return 400 if form.is_bound and form.errors else 200
+    done = call_service(request, create, form=form, field="file", success=_("The document has been stored."))
+    if done:
+        return done
+    return render(
+        request, "core/document_form.html", {"form": form, "title": _("New document")}, status=form_status(form)
+    )
 
 
 @login_required
@@ -148,21 +144,23 @@ def document_add_version(request, uuid):
     document = _visible_document(request, uuid)
     require(request.user, "core.edit_document", document, _("You may not add a version to this document."))
     form = DocumentVersionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = services.add_version(
-                request.user, document, form.cleaned_data["file"], reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc, "file")
-        else:
-            messages.success(request, _("Version %(number)d has been stored.") % {"number": version.number})
-            return redirect(document)
+    done = call_service(
+        request,
+        lambda: services.add_version(
+            request.user, document, form.cleaned_data["file"], reason=form.cleaned_data["reason"]
+        ),
+        form=form,
+        field="file",
+        success=lambda version: _("Version %(number)d has been stored.") % {"number": version.number},
+        then=document,
+    )
+    if done:
+        return done
     return render(
         request,
         "core/document_form.html",
         {"form": form, "document": document, "title": _("New version of “%(title)s”") % {"title": document.title}},
-        status=_status(form),
+        status=form_status(form),
     )
 
 
@@ -171,27 +169,25 @@ def document_change(request, uuid):
     document = _visible_document(request, uuid)
     require(request.user, "core.edit_document", document)
     form = DocumentChangeForm(request.POST or None, user=request.user, document=document)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.change_document(
-                request.user,
-                document,
-                reason=data.pop("reason"),
-                **data,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            if not Document.objects.visible_to(request.user).filter(pk=document.pk).exists():
-                return redirect("document_list")
-            return redirect(document)
+
+    def change():
+        data = dict(form.cleaned_data)
+        return services.change_document(request.user, document, reason=data.pop("reason"), **data)
+
+    def after(_changed):
+        # A change of level may take the document out of the editor's sight.
+        return (
+            document if Document.objects.visible_to(request.user).filter(pk=document.pk).exists() else "document_list"
+        )
+
+    done = call_service(request, change, form=form, success=_("The changes have been saved."), then=after)
+    if done:
+        return done
     return render(
         request,
         "core/document_form.html",
         {"form": form, "document": document, "title": _("Change “%(title)s”") % {"title": document.title}},
-        status=_status(form),
+        status=form_status(form),
     )
 
 
@@ -200,18 +196,16 @@ def document_change(request, uuid):
 def document_release(request, uuid):
     document = _visible_document(request, uuid)
     form = ReleaseForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a valid release state."))
-        return redirect(document)
-    try:
-        services.set_release_state(
+    return call_service(
+        request,
+        lambda: services.set_release_state(
             request.user, document, form.cleaned_data["state"], reason=form.cleaned_data["reason"]
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Release state: %(state)s.") % {"state": document.get_release_state_display()})
-    return redirect(document)
+        ),
+        form=form,
+        success=lambda _result: _("Release state: %(state)s.") % {"state": document.get_release_state_display()},
+        back=document,
+        invalid=_("Choose a valid release state."),
+    )
 
 
 def document_download(request, uuid, number):

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chancery.core.authz import require
+from chancery.core.views_kit import call_service, form_status
 from chancery.licensing import rules
 from chancery.licensing.forms import (
     GeneralReportForm,
@@ -33,14 +33,6 @@ def _licence(request, number: str):
     if licence is None:
         raise Http404(_("No such licence."))
     return licence
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _require_handler(request) -> None:
@@ -77,41 +69,45 @@ def counter_licence(request, number):
     if licence.case.applicant_user_id != request.user.pk:
         raise Http404(_("No such licence."))
     form = UseReportForm(request.POST or None, initial={"destination_country": licence.destination_country})
-    if request.method == "POST" and form.is_valid():
-        try:
-            licences.report_use(request.user, licence, **form.cleaned_data)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("Your use report was recorded."))
-            return redirect("licensing_counter:licence", licence.number)
+    done = call_service(
+        request,
+        lambda: licences.report_use(request.user, licence, **form.cleaned_data),
+        form=form,
+        success=_("Your use report was recorded."),
+        then=reverse("licensing_counter:licence", args=[licence.number]),
+    )
+    if done:
+        return done
     return render(
         request,
         "licensing/counter_licence.html",
         {**_licence_context(licence), "form": form, "nav_current": "licensing_counter:index"},
-        status=400 if form.errors else 200,
+        status=form_status(form),
     )
 
 
 @login_required
 def counter_register(request):
     form = RegistrationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            registration = general.register(
-                request.user, party=form.party(), general_licence=form.cleaned_data["general_licence"],
-                first_use_on=form.cleaned_data["first_use_on"],
-            )  # fmt: skip
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The registration was recorded."))
-            return redirect("licensing_counter:registration", registration.pk)
+    done = call_service(
+        request,
+        lambda: general.register(
+            request.user,
+            party=form.party(),
+            general_licence=form.cleaned_data["general_licence"],
+            first_use_on=form.cleaned_data["first_use_on"],
+        ),  # fmt: skip
+        form=form,
+        success=_("The registration was recorded."),
+        then=lambda registration: reverse("licensing_counter:registration", args=[registration.pk]),
+    )
+    if done:
+        return done
     return render(
         request,
         "licensing/counter_register.html",
         {"form": form, "general_licences": rules.GENERAL_LICENCES, "nav_current": "licensing_counter:index"},
-        status=400 if form.errors else 200,
+        status=form_status(form),
     )
 
 
@@ -121,20 +117,21 @@ def counter_registration(request, pk):
     if registration is None:
         raise Http404(_("No such registration."))
     form = GeneralReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            general.report(request.user, registration, **form.cleaned_data)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("Your report was recorded."))
-            return redirect("licensing_counter:registration", registration.pk)
+    done = call_service(
+        request,
+        lambda: general.report(request.user, registration, **form.cleaned_data),
+        form=form,
+        success=_("Your report was recorded."),
+        then=reverse("licensing_counter:registration", args=[registration.pk]),
+    )
+    if done:
+        return done
     return render(
         request,
         "licensing/registration.html",
         {"registration": registration, "reports": registration.reports.all(), "form": form, "counter": True,
          "nav_current": "licensing_counter:index"},
-        status=400 if form.errors else 200,
+        status=form_status(form),
     )  # fmt: skip
 
 
@@ -168,14 +165,13 @@ def licence_renew(request, number):
     _require_handler(request)
     licence = _licence(request, number)
     form = RenewalForm(request.POST)
-    form.is_valid()
-    try:
-        licences.renew(request.user, licence, reason=form.cleaned_data.get("reason", ""))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The licence was renewed."))
-    return redirect("licensing:licence", licence.number)
+    form.is_valid()  # the reason is optional: an unreadable one is left out, the renewal goes on
+    return call_service(
+        request,
+        lambda: licences.renew(request.user, licence, reason=form.cleaned_data.get("reason", "")),
+        success=_("The licence was renewed."),
+        back=reverse("licensing:licence", args=[licence.number]),
+    )
 
 
 @login_required
@@ -206,24 +202,25 @@ def registration_detail(request, pk):
 def authorisations(request):
     _require_handler(request)
     form = PriorAuthorisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            party = find_or_create_party(form.party())
-            data = form.cleaned_data
-            prior.record(request.user, party=party, kind=data["kind"], number=data["number"],
-                         valid_from=data["valid_from"], valid_until=data["valid_until"])  # fmt: skip
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The authorisation was recorded."))
-            return redirect("licensing:authorisations")
+
+    def record():
+        party = find_or_create_party(form.party())
+        data = form.cleaned_data
+        return prior.record(request.user, party=party, kind=data["kind"], number=data["number"],
+                            valid_from=data["valid_from"], valid_until=data["valid_until"])  # fmt: skip
+
+    done = call_service(
+        request, record, form=form, success=_("The authorisation was recorded."), then="licensing:authorisations"
+    )
+    if done:
+        return done
     today = datetime.date.today()
     return render(
         request,
         "licensing/authorisations.html",
         {"rows": PriorAuthorisation.objects.select_related("party", "case"), "form": form, "today": today,
          "nav_current": "licensing:index"},
-        status=400 if form.errors else 200,
+        status=form_status(form),
     )  # fmt: skip
 
 

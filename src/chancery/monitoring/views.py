@@ -6,20 +6,19 @@ from __future__ import annotations
 import datetime
 
 from csp.decorators import csp_update
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import FileResponse, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chancery.core import audit
 from chancery.core.authz import may, require
-from chancery.core.forms import add_service_errors
 from chancery.core.models import AuditAction, Entity
+from chancery.core.views_kit import call_service, form_status
 from chancery.monitoring import charts, queries
 from chancery.monitoring.forms import (
     BudgetForm,
@@ -195,12 +194,10 @@ def initiative(request, code):
 def budget(request, code):
     node = get_object_or_404(Initiative, code=code)
     form = BudgetForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-        return redirect(node)
-    data = form.cleaned_data
-    try:
-        budgets.set_budget(
+
+    def save():
+        data = form.cleaned_data
+        return budgets.set_budget(
             request.user,
             node,
             data["year"],
@@ -209,11 +206,14 @@ def budget(request, code):
             spent=data["spent"],
             expected_revision=data["revision"],
         )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The budget of %(year)s has been saved.") % {"year": data["year"]})
-    return redirect(node)
+
+    return call_service(
+        request,
+        save,
+        form=form,
+        success=lambda _budget: _("The budget of %(year)s has been saved.") % {"year": form.cleaned_data["year"]},
+        back=node,
+    )
 
 
 @login_required
@@ -221,19 +221,19 @@ def budget(request, code):
 def milestone_status(request, pk):
     milestone = get_object_or_404(Milestone.objects.select_related("initiative"), pk=pk)
     form = MilestoneStatusForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            milestones.set_status(
-                request.user, milestone, data["status"], done_on=data["done_on"], reason=data["reason"]
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-    if form.errors:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    else:
-        messages.success(request, _("The milestone has been updated."))
-    return redirect(milestone.initiative)
+    return call_service(
+        request,
+        lambda: milestones.set_status(
+            request.user,
+            milestone,
+            form.cleaned_data["status"],
+            done_on=form.cleaned_data["done_on"],
+            reason=form.cleaned_data["reason"],
+        ),
+        form=form,
+        success=_("The milestone has been updated."),
+        back=milestone.initiative,
+    )
 
 
 @login_required
@@ -241,24 +241,25 @@ def initiative_create(request):
     """The secretariat sets up a core ambition, a programme under one, or a project under a programme."""
     require(request.user, "monitoring.plan")
     form = InitiativeForm(request.POST or None, initial={"parent": request.GET.get("onder")})
-    if form.is_valid():
+
+    def create():
         data = dict(form.cleaned_data)
         parent = data.pop("parent")
         level = {None: Level.AMBITION, Level.AMBITION: Level.PROGRAMME, Level.PROGRAMME: Level.PROJECT}[
             parent.level if parent else None
         ]
-        try:
-            node = create_initiative(request.user, level=level, parent=parent, **data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("%(title)s has been set up.") % {"title": node.title})
-            return redirect(node)
+        return create_initiative(request.user, level=level, parent=parent, **data)
+
+    done = call_service(
+        request, create, form=form, success=lambda node: _("%(title)s has been set up.") % {"title": node.title}
+    )
+    if done:
+        return done
     return render(
         request,
         "monitoring/form.html",
         {"form": form, "title": _("A new core ambition, programme or project")},
-        status=400 if form.is_bound and form.errors else 200,
+        status=form_status(form),
     )
 
 
@@ -267,16 +268,13 @@ def initiative_create(request):
 def milestone_add(request, code):
     node = get_object_or_404(Initiative, code=code)
     form = MilestoneForm(request.POST)
-    if form.is_valid():
-        try:
-            milestones.add_milestone(request.user, node, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-    if form.errors:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    else:
-        messages.success(request, _("The milestone has been added."))
-    return redirect(node)
+    return call_service(
+        request,
+        lambda: milestones.add_milestone(request.user, node, **form.cleaned_data),
+        form=form,
+        success=_("The milestone has been added."),
+        back=node,
+    )
 
 
 @login_required
@@ -288,14 +286,15 @@ def vision_notes(request):
     if request.method == "POST":
         if form is None:
             raise PermissionDenied(_("Only the administration keeps the register of vision notes."))
-        if form.is_valid():
-            try:
-                visions.register(request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("The vision note has been registered."))
-                return redirect("monitoring:vision_notes")
+        done = call_service(
+            request,
+            lambda: visions.register(request.user, **form.cleaned_data),
+            form=form,
+            success=_("The vision note has been registered."),
+            then="monitoring:vision_notes",
+        )
+        if done:
+            return done
     today = timezone.localdate()
     notes = [(note, note.days_overdue(today)) for note in VisionNote.objects.select_related("owner")]
     notes.sort(key=lambda pair: (-pair[1], pair[0].planned_update))
@@ -303,7 +302,7 @@ def vision_notes(request):
         request,
         "monitoring/vision_notes.html",
         {"notes": notes, "form": form, "overdue": sum(1 for _note, days in notes if days)},
-        status=400 if form is not None and form.errors else 200,
+        status=form_status(form),
     )
 
 
@@ -340,16 +339,15 @@ def report_list(request):
     if request.method == "POST":
         if form is None:
             raise PermissionDenied(_("Only the administration makes progress reports."))
-        if form.is_valid():
-            try:
-                report = reports.request_report(
-                    request.user, form.cleaned_data["initiative"], form.cleaned_data["period"]
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc, "period")
-            else:
-                messages.success(request, _("The report is being made; it appears here when it is ready."))
-                return redirect(report)
+        done = call_service(
+            request,
+            lambda: reports.request_report(request.user, form.cleaned_data["initiative"], form.cleaned_data["period"]),
+            form=form,
+            field="period",
+            success=_("The report is being made; it appears here when it is ready."),
+        )
+        if done:
+            return done
     return render(
         request,
         "monitoring/reports.html",
@@ -357,7 +355,7 @@ def report_list(request):
             "form": form,
             "reports": ProgressReport.objects.visible_to(request.user).select_related("initiative", "document"),
         },
-        status=400 if form is not None and form.errors else 200,
+        status=form_status(form),
     )
 
 

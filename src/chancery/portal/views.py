@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from chancery.core.models import Document, DocumentKind, Mandatee
+from chancery.core.views_kit import page_number
 from chancery.decisions import services as decision_services
 from chancery.decisions.models import Dossier, Meeting, Theme
 from chancery.portal import catalogue, linkeddata, opendata, queries
@@ -20,7 +21,7 @@ from chancery.portal.search import service
 
 
 def decisions(request):
-    page = Paginator(queries.meetings_with_decisions(request.user), 20).get_page(request.GET.get("page"))
+    page = Paginator(queries.meetings_with_decisions(request.user), 20).get_page(page_number(request))
     return render(request, "portal/decisions.html", {"page": page})
 
 
@@ -178,7 +179,7 @@ def open_data_file(request, name):
 
 def minister(request, pk):
     mandatee = get_object_or_404(Mandatee.objects.select_related("person"), pk=pk)
-    page = Paginator(queries.decisions_of_minister(mandatee, request.user), 25).get_page(request.GET.get("page"))
+    page = Paginator(queries.decisions_of_minister(mandatee, request.user), 25).get_page(page_number(request))
     return render(request, "portal/minister.html", {"mandatee": mandatee, "page": page})
 
 
@@ -222,7 +223,7 @@ def themes(request):
 
 def theme(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
-    page = Paginator(queries.decisions_of_theme(theme, request.user), 25).get_page(request.GET.get("page"))
+    page = Paginator(queries.decisions_of_theme(theme, request.user), 25).get_page(page_number(request))
     return render(request, "portal/theme.html", {"theme": theme, "page": page})
 
 

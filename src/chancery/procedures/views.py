@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from chancery.core import services as core_services
 from chancery.core.authz import may, require
-from chancery.core.forms import add_service_errors
+from chancery.core.views_kit import call_service
 from chancery.procedures import registry
 from chancery.procedures.forms import AnswerForm, ApplicantMessageForm, CaseDocumentForm, NoteForm, TransitionForm
 from chancery.procedures.models import Case
@@ -214,9 +214,9 @@ def case_fire(request, reference):
 def case_take(request, reference):
     _internal(request)
     case = _visible_case(request, reference)
-    work.take(request.user, case)
-    messages.success(request, _("You now handle this case."))
-    return redirect(case.get_absolute_url())
+    return call_service(
+        request, lambda: work.take(request.user, case), success=_("You now handle this case."), back=case
+    )
 
 
 @login_required
@@ -225,14 +225,16 @@ def case_note(request, reference):
     _internal(request)
     case = _visible_case(request, reference)
     form = NoteForm(request.POST)
-    if form.is_valid():
-        try:
-            work.add_note(request.user, case, form.cleaned_data["text"], internal=form.cleaned_data["internal"])
-        except ValidationError as exc:
-            add_service_errors(form, exc, "text")
-        else:
-            messages.success(request, _("Note saved."))
-            return redirect(case.get_absolute_url())
+    done = call_service(
+        request,
+        lambda: work.add_note(request.user, case, form.cleaned_data["text"], internal=form.cleaned_data["internal"]),
+        form=form,
+        field="text",
+        success=_("Note saved."),
+        then=case,
+    )
+    if done:
+        return done
     return render(request, "procedures/case.html", _case_context(request, case, note_form=form), status=400)
 
 
@@ -242,18 +244,17 @@ def case_document(request, reference):
     _internal(request)
     case = _visible_case(request, reference)
     form = CaseDocumentForm(request.POST, request.FILES, procedure=case.definition)
-    if form.is_valid():
+
+    def add():
         data = form.cleaned_data
-        try:
-            work.add_document(
-                request.user, case, upload=data["file"], kind=data["kind"], title=data["title"],
-                internal=data.get("internal", False),
-            )  # fmt: skip
-        except ValidationError as exc:
-            add_service_errors(form, exc, "file")
-        else:
-            messages.success(request, _("Document added."))
-            return redirect(case.get_absolute_url())
+        return work.add_document(
+            request.user, case, upload=data["file"], kind=data["kind"], title=data["title"],
+            internal=data.get("internal", False),
+        )  # fmt: skip
+
+    done = call_service(request, add, form=form, field="file", success=_("Document added."), then=case)
+    if done:
+        return done
     return render(request, "procedures/case.html", _case_context(request, case, document_form=form), status=400)
 
 
@@ -292,24 +293,24 @@ def counter_apply(request, procedure):
     if form_class is None:
         raise Http404(_("No such procedure."))
     form = form_class(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            case = work.apply(
-                request.user,
-                definition,
-                party=form.party(),
-                title=form.case_title(),
-                data=form.case_data(),
-                documents=form.case_documents(),
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("Your application was submitted with reference %(reference)s.") % {"reference": case.reference},
-            )
-            return redirect(_counter_url(case))
+    done = call_service(
+        request,
+        lambda: work.apply(
+            request.user,
+            definition,
+            party=form.party(),
+            title=form.case_title(),
+            data=form.case_data(),
+            documents=form.case_documents(),
+        ),
+        form=form,
+        success=lambda case: (
+            _("Your application was submitted with reference %(reference)s.") % {"reference": case.reference}
+        ),
+        then=_counter_url,
+    )
+    if done:
+        return done
     return render(
         request,
         "procedures/counter_apply.html",
@@ -353,18 +354,19 @@ def counter_case(request, reference):
 def counter_answer(request, reference):
     case = _own_case(request, reference)
     form = AnswerForm(request.POST, request.FILES, procedure=case.definition)
-    if form.is_valid():
+
+    def answer():
         data = form.cleaned_data
-        try:
-            work.answer_request(
-                request.user, case, message=data["message"], upload=data.get("file"), kind=data.get("kind", ""),
-                expected_version=data["version"],
-            )  # fmt: skip
-        except ValidationError as exc:
-            add_service_errors(form, exc, "message")
-        else:
-            messages.success(request, _("Your answer was sent."))
-            return redirect(_counter_url(case))
+        return work.answer_request(
+            request.user, case, message=data["message"], upload=data.get("file"), kind=data.get("kind", ""),
+            expected_version=data["version"],
+        )  # fmt: skip
+
+    done = call_service(
+        request, answer, form=form, field="message", success=_("Your answer was sent."), then=_counter_url(case)
+    )
+    if done:
+        return done
     return render(
         request, "procedures/counter_case.html", _counter_context(request, case, answer_form=form), status=400
     )
@@ -375,14 +377,16 @@ def counter_answer(request, reference):
 def counter_message(request, reference):
     case = _own_case(request, reference)
     form = ApplicantMessageForm(request.POST)
-    if form.is_valid():
-        try:
-            work.add_note(request.user, case, form.cleaned_data["message"], internal=False)
-        except ValidationError as exc:
-            add_service_errors(form, exc, "message")
-        else:
-            messages.success(request, _("Your message was sent."))
-            return redirect(_counter_url(case))
+    done = call_service(
+        request,
+        lambda: work.add_note(request.user, case, form.cleaned_data["message"], internal=False),
+        form=form,
+        field="message",
+        success=_("Your message was sent."),
+        then=_counter_url(case),
+    )
+    if done:
+        return done
     return render(
         request, "procedures/counter_case.html", _counter_context(request, case, message_form=form), status=400
     )

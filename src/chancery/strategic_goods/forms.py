@@ -9,10 +9,17 @@ class CodeForm(forms.Form):
 
 
 class ScreenForm(forms.Form):
+    """Asked in the page's address, whose query parameters are Dutch: ?naam=…&land=…"""
+
+    QUERY_NAMES = {"name": "naam", "country": "land"}
+
     name = forms.CharField(label=_("Name of the party"), max_length=300)
     country = forms.CharField(
         label=_("Country"), max_length=60, required=False, help_text=_("ISO code of two letters (e.g. RU) or name.")
     )
+
+    def add_prefix(self, field_name):
+        return super().add_prefix(self.QUERY_NAMES.get(field_name, field_name))
 
 
 class ReviewForm(forms.Form):

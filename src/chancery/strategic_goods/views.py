@@ -7,11 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chancery.core.authz import may, require
 from chancery.core.forms import add_service_errors
+from chancery.core.views_kit import call_service, query
 from chancery.strategic_goods.forms import CodeForm, FindingForm, ReviewForm, ScreenForm
 from chancery.strategic_goods.models import ControlListEntry, ScreeningHit
 from chancery.strategic_goods.services import assessment, review_hit, screen, validate_code
@@ -34,7 +36,8 @@ def index(request):
             add_service_errors(code_form, exc, "code")
         else:
             entry = ControlListEntry.objects.select_related("parent").get(code=code)
-    screen_form = ScreenForm(request.GET if "name" in request.GET else None)
+    screened = query(request, naam="name", land="country")  # ?name=&country= before
+    screen_form = ScreenForm(screened if "naam" in screened else None)
     matches = None
     if screen_form.is_bound and screen_form.is_valid():
         matches = screen(screen_form.cleaned_data["name"], screen_form.cleaned_data["country"])
@@ -90,14 +93,16 @@ def hit(request, pk):
     form = None
     if not found.decision and may(request.user, "strategic_goods.review_hits"):
         form = ReviewForm(request.POST if request.method == "POST" else None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                review_hit(found, request.user, form.cleaned_data["decision"], form.cleaned_data["motivation"])
-            except ValidationError as exc:
-                add_service_errors(form, exc, "motivation")
-            else:
-                messages.success(request, _("The review of the hit has been recorded."))
-                return redirect("strategic_goods:subject", subject=found.subject)
+        done = call_service(
+            request,
+            lambda: review_hit(found, request.user, form.cleaned_data["decision"], form.cleaned_data["motivation"]),
+            form=form,
+            field="motivation",
+            success=_("The review of the hit has been recorded."),
+            then=reverse("strategic_goods:subject", kwargs={"subject": found.subject}),
+        )
+        if done:
+            return done
     elif request.method == "POST":
         raise PermissionDenied(_("Only a handler of the administration may review screening hits."))
     return render(request, "strategic_goods/hit.html", {"hit": found, "form": form, "case": case})

@@ -87,11 +87,20 @@ def test_queryset_filters_every_level_and_state(org, matrix, role):
 @pytest.mark.parametrize("role", [r for r in ROLES if r != "anonymous"])
 def test_document_list_page(client, org, matrix, role):
     client_for(client, org, role)
-    response = client.get(reverse("document_list"), {"page": 1})
+    response = client.get(reverse("document_list"), {"pagina": 1})
     assert response.status_code == 200
     html = response.content.decode()
     for (level, state), document in matrix.items():
         assert (f">{document.title}<" in html) == expected_visible(role, level, state), (role, level, state)
+
+
+def test_document_list_filters_by_level_in_the_pages_words(client, org, matrix):
+    client_for(client, org, "secretariat")
+    # ?niveau= (and ?level=, its name before: a bookmarked filter still works)
+    for params in ({"niveau": AccessLevel.CONFIDENTIAL}, {"level": AccessLevel.CONFIDENTIAL}):
+        html = client.get(reverse("document_list"), params).content.decode()
+        for (level, _state), document in matrix.items():
+            assert (f">{document.title}<" in html) == (level == AccessLevel.CONFIDENTIAL), (params, level)
 
 
 def test_document_list_requires_login(client, matrix):

@@ -97,8 +97,13 @@ def test_publication_screens(client, org, secretariat, approved_item, monkeypatc
     )
     assert response.status_code == 302
     clock["today"] = d("2026-12-02")
-    html = client.get(reverse("decisions:publication_list") + "?late=1").content.decode()
+    html = client.get(reverse("decisions:publication_list") + "?laat=1").content.decode()
     assert publication.number in html and "te laat" in html  # two working days after 27 November have passed
+    assert publication.number in client.get(reverse("decisions:publication_list") + "?late=1").content.decode()
+    html = client.get(reverse("decisions:publication_list"), {"stap": "alle", "dringend": "1"}).content.decode()
+    assert publication.number in html and 'value="alle" selected' in html
+    html = client.get(reverse("decisions:publication_list"), {"stap": "published"}).content.decode()
+    assert publication.number not in html
     response = client.post(publication.get_absolute_url(), {"step": "published", "on": "2026-11-28"})
     assert response.status_code == 400  # not the next step
     client.force_login(org.users["cabinet_concerned"])

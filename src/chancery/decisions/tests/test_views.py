@@ -75,6 +75,19 @@ def test_confidential_items_stay_hidden_on_agendas_and_comparisons(client, org, 
         assert ("Nieuwe geheime nota" in compare) == sees, role
 
 
+def test_agenda_versions_are_compared_as_the_address_asks(client, org, meeting, add, secretariat):
+    add(meeting, "Eerste nota")
+    for _version in "AB":
+        services.approve_all_formally(secretariat, services.current_draft(meeting), expected_revision=None)
+        services.approve_agenda(secretariat, services.current_draft(meeting), expected_revision=None)
+    client.force_login(org.users["civil_servant"])
+    url = reverse("decisions:agenda_compare", args=[meeting.uuid])
+    assert client.get(url).context["comparison"].older.letter == "B"  # the last two by default
+    for params in ({"van": "A", "naar": "C"}, {"from": "A", "to": "C"}):  # the English names of before too
+        comparison = client.get(url, params).context["comparison"]
+        assert (comparison.older.letter, comparison.newer.letter) == ("A", "C"), params
+
+
 def test_meeting_list_shows_meetings_with_their_versions(client, org, meeting):
     client.force_login(org.users["civil_servant"])
     html = client.get(reverse("decisions:meeting_list")).content.decode()
@@ -128,6 +141,7 @@ def test_submission_screens_from_proposal_to_agenda(client, org, meeting):
     assert client.get(submission.get_absolute_url()).status_code == 404
     client.force_login(org.users["secretariat"])
     assert "Mensenrechtenfonds" in client.get(reverse("decisions:submission_list")).content.decode()
+    assert 'href="?status=alle"' in client.get(reverse("decisions:submission_list")).content.decode()
     client.post(submission.get_absolute_url(), {"action": "send_back", "remarks": "Graag het advies van de IF."})
     client.force_login(org.users["cabinet_concerned"])
     html = client.get(submission.get_absolute_url()).content.decode()
@@ -146,6 +160,10 @@ def test_submission_screens_from_proposal_to_agenda(client, org, meeting):
     submission.refresh_from_db()
     assert submission.state == "accepted" and submission.item.short_title == "Mensenrechtenfonds 2027"
     assert submission.item.item_documents.count() == 3
+    # Accepted: gone from those waiting, shown with ?status=alle (and ?state=all, its name before).
+    assert "Mensenrechtenfonds" not in client.get(reverse("decisions:submission_list")).content.decode()
+    for params in ({"status": "alle"}, {"state": "all"}):
+        assert "Mensenrechtenfonds" in client.get(reverse("decisions:submission_list"), params).content.decode()
 
 
 def test_meeting_calendar_shows_a_month(client, org, meeting):

@@ -40,11 +40,14 @@ def test_check_a_code(client, org, control_list):
 
 def test_screen_a_party(client, org, demo_list):
     client.force_login(org.users["civil_servant"])
-    page = client.get(INDEX, {"name": "Evgeny Marchenko", "country": "RU"}).content.decode()
+    page = client.get(INDEX, {"naam": "Evgeny Marchenko", "land": "RU"}).content.decode()
     assert "EU-FSD-900002" in page and "ARMS-EMBARGO-RU" in page and "Russia — wapenembargo (volledig" in page
     assert "verzonnen demolijst" in page
-    page = client.get(INDEX, {"name": "Bakkerij Janssens", "country": "BE"}).content.decode()
+    assert 'name="naam" value="Evgeny Marchenko"' in page and 'name="land"' in page  # the form asks in Dutch
+    page = client.get(INDEX, {"naam": "Bakkerij Janssens", "land": "BE"}).content.decode()
     assert "Geen overeenkomsten." in page
+    # The English names of before still work (a bookmarked screening).
+    assert "ARMS-EMBARGO-RU" in client.get(INDEX, {"name": "Evgeny Marchenko", "country": "RU"}).content.decode()
 
 
 def test_review_the_hits_of_a_subject(client, org, demo):

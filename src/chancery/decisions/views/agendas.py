@@ -1,0 +1,305 @@
+"""Meetings and their agendas: the list, the calendar, a new meeting, the agenda page, items,
+formal checks, approval and the comparison of two versions (services/agendas.py)."""
+
+from __future__ import annotations
+
+import calendar as calendar_module
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chancery.core import visibility
+from chancery.core.authz import may
+from chancery.core.models import Document, DocumentKind
+from chancery.core.views_kit import call_service, form_status, page_number, query
+from chancery.decisions import services
+from chancery.decisions.forms import ApproveForm, FormalCheckForm, ItemForm, MeetingForm, MoveForm, RevisionForm
+from chancery.decisions.models import (
+    AgendaItem,
+    Decision,
+    DecisionResult,
+    ItemDocument,
+    Meeting,
+    MeetingState,
+    Minutes,
+    RegulationType,
+    Release,
+)
+from chancery.decisions.views.common import (
+    agenda_of,
+    agenda_url,
+    editing,
+    internal,
+    item_for_edit,
+    require_manager,
+    visible_items,
+)
+
+
+@login_required
+def meeting_list(request):
+    internal(request)
+    # Only the items the reader may see are counted (the list must not tell more than the agenda).
+    counted = Q(agendas__is_final=True, agendas__items__carried_over=False) & visibility.q(
+        AgendaItem, request.user, "agendas__items__"
+    )
+    meetings = (
+        Meeting.objects.visible_to(request.user)
+        .annotate(versions=Count("agendas", distinct=True), item_count=Count("agendas__items", filter=counted))
+        .order_by("-starts_at")
+    )
+    page = Paginator(meetings, 30).get_page(page_number(request))
+    return render(
+        request,
+        "decisions/meeting_list.html",
+        {"page": page, "can_manage": may(request.user, "decisions.manage_agendas")},
+    )
+
+
+@login_required
+def meeting_calendar(request):
+    """The meetings of one month, as a calendar (weeks from Monday)."""
+    internal(request)
+    today = timezone.localdate()
+    try:
+        year, month = (int(part) for part in request.GET.get("maand", f"{today:%Y-%m}").split("-"))
+        first = datetime.date(year, month, 1)
+    except ValueError:
+        first = today.replace(day=1)
+    weeks = calendar_module.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    meetings = Meeting.objects.filter(starts_at__date__gte=weeks[0][0], starts_at__date__lte=weeks[-1][-1])
+    by_day: dict = {}
+    for meeting in meetings:
+        by_day.setdefault(timezone.localtime(meeting.starts_at).date(), []).append(meeting)
+    previous = (first - datetime.timedelta(days=1)).replace(day=1)
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    return render(
+        request,
+        "decisions/meeting_calendar.html",
+        {
+            "month": first,
+            "weeks": [[(day, by_day.get(day, []), day.month == first.month) for day in week] for week in weeks],
+            "previous": previous,
+            "following": following,
+            "today": today,
+        },
+    )
+
+
+@login_required
+def meeting_create(request):
+    require_manager(request)
+    form = MeetingForm(request.POST or None)
+    done = call_service(
+        request,
+        lambda: services.create_meeting(request.user, **form.cleaned_data),
+        form=form,
+        success=lambda meeting: _("Meeting %(meeting)s has been created.") % {"meeting": meeting},
+    )
+    if done:
+        return done
+    return render(request, "decisions/form.html", {"form": form, "title": _("New meeting")}, status=form_status(form))
+
+
+@login_required
+def meeting_detail(request, uuid, letter=None):
+    internal(request)
+    meeting = get_object_or_404(Meeting, uuid=uuid)
+    agenda = agenda_of(meeting, letter)
+    manager = may(request.user, "decisions.manage_agendas")
+    can_edit = manager and agenda.is_draft and meeting.state == MeetingState.PLANNED
+    documents = Document.objects.visible_to(request.user)
+    items = list(
+        visible_items(agenda, request.user)
+        .prefetch_related(
+            Prefetch("decisions", queryset=Decision.objects.select_related("document")),
+            Prefetch(
+                "item_documents",
+                queryset=ItemDocument.objects.filter(document__in=documents).select_related("document"),
+                to_attr="visible_documents",
+            ),
+        )
+        .select_related("press_summary", "agenda__meeting")
+    )
+    return render(
+        request,
+        "decisions/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "agenda": agenda,
+            "agendas": meeting.agendas.all(),
+            "items": items,
+            "can_edit": can_edit,
+            # Decisions are taken on the final agenda; corrections stay possible after closing.
+            "can_decide": manager and agenda.is_final,
+            "can_close": manager and meeting.state == MeetingState.AGENDA_APPROVED,
+            "minutes": Minutes.objects.visible_to(request.user)
+            .filter(meeting=meeting)
+            .select_related("document")
+            .first(),
+            "attendance": services.attendance(meeting),
+            "can_record_attendance": manager,
+            "releases": meeting.releases.all() if agenda.is_final else [],
+            "release_scopes": Release.Scope.choices,
+            "decision_results": DecisionResult.choices,
+            "regulation_types": RegulationType.choices,
+            "can_release": manager and agenda.is_final,
+            "item_form": ItemForm(initial={"revision": agenda.revision}) if can_edit else None,
+            "attachable": services.attachable_items(request.user, items),
+            "can_submit": may(request.user, "decisions.submit") and meeting.state == MeetingState.PLANNED,
+            "document_kinds": DocumentKind.choices,
+        },
+    )
+
+
+@login_required
+@require_POST
+def item_add(request, uuid, letter):
+    meeting, agenda = editing(request, uuid, letter)
+    form = ItemForm(request.POST)
+
+    def add():
+        data = form.cleaned_data
+        return services.add_item(
+            request.user,
+            agenda,
+            expected_revision=data["revision"],
+            kind=data["kind"],
+            title=data["title"],
+            short_title=data["short_title"],
+            mandatees=data["mandatees"],
+            access_level=data["access_level"],
+        )
+
+    done = call_service(
+        request,
+        add,
+        form=form,
+        success=_("The item has been added."),
+        then=agenda_url(agenda),
+    )
+    if done:
+        return done
+    return render(
+        request,
+        "decisions/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "agenda": agenda,
+            "agendas": meeting.agendas.all(),
+            "items": visible_items(agenda, request.user),
+            "can_edit": True,
+            "item_form": form,
+        },
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def item_formal_check(request, pk):
+    item = item_for_edit(request, pk)
+    form = FormalCheckForm(request.POST)
+    return call_service(
+        request,
+        lambda: services.set_formal_check(
+            request.user, item, form.cleaned_data["check"], expected_revision=form.cleaned_data["revision"]
+        ),
+        form=form,
+        back=agenda_url(item.agenda),
+        invalid=_("Choose a valid formal check."),
+    )
+
+
+@login_required
+@require_POST
+def item_move(request, pk):
+    item = item_for_edit(request, pk)
+    form = MoveForm(request.POST)
+    return call_service(
+        request,
+        lambda: services.move_item(
+            request.user,
+            item,
+            to_number=form.cleaned_data["to_number"],
+            expected_revision=form.cleaned_data["revision"],
+        ),
+        form=form,
+        back=agenda_url(item.agenda),
+        invalid=_("Choose a valid position."),
+    )
+
+
+@login_required
+@require_POST
+def agenda_all_formal(request, uuid, letter):
+    _meeting, agenda = editing(request, uuid, letter)
+    form = RevisionForm(request.POST)
+    return call_service(
+        request,
+        lambda: services.approve_all_formally(request.user, agenda, expected_revision=form.cleaned_data["revision"]),
+        form=form,
+        success=lambda count: _("%(count)d items marked formally in order.") % {"count": count},
+        back=agenda_url(agenda),
+        invalid="",
+    )
+
+
+@login_required
+@require_POST
+def agenda_approve(request, uuid, letter):
+    _meeting, agenda = editing(request, uuid, letter)
+    form = ApproveForm(request.POST)
+
+    def approved(draft) -> str:
+        if draft is None:
+            return _("Agenda %(letter)s is approved as the final agenda.") % {"letter": agenda.letter}
+        return _("Agenda %(letter)s is approved; draft %(next)s has been started.") % {
+            "letter": agenda.letter,
+            "next": draft.letter,
+        }
+
+    return call_service(
+        request,
+        lambda: services.approve_agenda(
+            request.user, agenda, expected_revision=form.cleaned_data["revision"], close=form.cleaned_data["close"]
+        ),
+        form=form,
+        success=approved,
+        # Approving a draft starts the next one, where the user goes on.
+        then=lambda draft: agenda_url(draft or agenda),
+        back=agenda_url(agenda),
+        invalid=_("The approval could not be read; reload the page."),
+    )
+
+
+@login_required
+def agenda_compare(request, uuid):
+    internal(request)
+    meeting = get_object_or_404(Meeting, uuid=uuid)
+    agendas = list(meeting.agendas.all())
+    if len(agendas) < 2:
+        messages.info(request, _("This meeting has only one agenda version."))
+        return redirect(meeting)
+    params = query(request, van="from", naar="to")
+    first = agenda_of(meeting, params.get("van") or agendas[-2].letter)
+    second = agenda_of(meeting, params.get("naar") or agendas[-1].letter)
+    comparison = services.compare_agendas(first, second)
+    # Items the reader may not see are left out of the comparison entirely.
+    visible = set(
+        AgendaItem.objects.visible_to(request.user).filter(agenda__meeting=meeting).values_list("pk", flat=True)
+    )
+    comparison.added = [i for i in comparison.added if i.pk in visible]
+    comparison.removed = [i for i in comparison.removed if i.pk in visible]
+    comparison.moved = [c for c in comparison.moved if c.after.pk in visible]
+    comparison.changed = [c for c in comparison.changed if c.after.pk in visible]
+    return render(
+        request, "decisions/agenda_compare.html", {"meeting": meeting, "agendas": agendas, "comparison": comparison}
+    )

@@ -1,0 +1,96 @@
+"""What comes of a meeting: decisions and their corrections, press summaries, closing, the
+minutes (services/outcomes.py)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chancery.core.views_kit import call_service
+from chancery.decisions import services
+from chancery.decisions.forms import DecisionForm, PressSummaryForm
+from chancery.decisions.views.common import agenda_url, item_for_edit, meeting_for_edit
+
+
+@login_required
+@require_POST
+def item_decide(request, pk):
+    """Record the decision on an item, or (when one exists) a correction with its reason."""
+    item = item_for_edit(request, pk)
+    form = DecisionForm(request.POST, request.FILES)
+    correcting = item.decisions.exists()
+
+    def decide():
+        data = form.cleaned_data
+        if correcting:
+            return services.correct_decision(
+                request.user,
+                item,
+                result=data["result"],
+                text=data["text"],
+                motivation=data["motivation"],
+                reason=data["reason"],
+            )
+        return services.record_decision(
+            request.user,
+            item,
+            result=data["result"],
+            text=data["text"],
+            motivation=data["motivation"],
+            upload=data.get("document"),
+        )
+
+    return call_service(
+        request,
+        decide,
+        form=form,
+        success=_("The correction has been recorded.") if correcting else _("The decision has been recorded."),
+        back=agenda_url(item.agenda),
+        invalid=_("Choose a result."),
+    )
+
+
+@login_required
+@require_POST
+def item_press_summary(request, pk):
+    item = item_for_edit(request, pk)
+    form = PressSummaryForm(request.POST)
+    return call_service(
+        request,
+        lambda: services.set_press_summary(request.user, item, form.cleaned_data["text"]),
+        form=form,
+        success=_("The press summary has been saved."),
+        back=agenda_url(item.agenda),
+        invalid=_("Write the press summary."),
+    )
+
+
+@login_required
+@require_POST
+def meeting_close(request, uuid):
+    meeting = meeting_for_edit(request, uuid)
+    return call_service(
+        request,
+        lambda: services.close_meeting(request.user, meeting),
+        success=_("The meeting is closed."),
+        back=meeting,
+    )
+
+
+@login_required
+@require_POST
+def meeting_minutes(request, uuid):
+    meeting = meeting_for_edit(request, uuid)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose the file with the minutes."))
+        return redirect(meeting)
+    return call_service(
+        request,
+        lambda: services.attach_minutes(request.user, meeting, upload, reason=request.POST.get("reason", "")),
+        success=_("The minutes have been stored."),
+        back=meeting,
+    )

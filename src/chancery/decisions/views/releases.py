@@ -1,0 +1,60 @@
+"""Planning, confirming and performing the release of a meeting (services/releases.py)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chancery.core.views_kit import call_service
+from chancery.decisions import services
+from chancery.decisions.forms import ReleasePlanForm
+from chancery.decisions.models import Release
+from chancery.decisions.views.common import meeting_for_edit, require_manager
+
+
+@login_required
+@require_POST
+def release_plan(request, uuid):
+    meeting = meeting_for_edit(request, uuid)
+    form = ReleasePlanForm(request.POST)
+    return call_service(
+        request,
+        lambda: services.plan_release(
+            request.user, meeting, form.cleaned_data["scope"], form.cleaned_data["planned_at"]
+        ),
+        form=form,
+        success=lambda release: _("Release planned: %(release)s.") % {"release": release},
+        back=meeting,
+        invalid=_("Give a valid moment for the release."),
+    )
+
+
+def _release_for_edit(request, pk) -> Release:
+    require_manager(request)
+    return get_object_or_404(Release.objects.select_related("meeting"), pk=pk)
+
+
+@login_required
+@require_POST
+def release_confirm(request, pk):
+    release = _release_for_edit(request, pk)
+    return call_service(
+        request,
+        lambda: services.confirm_release(request.user, release),
+        success=_("The release is confirmed and will happen at the planned moment."),
+        back=release.meeting,
+    )
+
+
+@login_required
+@require_POST
+def release_now(request, pk):
+    release = _release_for_edit(request, pk)
+    return call_service(
+        request,
+        lambda: services.release_now(request.user, release),
+        success=lambda done: _("Released: %(count)d items made public.") % {"count": done.released_count},
+        back=release.meeting,
+    )
