@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from chancery.strategic_goods.models import Application
+
 # licence_type of the form → (kind, form)
 LICENCE_TYPES = {
     "individual_export": ("export", "individual"),
@@ -67,8 +69,6 @@ def category_of(code: str) -> str:
 
 
 def _application(case):
-    from chancery.strategic_goods.models import Application
-
     return Application.objects.filter(case=case).prefetch_related("goods_lines").first()
 
 
