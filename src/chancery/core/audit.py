@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 
+from chancery.core.context import channel
 from chancery.core.models import AuditAction, AuditEntry
 
 
@@ -51,8 +52,6 @@ def record(
     source: str | None = None,
 ) -> AuditEntry:
     """`source`: the channel; by default the one the entry point set (core.context)."""
-    from chancery.core.context import channel
-
     source = source or channel()
     user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     return AuditEntry.objects.create(

@@ -9,7 +9,7 @@ from defusedxml import ElementTree
 from django.conf import settings
 
 from chancery.core.background import background
-from chancery.core.models.documents import FileFormat
+from chancery.core.models.documents import DocumentVersion, ExtractionState, FileFormat
 
 # Searchable text is capped: a 30 MB spreadsheet of numbers helps no search.
 MAX_TEXT_CHARS = 2_000_000
@@ -97,8 +97,6 @@ def extract_text(data: bytes, file_format: str) -> str | None:
 @background()
 def extract_version_text(version_id: int) -> str:
     """Extract a stored version's text for search (deferred by core.services on every upload)."""
-    from chancery.core.models import DocumentVersion, ExtractionState
-
     version = DocumentVersion.objects.get(pk=version_id)
     if version.extraction_state != ExtractionState.PENDING:
         return version.extraction_state  # already done: a retried task changes nothing

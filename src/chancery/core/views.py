@@ -28,6 +28,7 @@ from chancery.core.models import (
     Mandatee,
     ReleaseState,
 )
+from chancery.core.signing_views import StartFlowForm
 from chancery.core.views_kit import call_service, form_status, page_number, query
 
 
@@ -131,8 +132,6 @@ def document_detail(request, uuid):
     context["signature_checks"] = signing.verify(latest) if latest else []
     context["flows"] = document.signing_flows.prefetch_related("requests__signer")
     if may(request.user, "core.start_signing_flow") and latest and latest.file_format == "pdf":
-        from chancery.core.signing_views import StartFlowForm
-
         context["start_flow_form"] = StartFlowForm()
     if may(request.user, "core.read_audit_trail", document):
         context["trail"] = audit.trail_for(document, *context["versions"])[:200]

@@ -17,15 +17,24 @@ from chancery.core.permissions import (
     in_secretariat,
     only,
 )
+from chancery.decisions.models import AgendaItem, MeetingState
 
 SECRETARIAT_ONLY = _("Only the secretariat manages meetings and agendas.")
+
+
+def is_open_for_documents(item: AgendaItem) -> bool:
+    """Documents on an item change freely until its agenda is approved."""
+    return item.agenda.is_draft and item.agenda.meeting.state == MeetingState.PLANNED
+
+
+def meeting_closed(item: AgendaItem) -> bool:
+    """A closed meeting is read-only: its items take no new documents (corrections go elsewhere)."""
+    return item.agenda.meeting.state == MeetingState.CLOSED
 
 
 def _attach_document(user, item) -> bool:
     """Documents on an item: the secretariat until the meeting closes; the submitting ministers and
     their cabinets while the agenda is an open draft."""
-    from chancery.decisions.services.documents import is_open_for_documents, meeting_closed
-
     if item is None or meeting_closed(item):
         return False
     if in_secretariat(user):

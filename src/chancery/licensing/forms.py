@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chancery.licensing import rules
 from chancery.licensing.models import AuthorisationKind
+from chancery.licensing.procedure import ICP_QUESTIONNAIRE
 from chancery.procedures.forms import ApplicationForm, file_field
 from chancery.procedures.models import PartyKind
 
@@ -96,8 +97,6 @@ class PriorAuthorisationApplicationForm(ApplicationForm):
         return {"activities": self.cleaned_data["activities"], "description": self.cleaned_data["description"]}
 
     def case_documents(self):
-        from chancery.licensing.procedure import ICP_QUESTIONNAIRE
-
         data = self.cleaned_data
         return [
             (ICP_QUESTIONNAIRE, data["icp_questionnaire"], str(_("ICP questionnaire"))),

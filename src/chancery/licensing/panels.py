@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from chancery.licensing.models import Licence, PriorAuthorisation
 from chancery.licensing.procedure import CODE as VM
+from chancery.licensing.services.prior import needs_prior_authorisation
 
 
 def licence_context(request, case) -> dict:
@@ -20,8 +21,6 @@ def licence_context(request, case) -> dict:
 def _prior_authorisation(case) -> dict:
     if case.procedure == VM:
         return {"authorisation": PriorAuthorisation.objects.filter(case=case).first(), "needs_authorisation": False}
-    from chancery.licensing.services.prior import needs_prior_authorisation
-
     if not needs_prior_authorisation(case):
         return {"authorisation": None, "needs_authorisation": False}
     today = timezone.localdate()

@@ -8,11 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from chancery.core.authz import declare
 from chancery.core.permissions import in_administration, in_secretariat
+from chancery.strategic_goods.procedure import TEAM
 
 
 def _handle(user, obj=None) -> bool:
-    from chancery.strategic_goods.procedure import TEAM
-
     if not in_administration(user):
         return False
     return in_secretariat(user) or bool(user.entity_id and user.entity.code == TEAM)

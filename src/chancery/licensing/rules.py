@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from chancery.strategic_goods.countries import EU_MEMBER_STATES
+
 SOURCE_DUAL_USE_VALIDITY = (
     "fdfa.be, individuele vergunning / globale vergunning dual-use: valid 3 years, renewable once for 3 years "
     "for the unused value (procedure-rules.md §A3)"
@@ -128,8 +130,6 @@ def destination_error(licence: GeneralLicence, country: str) -> str | None:
     """Why a general licence cannot cover a shipment to `country`, or None. The EU general export
     authorisations cover exports, which leave the EU (EU001 only to its ten countries); the Flemish
     general transfer licences cover transfers to another Member State (Directive 2009/43/EC)."""
-    from chancery.strategic_goods.services.applications import EU_MEMBER_STATES
-
     if licence.destinations and country not in licence.destinations:
         return _("%(code)s covers exports to %(countries)s only, not to %(country)s.") % {
             "code": licence.code, "countries": ", ".join(sorted(licence.destinations)), "country": country,

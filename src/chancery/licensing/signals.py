@@ -5,14 +5,13 @@ authorisation itself), in the step's own transaction."""
 from __future__ import annotations
 
 from chancery.licensing.procedure import CODE as PRIOR_AUTHORISATION_CODE
+from chancery.licensing.services import licences, prior
 from chancery.strategic_goods.procedure import CODE
 
 
 def on_case_transition(sender, case, step, actor, **kwargs):
     instance = step
     if case.procedure == PRIOR_AUTHORISATION_CODE:
-        from chancery.licensing.services import prior
-
         if instance.target == "granted":
             prior.grant_from_case(case, actor=instance.actor, decided_at=instance.at)
         elif instance.target == "revoked":
@@ -20,8 +19,6 @@ def on_case_transition(sender, case, step, actor, **kwargs):
         return
     if case.procedure != CODE:
         return
-    from chancery.licensing.services import licences
-
     if instance.target in licences.GRANTED and instance.source not in licences.GRANTED:
         licences.issue(case, actor=instance.actor, decided_at=instance.at, reason=instance.reason)
     elif instance.target == "refused":

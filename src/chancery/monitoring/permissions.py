@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from chancery.core.authz import declare
+from chancery.core.models import User
 from chancery.core.permissions import (
     EXPERTS,
     STAFF,
@@ -37,8 +38,6 @@ def _edit_initiative(user, initiative) -> bool:
 def board_experts():
     """The board's external experts: outside the administration, they read the dashboard and its
     reports; a report's document names them, so that the confidentiality rule says so too."""
-    from chancery.core.models import User
-
     return User.objects.filter(is_active=True, role__in=EXPERTS)
 
 

@@ -24,6 +24,7 @@ from chancery.monitoring.models import (
     Target,
     VisionNote,
 )
+from chancery.monitoring.queries import released_observation_ids
 
 
 def _board(user) -> bool:
@@ -39,8 +40,6 @@ def board_only(user) -> visibility.Rule:
 
 
 def observations(user) -> visibility.Rule:
-    from chancery.monitoring.queries import released_observation_ids
-
     if may(user, "monitoring.read_unreleased_figures"):
         return visibility.EVERYTHING
     released = Condition("pk", released_observation_ids())

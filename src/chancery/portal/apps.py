@@ -2,12 +2,6 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def _home_panel(request) -> dict:
-    from chancery.portal.queries import meetings_with_decisions
-
-    return {"meetings": meetings_with_decisions(request.user)[:4]}
-
-
 class PortalConfig(AppConfig):
     """The public face: what has been released, for everyone, without logging in."""
 
@@ -18,7 +12,7 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         from chancery.api import routes
         from chancery.core import navigation
-        from chancery.portal import api, readers
+        from chancery.portal import api, panels, readers
 
         readers.register()
         for prefix, viewset, basename in (
@@ -35,7 +29,7 @@ class PortalConfig(AppConfig):
         navigation.register(navigation.Module("open_data", _("Open data"), "open_data", order=90, area="public"))
 
         navigation.register_home_panel(
-            navigation.HomePanel("latest_decisions", "portal/home_panel.html", _home_panel, order=10)
+            navigation.HomePanel("latest_decisions", "portal/home_panel.html", panels.home_panel, order=10)
         )
 
         from chancery.portal import signals  # noqa: F401 - connects the search index receivers

@@ -3,12 +3,12 @@ for an anonymous reader; more for a logged-in reader who may see more)."""
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import reverse
 
 from chancery.core.models import Document
 from chancery.core.models.access import visibility_q
-from chancery.decisions.models import AgendaItem, Decision, Dossier, ItemDocument, Meeting
+from chancery.decisions.models import AgendaItem, Decision, Dossier, ItemDocument, Meeting, Theme
 
 
 def visible_final_items(user):
@@ -72,10 +72,6 @@ def decisions_of_theme(theme, user):
 
 def themes_with_counts(user) -> list[tuple]:
     """Every theme with at least one decision the reader may see, and how many, by name."""
-    from django.db.models import Count
-
-    from chancery.decisions.models import Theme
-
     dossiers = Dossier.objects.visible_to(user)
     counts = dict(
         visible_final_items(user)

@@ -2,19 +2,6 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def _home_panel(request) -> dict:
-    """The handler's open cases and overdue ones; the applicant's files awaiting their answer."""
-    from chancery.core.authz import may
-    from chancery.procedures.services import queries
-
-    user = request.user
-    if may(user, "procedures.handle_cases"):
-        return {"handler": True, "mine": queries.inbox(user, "mine").count(), "overdue": queries.overdue(user).count()}
-    if may(user, "procedures.apply"):
-        return {"applicant": True, **queries.applicant_summary(user)}
-    return {}
-
-
 class ProceduresConfig(AppConfig):
     """The generic procedure engine: files (zaken) going through declared procedures, with their
     handlers' inbox and the applicants' counter."""
@@ -25,7 +12,7 @@ class ProceduresConfig(AppConfig):
 
     def ready(self) -> None:
         from chancery.core import navigation
-        from chancery.procedures import events, permissions, readers, registry  # noqa: F401 - declares the app's actions
+        from chancery.procedures import events, panels, permissions, readers, registry  # noqa: F401 - declares the app's actions
 
         readers.register()
         from chancery.api import routes
@@ -48,5 +35,5 @@ class ProceduresConfig(AppConfig):
             )
         )
         navigation.register_home_panel(
-            navigation.HomePanel("cases", "procedures/home_panel.html", _home_panel, order=20)
+            navigation.HomePanel("cases", "procedures/home_panel.html", panels.home_panel, order=20)
         )

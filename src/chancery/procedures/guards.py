@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from chancery.core.models import FileFormat
 from chancery.procedures.engine import Action, Guard
+from chancery.procedures.models import CaseNote
 
 
 def attached(case, kind: str, *, file_format: str | None = None, internal: bool | None = None):
@@ -79,8 +80,6 @@ def notify_applicant(message) -> Action:
     address. The mail leaves only once the transition is committed."""
 
     def run(case, transition, actor):
-        from chancery.procedures.models import CaseNote
-
         text = str(message)
         CaseNote.objects.create(case=case, author=None, text=text, internal=False)
         user = case.applicant_user

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from chancery.core.models import Confidential
 from chancery.core.models.access import ConfidentialQuerySet
 from chancery.core.visibility import ReadableQuerySet
+from chancery.procedures import registry
 
 
 def enterprise_number_is_valid(number: str) -> bool:
@@ -93,8 +94,6 @@ class CaseCounter(models.Model):
 
 class CaseQuerySet(ConfidentialQuerySet):
     def open(self) -> CaseQuerySet:
-        from chancery.procedures import registry
-
         condition = Q(pk__in=[])
         for procedure in registry.all_procedures():
             condition |= Q(procedure=procedure.code, state__in=procedure.open_states)
@@ -146,8 +145,6 @@ class Case(Confidential):
 
     @property
     def definition(self):
-        from chancery.procedures import registry
-
         return registry.get(self.procedure)
 
     @property

@@ -1,4 +1,5 @@
-"""What other apps show on a case's pages and in the inbox, without the engine knowing them.
+"""What other apps show on a case's pages and in the inbox, without the engine knowing them; and
+what the engine shows on the home page (`home_panel`, registered in ProceduresConfig.ready()).
 
 A domain app registers, in its ready():
 
@@ -18,6 +19,9 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+
+from chancery.core.authz import may
+from chancery.procedures.services import queries
 
 
 @dataclass(frozen=True)
@@ -85,3 +89,13 @@ def flags(cases) -> dict[str, list[InboxFlag]]:
         for reference in entry.flag(chosen):
             marked.setdefault(reference, []).append(entry)
     return marked
+
+
+def home_panel(request) -> dict:
+    """The handler's open cases and overdue ones; the applicant's files awaiting their answer."""
+    user = request.user
+    if may(user, "procedures.handle_cases"):
+        return {"handler": True, "mine": queries.inbox(user, "mine").count(), "overdue": queries.overdue(user).count()}
+    if may(user, "procedures.apply"):
+        return {"applicant": True, **queries.applicant_summary(user)}
+    return {}

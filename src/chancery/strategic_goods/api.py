@@ -2,6 +2,7 @@
 kit (chancery.api.routes)."""
 
 import django_filters as filters
+from django.db.models import Q
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -9,7 +10,12 @@ from rest_framework import serializers, viewsets
 
 from chancery.api.serializers import absolute
 from chancery.strategic_goods.models import ControlList, ControlListEntry
-from chancery.strategic_goods.services.control_list import control_list_data
+from chancery.strategic_goods.services.control_list import (
+    DUAL_USE_CODE,
+    MILITARY_CODE,
+    control_list_data,
+    normalise,
+)
 
 
 class ControlListFilter(filters.FilterSet):
@@ -27,10 +33,6 @@ class ControlListFilter(filters.FilterSet):
         fields = ["q", "list", "category", "group", "parent"]
 
     def search(self, queryset, name, value):
-        from django.db.models import Q
-
-        from chancery.strategic_goods.services.control_list import DUAL_USE_CODE, MILITARY_CODE, normalise
-
         words = value.split()
         if not words:
             return queryset
@@ -91,7 +93,5 @@ class ControlListViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_object(self):
         # Any spelling of a code finds it (3a001.A.1 → 3A001.a.1), as validation accepts it.
-        from chancery.strategic_goods.services.control_list import normalise
-
         self.kwargs[self.lookup_field] = normalise(self.kwargs[self.lookup_field])
         return super().get_object()

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chancery.strategic_goods.models import FindingValue, HitDecision
+from chancery.strategic_goods.services.assessment import CRITERIA
 
 
 class CodeForm(forms.Form):
@@ -35,7 +36,5 @@ class FindingForm(forms.Form):
     motivation = forms.CharField(label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 3}), max_length=8000)
 
     def __init__(self, *args, **kwargs):
-        from chancery.strategic_goods.services.assessment import CRITERIA
-
         super().__init__(*args, **kwargs)
         self.fields["criterion"].choices = [(c.number, f"{c.number}. {c.title}") for c in CRITERIA]

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from chancery.core.authz import may, require
 from chancery.core.forms import add_service_errors
 from chancery.core.views_kit import call_service, query
+from chancery.procedures.models import Case
 from chancery.strategic_goods.forms import CodeForm, FindingForm, ReviewForm, ScreenForm
 from chancery.strategic_goods.models import ControlListEntry, ScreeningHit
 from chancery.strategic_goods.services import assessment, review_hit, screen, validate_code
@@ -65,8 +66,6 @@ def index(request):
 def _case_of(request, subject: str):
     """The licence file a subject names (its reference), checked with the core visibility rule:
     the hits of a file this user may not see answer 404. None for other subjects."""
-    from chancery.procedures.models import Case
-
     if not Case.objects.filter(reference=subject).exists():
         return None
     case = Case.objects.visible_to(request.user).filter(reference=subject).first()
@@ -112,8 +111,6 @@ def hit(request, pk):
 @require_POST
 def finding(request, reference):
     """Record a finding on one of the eight criteria for a licence file (handlers only)."""
-    from chancery.procedures.models import Case
-
     _internal(request)
     case = Case.objects.visible_to(request.user).filter(reference=reference, procedure="CSG").first()
     if case is None:

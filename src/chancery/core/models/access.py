@@ -30,12 +30,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from chancery.core import visibility
+from chancery.core.authz import may
+from chancery.core.models.organisation import Mandatee, User
 from chancery.core.visibility import EVERYTHING, Condition, ReadableQuerySet, Rule
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
-
-    from chancery.core.models.organisation import User
 
 
 class AccessLevel(models.TextChoices):
@@ -69,9 +70,6 @@ LINK_FIELDS = ("named_users", "concerned_mandatees")
 def visibility_rule(user: User | AnonymousUser | None) -> Rule:
     """Who may see a row, as conditions on its access level, release state, named persons and
     concerned government members (the table in the module's docstring)."""
-    from chancery.core.authz import may
-    from chancery.core.models.organisation import Mandatee
-
     released_public = (
         Condition("access_level", (AccessLevel.PUBLIC,)),
         Condition("release_state", (ReleaseState.RELEASED,)),
@@ -99,8 +97,6 @@ def visibility_rule(user: User | AnonymousUser | None) -> Rule:
 def visibility_q(user: User | AnonymousUser | None, model: type[models.Model], prefix: str = "") -> Q:
     """The condition under which `user` may see a row of `model` (reached through `prefix`): the
     model's registered rule (core.visibility) in SQL."""
-    from chancery.core import visibility
-
     return visibility.q(model, user, prefix)
 
 
@@ -145,8 +141,6 @@ class Confidential(models.Model):
 
     def is_visible_to(self, user) -> bool:
         """Same rule as the lists, asked of the database for this one row."""
-        from chancery.core import visibility
-
         return visibility.is_visible(self, user)
 
     @property

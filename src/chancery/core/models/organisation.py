@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from chancery.core import authz
 from chancery.core.visibility import ReadableQuerySet
 
 
@@ -198,8 +199,6 @@ class User(AbstractUser):
     def has_perm(self, perm, obj=None) -> bool:
         """A declared action (core.authz) gets the declared answer, administrators included (Django
         would say yes to a superuser without asking); model permissions go to Django as usual."""
-        from chancery.core import authz
-
         if authz.is_declared(perm):
             return authz.may(self, perm, obj)
         return super().has_perm(perm, obj)

@@ -11,7 +11,8 @@ from chancery.core import services as core_services
 from chancery.core.authz import require
 from chancery.core.models import AuditAction, Document, Mandatee
 from chancery.core.permissions import in_council, in_secretariat
-from chancery.decisions.models import AgendaItem, DocumentCounter, ItemDocument, ItemKind, MeetingState
+from chancery.decisions.models import AgendaItem, DocumentCounter, ItemDocument, ItemKind
+from chancery.decisions.permissions import is_open_for_documents, meeting_closed
 
 PREFIXES = {ItemKind.NOTE: "DOC", ItemKind.ANNOUNCEMENT: "MED"}
 # Latin ordinals for later versions of a document, as the house style writes them.
@@ -34,16 +35,6 @@ def reference_for(item: AgendaItem, position: int) -> str:
     meeting = item.agenda.meeting
     day = timezone.localtime(meeting.starts_at)
     return f"VR {day:%Y} {day:%d%m} {PREFIXES[ItemKind(item.kind)]}.{item.document_number:04d}/{position}"
-
-
-def is_open_for_documents(item: AgendaItem) -> bool:
-    """Documents on an item change freely until its agenda is approved."""
-    return item.agenda.is_draft and item.agenda.meeting.state == MeetingState.PLANNED
-
-
-def meeting_closed(item: AgendaItem) -> bool:
-    """A closed meeting is read-only: its items take no new documents (corrections go elsewhere)."""
-    return item.agenda.meeting.state == MeetingState.CLOSED
 
 
 def attachable_items(user, items) -> set[int]:

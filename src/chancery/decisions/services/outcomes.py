@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import audit, events
+from chancery.core import services as core_services
 from chancery.core.authz import require
 from chancery.core.models import AuditAction
 from chancery.decisions.events import DECISION_CORRECTED, DECISION_RECORDED, MEETING_CLOSED
@@ -18,10 +19,13 @@ from chancery.decisions.models import (
     DecisionResult,
     Meeting,
     MeetingState,
+    Minutes,
     PressSummary,
     Release,
 )
 from chancery.decisions.services.agendas import add_item, current_draft
+from chancery.decisions.services.documents import next_number
+from chancery.decisions.signals import decision_corrected
 
 DECISION_AUDIT_FIELDS = ("version", "result", "text", "motivation", "document", "reason")
 
@@ -91,9 +95,6 @@ def record_decision(
 
 def _decision_document(actor, item: AgendaItem, upload):
     """The decision document: stored with the item's level, numbered VR YYYY DDMM DEC.nnnn."""
-    from chancery.core import services as core_services
-    from chancery.decisions.services.documents import next_number
-
     day = timezone.localtime(item.agenda.meeting.starts_at)
     reference = f"VR {day:%Y} {day:%d%m} DEC.{next_number(day.year, 'DEC'):04d}"
     document = core_services.create_document(
@@ -168,8 +169,6 @@ def correct_decision(
         after=audit.snapshot(corrected, DECISION_AUDIT_FIELDS),
         reason=reason.strip(),
     )
-    from chancery.decisions.signals import decision_corrected
-
     decision_corrected.send(sender=Decision, decision=corrected)
     events.emit(
         DECISION_CORRECTED.code,
@@ -234,9 +233,6 @@ def set_press_summary(actor, item: AgendaItem, text: str) -> PressSummary:
 def attach_minutes(actor, meeting: Meeting, upload, *, reason: str = ""):
     """The minutes of a meeting: the first upload makes the document, later ones new versions. On a
     closed meeting a new version is a correction and needs its reason."""
-    from chancery.core import services as core_services
-    from chancery.decisions.models import Minutes
-
     require(actor, "decisions.keep_minutes")
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.state == MeetingState.PLANNED:

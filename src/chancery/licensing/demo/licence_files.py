@@ -19,9 +19,9 @@ from chancery.core.testing import upload
 from chancery.procedures.models import PartyKind
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import work
+from chancery.strategic_goods.countries import EU_MEMBER_STATES
 from chancery.strategic_goods.procedure import END_USER_CERTIFICATE
 from chancery.strategic_goods.services import assessment
-from chancery.strategic_goods.services.applications import EU_MEMBER_STATES
 
 
 def enterprise_number(base: int) -> str:

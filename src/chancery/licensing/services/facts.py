@@ -8,6 +8,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.db.models import Prefetch
+
+from chancery.strategic_goods import models as strategic_goods
+from chancery.strategic_goods.models import Application
+
 # licence_type of the form → (kind, form)
 LICENCE_TYPES = {
     "individual_export": ("export", "individual"),
@@ -67,11 +72,9 @@ def category_of(code: str) -> str:
 
 
 def _applications():
-    from django.db.models import Prefetch
-
-    from chancery.strategic_goods.models import Application, GoodsLine
-
-    return Application.objects.prefetch_related(Prefetch("goods_lines", GoodsLine.objects.order_by("position")))
+    return Application.objects.prefetch_related(
+        Prefetch("goods_lines", strategic_goods.GoodsLine.objects.order_by("position"))
+    )
 
 
 def _application(case):

@@ -14,8 +14,11 @@ from django.utils.translation import gettext_lazy
 from chancery.core import audit
 from chancery.core.authz import require
 from chancery.core.models import AuditAction
+from chancery.licensing import rules
 from chancery.licensing.models import AuthorisationKind, PriorAuthorisation
+from chancery.licensing.services.licences import add_years
 from chancery.procedures.engine import Guard
+from chancery.strategic_goods.services.applications import filed
 
 # Not for import, nor for a temporary export (fdfa.be node/2743 and "Doorvoer militaire goederen",
 # procedure-rules.md §A3).
@@ -33,8 +36,6 @@ def needs_prior_authorisation(case) -> bool:
     """Whether the CSG file asks for what needs a prior authorisation: military goods exported,
     transited or transferred for good. Read from the application as filed (the submit step records
     it only once its checks pass)."""
-    from chancery.strategic_goods.services.applications import filed
-
     application = filed(case)
     return (
         application["goods_family"] == "military"
@@ -94,9 +95,6 @@ def record(actor, *, party, kind: str, number: str, valid_from, valid_until) -> 
 def grant_from_case(case, *, actor, decided_at) -> PriorAuthorisation:
     """The prior authorisation of a granted VM file: numbered after the file, valid from the
     decision day for the configured term. Idempotent per file."""
-    from chancery.licensing import rules
-    from chancery.licensing.services.licences import add_years
-
     existing = PriorAuthorisation.objects.filter(case=case).first()
     if existing is not None:
         return existing

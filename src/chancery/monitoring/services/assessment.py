@@ -18,6 +18,7 @@ from chancery.monitoring.models import (
     Observation,
     Target,
 )
+from chancery.monitoring.queries import embargoed
 from chancery.monitoring.services.status import (
     Assessment,
     BudgetFact,
@@ -60,8 +61,6 @@ def assess_all(
     board no figure before its announced moment; so a status (and its reasons) never gives away
     what the reader may not see. `released_only` leaves out unreleased figures whoever reads (a
     report read by others than its maker)."""
-    from chancery.monitoring.queries import embargoed
-
     today = today or timezone.localdate()
     observations = Observation.objects.visible_to(reader).filter(is_current=True)
     if released_only:

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 
 from chancery.core.models import Mandatee
 from chancery.decisions.models import Dossier, Meeting, Theme
-from chancery.decisions.services.dossiers import phase_key_label
+from chancery.decisions.services.dossiers import dossier_histories, phase_key_label, phase_keys, phase_of
 from chancery.portal.models import SearchEntry, SearchIndexState, StaleSearchEntry
 from chancery.portal.search.engines import engine
 from chancery.portal.search.tantivy_index import indexer, schema, searching
@@ -80,8 +80,6 @@ class Results:
 
 def dossier_phases(entries, reader) -> dict:
     """The phase, as the reader may know it, of each dossier the entries' items belong to."""
-    from chancery.decisions.services.dossiers import dossier_histories, phase_of
-
     dossiers = list(Dossier.objects.visible_to(reader).filter(pk__in=entries.values("item__step__dossier")))
     histories = dossier_histories(dossiers, reader)
     return {dossier.pk: phase_of(histories[dossier.pk]) for dossier in dossiers}
@@ -90,8 +88,6 @@ def dossier_phases(entries, reader) -> dict:
 def reader_dossiers(reader, dossier_ids) -> searching.DossierView:
     """What `reader` may know of these dossiers, for the index's theme and phase facets: the same
     rule and the same phases as the database engine's (`Filters.themed`, `dossier_phases`)."""
-    from chancery.decisions.services.dossiers import phase_keys
-
     visible = Dossier.objects.visible_to(reader)
     if len(dossier_ids) > READER_DOSSIERS_LISTED:
         # A broad query matches most dossiers: every dossier the reader may see, read through the

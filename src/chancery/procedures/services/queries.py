@@ -9,6 +9,7 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from chancery.procedures import registry
 from chancery.procedures.models import Case
 
 INBOX_TABS = ("mine", "team", "unassigned")
@@ -145,8 +146,6 @@ def statistics(user, procedure: str = "", months: int = 12) -> list[MonthFigures
 
 def applicant_summary(user) -> dict[str, int]:
     """How many files the applicant filed, and how many wait for their answer."""
-    from chancery.procedures import registry
-
     files = list(Case.objects.filter(applicant_user=user).values_list("procedure", "state"))
     waiting = 0
     for code, state in files:

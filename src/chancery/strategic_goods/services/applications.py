@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from chancery.core import audit
 from chancery.core.models import AuditAction
+from chancery.strategic_goods.countries import BENELUX, EU_MEMBER_STATES
 from chancery.strategic_goods.models import (
     Application,
     ApplicationKind,
@@ -25,17 +26,9 @@ from chancery.strategic_goods.models import (
     LicenceForm,
 )
 from chancery.strategic_goods.services.control_list import ControlCodeError, validate_code
-from chancery.strategic_goods.services.review import screen_parties, unreviewed_hits
+from chancery.strategic_goods.services.review import require_reviewed, screen_parties, unreviewed_hits
 
 DATA_KEY = "application"
-# Intra-EU transfers to the Netherlands and Luxembourg need no licence: the Benelux countries form
-# one territory for the transfer of defence-related products (procedure-rules.md §A1 "Benelux";
-# fdfa.be FAQ strategische goederen).
-BENELUX = frozenset({"NL", "LU"})
-# The Member States of the European Union (27 since 1 February 2020; european-union.europa.eu,
-# "EU countries"), by ISO 3166 code (Greece is GR there, EL in EU documents). A change of
-# membership is a change here.
-EU_MEMBER_STATES = frozenset("AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split())
 
 
 def is_country(code: str) -> bool:
@@ -337,8 +330,6 @@ def application_recorded(case) -> str | None:
 
 def hits_reviewed(case) -> str | None:
     """The guard of every decision (and of completeness): no screening hit awaits its review."""
-    from chancery.strategic_goods.services.review import require_reviewed
-
     if not unreviewed_hits(case.reference).exists():
         return None
     try:

@@ -19,6 +19,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from chancery.strategic_goods.models import ControlListEntry
+
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "control_list.json"
 
 DUAL_USE_CODE = re.compile(r"^(?P<category>[0-9])(?P<group>[A-E])(?P<regime>[0-4])[0-9]{2}(\.[a-z0-9]+)*$")
@@ -112,8 +114,7 @@ def entries_from_data(data: dict | None = None) -> list[EntryData]:
 def load_control_list(model=None, data: dict | None = None) -> int:
     """Replace the stored control list by the data file's, in one transaction. `model` lets the
     data migration pass its historical model. Returns the number of entries."""
-    if model is None:
-        from chancery.strategic_goods.models import ControlListEntry as model
+    model = ControlListEntry if model is None else model
     entries = entries_from_data(data)
     with transaction.atomic():
         model.objects.all().delete()
@@ -127,8 +128,6 @@ def load_control_list(model=None, data: dict | None = None) -> int:
 def validate_code(text: str) -> str:
     """The normalised code if it is on the loaded control list; otherwise a ControlCodeError with a
     message in the user's language that says whether the code is malformed or unknown."""
-    from chancery.strategic_goods.models import ControlListEntry
-
     code = normalise(text)
     if not code:
         raise ControlCodeError(_("Give a control-list code, e.g. 3A001.a.1 or ML1.a."), code="empty")

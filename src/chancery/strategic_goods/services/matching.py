@@ -31,6 +31,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rapidfuzz import fuzz, process
 
+from chancery.strategic_goods.models import NameAlias
+from chancery.strategic_goods.services.sanctions import current_list
+
 EMBARGO_FILE = Path(__file__).resolve().parent.parent / "data" / "arms_embargoes.json"
 EMBARGO_SCOPES = {
     "full": gettext_lazy("full"),
@@ -323,9 +326,6 @@ _cached: dict[str, Index] = {}
 
 def current_index() -> Index | None:
     """The index of the loaded list, built once per process per loaded list."""
-    from chancery.strategic_goods.models import NameAlias
-    from chancery.strategic_goods.services.sanctions import current_list
-
     loaded = current_list()
     if loaded is None:
         return None

@@ -11,16 +11,15 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from chancery.core import audit
+from chancery.core.models import AuditAction
 from chancery.strategic_goods import sanctions_xml
+from chancery.strategic_goods.models import NameAlias, SanctionedEntity, SanctionsList
 
 
 def load_sanctions(path: Path, *, actor=None, source: str = "command"):
     """Replace the stored sanctions list by the file's, in one transaction; a non-conforming file
     raises SanctionsFileError and changes nothing. Returns the new SanctionsList."""
-    from chancery.core import audit
-    from chancery.core.models import AuditAction
-    from chancery.strategic_goods.models import NameAlias, SanctionedEntity, SanctionsList
-
     path = Path(path)
     export = sanctions_xml.check_file(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -84,6 +83,4 @@ def load_sanctions(path: Path, *, actor=None, source: str = "command"):
 
 
 def current_list():
-    from chancery.strategic_goods.models import SanctionsList
-
     return SanctionsList.objects.order_by("-pk").first()

@@ -8,9 +8,15 @@ import uuid
 from collections import defaultdict
 
 import tantivy
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
 
 from chancery.core.background import background
+from chancery.core.models import Document
+from chancery.core.models.access import LINK_FIELDS
+from chancery.decisions.models import AgendaItem, Dossier
+from chancery.decisions.services.dossiers import dossier_histories, phase_of
+from chancery.portal.models import SearchEntry, SearchIndexState, StaleSearchEntry
 from chancery.portal.search.tantivy_index.schema import available, directory, open_index, pairs, recency
 
 BATCH = 5000
@@ -21,8 +27,6 @@ WRITER_HEAP = 128_000_000
 def mark_stale(entries) -> int:
     """Entries (a queryset of search entries, or their ids) whose indexed form may have changed:
     searched in the database until re-indexed. Call inside the transaction that makes the change."""
-    from chancery.portal.models import StaleSearchEntry
-
     table = connection.ops.quote_name(StaleSearchEntry._meta.db_table)
     token = uuid.uuid4().hex
     if hasattr(entries, "query"):
@@ -73,10 +77,6 @@ def _links(model, field: str, owners) -> dict[int, list[int]]:
 def _rule_inputs(entries) -> dict[int, dict]:
     """Per entry, the fields the confidentiality rule reads, of its source: the document for a
     document's entry, else the item (as `service.visible_entries` applies the rule)."""
-    from chancery.core.models import Document
-    from chancery.core.models.access import LINK_FIELDS
-    from chancery.decisions.models import AgendaItem
-
     rows = entries.values_list(
         "pk",
         "document_id",
@@ -108,12 +108,6 @@ def _rule_inputs(entries) -> dict[int, dict]:
 def _documents(entries) -> list[tantivy.Document]:
     """The index documents of entries, with the confidentiality rule's inputs, their dossier, and
     the theme and phase facets as the public knows them (for the public reader)."""
-    from django.contrib.auth.models import AnonymousUser
-
-    from chancery.decisions.models import Dossier
-    from chancery.decisions.services.dossiers import dossier_histories, phase_of
-    from chancery.portal.models import SearchEntry
-
     public = AnonymousUser()
     dossier_of = {pk: dossier for pk, dossier in entries.values_list("pk", "item__step__dossier")}
     dossiers = list(Dossier.objects.visible_to(public).filter(pk__in={d for d in dossier_of.values() if d}))
@@ -172,8 +166,6 @@ def _documents(entries) -> list[tantivy.Document]:
 def sync(*, batch: int = BATCH, fresh: bool = False) -> int:
     """Write every stale entry to the index (or take it out); returns how many were handled.
     `fresh`: the index was just emptied (a rebuild), so there is nothing to take out first."""
-    from chancery.portal.models import SearchEntry, SearchIndexState, StaleSearchEntry
-
     if not available():
         return rebuild()  # a new machine, or a new schema version: build it whole
     handled, after, writer = 0, 0, None
@@ -225,10 +217,6 @@ VACUUM_AFTER = 5_000
 
 
 def _vacuum_stale_list() -> None:
-    from django.db import connection
-
-    from chancery.portal.models import StaleSearchEntry
-
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         return  # SQLite reuses its free pages; VACUUM cannot run inside a transaction
     with connection.cursor() as cursor:
@@ -237,8 +225,6 @@ def _vacuum_stale_list() -> None:
 
 def rebuild() -> int:
     """Empty the index and write every entry again (after a restore, or a schema change)."""
-    from chancery.portal.models import SearchEntry
-
     with transaction.atomic():
         index = open_index(directory())  # creates it where it is missing
         writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)

@@ -16,6 +16,7 @@ import tantivy
 from tantivy import Occur
 from tantivy import Query as TQuery
 
+from chancery.core.models.access import visibility_rule
 from chancery.portal.search.tantivy_index.schema import SCHEMA, directory, open_index, pairs
 from chancery.portal.search.text import Clause, Query
 
@@ -72,8 +73,6 @@ def rule_query(user) -> TQuery | None:
     cannot say different things (a test compares both over the role × level × release matrix).
     None for a rule without conditions (the secretariat's: every entry). Scores nothing: the
     ranking is the text's alone."""
-    from chancery.core.models.access import visibility_rule
-
     alternatives = []
     for alternative in visibility_rule(user):
         if not alternative:
