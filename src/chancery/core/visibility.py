@@ -140,9 +140,8 @@ def _condition_q(condition: Condition, model: type[models.Model], prefix: str) -
 
 def _part_q(part, model: type[models.Model], user, prefix: str) -> Q | None:
     if isinstance(part, Follows):
-        return _render(
-            rule_for(_target(model, part.path), user), _target(model, part.path), user, f"{prefix}{part.path}__"
-        )
+        parent = _target(model, part.path)
+        return _render(rule_for(parent, user), parent, user, f"{prefix}{part.path}__")
     return _condition_q(part, model, prefix)
 
 
