@@ -18,6 +18,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from pyhanko.pdf_utils.misc import PdfError as HankoPdfError
+from pyhanko.pdf_utils.reader import PdfFileReader as HankoPdfReader
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from chancery.core.models.documents import EXTENSIONS, MIME_TYPES, FileFormat
 
@@ -152,15 +156,32 @@ def _inspect_zip(fileobj) -> FileFormat:
 
 
 def _inspect_pdf(fileobj) -> FileFormat:
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
+    """Read the PDF as every part of the platform will: pypdf (pages, text extraction) and pyHanko
+    (the document page's signature checks, signing). pypdf quietly repairs a file whose
+    cross-reference offsets are stale; pyHanko does not, so such a file passed the check and its
+    page failed. A file either reader cannot read is refused here, not found broken later."""
     try:
         reader = PdfReader(fileobj, strict=False)
         if len(reader.pages) < 1:
             raise ValueError("no pages")
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError) as exc:
+        fileobj.seek(0)
+        signed_reader = HankoPdfReader(fileobj, strict=False)
+        signed_reader.root["/Pages"]
+        list(signed_reader.embedded_signatures)
+    except (
+        PyPdfError,
+        HankoPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+        OSError,
+    ) as exc:
         raise ValidationError(_("The PDF file is damaged and cannot be read."), code="corrupt") from exc
+    finally:
+        fileobj.seek(0)
     return FileFormat.PDF
 
 

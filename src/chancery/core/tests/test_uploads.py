@@ -314,3 +314,42 @@ def test_the_api_refuses_an_oversized_body_as_a_problem(client, settings):
     assert response.status_code == 413
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["status"] == 413
+
+
+# --- PDFs that one reader repairs and another refuses (issue 13, item 8) -------------------------
+
+
+def stale_offsets_pdf(text: str) -> bytes:
+    """A valid PDF with 300 bytes inserted after its header: every offset in its cross-reference
+    table points 300 bytes too early. pypdf repairs that quietly; pyHanko, which reads the PDF on
+    the document page (signatures), does not."""
+    data = samples.make_pdf(text)
+    header_end = data.index(b"\n", data.index(b"\n") + 1) + 1
+    return data[:header_end] + b"%" + b"x" * 298 + b"\n" + data[header_end:]
+
+
+def test_a_pdf_with_stale_offsets_is_refused_at_upload(secretariat_client, stored_files):
+    response = post_document(secretariat_client, upload("nota.pdf", stale_offsets_pdf("Nota aan de Regering")))
+    assert response.status_code == 400
+    assert "PDF-bestand is beschadigd" in response.content.decode()
+    assert Document.objects.count() == 0
+    assert stored_files() == []
+
+
+def test_a_document_page_never_fails_on_the_files_content(secretariat_client, org):
+    """A file stored before the upload check refused its kind: the page says it cannot be read."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import storages
+
+    from chancery.core import services
+
+    document = services.create_document(
+        org.users["secretariat"], title="Oude nota", upload=upload("nota.pdf", samples.make_pdf("Oude nota"))
+    )
+    stored = document.latest_version.file.name
+    store = storages["documents"]
+    store.delete(stored)
+    store.save(stored, ContentFile(stale_offsets_pdf("Oude nota")))
+    response = secretariat_client.get(reverse("document_detail", args=[document.uuid]))
+    assert response.status_code == 200
+    assert "kan niet worden gelezen" in response.content.decode()
