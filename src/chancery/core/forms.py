@@ -66,11 +66,14 @@ class DocumentChangeForm(forms.Form):
     )
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     reason = forms.CharField(label=_("Reason for the change"), max_length=500)
+    # The revision the editor saw: a stale form is refused (core.services.change_document).
+    revision = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, user, document: Document, **kwargs):
         kwargs.setdefault(
             "initial",
             {
+                "revision": document.revision,
                 "title": document.title,
                 "kind": document.kind,
                 "access_level": document.access_level,

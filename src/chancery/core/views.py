@@ -190,7 +190,9 @@ def document_change(request, uuid):
 
     def change():
         data = dict(form.cleaned_data)
-        return services.change_document(request.user, document, reason=data.pop("reason"), **data)
+        return services.change_document(
+            request.user, document, reason=data.pop("reason"), expected_revision=data.pop("revision"), **data
+        )
 
     def after(_changed):
         # A change of level may take the document out of the editor's sight.

@@ -105,6 +105,8 @@ class ThemesForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # The dossier's revision the editor saw: a stale form is refused (services.set_themes).
+    revision = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class PressSummaryForm(forms.Form):
