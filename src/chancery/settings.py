@@ -104,6 +104,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Refuses an oversized body before anything reads it (CSRF's check reads the form in
+    # process_view, after every middleware's __call__ has run).
+    "chancery.core.uploads.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -242,7 +245,20 @@ STORAGES = {
 CHANCERY_MAX_UPLOAD_BYTES = int(os.environ.get("CHANCERY_MAX_UPLOAD_BYTES", str(30 * 1024 * 1024)))
 # An office file may unpack to at most this much, whatever its archive claims (zip-bomb guard).
 CHANCERY_MAX_UNPACKED_BYTES = int(os.environ.get("CHANCERY_MAX_UNPACKED_BYTES", str(300 * 1024 * 1024)))
+# ... and to at most this many times its own size (office XML compresses 5 to 20 times; a zip bomb
+# a thousand times and more), once past the floor: a small file of repetitive XML stays accepted.
+CHANCERY_MAX_UNPACKED_RATIO = int(os.environ.get("CHANCERY_MAX_UNPACKED_RATIO", "100"))
+CHANCERY_UNPACKED_RATIO_FLOOR = 10 * 1024 * 1024
+# A request body larger than this is refused (413) before any of it is read: room for a form with a
+# few files at the per-file limit (a cabinet's submission), not for a 300 MB body on the disk.
+# A reverse proxy in front (nginx: `client_max_body_size`) should refuse the same.
+CHANCERY_MAX_REQUEST_BYTES = int(
+    os.environ.get("CHANCERY_MAX_REQUEST_BYTES", str(4 * CHANCERY_MAX_UPLOAD_BYTES + 1024 * 1024))
+)
+# Uploads above 2 MB go to a temporary file, not memory; the other fields of a request (a form, a
+# JSON body) may take at most 2.5 MB (Django's default, stated here on purpose).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 # --- Digital signatures -------------------------------------------------------------------------

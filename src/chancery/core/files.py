@@ -9,7 +9,6 @@ that lies about its sizes (a zip bomb) is stopped before it costs memory or disk
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import unicodedata
 import zipfile
@@ -19,12 +18,18 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from pyhanko.pdf_utils.misc import PdfError as HankoPdfError
+from pyhanko.pdf_utils.reader import PdfFileReader as HankoPdfReader
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from chancery.core.models.documents import EXTENSIONS, MIME_TYPES, FileFormat
 
 MAX_FILENAME_LENGTH = 200
 MAX_ARCHIVE_MEMBERS = 5000
-CHUNK = 1024 * 1024
+CHUNK = 64 * 1024
+# Enough of a member to read an ODF `mimetype` (the longest we accept is 46 bytes).
+HEAD_BYTES = 128
 
 ODF_MIMETYPES = {
     b"application/vnd.oasis.opendocument.text": FileFormat.ODT,
@@ -75,23 +80,41 @@ def _unsupported() -> ValidationError:
     )
 
 
-def _read_member_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int]) -> bytes | None:
-    """Unpack one member as a stream, counting every byte against the shared budget."""
-    out = io.BytesIO()
+def _zip_bomb(allowed: int) -> ValidationError:
+    return ValidationError(
+        _("The file unpacks to more than %(max)s; it is refused as a possible zip bomb."),
+        code="zip_bomb",
+        params={"max": filesizeformat(allowed)},
+    )
+
+
+def unpacked_allowance(archive_size: int) -> int:
+    """How much an office file of this size may unpack to: at most `CHANCERY_MAX_UNPACKED_RATIO`
+    times its own size (past a floor, so that a small file of repetitive XML passes), never more
+    than `CHANCERY_MAX_UNPACKED_BYTES`."""
+    by_ratio = max(settings.CHANCERY_MAX_UNPACKED_RATIO * archive_size, settings.CHANCERY_UNPACKED_RATIO_FLOOR)
+    return min(settings.CHANCERY_MAX_UNPACKED_BYTES, by_ratio)
+
+
+def _drain_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int], allowed: int) -> bytes:
+    """Unpack one member as a stream and throw the bytes away, keeping only its first bytes (the
+    ODF `mimetype`): reading it whole proves it sound (zipfile checks the CRC at its end), and the
+    memory it costs is one chunk, whatever the member's size."""
+    head = b""
     with archive.open(info) as stream:
         while chunk := stream.read(CHUNK):
             budget[0] -= len(chunk)
             if budget[0] < 0:
-                raise ValidationError(
-                    _("The file unpacks to more than %(max)s; it is refused as a possible zip bomb."),
-                    code="zip_bomb",
-                    params={"max": filesizeformat(settings.CHANCERY_MAX_UNPACKED_BYTES)},
-                )
-            out.write(chunk)
-    return out.getvalue()
+                raise _zip_bomb(allowed)
+            if len(head) < HEAD_BYTES:
+                head += chunk[: HEAD_BYTES - len(head)]
+    return head
 
 
 def _inspect_zip(fileobj) -> FileFormat:
+    fileobj.seek(0, os.SEEK_END)
+    archive_size = fileobj.tell()
+    fileobj.seek(0)
     try:
         archive = zipfile.ZipFile(fileobj)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
@@ -105,11 +128,15 @@ def _inspect_zip(fileobj) -> FileFormat:
                 _("The file contains too many parts; it is refused as a possible zip bomb."), code="zip_bomb"
             )
         names = {m.filename for m in members}
-        budget = [settings.CHANCERY_MAX_UNPACKED_BYTES]
+        allowed = unpacked_allowance(archive_size)
+        # First the sizes the archive declares: a bomb that admits its size is refused without
+        # unpacking a byte. zipfile never yields more than a member declares (and then fails its
+        # CRC check), so a bomb that understates its sizes is stopped by the stream below.
+        if sum(m.file_size for m in members) > allowed:
+            raise _zip_bomb(allowed)
+        budget = [allowed]
         try:
-            # Unpacking everything, capped, both proves the archive sound (CRC checks) and
-            # defeats headers that understate sizes.
-            contents = {m.filename: _read_member_capped(archive, m, budget) for m in members if not m.is_dir()}
+            heads = {m.filename: _drain_member(archive, m, budget, allowed) for m in members if not m.is_dir()}
         except ValidationError:
             raise
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
@@ -117,7 +144,7 @@ def _inspect_zip(fileobj) -> FileFormat:
                 _("The file is damaged: it cannot be opened as an office document."), code="corrupt"
             ) from exc
     if "mimetype" in names:
-        detected = ODF_MIMETYPES.get(contents["mimetype"].strip())
+        detected = ODF_MIMETYPES.get(heads["mimetype"].strip())
         if detected and "content.xml" in names:
             return detected
     if "[Content_Types].xml" in names:
@@ -129,15 +156,32 @@ def _inspect_zip(fileobj) -> FileFormat:
 
 
 def _inspect_pdf(fileobj) -> FileFormat:
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
+    """Read the PDF as every part of the platform will: pypdf (pages, text extraction) and pyHanko
+    (the document page's signature checks, signing). pypdf quietly repairs a file whose
+    cross-reference offsets are stale; pyHanko does not, so such a file passed the check and its
+    page failed. A file either reader cannot read is refused here, not found broken later."""
     try:
         reader = PdfReader(fileobj, strict=False)
         if len(reader.pages) < 1:
             raise ValueError("no pages")
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError) as exc:
+        fileobj.seek(0)
+        signed_reader = HankoPdfReader(fileobj, strict=False)
+        signed_reader.root["/Pages"]
+        list(signed_reader.embedded_signatures)
+    except (
+        PyPdfError,
+        HankoPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+        OSError,
+    ) as exc:
         raise ValidationError(_("The PDF file is damaged and cannot be read."), code="corrupt") from exc
+    finally:
+        fileobj.seek(0)
     return FileFormat.PDF
 
 
@@ -172,7 +216,21 @@ def detect_format(fileobj) -> FileFormat:
 
 
 def inspect_upload(upload) -> InspectedFile:
-    """Check an uploaded file (Django UploadedFile or any named binary file object)."""
+    """Check an uploaded file (Django UploadedFile or any named binary file object).
+
+    The result is kept on the upload: a form checks the file when it is cleaned, before the
+    service opens its transaction (`core.forms.DocumentFileField`), and the service's own call
+    then costs nothing. Unpacking an office file takes time and must not hold the database's
+    write lock (SQLite's is one for the whole database)."""
+    inspected = getattr(upload, "chancery_inspected", None)
+    if isinstance(inspected, InspectedFile):
+        return inspected
+    inspected = _inspect(upload)
+    upload.chancery_inspected = inspected
+    return inspected
+
+
+def _inspect(upload) -> InspectedFile:
     # `client_name`: the name as sent, before Django made it safe (core.uploads).
     filename = check_filename(getattr(upload, "client_name", None) or getattr(upload, "name", "") or "")
     size = upload.size if hasattr(upload, "size") else os.fstat(upload.fileno()).st_size

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from chancery.core import permissions
-from chancery.core.files import allowed_formats_text
+from chancery.core.files import allowed_formats_text, inspect_upload
 from chancery.core.models import AccessLevel, Document, DocumentKind, Mandatee, ReleaseState
 
 
@@ -12,8 +12,20 @@ class MandateeChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.person} — {obj.label_title}"
 
 
+class DocumentFileField(forms.FileField):
+    """A file for the document store, inspected when the form is cleaned (`core.files.inspect_upload`):
+    a refusal shows on the field, and the unpacking of an office file happens here, outside the
+    service's transaction, which reuses the result."""
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload:
+            inspect_upload(upload)
+        return upload
+
+
 def _file_field() -> forms.FileField:
-    return forms.FileField(
+    return DocumentFileField(
         label=_("File"),
         help_text=_("Accepted: %(formats)s.") % {"formats": allowed_formats_text()},
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt,.xlsx,.ods,.png,.jpg,.jpeg"}),
@@ -54,11 +66,14 @@ class DocumentChangeForm(forms.Form):
     )
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     reason = forms.CharField(label=_("Reason for the change"), max_length=500)
+    # The revision the editor saw: a stale form is refused (core.services.change_document).
+    revision = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, user, document: Document, **kwargs):
         kwargs.setdefault(
             "initial",
             {
+                "revision": document.revision,
                 "title": document.title,
                 "kind": document.kind,
                 "access_level": document.access_level,

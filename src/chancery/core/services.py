@@ -212,9 +212,29 @@ def name_readers(actor, document: Document, users: Iterable, *, reason: str, sou
     return added
 
 
+class StaleDocument(ValidationError):
+    """The document changed since the editor loaded it."""
+
+    def __init__(self):
+        super().__init__(
+            _("Someone else changed this document in the meantime. Reload it and make your change again."),
+            code="conflict",
+        )
+
+
 @transaction.atomic
-def change_document(actor, document: Document, *, reason: str, source: str | None = None, **changes) -> Document:
-    """Change metadata or access level. A reason is required: it goes into the trail."""
+def change_document(
+    actor,
+    document: Document,
+    *,
+    reason: str,
+    expected_revision: int | None = None,
+    source: str | None = None,
+    **changes,
+) -> Document:
+    """Change metadata or access level. A reason is required: it goes into the trail.
+    `expected_revision` is the revision the editor saw (an edit form always sends it; None only for
+    a module acting on its own); a stale one is refused and nothing changes."""
     require(actor, "core.edit_document", document)
     if not reason.strip():
         raise ValidationError({"reason": _("Give a reason for the change.")}, code="reason")
@@ -222,6 +242,8 @@ def change_document(actor, document: Document, *, reason: str, source: str | Non
     if unknown:
         raise ValueError(f"Not changeable: {sorted(unknown)}")
     document = Document.objects.select_for_update().get(pk=document.pk)
+    if expected_revision is not None and document.revision != expected_revision:
+        raise StaleDocument()
     before = audit.snapshot(document, DOCUMENT_AUDIT_FIELDS)
     level = changes.get("access_level", document.access_level)
     _check_level(actor, level)
@@ -231,6 +253,7 @@ def change_document(actor, document: Document, *, reason: str, source: str | Non
     for field, value in changes.items():
         setattr(document, field, value.strip() if isinstance(value, str) and field != "access_level" else value)
     document.full_clean(exclude=["created_by", "owner_entity"])
+    document.revision += 1
     document.save()
     document.concerned_mandatees.set(concerned)
     document.named_users.set(named)

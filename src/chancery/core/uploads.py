@@ -12,8 +12,13 @@ from __future__ import annotations
 import html
 from functools import partial
 
+from django.conf import settings
+from django.http import JsonResponse
 from django.http.multipartparser import MultiPartParser
+from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
 from django.utils.datastructures import ImmutableList
+from django.utils.translation import gettext as _
 
 
 class ClientNameMultiPartParser(MultiPartParser):
@@ -50,3 +55,31 @@ class ClientFileNameMiddleware:
     def __call__(self, request):
         request.parse_file_upload = partial(_parse_file_upload, request)
         return self.get_response(request)
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request whose body is larger than `CHANCERY_MAX_REQUEST_BYTES` before any of it is
+    read: Django would otherwise spool a 300 MB upload to disk before the form could say it is too
+    large. Django reads only as many bytes as `Content-Length` announces, so that header is the
+    whole body. Before CSRF's check, which parses the form."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        limit = settings.CHANCERY_MAX_REQUEST_BYTES
+        if length <= limit:
+            return self.get_response(request)
+        sizes = {"size": filesizeformat(length), "max": filesizeformat(limit)}
+        if request.path.startswith("/api/"):
+            detail = _("What you sent is %(size)s; the limit is %(max)s.") % sizes
+            return JsonResponse(
+                {"type": "about:blank", "title": _("Too large"), "status": 413, "detail": detail},
+                status=413,
+                content_type="application/problem+json",
+            )
+        return render(request, "413.html", sizes, status=413)

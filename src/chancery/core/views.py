@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import connection
@@ -30,6 +32,8 @@ from chancery.core.models import (
 )
 from chancery.core.signing_views import StartFlowForm
 from chancery.core.views_kit import call_service, form_status, page_number, query
+
+log = logging.getLogger(__name__)
 
 
 def _visible_document(request, uuid) -> Document:
@@ -115,6 +119,20 @@ def document_create(request):
     )
 
 
+def _signature_checks(version) -> list | None:
+    """The signatures of a version, or None when its file cannot be read. A page never fails
+    because of a file's content: the upload check refuses what the readers cannot read, but a file
+    stored before a check was added (or a reader's new error) must still leave the page usable.
+    The parsers raise errors of every kind on hostile input, so every error is caught here."""
+    if version is None:
+        return []
+    try:
+        return signing.verify(version)
+    except Exception:  # noqa: BLE001 - see the docstring; logged with its traceback
+        log.exception("Version %s of document %s cannot be read", version.number, version.document_id)
+        return None
+
+
 @login_required
 def document_detail(request, uuid):
     document = _visible_document(request, uuid)
@@ -129,7 +147,8 @@ def document_detail(request, uuid):
         "release_states": ReleaseState,
     }
     latest = document.latest_version
-    context["signature_checks"] = signing.verify(latest) if latest else []
+    context["signature_checks"] = _signature_checks(latest)
+    context["unreadable"] = context["signature_checks"] is None
     context["flows"] = document.signing_flows.prefetch_related("requests__signer")
     if may(request.user, "core.start_signing_flow") and latest and latest.file_format == "pdf":
         context["start_flow_form"] = StartFlowForm()
@@ -171,7 +190,9 @@ def document_change(request, uuid):
 
     def change():
         data = dict(form.cleaned_data)
-        return services.change_document(request.user, document, reason=data.pop("reason"), **data)
+        return services.change_document(
+            request.user, document, reason=data.pop("reason"), expected_revision=data.pop("revision"), **data
+        )
 
     def after(_changed):
         # A change of level may take the document out of the editor's sight.

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chancery.core.forms import MandateeChoiceField
+from chancery.core.forms import DocumentFileField, MandateeChoiceField
 from chancery.core.models import AccessLevel, DocumentKind, Mandatee, Person
 from chancery.core.models.access import NAMEABLE_LEVEL_CHOICES
 from chancery.decisions.models import (
@@ -64,7 +64,7 @@ class DecisionForm(forms.Form):
     text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     motivation = forms.CharField(label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     reason = forms.CharField(label=_("Reason for the correction"), max_length=500, required=False)
-    document = forms.FileField(label=_("Decision document (PDF)"), required=False)
+    document = DocumentFileField(label=_("Decision document (PDF)"), required=False)
 
 
 class MemberChoiceField(forms.ModelChoiceField):
@@ -105,6 +105,8 @@ class ThemesForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # The dossier's revision the editor saw: a stale form is refused (services.set_themes).
+    revision = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class PressSummaryForm(forms.Form):
@@ -123,14 +125,14 @@ class ReleasePlanForm(forms.Form):
 class AttachForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices, initial=DocumentKind.NOTE)
-    file = forms.FileField(label=_("File"))
+    file = DocumentFileField(label=_("File"))
 
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class MultipleFileField(forms.FileField):
+class MultipleFileField(DocumentFileField):
     """Several files in one field (Django's documented pattern)."""
 
     def __init__(self, *args, **kwargs):

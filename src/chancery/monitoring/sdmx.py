@@ -215,12 +215,27 @@ def _parse(sdmx, path: Path, structure: Path | None):
 
 
 def read(path: Path, *, structure: Path | None = None, time_dimension: str = TIME) -> Message:
-    """Any of the formats above, recognised from the content."""
+    """Any of the formats above, recognised from the content. A file that is none of them, or is
+    cut short, raises a ValidationError saying so, never a parser's own exception."""
     raw = path.read_bytes()
     head = raw[:2048].lstrip().decode("utf-8-sig", errors="replace").lstrip("\ufeff")
     if head.startswith("<"):
         return read_xml(path, structure)
-    text = raw.decode("utf-8-sig")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(
+            _("This is not an SDMX message: SDMX-JSON and SDMX-CSV are UTF-8 text, SDMX-ML is XML."), code="format"
+        ) from None
     if head.startswith("{"):
-        return read_json(text)
+        try:
+            return read_json(text)
+        except ValidationError:
+            raise
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+            # json's errors are ValueErrors; the others are a message missing what SDMX-JSON requires.
+            raise ValidationError(
+                _("This SDMX-JSON message is incomplete or damaged (%(problem)s).") % {"problem": str(exc)[:200]},
+                code="format",
+            ) from None
     return read_csv(text, time_dimension)

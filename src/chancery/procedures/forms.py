@@ -8,13 +8,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from chancery.core.files import allowed_formats_text
+from chancery.core.forms import DocumentFileField
 from chancery.procedures.models import Party, PartyKind
 
 FILE_ACCEPT = ".pdf,.docx,.odt,.xlsx,.ods,.png,.jpg,.jpeg"
 
 
 def file_field(label, *, required: bool = True, accept: str = FILE_ACCEPT, help_text=None) -> forms.FileField:
-    return forms.FileField(
+    return DocumentFileField(
         label=label,
         required=required,
         help_text=help_text or _("Accepted: %(formats)s.") % {"formats": allowed_formats_text()},

@@ -91,6 +91,9 @@ class Document(Confidential):
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
     version_count = models.PositiveIntegerField(_("versions"), default=0)
+    # Raised by every change of its metadata: an edit carries the revision its editor saw, and a
+    # stale one is refused (core.services.change_document), so no edit silently undoes another.
+    revision = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("document")

@@ -182,14 +182,43 @@ def test_change_form_through_the_web(client, org):
     )
     client.force_login(secretariat)
     url = reverse("document_change", args=[document.uuid])
-    response = client.post(
-        url, {"title": "Nieuw", "kind": "note", "access_level": "public", "description": "", "reason": ""}
-    )
+    fields = {"title": "Nieuw", "kind": "note", "access_level": "public", "description": "", "revision": 1}
+    response = client.post(url, {**fields, "reason": ""})
     assert response.status_code == 400
     assert Document.objects.get().title == "Oud"
-    response = client.post(
-        url,
-        {"title": "Nieuw", "kind": "note", "access_level": "public", "description": "", "reason": "Titel verbeterd"},
-    )
+    response = client.post(url, {**fields, "reason": "Titel verbeterd"})
     assert response.status_code == 302
     assert Document.objects.get().title == "Nieuw"
+
+
+def test_a_stale_change_form_is_refused_and_changes_nothing(client, org):
+    """Two editors open the change form; the second to save worked on what the first replaced, and
+    would silently reset the access level (internal_secretariat → internal_council, issue 13)."""
+    secretariat = org.users["secretariat"]
+    document = services.create_document(
+        secretariat, title="Nota", access_level=AccessLevel.INTERNAL_SECRETARIAT, upload=pdf_upload()
+    )
+    client.force_login(secretariat)
+    url = reverse("document_change", args=[document.uuid])
+    seen = client.get(url).context["form"]["revision"].value()
+    first = {"title": "Nota (herzien)", "kind": "note", "access_level": "internal_secretariat", "description": ""}
+    assert client.post(url, {**first, "revision": seen, "reason": "Titel"}).status_code == 302
+    stale = {"title": "Nota", "kind": "note", "access_level": "internal_council", "description": "", "reason": "x"}
+    response = client.post(url, {**stale, "revision": seen})
+    assert response.status_code == 400
+    assert "Iemand anders heeft dit stuk intussen gewijzigd" in response.content.decode()
+    document.refresh_from_db()
+    assert (document.title, document.access_level) == ("Nota (herzien)", AccessLevel.INTERNAL_SECRETARIAT)
+    fresh = client.get(url).context["form"]["revision"].value()
+    assert client.post(url, {**stale, "revision": fresh}).status_code == 302
+
+
+def test_the_change_service_refuses_a_stale_revision(org):
+    secretariat = org.users["secretariat"]
+    document = services.create_document(secretariat, title="Nota", upload=pdf_upload())
+    seen = document.revision
+    services.change_document(secretariat, document, reason="r", title="Een", expected_revision=seen)
+    with pytest.raises(ValidationError) as refused:
+        services.change_document(secretariat, document, reason="r", title="Twee", expected_revision=seen)
+    assert refused.value.code == "conflict"
+    assert Document.objects.get().title == "Een"

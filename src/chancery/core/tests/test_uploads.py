@@ -181,3 +181,175 @@ def test_messages_follow_the_active_language():
         with translation.override(language), pytest.raises(ValidationError) as caught:
             inspect_upload(upload("x.pdf", b""))
         assert expected in caught.value.messages[0]
+
+
+# --- Zip bombs and oversized bodies (issue 13, item 6) -------------------------------------------
+
+
+def zeros_docx(unpacked: int) -> bytes:
+    """A DOCX whose document.xml is `unpacked` bytes of zeros: a thousand to one, as a zip bomb."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w") as member:
+            chunk = b"\0" * (1024 * 1024)
+            for _ in range(unpacked // len(chunk)):
+                member.write(chunk)
+    return out.getvalue()
+
+
+def understated(data: bytes, member: bytes, claimed: int) -> bytes:
+    """The same archive, its headers claiming that `member` unpacks to `claimed` bytes."""
+    patched = bytearray(data)
+    for signature, offset, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        start = 0
+        while (start := patched.find(signature, start)) != -1:
+            name_length = int.from_bytes(patched[start + name_at - 4 : start + name_at - 2], "little")
+            if bytes(patched[start + name_at : start + name_at + name_length]) == member:
+                patched[start + offset : start + offset + 4] = claimed.to_bytes(4, "little")
+            start += 4
+    return bytes(patched)
+
+
+def peak_memory_of(check) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        check()
+    finally:
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    return peak
+
+
+def test_a_zip_bomb_is_refused_on_its_declared_size_without_unpacking_it():
+    from django.core.exceptions import ValidationError
+
+    from chancery.core.files import inspect_upload
+
+    bomb = zeros_docx(64 * 1024 * 1024)  # 64 MB from ~64 kB: under the 300 MB cap, over 100:1
+    assert len(bomb) < 200 * 1024
+
+    def check():
+        with pytest.raises(ValidationError) as caught:
+            inspect_upload(upload("bom.docx", bomb))
+        assert caught.value.code == "zip_bomb"
+        assert "zipbom" in caught.value.messages[0]
+
+    # Refused by the ratio rule on the sizes the archive declares: nothing of the 64 MB was unpacked
+    # (the whole check costs less memory than one of its megabytes would).
+    assert peak_memory_of(check) < 1024 * 1024
+
+
+def test_a_zip_bomb_that_understates_its_size_is_stopped_while_streaming():
+    from django.core.exceptions import ValidationError
+
+    from chancery.core.files import inspect_upload
+
+    bomb = understated(zeros_docx(32 * 1024 * 1024), b"word/document.xml", 4096)
+
+    def check():
+        with pytest.raises(ValidationError) as caught:
+            inspect_upload(upload("bom.docx", bomb))
+        assert caught.value.code in {"corrupt", "zip_bomb"}
+
+    assert peak_memory_of(check) < 2 * 1024 * 1024
+
+
+def test_an_office_file_is_unpacked_as_a_stream_not_into_memory(settings):
+    from chancery.core.files import inspect_upload
+
+    # 8 MB of zeros under the 10 MB floor: accepted, and read a chunk at a time.
+    settings.CHANCERY_MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+    docx = zeros_docx(8 * 1024 * 1024)
+    assert peak_memory_of(lambda: inspect_upload(upload("groot.docx", docx))) < 2 * 1024 * 1024
+
+
+def test_the_file_is_inspected_before_the_service_opens_its_transaction(secretariat_client, monkeypatch):
+    """Unpacking an office file must not hold the database's write lock (SQLite has one for the
+    whole database: eight large uploads at once made others fail with 'database is locked')."""
+    from django.db import connection
+
+    from chancery.core import files
+
+    outside = len(connection.atomic_blocks)  # the test's own transaction
+    depths = []
+    inspect = files._inspect
+
+    def recording(upload):
+        depths.append(len(connection.atomic_blocks))
+        return inspect(upload)
+
+    monkeypatch.setattr(files, "_inspect", recording)
+    response = post_document(secretariat_client, upload("advies.docx", samples.make_docx("Advies")))
+    assert response.status_code == 302
+    assert depths == [outside]  # once, and in no transaction of the request's
+
+
+def test_a_body_over_the_request_limit_is_refused_before_it_is_read(secretariat_client, settings, stored_files):
+    settings.CHANCERY_MAX_REQUEST_BYTES = 50 * 1024
+    data = zeros_docx(1024 * 1024) + b"\0" * (60 * 1024)
+    response = post_document(secretariat_client, upload("groot.docx", data))
+    assert response.status_code == 413
+    html = response.content.decode()
+    assert "de limiet is 50,0\xa0KB" in html
+    assert "Er is niets bewaard" in html
+    assert Document.objects.count() == 0
+    assert stored_files() == []
+
+
+def test_a_300_mb_body_is_refused_by_its_announced_length(secretariat_client):
+    body, content_type = multipart({"title": "x", "kind": "note", "access_level": "public"}, "x.pdf", b"%PDF-")
+    response = secretariat_client.post(
+        reverse("document_create"), data=body, content_type=content_type, CONTENT_LENGTH=str(300 * 1024 * 1024)
+    )
+    assert response.status_code == 413
+    assert Document.objects.count() == 0
+
+
+def test_the_api_refuses_an_oversized_body_as_a_problem(client, settings):
+    settings.CHANCERY_MAX_REQUEST_BYTES = 1024
+    response = client.post("/api/v1/webhooks", data=b"{" + b" " * 4096 + b"}", content_type="application/json")
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 413
+
+
+# --- PDFs that one reader repairs and another refuses (issue 13, item 8) -------------------------
+
+
+def stale_offsets_pdf(text: str) -> bytes:
+    """A valid PDF with 300 bytes inserted after its header: every offset in its cross-reference
+    table points 300 bytes too early. pypdf repairs that quietly; pyHanko, which reads the PDF on
+    the document page (signatures), does not."""
+    data = samples.make_pdf(text)
+    header_end = data.index(b"\n", data.index(b"\n") + 1) + 1
+    return data[:header_end] + b"%" + b"x" * 298 + b"\n" + data[header_end:]
+
+
+def test_a_pdf_with_stale_offsets_is_refused_at_upload(secretariat_client, stored_files):
+    response = post_document(secretariat_client, upload("nota.pdf", stale_offsets_pdf("Nota aan de Regering")))
+    assert response.status_code == 400
+    assert "PDF-bestand is beschadigd" in response.content.decode()
+    assert Document.objects.count() == 0
+    assert stored_files() == []
+
+
+def test_a_document_page_never_fails_on_the_files_content(secretariat_client, org):
+    """A file stored before the upload check refused its kind: the page says it cannot be read."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import storages
+
+    from chancery.core import services
+
+    document = services.create_document(
+        org.users["secretariat"], title="Oude nota", upload=upload("nota.pdf", samples.make_pdf("Oude nota"))
+    )
+    stored = document.latest_version.file.name
+    store = storages["documents"]
+    store.delete(stored)
+    store.save(stored, ContentFile(stale_offsets_pdf("Oude nota")))
+    response = secretariat_client.get(reverse("document_detail", args=[document.uuid]))
+    assert response.status_code == 200
+    assert "kan niet worden gelezen" in response.content.decode()

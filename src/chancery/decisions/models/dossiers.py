@@ -42,6 +42,8 @@ class Dossier(Confidential):
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="dossiers")
+    # Raised by every edit (its themes): a stale edit form is refused (services.dossiers).
+    revision = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("dossier")

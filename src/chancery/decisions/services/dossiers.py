@@ -48,16 +48,33 @@ def create_dossier(actor, *, title: str, short_title: str, access_level: str = A
     return dossier
 
 
+class StaleDossier(ValidationError):
+    """The dossier changed since the editor loaded it."""
+
+    def __init__(self):
+        super().__init__(
+            _("Someone else changed this dossier in the meantime. Reload it and make your change again."),
+            code="conflict",
+        )
+
+
 @transaction.atomic
-def set_themes(actor, dossier: Dossier, themes: Iterable) -> Dossier:
-    """The policy fields (themes) of a dossier; the public finds its released decisions under them."""
+def set_themes(actor, dossier: Dossier, themes: Iterable, *, expected_revision: int | None = None) -> Dossier:
+    """The policy fields (themes) of a dossier; the public finds its released decisions under them.
+    `expected_revision`: the revision the editor saw (the form always sends it); a stale one is
+    refused, so a form loaded before another edit cannot silently drop that edit's themes."""
     _may_prepare(actor)
     if not Dossier.objects.visible_to(actor).filter(pk=dossier.pk).exists():
         raise PermissionDenied(_("You may not change this dossier."))
+    locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    if expected_revision is not None and locked.revision != expected_revision:
+        raise StaleDossier()
     before = sorted(dossier.themes.values_list("slug", flat=True))
     dossier.themes.set(themes)
     after = sorted(dossier.themes.values_list("slug", flat=True))
     if before != after:
+        dossier.revision = locked.revision + 1
+        Dossier.objects.filter(pk=dossier.pk).update(revision=dossier.revision)
         audit.record(actor, AuditAction.UPDATE, dossier, before={"themes": before}, after={"themes": after})
     return dossier
 

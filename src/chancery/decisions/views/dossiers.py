@@ -36,13 +36,16 @@ def dossier_detail(request, uuid):
     dossier = get_object_or_404(Dossier.objects.visible_to(request.user), uuid=uuid)
     history = services.dossier_histories([dossier], request.user)[dossier.pk]
     may_classify = may(request.user, "decisions.prepare_dossiers")
-    form = ThemesForm(request.POST or None, initial={"themes": dossier.themes.all()}) if may_classify else None
+    initial = {"themes": dossier.themes.all(), "revision": dossier.revision}
+    form = ThemesForm(request.POST or None, initial=initial) if may_classify else None
     if request.method == "POST":
         if form is None:
             raise PermissionDenied(_("Only the secretariat, ministers and their cabinets prepare dossiers."))
         done = call_service(
             request,
-            lambda: services.set_themes(request.user, dossier, form.cleaned_data["themes"]),
+            lambda: services.set_themes(
+                request.user, dossier, form.cleaned_data["themes"], expected_revision=form.cleaned_data["revision"]
+            ),
             form=form,
             success=_("The themes have been saved."),
             then=dossier,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -15,7 +16,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
-from chancery.core.models import AuditAction
+from chancery.core.files import detect_format
+from chancery.core.models import AuditAction, FileFormat
 from chancery.monitoring.models import Indicator, Observation
 from chancery.monitoring.services.periods import parse_period
 
@@ -106,16 +108,38 @@ class ImportReport:
         }
 
 
+def _xlsx_rows(path: Path) -> list[list]:
+    """An XLSX file is checked as an upload is (a real workbook, no zip bomb: core.files) before
+    openpyxl reads it; what openpyxl still cannot read is reported as damaged."""
+    from openpyxl import load_workbook
+
+    with path.open("rb") as stream:
+        if detect_format(stream) != FileFormat.XLSX:
+            raise ValidationError(_("The file is not an XLSX workbook."), code="format")
+    try:
+        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+        return [[cell if cell is not None else "" for cell in row] for row in sheet.iter_rows(values_only=True)]
+    except (OSError, ValueError, KeyError, TypeError, IndexError, zipfile.BadZipFile) as exc:
+        raise ValidationError(
+            _("The XLSX file is damaged and cannot be read (%(problem)s).") % {"problem": str(exc)[:200]},
+            code="corrupt",
+        ) from None
+
+
 def read_rows(path: Path) -> list[dict]:
     """The rows of a CSV (comma or semicolon, UTF-8 with or without BOM) or XLSX file, as dicts
     keyed by our field names; the row number is the one the user sees in the file."""
     if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        rows = [[cell if cell is not None else "" for cell in row] for row in sheet.iter_rows(values_only=True)]
+        rows = _xlsx_rows(path)
     else:
-        text = path.read_bytes().decode("utf-8-sig")
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationError(
+                _("The file is not UTF-8 text; save the table as CSV UTF-8 or as XLSX."), code="encoding"
+            ) from None
+        if "\x00" in text:
+            raise ValidationError(_("The file is not a CSV table (it holds binary data)."), code="format")
         # Flemish spreadsheets save with semicolons, others with commas: the header decides.
         header_line = text.split("\n", 1)[0]
         delimiter = max(";,\t", key=header_line.count)

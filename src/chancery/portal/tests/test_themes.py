@@ -3,7 +3,7 @@ facet in search, the theme in the linked data; never a confidential or embargoed
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS
@@ -94,10 +94,27 @@ def test_dossier_page_sets_themes_for_the_secretariat(client, secretariat, org, 
     dossier = services.create_dossier(secretariat, title="Klimaatplan", short_title="Klimaatplan")
     climate = Theme.objects.get(slug="klimaat")
     client.force_login(secretariat)
-    response = client.post(dossier.get_absolute_url(), {"themes": [climate.pk]})
+    revision = client.get(dossier.get_absolute_url()).context["themes_form"]["revision"].value()
+    response = client.post(dossier.get_absolute_url(), {"themes": [climate.pk], "revision": revision})
     assert response.status_code == 302 and list(dossier.themes.all()) == [climate]
     client.force_login(org.users["civil_servant"])
-    assert client.post(dossier.get_absolute_url(), {"themes": []}).status_code in (403, 404)
+    assert client.post(dossier.get_absolute_url(), {"themes": [], "revision": revision + 1}).status_code in (403, 404)
+    assert list(dossier.themes.all()) == [climate]
+
+
+def test_a_stale_themes_form_is_refused_and_changes_nothing(client, secretariat, themes):
+    """Two secretaries open the dossier; the second to save would silently drop the first one's themes."""
+    dossier = services.create_dossier(secretariat, title="Klimaatplan", short_title="Klimaatplan")
+    climate, energy = Theme.objects.get(slug="klimaat"), Theme.objects.get(slug="energie")
+    client.force_login(secretariat)
+    seen = client.get(dossier.get_absolute_url()).context["themes_form"]["revision"].value()
+    assert client.post(dossier.get_absolute_url(), {"themes": [climate.pk], "revision": seen}).status_code == 302
+    response = client.post(dossier.get_absolute_url(), {"themes": [energy.pk], "revision": seen})
+    assert response.status_code == 400
+    assert "Iemand anders heeft dit dossier intussen gewijzigd" in response.content.decode()
+    assert list(dossier.themes.all()) == [climate]
+    with pytest.raises(ValidationError):
+        services.set_themes(secretariat, dossier, [energy], expected_revision=seen)
     assert list(dossier.themes.all()) == [climate]
 
 

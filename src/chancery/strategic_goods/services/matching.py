@@ -1,8 +1,9 @@
 """Screening a party (name, country) against the loaded sanctions list and the arms embargoes.
 
 Names are compared as sets of tokens, so word order does not matter. Each token is normalised
-(case, diacritics, Cyrillic letters, punctuation, legal-form suffixes such as LLC, JSC, OOO, Ltd,
-F.Z.E.) and reduced to a key in which common romanisation variants coincide (Dmitri/Dmitriy/Dmitry,
+(case; every script to ASCII with anyascii — Cyrillic, Greek with its digraphs, diacritics —;
+punctuation; legal forms such as LLC, JSC, OOO, Ltd, F.Z.E. and their Russian, Ukrainian and Greek
+phrases) and reduced to a key in which common romanisation variants coincide (Dmitri/Dmitriy/Dmitry,
 Yevgeni/Evgeny, Aleksandr/Alexander, Mohammed/Muhammad). Keys that still differ are compared with
 rapidfuzz. Tokens weigh by how rare they are on the list (inverse document frequency), and generic
 business words weigh little, so two companies sharing only "Trading" or "Global" do not match; at
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from anyascii import anyascii
 from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -46,13 +48,34 @@ EMBARGO_SCOPES = {
 LEGAL_FORMS = frozenset(
     """llc jsc ojsc cjsc pjsc ooo oao zao pao ao nao tov pp ltd limited co company inc incorporated corp
     corporation gmbh mbh ag kg bv nv sa sas sarl srl spa plc llp lp fze fzco fzc fzllc fz dmcc pte pty sdn bhd
-    oy ab aps kft sro spzoo ug se est""".split()
+    oy ab aps kft sro spzoo ug se est at pat prat ae epe ike""".split()
 )
+# Compared on the spelling keys of their words (`_variant_key`), so that every romanisation of a
+# Russian, Ukrainian or Greek legal form is found (otvetstvennostyu / otvetstvennostiu).
 LEGAL_PHRASES = (
     "public joint stock company", "open joint stock company", "closed joint stock company", "joint stock company",
     "limited liability company", "limited liability partnership", "free zone establishment", "free zone company",
     "free zone", "sole proprietorship", "private limited", "societe anonyme",
+    # Russian: OOO, AO, PAO, ZAO, OAO written out
+    "obshchestvo s ogranichennoy otvetstvennostyu", "publichnoe aktsionernoe obshchestvo",
+    "zakrytoe aktsionernoe obshchestvo", "otkrytoe aktsionernoe obshchestvo", "aktsionernoe obshchestvo",
+    # Ukrainian: TOV, PAT, PrAT, AT
+    "tovarystvo z obmezhenoyu vidpovidalnistyu", "publichne aktsionerne tovarystvo",
+    "pryvatne aktsionerne tovarystvo", "aktsionerne tovarystvo",
+    # Greek: AE, EPE, IKE
+    "anonymi etaireia", "etaireia periorismenis efthynis", "idiotiki kefalaiouchiki etaireia",
 )  # fmt: skip
+# Greek digraphs that a letter-by-letter transliteration gets wrong (ELOT 743, the romanisation of
+# Greek passports): ου is u, αυ/ευ/ηυ are av/ev/iv (af/ef/if before a voiceless consonant or at the
+# end), and μπ/ντ/γκ begin a word as b/d/g.
+GREEK_DIGRAPHS = (
+    (re.compile(r"ου"), "ou"),
+    (re.compile(r"([αεη])υ(?=[θκξπστφχψ]|\b)"), lambda m: {"α": "af", "ε": "ef", "η": "if"}[m[1]]),
+    (re.compile(r"([αεη])υ"), lambda m: {"α": "av", "ε": "ev", "η": "iv"}[m[1]]),
+    (re.compile(r"\bμπ"), "b"),
+    (re.compile(r"\bντ"), "d"),
+    (re.compile(r"\bγκ"), "g"),
+)
 STOP_WORDS = frozenset({"the", "and", "of", "for", "a", "an", "und", "et", "de", "des", "du", "la", "le"})
 # Words many unrelated companies share; they count, but little.
 GENERIC_WORDS = frozenset(
@@ -89,22 +112,11 @@ NAME_GROUPS = {
     "grigori": "grigory grigoriy hryhorii",
 }
 
-CYRILLIC = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
-        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e iu ia i i ie g".replace("_", "").split(
-            " "
-        ),
-        strict=True,
-    )
-)
-SPECIAL = {"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l", "ı": "i", "þ": "th", "ð": "d"}
-
 
 def _variant_key(token: str) -> str:
     """Spelling rules that make romanisation variants coincide."""
     t = token
-    for source, target in (("w", "v"), ("x", "ks"), ("ph", "f"), ("kh", "h"), ("ck", "k"), ("q", "k"),
+    for source, target in (("w", "v"), ("x", "ks"), ("ph", "f"), ("kh", "h"), ("ch", "h"), ("ck", "k"), ("q", "k"),
                            ("ou", "u"), ("oo", "u"), ("ee", "i"), ("dzh", "j")):  # fmt: skip
         t = t.replace(source, target)
     t = re.sub(r"^y([aeiou])", r"i\1", t)  # Yevgeni → ievgeni, Yuri → iuri
@@ -145,10 +157,35 @@ def _skeleton(key: str) -> str:
 
 
 def _ascii(text: str) -> str:
+    """Every script in ASCII by anyascii (a maintained table of all of Unicode: Cyrillic, Greek,
+    Arabic, CJK …, and Latin letters with diacritics); the romanisation variants it does not choose
+    are made to coincide by `_variant_key`. Greek first loses its accents (ΠΑΠΑΔΟΠΟΥΛΟΣ and
+    Παπαδόπουλος alike) and has its digraphs read as digraphs."""
     text = text.casefold()
-    text = "".join(CYRILLIC.get(c, SPECIAL.get(c, c)) for c in text).replace("-", " ")
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
+    if any("\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff" for ch in text):
+        plain = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+        text = unicodedata.normalize("NFC", plain)
+        for pattern, replacement in GREEK_DIGRAPHS:
+            text = pattern.sub(replacement, text)
+    return anyascii(text).casefold()
+
+
+@cache
+def _phrase_keys() -> list[tuple[str, ...]]:
+    phrases = {tuple(_variant_key(word) for word in phrase.split()) for phrase in LEGAL_PHRASES}
+    return sorted(phrases, key=len, reverse=True)
+
+
+def _without_legal_phrases(words: list[str]) -> list[str]:
+    keys = [_variant_key(word) for word in words]
+    for phrase in _phrase_keys():
+        start = 0
+        while start + len(phrase) <= len(keys):
+            if tuple(keys[start : start + len(phrase)]) == phrase:
+                del words[start : start + len(phrase)], keys[start : start + len(phrase)]
+            else:
+                start += 1
+    return words
 
 
 def tokens(name: str) -> list[str]:
@@ -156,11 +193,7 @@ def tokens(name: str) -> list[str]:
     text = _ascii(name)
     text = re.sub(r"[.'’`´ʼ‘]", "", text)  # F.Z.E. → fze, O'Neil → oneil
     text = re.sub(r"[^a-z0-9]+", " ", text)
-    words = text.split()
-    joined = " " + " ".join(words) + " "
-    for phrase in LEGAL_PHRASES:
-        joined = joined.replace(" " + phrase + " ", " ")
-    words = joined.split()
+    words = _without_legal_phrases(text.split())
     kept = [w for w in words if w not in LEGAL_FORMS and w not in STOP_WORDS]
     return kept or words
 

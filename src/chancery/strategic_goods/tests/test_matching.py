@@ -241,3 +241,73 @@ def test_hits_must_be_reviewed_before_the_file_proceeds(demo_list, org):
 def test_a_subject_is_required(demo_list):
     with pytest.raises(ValidationError):
         screen_parties(" ", [("Sokolovsky Dmitri", "RU")])
+
+
+# --- Names in every script (issue 13): Greek, Cyrillic and Latin writings of the same name -------
+
+SCRIPT_LIST = [
+    # Invented entries in the scripts a listed name comes in.
+    ("Κωνσταντίνος Παπαδόπουλος", "", "TEST-GR-1"),
+    ("Αιγαίο Ναυτιλιακή Α.Ε.", "", "TEST-GR-2"),
+    ("Θεόδωρος Χατζηγεωργίου", "", "TEST-GR-3"),
+    ("Общество с ограниченной ответственностью «Северсталь-Импэкс»", "", "TEST-RU-1"),
+    ("Публичное акционерное общество «Уралхиммаш»", "", "TEST-RU-2"),
+    ("Tovarystvo z obmezhenoiu vidpovidalnistiu Dniprokhimtekh", "", "TEST-UA-1"),
+]
+
+SCRIPT_HITS = [
+    ("Konstantinos Papadopoulos", "TEST-GR-1"),  # Latin, as a Greek passport writes it
+    ("Constantinos Papadopoulos", "TEST-GR-1"),
+    ("ΚΩΝΣΤΑΝΤΙΝΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ", "TEST-GR-1"),  # Greek capitals, no accents
+    ("Константинос Пападопулос", "TEST-GR-1"),  # Cyrillic
+    ("Aigaio Naftiliaki SA", "TEST-GR-2"),  # Latin with the Latin legal form
+    ("Αιγαίο Ναυτιλιακή ΑΕ", "TEST-GR-2"),
+    ("Theodoros Chatzigeorgiou", "TEST-GR-3"),
+    ("Theodoros Hatzigeorgiou", "TEST-GR-3"),  # the other romanisation of Χ
+    ("Severstal-Impeks LLC", "TEST-RU-1"),  # the Cyrillic company's name transliterated, English form
+    ("OOO Severstal Impex", "TEST-RU-1"),
+    ("Obshchestvo s ogranichennoy otvetstvennostyu Severstal-Impeks", "TEST-RU-1"),
+    ("Uralkhimmash PJSC", "TEST-RU-2"),
+    ("PAO Uralhimmash", "TEST-RU-2"),
+    ("ТОВ «Дніпрохімтех»", "TEST-UA-1"),  # Ukrainian in Cyrillic, abbreviated legal form
+    ("Dniprokhimtekh LLC", "TEST-UA-1"),
+    # The demo list's Latin and Cyrillic entries written in Greek and Cyrillic.
+    ("Ντμίτρι Σοκολόφσκι", "EU-FSD-900001"),
+    ("Технопромэкспорт Восток", "EU-FSD-900013"),
+]
+
+SCRIPT_CLEAN = [
+    "Κωνσταντίνος Γεωργίου",  # a common given name only
+    "Αιγαίο Αρτοποιία Α.Ε.",  # a bakery sharing a place name
+    "Γιάννης Παπαδάκης",
+    "Общество с ограниченной ответственностью «Ромашка»",  # only the legal form in common
+    "ООО Северный Хлеб",
+    "Иван Петров",
+    "Papadakis Bakery SA",
+]
+
+
+@pytest.fixture
+def script_index(demo_list):
+    from chancery.strategic_goods.services.matching import Index, current_index
+
+    demo = [(alias.name, "", alias.list_id) for alias in current_index().aliases]
+    return Index(demo + SCRIPT_LIST)
+
+
+@pytest.mark.parametrize("name, list_id", SCRIPT_HITS)
+def test_names_hit_in_every_script(script_index, name, list_id):
+    found = {m.list_id: m for m in screen(name, "", index=script_index)}
+    assert list_id in found, f"{name} did not hit {list_id}: {found}"
+
+
+@pytest.mark.parametrize("name", SCRIPT_CLEAN)
+def test_clean_names_in_other_scripts_do_not_hit(script_index, name):
+    assert screen(name, "", index=script_index) == []
+
+
+def test_transliteration_uses_a_maintained_library():
+    # Greek, Cyrillic (Russian and Ukrainian) and Latin letters with diacritics all become ASCII.
+    assert tokens("Θεόδωρος Χατζηγεωργίου") == ["theodoros", "chatzigeorgiou"]
+    assert tokens("Дніпрохімтех") == ["dniprokhimtekh"]
+    assert tokens("Ærø Łódź Straße") == ["aero", "lodz", "strasse"]

@@ -24,7 +24,7 @@ class Command(ChanceryCommand):
     def handle(self, *args, path, dry_run, **options):
         source = Path(path)
         if not source.is_file():
-            raise CommandError(f"{path}: no such file")
+            raise CommandError(f"{path}: no such file", returncode=2)
         try:
             rows = read_rows(source)
         except ValidationError as exc:

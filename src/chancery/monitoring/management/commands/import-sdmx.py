@@ -26,13 +26,13 @@ class Command(ChanceryCommand):
     def handle(self, *args, path, dry_run, mapping, structure, **options):
         source = Path(path)
         if not source.is_file():
-            raise CommandError(f"{path}: no such file")
+            raise CommandError(f"{path}: no such file", returncode=2)
         chosen = None
         if mapping:
             chosen = SdmxMapping.objects.select_related("indicator").filter(name=mapping).first()
             if chosen is None:
                 known = ", ".join(SdmxMapping.objects.values_list("name", flat=True)) or "-"
-                raise CommandError(f"There is no SDMX mapping “{mapping}” (known: {known}).")
+                raise CommandError(f"There is no SDMX mapping “{mapping}” (known: {known}).", returncode=2)
         report = import_sdmx(
             source, mapping=chosen, dry_run=dry_run, structure=Path(structure) if structure else None
         ).as_dict()
