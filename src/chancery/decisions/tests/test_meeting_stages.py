@@ -135,9 +135,8 @@ def test_one_confirmation_plans_and_confirms_and_the_embargo_holds(client, secre
     assert services.run_due_releases(now=moment - datetime.timedelta(minutes=1)) == []
     assert not AgendaItem.objects.filter(release_state=ReleaseState.RELEASED).exists()
     services.run_due_releases(now=moment)
-    assert set(AgendaItem.objects.filter(release_state=ReleaseState.RELEASED).values_list("short_title", flat=True)) == {
-        "Oostgrens"
-    }
+    released = AgendaItem.objects.filter(release_state=ReleaseState.RELEASED)
+    assert set(released.values_list("short_title", flat=True)) == {"Oostgrens"}
 
 
 def test_a_refused_confirmation_changes_nothing(client, secretariat, meeting, add):
