@@ -1,5 +1,6 @@
-"""Meetings and their agendas: the list, the calendar, a new meeting, the agenda page, items,
-formal checks, approval and the comparison of two versions (services/agendas.py)."""
+"""Meetings and their agendas: the list, the calendar, a new meeting, items, formal checks,
+approval and the comparison of two versions (services/agendas.py). The meeting page itself, in its
+stages, is stages.py."""
 
 from __future__ import annotations
 
