@@ -71,7 +71,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "django_htmx",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -109,7 +108,6 @@ MIDDLEWARE = [
     "chancery.core.uploads.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     # Last, so that it sees the outcome of authentication (django-axes' rule).
     "axes.middleware.AxesMiddleware",
 ]
@@ -196,10 +194,10 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("CHANCERY_STATIC_ROOT", VAR_DIR / "static"))
 NODE_MODULES = Path(os.environ.get("CHANCERY_NODE_MODULES", BASE_DIR / "node_modules"))
-# Third-party front-end files come from npm (package.json), never from the repository.
+# Third-party front-end files would come from npm (package.json's dependencies, served under
+# vendor/), never from the repository; today the pages need none (htmx went, unused: ARCHITECTURE.md).
+# npm's dev dependencies are the browser tests' (axe-core, read from NODE_MODULES).
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
-if (NODE_MODULES / "htmx.org").exists():
-    STATICFILES_DIRS.append(("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"))
 if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it, even before collectstatic
 MEDIA_ROOT = Path(os.environ.get("CHANCERY_MEDIA_ROOT", VAR_DIR / "media"))

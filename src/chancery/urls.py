@@ -18,6 +18,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("chancery.api.urls")),
+    # The release panel's preview is the portal's page rendered for the secretariat (portal.views).
+    path("app/zittingen/<uuid:uuid>/vrijgave/voorbeeld/", portal_views.release_preview, name="release_preview"),
     path("app/zittingen/", include("chancery.decisions.urls")),
     # The decisions back office moved under /app/ with the others: old links keep working.
     re_path(

@@ -122,6 +122,17 @@ class ReleasePlanForm(forms.Form):
     )
 
 
+class ReleaseScheduleForm(forms.Form):
+    """The release panel's one confirmation: which scopes, each at its moment (empty: the usual one)."""
+
+    scopes = forms.MultipleChoiceField(choices=Release.Scope.choices, required=False)
+    decisions_at = forms.DateTimeField(required=False)
+    documents_at = forms.DateTimeField(required=False)
+
+    def moments(self) -> dict:
+        return {scope: self.cleaned_data[f"{scope}_at"] for scope in self.cleaned_data["scopes"]}
+
+
 class AttachForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices, initial=DocumentKind.NOTE)

@@ -1,6 +1,8 @@
 import datetime
 from urllib.parse import urlencode
 
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.core.files.storage import storages
 from django.core.paginator import Paginator
@@ -10,7 +12,9 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
+from chancery.core.authz import require
 from chancery.core.models import Document, DocumentKind, Mandatee
 from chancery.core.views_kit import page_number
 from chancery.decisions import services as decision_services
@@ -35,6 +39,28 @@ def meeting(request, uuid):
     if wanted:
         return linkeddata.response(linkeddata.meeting_graph(meeting, request.user, _base(request)), wanted)
     return _with_alternates(request, render(request, "portal/meeting.html", {"meeting": meeting, "items": items}))
+
+
+@login_required
+@never_cache
+def release_preview(request, uuid):
+    """The secretariat's preview of a meeting's release: its public page as the public will read
+    it once every release of the meeting not yet performed is done. It is rendered for an
+    anonymous reader inside a rehearsal of those releases that is rolled back (nothing is
+    released, and no one else can see it meanwhile), with the public page's own queries and
+    template, so the preview cannot differ from what the release will show. Only who may release
+    opens it; it is neither cached nor indexed."""
+    require(request.user, "decisions.release")
+    meeting = get_object_or_404(Meeting, uuid=uuid)
+    outlines = decision_services.release_outline(meeting)
+    with decision_services.rehearsed_release(request.user, meeting):
+        items = list(queries.meeting_items(meeting, AnonymousUser()))
+        # Rendered inside: the template reads the rehearsed state too.
+        response = render(
+            request, "portal/release_preview.html", {"meeting": meeting, "items": items, "outlines": outlines}
+        )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def decision(request, uuid, lineage):

@@ -156,3 +156,22 @@ def test_health(client, db):
 def test_browser_language_does_not_override_dutch(client, db):
     html = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
     assert '<html lang="nl">' in html
+
+
+def test_pages_load_no_front_end_library_they_do_not_use(client, org, settings):
+    """htmx (with django-htmx) was loaded on every page and used by none (issue 14): it is gone,
+    and a front-end package npm installs for the pages (package.json's dependencies, not the test
+    tools) must be used by some template, under the vendor/ address its settings give it."""
+    import json
+    from pathlib import Path
+
+    client.force_login(org.users["secretariat"])
+    for address in (reverse("home"), reverse("decisions:meeting_list"), reverse("portal:decisions")):
+        assert "htmx" not in client.get(address).content.decode(), address
+    assert not [name for name in (*settings.INSTALLED_APPS, *settings.MIDDLEWARE) if "htmx" in name]
+    package = json.loads((Path(settings.BASE_DIR) / "package.json").read_text(encoding="utf-8"))
+    templates = " ".join(
+        path.read_text(encoding="utf-8") for path in Path(settings.PACKAGE_DIR).rglob("templates/**/*.html")
+    )
+    unused = [name for name in package.get("dependencies", {}) if f"vendor/{name.split('.')[0]}/" not in templates]
+    assert not unused, f"front-end packages no template uses: {unused}"

@@ -3,6 +3,7 @@
 from chancery.decisions.services.agendas import (
     AgendaComparison,
     AgendaConflict,
+    FormalSweep,
     ItemChange,
     add_item,
     approve_agenda,
@@ -34,6 +35,7 @@ from chancery.decisions.services.outcomes import (
     attach_minutes,
     close_meeting,
     correct_decision,
+    final_agenda,
     final_items,
     record_decision,
     set_press_summary,
@@ -47,11 +49,15 @@ from chancery.decisions.services.publications import (
     start_publication,
 )
 from chancery.decisions.services.releases import (
+    ReleaseOutline,
     confirm_release,
     default_release_times,
     plan_release,
+    rehearsed_release,
     release_now,
+    release_outline,
     run_due_releases,
+    schedule_release,
 )
 from chancery.decisions.services.submissions import accept, resubmit, send_back, submit
 
@@ -72,6 +78,7 @@ __all__ = [
     "send_back",
     "submit",
     "AgendaConflict",
+    "FormalSweep",
     "ItemChange",
     "add_item",
     "add_step",
@@ -95,13 +102,18 @@ __all__ = [
     "dossier_phase",
     "phase_of",
     "Phase",
+    "final_agenda",
     "final_items",
     "move_item",
     "plan_release",
     "put_step_on_agenda",
     "record_decision",
     "release_now",
+    "release_outline",
+    "ReleaseOutline",
+    "rehearsed_release",
     "run_due_releases",
+    "schedule_release",
     "set_formal_check",
     "set_press_summary",
 ]

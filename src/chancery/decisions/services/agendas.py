@@ -173,9 +173,20 @@ def set_formal_check(actor, item: AgendaItem, check: str, *, expected_revision: 
     return item
 
 
+@dataclass
+class FormalSweep:
+    """What "all formally in order" did: how many unchecked items it marked in order, and the items
+    it left alone because someone marked them not in order (they stay so, and are carried over when
+    the agenda is approved: the secretariat must hear of them, not find them missing later)."""
+
+    marked: int
+    not_in_order: list[AgendaItem] = field(default_factory=list)
+
+
 @transaction.atomic
-def approve_all_formally(actor, agenda: Agenda, *, expected_revision: int | None) -> int:
-    """ "Alles formeel goedkeuren": every item not yet checked becomes formally in order."""
+def approve_all_formally(actor, agenda: Agenda, *, expected_revision: int | None) -> FormalSweep:
+    """ "Alles formeel goedkeuren": every item not yet checked becomes formally in order; an item
+    marked not in order is a finding, never overruled by the sweep, and is reported back."""
     require(actor, "decisions.manage_agendas")
     agenda = _lock_draft(agenda, expected_revision)
     changed = 0
@@ -185,7 +196,7 @@ def approve_all_formally(actor, agenda: Agenda, *, expected_revision: int | None
         audit.record(actor, AuditAction.UPDATE, item, before={"formal_check": "not_yet"}, after={"formal_check": "ok"})
         changed += 1
     _touch(agenda)
-    return changed
+    return FormalSweep(changed, list(agenda.current_items().filter(formal_check=FormalCheck.NOT_OK)))
 
 
 @transaction.atomic

@@ -5,6 +5,8 @@ confidentiality layer keeps everything of the meeting from the public."""
 from __future__ import annotations
 
 import datetime
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,8 +19,17 @@ from chancery.core.background import background, defer
 from chancery.core.calendar import add_working_days
 from chancery.core.models import AccessLevel, AuditAction, Document, ReleaseState
 from chancery.decisions.events import DOCUMENTS_RELEASED, MEETING_RELEASED
-from chancery.decisions.models import Decision, Dossier, ItemDocument, Meeting, MeetingState, ProcedureStep, Release
-from chancery.decisions.services.outcomes import final_items
+from chancery.decisions.models import (
+    AgendaItem,
+    Decision,
+    Dossier,
+    ItemDocument,
+    Meeting,
+    MeetingState,
+    ProcedureStep,
+    Release,
+)
+from chancery.decisions.services.outcomes import final_agenda, final_items
 from chancery.decisions.signals import release_performed
 
 DECISIONS_HOUR = 14  # decisions of a Friday meeting go out in the afternoon, documents a working day later
@@ -90,10 +101,21 @@ def _schedule(release: Release) -> None:
     defer(perform_release, release.pk, when=release.planned_at, unless_it_can_wait=True)
 
 
+def _public_items(meeting: Meeting):
+    """The items a decisions release makes public: the public items of the final agenda."""
+    return final_items(meeting).filter(access_level=AccessLevel.PUBLIC)
+
+
+def _public_documents(meeting: Meeting):
+    """The documents a documents release makes public: the public ones on the final agenda's items."""
+    linked = ItemDocument.objects.filter(item__in=final_items(meeting)).values("document_id")
+    return Document.objects.filter(pk__in=linked, access_level=AccessLevel.PUBLIC)
+
+
 def _release_decisions(meeting: Meeting, now) -> int:
     """The public items of the final agenda, and with them their (public) steps and dossiers, so
     that the public sees each dossier's phase from this moment."""
-    items = final_items(meeting).filter(access_level=AccessLevel.PUBLIC)
+    items = _public_items(meeting)
     steps = ProcedureStep.objects.filter(pk__in=items.values("step_id"), access_level=AccessLevel.PUBLIC)
     Dossier.objects.filter(pk__in=steps.values("dossier_id"), access_level=AccessLevel.PUBLIC).exclude(
         release_state=ReleaseState.RELEASED
@@ -106,10 +128,7 @@ def _release_decisions(meeting: Meeting, now) -> int:
 
 
 def _release_documents(meeting: Meeting, now) -> int:
-    linked = ItemDocument.objects.filter(item__in=final_items(meeting)).values("document_id")
-    documents = Document.objects.filter(pk__in=linked, access_level=AccessLevel.PUBLIC).exclude(
-        release_state=ReleaseState.RELEASED
-    )
+    documents = _public_documents(meeting).exclude(release_state=ReleaseState.RELEASED)
     return documents.update(release_state=ReleaseState.RELEASED, released_at=now)
 
 
@@ -165,3 +184,95 @@ def run_due_releases(now: datetime.datetime | None = None) -> list[Release]:
 def perform_release(release_id: int) -> str:
     """Run by the worker at the planned moment; a release moved or already done is left alone."""
     return release_now(None, Release.objects.get(pk=release_id)).state
+
+
+# --- The release panel: what, when, a preview, one confirmation --------------------------------
+
+
+@dataclass
+class ReleaseOutline:
+    """One scope of a meeting's release as the secretariat decides on it: what it will make public,
+    when (the planned moment, else the usual one), and what stays internal."""
+
+    scope: Release.Scope
+    release: Release | None
+    moment: datetime.datetime
+    items: list[AgendaItem] = field(default_factory=list)  # decisions: the items that go public
+    documents: list[Document] = field(default_factory=list)  # documents: the documents that go public
+    withheld: int = 0  # items (decisions) or documents (documents) that are not public and stay internal
+    undecided: list[AgendaItem] = field(default_factory=list)  # items without a decision: no release yet
+
+    @property
+    def released(self) -> bool:
+        return self.release is not None and self.release.state == ReleaseState.RELEASED
+
+    @property
+    def confirmed(self) -> bool:
+        return self.release is not None and self.release.state == ReleaseState.CONFIRMED
+
+
+def release_outline(meeting: Meeting) -> list[ReleaseOutline]:
+    """Per scope, what a release of the meeting would do now (read only; the secretariat's panel)."""
+    releases = {release.scope: release for release in meeting.releases.all()}
+    decisions_at, documents_at = default_release_times(meeting)
+    agenda = final_agenda(meeting)
+    on_agenda = agenda.current_items() if agenda else AgendaItem.objects.none()
+    items = list(on_agenda.prefetch_related("decisions"))
+    public_items = [item for item in items if item.access_level == AccessLevel.PUBLIC]
+    # The same rule as _public_documents, over the agenda already read.
+    links = ItemDocument.objects.filter(item__in=on_agenda).select_related("document").order_by("document__title")
+    linked = {link.document_id: link.document for link in links}
+    documents = [document for document in linked.values() if document.access_level == AccessLevel.PUBLIC]
+    outlines = []
+    for scope, usual, kwargs in (
+        (
+            Release.Scope.DECISIONS,
+            decisions_at,
+            {
+                "items": public_items,
+                "withheld": len(items) - len(public_items),
+                "undecided": [item for item in items if item.decision is None],
+            },
+        ),
+        (Release.Scope.DOCUMENTS, documents_at, {"documents": documents, "withheld": len(linked) - len(documents)}),
+    ):
+        release = releases.get(scope)
+        outlines.append(ReleaseOutline(scope, release, release.planned_at if release else usual, **kwargs))
+    return outlines
+
+
+@transaction.atomic
+def schedule_release(actor, meeting: Meeting, moments: dict[str, datetime.datetime | None]) -> list[Release]:
+    """The panel's one confirmation: plan and confirm each scope at its moment (None: the usual
+    one), all or nothing. Nothing becomes public before its moment: the worker performs each then."""
+    if not moments:
+        raise ValidationError(_("Choose what to release."), code="nothing")
+    order = [scope for scope in Release.Scope.values if scope in moments]
+    return [confirm_release(actor, plan_release(actor, meeting, scope, moments[scope])) for scope in order]
+
+
+class _Rehearsal(Exception):
+    """Raised to roll a rehearsed release back."""
+
+
+@contextmanager
+def rehearsed_release(actor, meeting: Meeting):
+    """Inside the block, the meeting's releases not yet performed are performed, in a transaction
+    that is always rolled back afterwards: what the public pages read there is what the public
+    will see once they are done, with no second copy of the release's rules to drift from the real
+    one. Nothing of it is committed (no state, audit entry, event, task or search change), and no
+    other connection sees it (read committed, and SQLite readers see only committed data); the
+    caller renders inside the block and keeps nothing that reads the database lazily afterwards."""
+    require(actor, "decisions.release")
+    try:
+        with transaction.atomic():
+            now = timezone.now()
+            done = set(meeting.releases.filter(state=ReleaseState.RELEASED).values_list("scope", flat=True))
+            if Release.Scope.DECISIONS not in done:
+                _release_decisions(meeting, now)
+            if Release.Scope.DOCUMENTS not in done:
+                _release_documents(meeting, now)
+            yield
+            raise _Rehearsal
+    except _Rehearsal:
+        pass

@@ -84,8 +84,9 @@ def test_publication_screens(client, org, secretariat, approved_item, monkeypatc
     clock = {"today": d("2026-11-26")}
     monkeypatch.setattr(timezone, "localdate", lambda: clock["today"])
     client.force_login(secretariat)
-    meeting_html = client.get(approved_item.agenda.meeting.get_absolute_url()).content.decode()
-    assert "Publicatie aanvragen" in meeting_html
+    # The Gazette is requested after the meeting: its stage of the meeting page.
+    after = reverse("decisions:meeting_after", args=[approved_item.agenda.meeting.uuid])
+    assert "Publicatie aanvragen" in client.get(after).content.decode()
     response = client.post(
         reverse("decisions:publication_start", args=[approved_item.pk]), {"regulation_type": "decree", "urgent": "on"}
     )

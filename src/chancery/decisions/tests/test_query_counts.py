@@ -25,6 +25,13 @@ PAGES = [
     Page("decisions:meeting_detail:preparing", lambda d: d["upcoming"].get_absolute_url()),
     Page("decisions:meeting_detail:minister", lambda d: d["meeting"].get_absolute_url(), "minister"),
     Page("decisions:agenda_detail", lambda d: reverse("decisions:agenda_detail", args=[d["meeting"].uuid, "A"])),
+    Page("decisions:meeting_preparation", lambda d: reverse("decisions:meeting_preparation", args=[d["meeting"].uuid])),
+    Page("decisions:meeting_session", lambda d: reverse("decisions:meeting_session", args=[d["meeting"].uuid])),
+    Page("decisions:meeting_after", lambda d: reverse("decisions:meeting_after", args=[d["meeting"].uuid])),
+    Page("decisions:meeting_after:preparing", lambda d: reverse("decisions:meeting_after", args=[d["upcoming"].uuid])),
+    # The release panel's preview (a portal page rendered for the secretariat; urls.py names it).
+    Page("release_preview", lambda d: reverse("release_preview", args=[d["meeting"].uuid])),
+    Page("release_preview:preparing", lambda d: reverse("release_preview", args=[d["upcoming"].uuid])),
     Page("decisions:agenda_compare", lambda d: reverse("decisions:agenda_compare", args=[d["meeting"].uuid])),
     Page("decisions:dossier_detail", lambda d: reverse("decisions:dossier_detail", args=[d["dossier"].uuid])),
     Page("decisions:submission_detail", lambda d: d["submission"].get_absolute_url()),

@@ -1,5 +1,6 @@
-"""Meetings and their agendas: the list, the calendar, a new meeting, the agenda page, items,
-formal checks, approval and the comparison of two versions (services/agendas.py)."""
+"""Meetings and their agendas: the list, the calendar, a new meeting, items, formal checks,
+approval and the comparison of two versions (services/agendas.py). The meeting page itself, in its
+stages, is stages.py."""
 
 from __future__ import annotations
 
@@ -9,28 +10,21 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from chancery.core import visibility
 from chancery.core.authz import may
-from chancery.core.models import Document, DocumentKind
 from chancery.core.views_kit import call_service, form_status, page_number, query
 from chancery.decisions import services
 from chancery.decisions.forms import ApproveForm, FormalCheckForm, ItemForm, MeetingForm, MoveForm, RevisionForm
 from chancery.decisions.models import (
     AgendaItem,
-    Decision,
-    DecisionResult,
-    ItemDocument,
     Meeting,
-    MeetingState,
-    Minutes,
-    RegulationType,
-    Release,
 )
 from chancery.decisions.views.common import (
     agenda_of,
@@ -39,8 +33,9 @@ from chancery.decisions.views.common import (
     internal,
     item_for_edit,
     require_manager,
-    visible_items,
+    stage_url,
 )
+from chancery.decisions.views.stages import preparation_context
 
 
 @login_required
@@ -109,57 +104,6 @@ def meeting_create(request):
 
 
 @login_required
-def meeting_detail(request, uuid, letter=None):
-    internal(request)
-    meeting = get_object_or_404(Meeting, uuid=uuid)
-    agenda = agenda_of(meeting, letter)
-    manager = may(request.user, "decisions.manage_agendas")
-    can_edit = manager and agenda.is_draft and meeting.state == MeetingState.PLANNED
-    documents = Document.objects.visible_to(request.user)
-    items = list(
-        visible_items(agenda, request.user)
-        .prefetch_related(
-            Prefetch("decisions", queryset=Decision.objects.select_related("document")),
-            Prefetch(
-                "item_documents",
-                queryset=ItemDocument.objects.filter(document__in=documents).select_related("document"),
-                to_attr="visible_documents",
-            ),
-        )
-        .select_related("press_summary", "agenda__meeting")
-    )
-    return render(
-        request,
-        "decisions/meeting_detail.html",
-        {
-            "meeting": meeting,
-            "agenda": agenda,
-            "agendas": meeting.agendas.all(),
-            "items": items,
-            "can_edit": can_edit,
-            # Decisions are taken on the final agenda; corrections stay possible after closing.
-            "can_decide": manager and agenda.is_final,
-            "can_close": manager and meeting.state == MeetingState.AGENDA_APPROVED,
-            "minutes": Minutes.objects.visible_to(request.user)
-            .filter(meeting=meeting)
-            .select_related("document")
-            .first(),
-            "attendance": services.attendance(meeting),
-            "can_record_attendance": manager,
-            "releases": meeting.releases.all() if agenda.is_final else [],
-            "release_scopes": Release.Scope.choices,
-            "decision_results": DecisionResult.choices,
-            "regulation_types": RegulationType.choices,
-            "can_release": manager and agenda.is_final,
-            "item_form": ItemForm(initial={"revision": agenda.revision}) if can_edit else None,
-            "attachable": services.attachable_items(request.user, items),
-            "can_submit": may(request.user, "decisions.submit") and meeting.state == MeetingState.PLANNED,
-            "document_kinds": DocumentKind.choices,
-        },
-    )
-
-
-@login_required
 @require_POST
 def item_add(request, uuid, letter):
     meeting, agenda = editing(request, uuid, letter)
@@ -189,15 +133,8 @@ def item_add(request, uuid, letter):
         return done
     return render(
         request,
-        "decisions/meeting_detail.html",
-        {
-            "meeting": meeting,
-            "agenda": agenda,
-            "agendas": meeting.agendas.all(),
-            "items": visible_items(agenda, request.user),
-            "can_edit": True,
-            "item_form": form,
-        },
+        "decisions/meeting/preparation.html",
+        preparation_context(request, meeting, agenda.letter, item_form=form),
         status=400,
     )
 
@@ -213,7 +150,8 @@ def item_formal_check(request, pk):
             request.user, item, form.cleaned_data["check"], expected_revision=form.cleaned_data["revision"]
         ),
         form=form,
-        back=agenda_url(item.agenda),
+        # Back to the item's row: the page does not jump to the top after each check.
+        back=agenda_url(item.agenda) + f"#item-{item.pk}",
         invalid=_("Choose a valid formal check."),
     )
 
@@ -232,7 +170,7 @@ def item_move(request, pk):
             expected_revision=form.cleaned_data["revision"],
         ),
         form=form,
-        back=agenda_url(item.agenda),
+        back=agenda_url(item.agenda) + f"#item-{item.pk}",
         invalid=_("Choose a valid position."),
     )
 
@@ -246,10 +184,27 @@ def agenda_all_formal(request, uuid, letter):
         request,
         lambda: services.approve_all_formally(request.user, agenda, expected_revision=form.cleaned_data["revision"]),
         form=form,
-        success=lambda count: _("%(count)d items marked formally in order.") % {"count": count},
+        success=_formal_sweep_message,
         back=agenda_url(agenda),
         invalid="",
     )
+
+
+def _formal_sweep_message(sweep: services.FormalSweep) -> str:
+    marked = ngettext(
+        "%(count)d item marked formally in order.", "%(count)d items marked formally in order.", sweep.marked
+    ) % {"count": sweep.marked}
+    if not sweep.not_in_order:
+        return marked
+    skipped = ngettext(
+        "%(count)d item is marked not in order and was left so: %(items)s.",
+        "%(count)d items are marked not in order and were left so: %(items)s.",
+        len(sweep.not_in_order),
+    ) % {
+        "count": len(sweep.not_in_order),
+        "items": ", ".join(f"{item.number}. {item.short_title}" for item in sweep.not_in_order),
+    }
+    return f"{marked} {skipped}"
 
 
 @login_required
@@ -273,8 +228,9 @@ def agenda_approve(request, uuid, letter):
         ),
         form=form,
         success=approved,
-        # Approving a draft starts the next one, where the user goes on.
-        then=lambda draft: agenda_url(draft or agenda),
+        # Approving a draft starts the next one, where the user goes on; the final agenda opens
+        # the meeting itself (its decisions).
+        then=lambda draft: agenda_url(draft) if draft else stage_url(agenda.meeting, "meeting"),
         back=agenda_url(agenda),
         invalid=_("The approval could not be read; reload the page."),
     )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from chancery.core.views_kit import call_service, form_status
 from chancery.decisions import services
 from chancery.decisions.forms import AttendanceForm
-from chancery.decisions.views.common import meeting_for_edit
+from chancery.decisions.views.common import meeting_for_edit, stage_url
 
 
 @login_required
@@ -40,7 +40,7 @@ def meeting_attendance(request, uuid):
         record,
         form=form,
         success=_("The attendance has been recorded."),
-        then=meeting.get_absolute_url() + "#attendance",
+        then=lambda _attendance: stage_url(meeting, "after" if meeting.is_closed else "meeting", "attendance"),
     )
     if done:
         return done

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from chancery.core.views_kit import call_service
 from chancery.decisions import services
 from chancery.decisions.forms import DecisionForm, PressSummaryForm
-from chancery.decisions.views.common import agenda_url, item_for_edit, meeting_for_edit
+from chancery.decisions.views.common import decisions_url, item_for_edit, meeting_for_edit
 
 
 @login_required
@@ -48,7 +48,7 @@ def item_decide(request, pk):
         decide,
         form=form,
         success=_("The correction has been recorded.") if correcting else _("The decision has been recorded."),
-        back=agenda_url(item.agenda),
+        back=decisions_url(item, f"decision-{item.pk}"),
         invalid=_("Choose a result."),
     )
 
@@ -63,7 +63,7 @@ def item_press_summary(request, pk):
         lambda: services.set_press_summary(request.user, item, form.cleaned_data["text"]),
         form=form,
         success=_("The press summary has been saved."),
-        back=agenda_url(item.agenda),
+        back=decisions_url(item, f"decision-{item.pk}"),
         invalid=_("Write the press summary."),
     )
 

@@ -13,7 +13,7 @@ from chancery.core.views_kit import call_service, form_status, query
 from chancery.decisions import services
 from chancery.decisions.forms import PublicationStartForm, PublicationStepForm
 from chancery.decisions.models import Publication, PublicationStep
-from chancery.decisions.views.common import agenda_url, item_for_edit
+from chancery.decisions.views.common import item_for_edit, stage_url
 
 
 def _publications_manager(request) -> None:
@@ -60,7 +60,7 @@ def publication_start(request, pk):
         form=form,
         success=lambda publication: _("Publication %(number)s has been started.") % {"number": publication.number},
         then=lambda publication: publication,  # the new publication's page
-        back=agenda_url(item.agenda),
+        back=stage_url(item.agenda.meeting, "after", f"decision-{item.pk}"),  # where its form is
         invalid=_("Check the publication request."),
     )
 
