@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import sys
@@ -169,15 +170,46 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
+# The proxies (CIDRs) whose X-Forwarded-For is believed; none by default: the client's address is
+# then the connection's (REMOTE_ADDR). Every limit keys on core.client.client_address.
+CHANCERY_TRUSTED_PROXIES = env_list("CHANCERY_TRUSTED_PROXIES")
+for _proxy in CHANCERY_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"CHANCERY_TRUSTED_PROXIES: {_proxy!r} is not an address or CIDR.") from None
+
 # Login throttling (django-axes): after 5 failures for one user name from one address, that pair
-# waits 15 minutes. Keyed on the pair so that an attacker cannot lock a colleague out from elsewhere.
+# waits 15 minutes. Keyed on the pair so that an attacker cannot lock a colleague out from elsewhere;
+# and an address that failed 20 times within that time, over any user names, waits too
+# (core.lockout). Counts live in the database, shared by every process.
 AXES_FAILURE_LIMIT = int(os.environ.get("CHANCERY_LOGIN_FAILURE_LIMIT", "5"))
+CHANCERY_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("CHANCERY_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("CHANCERY_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("CHANCERY_PROXY_COUNT", "0")) or None
+AXES_HANDLER = "chancery.core.lockout.LoginLockout"
+AXES_CLIENT_IP_CALLABLE = "chancery.core.client.client_address"
+
+# --- Caches ---------------------------------------------------------------------------------
+# "shared" holds what every web process must count together (the API's rate limits): gunicorn runs
+# several processes, and a per-process cache would multiply every limit by their number. Redis when
+# CHANCERY_REDIS_URL is set (install the `redis` package), else a table of the database (made by
+# migration core/0006, no createcachetable step). The test profile counts in memory, one process per
+# test database; the tests of the limits use the database table. "default" stays per process.
+CHANCERY_REDIS_URL = os.environ.get("CHANCERY_REDIS_URL", "").strip()
+if CHANCERY_REDIS_URL:
+    SHARED_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CHANCERY_REDIS_URL}
+elif ENV == "test":
+    SHARED_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"}
+else:
+    SHARED_CACHE = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "chancery_cache"}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": SHARED_CACHE,
+}
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
