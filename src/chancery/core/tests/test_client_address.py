@@ -63,9 +63,7 @@ def three_a_minute():
 
 def test_a_made_up_forwarded_header_does_not_escape_the_api_limit(db, shared_database_cache, three_a_minute):
     api = APIClient()
-    statuses = [
-        api.get("/api/v1/meetings", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").status_code for n in range(4)
-    ]
+    statuses = [api.get("/api/v1/meetings", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").status_code for n in range(4)]
     assert statuses == [200, 200, 200, 429]
     # Counted in the database, where every web process reads the same count.
     assert SharedCacheEntry.objects.filter(cache_key__contains="throttle_anonymous_127.0.0.1").exists()
