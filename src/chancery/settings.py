@@ -93,6 +93,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers for someone signed in are not cached (after WhiteNoise: static files stay cacheable).
+    "chancery.core.middleware.PrivateAnswersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Which channel a change comes through (web, api, admin), for the audit trail.
     "chancery.core.context.ChannelMiddleware",
