@@ -1,7 +1,8 @@
 """Chancery settings: twelve-factor, everything from the environment.
 
 `DJANGO_ENV` picks the profile:
-- ``development`` (default): SQLite under ``var/``, debug pages, demo data allowed;
+- ``development`` (default): SQLite under ``var/``, debug pages (but not under `chancery serve`,
+  which `make run` uses: the demo is not a debug run), demo data allowed;
 - ``test``: as development, tasks run immediately, fast password hashing;
 - ``production``: refuses to start without its secrets, secure cookies, HSTS.
 """
@@ -165,7 +166,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, refusing the demo password under production settings.
+    "chancery.core.passwords.PasswordBackend",
     "chancery.core.authz.ActionBackend",
 ]
 LOGIN_URL = "login"
@@ -415,9 +417,10 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"refusal_without_traceback": {"()": "chancery.core.logs.RefusalWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CHANCERY_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {"axes": {"level": "WARNING"}, "django.request": {"filters": ["refusal_without_traceback"]}},
 }
 
 # Static files are served by WhiteNoise from STATIC_ROOT (`collectstatic`); outside production it
