@@ -35,6 +35,25 @@ def search_index(tmp_path, settings):
     return settings.CHANCERY_SEARCH_INDEX
 
 
+@pytest.fixture(autouse=True)
+def _audit_trail_emptied_after_transactional_tests(request):
+    """SQLite's audit table refuses DELETE (core migration 0007), and a transactional test is
+    cleaned up with DELETE: empty the audit table first (this fixture's teardown runs before
+    pytest-django's, which set up the database before it)."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    yield
+    if transactional:
+        from django.db import connections
+
+        from chancery.core.testing import purge_audit_trail
+
+        for connection in connections.all(initialized_only=True):
+            purge_audit_trail(connection)
+
+
 @pytest.fixture
 def org(db):
     from chancery.core.testing import make_organisation

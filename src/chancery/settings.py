@@ -1,13 +1,15 @@
 """Chancery settings: twelve-factor, everything from the environment.
 
 `DJANGO_ENV` picks the profile:
-- ``development`` (default): SQLite under ``var/``, debug pages, demo data allowed;
+- ``development`` (default): SQLite under ``var/``, debug pages (but not under `chancery serve`,
+  which `make run` uses: the demo is not a debug run), demo data allowed;
 - ``test``: as development, tasks run immediately, fast password hashing;
 - ``production``: refuses to start without its secrets, secure cookies, HSTS.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import sys
@@ -91,6 +93,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers for someone signed in are not cached (after WhiteNoise: static files stay cacheable).
+    "chancery.core.middleware.PrivateAnswersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Which channel a change comes through (web, api, admin), for the audit trail.
     "chancery.core.context.ChannelMiddleware",
@@ -163,22 +167,54 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, refusing the demo password under production settings.
+    "chancery.core.passwords.PasswordBackend",
     "chancery.core.authz.ActionBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
+# The proxies (CIDRs) whose X-Forwarded-For is believed; none by default: the client's address is
+# then the connection's (REMOTE_ADDR). Every limit keys on core.client.client_address.
+CHANCERY_TRUSTED_PROXIES = env_list("CHANCERY_TRUSTED_PROXIES")
+for _proxy in CHANCERY_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"CHANCERY_TRUSTED_PROXIES: {_proxy!r} is not an address or CIDR.") from None
+
 # Login throttling (django-axes): after 5 failures for one user name from one address, that pair
-# waits 15 minutes. Keyed on the pair so that an attacker cannot lock a colleague out from elsewhere.
+# waits 15 minutes. Keyed on the pair so that an attacker cannot lock a colleague out from elsewhere;
+# and an address that failed 20 times within that time, over any user names, waits too
+# (core.lockout). Counts live in the database, shared by every process.
 AXES_FAILURE_LIMIT = int(os.environ.get("CHANCERY_LOGIN_FAILURE_LIMIT", "5"))
+CHANCERY_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("CHANCERY_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("CHANCERY_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("CHANCERY_PROXY_COUNT", "0")) or None
+AXES_HANDLER = "chancery.core.lockout.LoginLockout"
+AXES_CLIENT_IP_CALLABLE = "chancery.core.client.client_address"
+
+# --- Caches ---------------------------------------------------------------------------------
+# "shared" holds what every web process must count together (the API's rate limits): gunicorn runs
+# several processes, and a per-process cache would multiply every limit by their number. Redis when
+# CHANCERY_REDIS_URL is set (install the `redis` package), else a table of the database (made by
+# migration core/0006, no createcachetable step). The test profile counts in memory, one process per
+# test database; the tests of the limits use the database table. "default" stays per process.
+CHANCERY_REDIS_URL = os.environ.get("CHANCERY_REDIS_URL", "").strip()
+if CHANCERY_REDIS_URL:
+    SHARED_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CHANCERY_REDIS_URL}
+elif ENV == "test":
+    SHARED_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"}
+else:
+    SHARED_CACHE = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "chancery_cache"}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": SHARED_CACHE,
+}
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
@@ -395,9 +431,10 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"refusal_without_traceback": {"()": "chancery.core.logs.RefusalWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CHANCERY_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {"axes": {"level": "WARNING"}, "django.request": {"filters": ["refusal_without_traceback"]}},
 }
 
 # Static files are served by WhiteNoise from STATIC_ROOT (`collectstatic`); outside production it

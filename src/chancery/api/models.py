@@ -105,11 +105,15 @@ class Delivery(models.Model):
     event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="deliveries")
     subscription = models.ForeignKey(WebhookSubscription, on_delete=models.PROTECT, related_name="deliveries")
     attempt = models.PositiveSmallIntegerField(default=1)
-    state = models.CharField(max_length=10, default="pending")  # pending, delivered, failed, withheld
+    # pending, delivered, failed, withheld (the subscriber may not see the subject: not sent, not
+    # in its log), refused (the receiver's address is one we never send to: not sent, no retry)
+    state = models.CharField(max_length=10, default="pending")
     status_code = models.PositiveSmallIntegerField(null=True, blank=True)
     error = models.CharField(max_length=300, blank=True)
     scheduled_at = models.DateTimeField(default=timezone.now)
     attempted_at = models.DateTimeField(null=True, blank=True)
+    # Asked for again by the subscriber (webhooks.redeliver): one attempt, not retried, capped.
+    on_request = models.BooleanField(default=False)
 
     objects = ReadableQuerySet.as_manager()
 

@@ -8,7 +8,6 @@ its delivery log is kept.
 from __future__ import annotations
 
 import ipaddress
-import socket
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -17,6 +16,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from chancery.api import receivers
 from chancery.api.models import ApiToken, WebhookSubscription
 from chancery.core import audit, events
 from chancery.core.models import AuditAction
@@ -30,19 +30,25 @@ class StaleRevision(Exception):
 
 
 def check_url(url: str) -> None:
-    """Only http(s) to a public address: a subscription must not make the server call into its own
-    network (SSRF). Development and test settings allow private hosts for local receivers."""
+    """Only http(s) to an address we send to (`receivers.allowed`): a subscription must not make the
+    server call into its own network (SSRF). Development and test settings allow private hosts for
+    local receivers, and there a host name is not looked up (tests run without DNS); an address
+    written as an IP is always checked. Checked again at every delivery (`webhooks.deliver_now`)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValidationError({"url": _("Give an http or https address.")}, code="url")
-    if settings.CHANCERY_WEBHOOK_ALLOW_PRIVATE_HOSTS:
+    try:
+        literal = ipaddress.ip_address(parts.hostname.split("%")[0])
+    except ValueError:
+        literal = None
+    if literal is None and settings.CHANCERY_WEBHOOK_ALLOW_PRIVATE_HOSTS:
+        return
+    if literal is not None and receivers.allowed(str(literal)):
         return
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)}
-    except OSError:
-        raise ValidationError({"url": _("This host name cannot be resolved.")}, code="url") from None
-    if any(not ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses):
-        raise ValidationError({"url": _("Webhooks can only go to public internet addresses.")}, code="url")
+        receivers.resolve(url)
+    except receivers.ReceiverRefused as refused:
+        raise ValidationError({"url": str(refused)}, code="url") from None
 
 
 def check_events(event_types: list[str]) -> list[str]:

@@ -15,7 +15,7 @@ from rest_framework.reverse import reverse
 from chancery.api import filters, routes, serializers, subscriptions, webhooks
 from chancery.api.authentication import reader
 from chancery.api.exceptions import PreconditionFailed, PreconditionRequired
-from chancery.api.models import Delivery, WebhookSubscription
+from chancery.api.models import WebhookSubscription
 from chancery.api.permissions import ManagesWebhooks
 from chancery.core.models import Document, DocumentVersion
 
@@ -114,17 +114,15 @@ class WebhookViewSet(viewsets.ModelViewSet):
     @action(detail=True, methods=["get"], url_path="deliveries", url_name="deliveries")
     def deliveries(self, request, pk=None):
         subscription = self.get_object()
-        page = self.paginate_queryset(
-            Delivery.objects.filter(subscription=subscription).select_related("event").order_by("-pk")
-        )
+        page = self.paginate_queryset(webhooks.log_for(subscription).select_related("event").order_by("-pk"))
         return self.get_paginated_response(serializers.DeliverySerializer(page, many=True).data)
 
     @extend_schema(request=None, responses={202: serializers.DeliverySerializer})
     @action(detail=True, methods=["post"], url_path=r"deliveries/(?P<delivery>\d+)/redeliver", url_name="redeliver")
     def redeliver(self, request, pk=None, delivery=None):
         subscription = self.get_object()
-        original = get_object_or_404(Delivery, pk=delivery, subscription=subscription)
-        again = webhooks.redeliver(original)
+        original = get_object_or_404(webhooks.log_for(subscription), pk=delivery)
+        again = _service(lambda: webhooks.redeliver(original))
         return Response(serializers.DeliverySerializer(again).data, status=202)
 
 

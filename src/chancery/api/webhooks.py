@@ -9,20 +9,28 @@ import hashlib
 import hmac
 import json
 import time
-import urllib.error
-import urllib.request
 
+import certifi
+import urllib3
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task_backends
 
+from chancery.api import receivers
 from chancery.api.authentication import ANONYMOUS
 from chancery.api.models import Delivery, Event, Scope, WebhookSubscription
 from chancery.core import visibility
 from chancery.core.background import background
 
 MAX_ATTEMPTS = 6
+# Deliveries asked for again by the subscriber, per event: each is one attempt, without retries.
+MAX_REDELIVERIES = 5
+# States of an attempt that was made (the subject was checked and could be sent).
+SENT = ("delivered", "failed", "refused")
 BACKOFF_SECONDS = 60  # 1 min, 5 min, 25 min, ~2 h, ~10 h between attempts
 TIMEOUT_SECONDS = 10
 
@@ -90,32 +98,30 @@ def deliver_now(delivery_id: int) -> str:
         ensure_ascii=False,
     ).encode()
     timestamp = int(time.time())
-    request = urllib.request.Request(  # noqa: S310 - the subscriber's own https/http address
-        subscription.url,
-        data=body,
-        method="POST",
-        headers={
-            "Content-Type": "application/json",
-            "User-Agent": "Chancery-Webhooks/1",
-            "Chancery-Event": event.type,
-            "Chancery-Delivery": str(delivery.pk),
-            "Chancery-Signature": signature(subscription.secret, timestamp, body),
-        },
-    )
-    status, error = None, ""
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "Chancery-Webhooks/1",
+        "Chancery-Event": event.type,
+        "Chancery-Delivery": str(delivery.pk),
+        "Chancery-Signature": signature(subscription.secret, timestamp, body),
+    }
+    now = timezone.now()
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
-            status = response.status
-    except urllib.error.HTTPError as exc:
-        status, error = exc.code, f"HTTP {exc.code}"
-    except (urllib.error.URLError, OSError, TimeoutError) as exc:
-        error = f"{type(exc).__name__}: {exc}"[:300]
+        receiver = receivers.resolve(subscription.url)
+    except receivers.ReceiverRefused as refused:
+        # The address is (now) one we never send to: no request, no retry (a rebinding name would
+        # only be given more chances). The subscriber reads why in its log.
+        Delivery.objects.filter(pk=delivery.pk).update(state="refused", error=str(refused)[:300], attempted_at=now)
+        return "refused"
+    status, error = _post(receiver, headers, body)
     now = timezone.now()
     ok = status is not None and 200 <= status < 300
+    if status is not None and 300 <= status < 400:
+        error = "redirect not followed"  # the receiver must answer at the address it subscribed with
     Delivery.objects.filter(pk=delivery.pk).update(
         state="delivered" if ok else "failed", status_code=status, error=error, attempted_at=now
     )
-    if not ok and delivery.attempt < MAX_ATTEMPTS:
+    if not ok and not delivery.on_request and delivery.attempt < MAX_ATTEMPTS:
         retry = Delivery.objects.create(
             event=event,
             subscription=subscription,
@@ -126,10 +132,67 @@ def deliver_now(delivery_id: int) -> str:
     return "delivered" if ok else "failed"
 
 
+def _post(receiver: receivers.Receiver, headers: dict, body: bytes) -> tuple[int | None, str]:
+    """POST to the checked address itself (the name only as Host and TLS server name, certificates
+    verified against it); one attempt, no redirects followed."""
+    if receiver.scheme == "https":
+        pool = urllib3.HTTPSConnectionPool(
+            receiver.address,
+            receiver.port,
+            server_hostname=receiver.host,
+            assert_hostname=receiver.host,
+            cert_reqs="CERT_REQUIRED",
+            ca_certs=certifi.where(),
+            maxsize=1,
+        )
+    else:
+        pool = urllib3.HTTPConnectionPool(receiver.address, receiver.port, maxsize=1)
+    default_port = 443 if receiver.scheme == "https" else 80
+    host = receiver.host if ":" not in receiver.host else f"[{receiver.host}]"
+    host_header = host if receiver.port == default_port else f"{host}:{receiver.port}"
+    try:
+        with pool:
+            response = pool.urlopen(
+                "POST",
+                receiver.path,
+                body=body,
+                headers={**headers, "Host": host_header},
+                redirect=False,
+                retries=False,
+                timeout=urllib3.Timeout(total=TIMEOUT_SECONDS),
+                preload_content=False,
+            )
+            response.release_conn()
+            return response.status, ("" if 200 <= response.status < 300 else f"HTTP {response.status}")
+    except urllib3.exceptions.HTTPError as exc:
+        return None, f"{type(exc).__name__}: {exc}"[:300]
+
+
+def log_for(subscription: WebhookSubscription):
+    """The delivery log as its subscriber sees it. A withheld delivery is left out entirely (its
+    event's kind, time and subject are about something the subscriber may not see), and so is a
+    first attempt not yet made (not yet checked against the subject's rule); a retry or a
+    redelivery of an event that was sent is shown while it waits."""
+    sent = Delivery.objects.filter(event=OuterRef("event"), subscription=subscription, state__in=SENT)
+    return Delivery.objects.filter(subscription=subscription).filter(
+        Q(state__in=SENT) | Q(state="pending") & Exists(sent)
+    )
+
+
 @transaction.atomic
 def redeliver(delivery: Delivery) -> Delivery:
-    """Deliver an event again on request (a new attempt in the log)."""
-    again = Delivery.objects.create(event=delivery.event, subscription=delivery.subscription, attempt=1)
+    """Deliver an event again on request: one attempt (no retries of its own), not while another
+    attempt of it waits, at most MAX_REDELIVERIES times per event, so that a subscriber cannot make
+    the server send on and on."""
+    WebhookSubscription.objects.select_for_update().filter(pk=delivery.subscription_id).first()
+    attempts = Delivery.objects.filter(event=delivery.event_id, subscription=delivery.subscription_id)
+    if attempts.filter(state="pending").exists():
+        raise ValidationError(_("This event is still waiting to be delivered; ask again once it has been tried."))
+    if attempts.filter(on_request=True).count() >= MAX_REDELIVERIES:
+        raise ValidationError(
+            _("This event has been delivered again %(count)d times, the most allowed.") % {"count": MAX_REDELIVERIES}
+        )
+    again = Delivery.objects.create(event=delivery.event, subscription=delivery.subscription, on_request=True)
     transaction.on_commit(lambda: _enqueue(again))
     return again
 

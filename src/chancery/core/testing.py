@@ -89,3 +89,21 @@ def external_data(*parts: str) -> Path:
             return base / Path(*parts)
     wanted = "/".join(parts)
     raise FileNotFoundError(f"Test material {wanted} not found; set CHANCERY_EXTERNAL_DATA to shared/external.")
+
+
+def purge_audit_trail(connection) -> None:
+    """Empty the audit table of a test database on SQLite, before the test runner empties the others
+    with DELETE (after a transactional test), which the append-only trigger would refuse: the trigger
+    is dropped, the rows deleted and the trigger made again, in one transaction. Tests only; on
+    PostgreSQL the runner uses TRUNCATE, which the row trigger does not see."""
+    from importlib import import_module
+
+    from django.db import transaction
+
+    if connection.vendor != "sqlite":
+        return
+    migration = import_module("chancery.core.migrations.0008_audit_trail_no_delete_on_sqlite")
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        cursor.execute(migration.SQLITE_BACKWARD)
+        cursor.execute("DELETE FROM core_auditentry")
+        cursor.execute(migration.SQLITE_FORWARD)

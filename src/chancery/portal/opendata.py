@@ -4,7 +4,6 @@ anonymous reader's view: nothing embargoed gets out), and described by a DCAT-AP
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 
@@ -16,6 +15,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
+from chancery.core import csvfiles
 from chancery.core.background import background
 from chancery.core.models import Document
 from chancery.decisions.models import AgendaItem, Decision
@@ -114,7 +114,7 @@ def turtle(base_url: str) -> str:
 
 def _csv(fields, data) -> str:
     text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=fields)
+    writer = csvfiles.DictWriter(text, fieldnames=fields)
     writer.writeheader()
     writer.writerows(data)
     return text.getvalue()

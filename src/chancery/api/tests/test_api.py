@@ -107,8 +107,9 @@ def test_etags_and_conditional_requests(api, decided, secretariat):
 
 
 def test_rate_limit_per_anonymous_client(api, db, settings):
-    from django.core.cache import cache
+    from django.core.cache import caches
 
+    cache = caches["shared"]  # where the limits are counted
     cache.clear()
     from chancery.api.throttling import PerClientThrottle
 

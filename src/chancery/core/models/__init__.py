@@ -2,6 +2,7 @@
 
 from chancery.core.models.access import AccessLevel, Confidential, ConfidentialQuerySet, ReleaseState
 from chancery.core.models.audit import AuditAction, AuditEntry
+from chancery.core.models.cache import SharedCacheEntry
 from chancery.core.models.demo import DemoSeed
 from chancery.core.models.documents import (
     Document,
@@ -36,6 +37,7 @@ __all__ = [
     "RenditionState",
     "RequestState",
     "Role",
+    "SharedCacheEntry",
     "SignatureRequest",
     "SigningCredential",
     "SigningFlow",

@@ -3,13 +3,13 @@ the kind Flanders publishes for parliament. Only aggregates: never a company or 
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Sum
 
+from chancery.core import csvfiles
 from chancery.licensing.models import Licence
 from chancery.licensing.services.facts import licence_facts_of
 from chancery.procedures.models import CaseTransition
@@ -83,7 +83,7 @@ CSV_HEADER = ["jaar", "land_van_bestemming", "categorie", "verleend_aantal", "ve
 
 def as_csv(year: int) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csvfiles.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for r in yearly(year):
         writer.writerow([year, r.country, r.category, r.granted, f"{r.granted_value:.2f}", r.refused,

@@ -14,6 +14,14 @@ from django.core.management.base import BaseCommand
 from chancery.core.demo.data import DEMO_PASSWORD, USERS
 
 
+def served_environment() -> dict[str, str]:
+    """What the served processes run with: never Django's debug mode, whatever the profile. `make
+    run` serves the demo to whoever opens it, and a debug page lists every URL pattern (404) and the
+    settings (500); our own error pages are shown instead. Static files are still served (WhiteNoise
+    looks in the apps outside production, see settings). `chancery runserver` stays the debug run."""
+    return {**os.environ, "DJANGO_DEBUG": "0"}
+
+
 class Command(BaseCommand):
     help = "Serve Chancery over HTTP (gunicorn); --with-worker also runs the background worker."
 
@@ -42,9 +50,11 @@ class Command(BaseCommand):
             "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", "4",
             "--access-logfile", "-", "--graceful-timeout", "10",
         ]  # fmt: skip
-        children = [subprocess.Popen(web)]  # noqa: S603 - our own interpreter and arguments
+        environment = served_environment()
+        children = [subprocess.Popen(web, env=environment)]  # noqa: S603 - our own interpreter and arguments
         if with_worker:
-            children.append(subprocess.Popen([sys.executable, "-m", "chancery.manage", "worker"]))  # noqa: S603
+            worker = [sys.executable, "-m", "chancery.manage", "worker"]
+            children.append(subprocess.Popen(worker, env=environment))  # noqa: S603
         self._banner(host, port)
 
         def stop(*_):
