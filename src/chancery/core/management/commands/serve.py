@@ -14,6 +14,16 @@ from django.core.management.base import BaseCommand
 from chancery.core.demo.data import DEMO_PASSWORD, USERS
 
 
+def served_environment(host: str, port: int) -> dict[str, str]:
+    """CHANCERY_SERVED_URL for the web server and worker started here: the address being served
+    (a server bound to every interface is reached on this machine at 127.0.0.1)."""
+    if host in ("", "0.0.0.0", "::", "[::]"):  # noqa: S104 - a comparison, not a binding
+        host = "127.0.0.1"
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return {"CHANCERY_SERVED_URL": f"http://{host}:{port}"}
+
+
 class Command(BaseCommand):
     help = "Serve Chancery over HTTP (gunicorn); --with-worker also runs the background worker."
 
@@ -37,6 +47,9 @@ class Command(BaseCommand):
         self.stdout.write("Stop with Ctrl+C.")
 
     def handle(self, *args, host, port, workers, with_worker, **options):
+        # What the worker makes outside a request (open-data dumps, webhook payloads) links to the
+        # address served here unless a public address is configured (core.links).
+        os.environ.update(served_environment(host, port))
         web = [
             sys.executable, "-m", "gunicorn", "chancery.wsgi:application",
             "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", "4",
