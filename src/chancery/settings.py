@@ -302,7 +302,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "chancery.api.pagination.Cursor",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        "chancery.api.filters.Ordering",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
