@@ -1,11 +1,12 @@
 import datetime
+import uuid as uuid_module
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.files.storage import storages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import FileResponse, Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -13,7 +14,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from chancery.core import links
-from chancery.core.models import Document, DocumentKind, Mandatee
+from chancery.core.models import Document, DocumentKind, Mandatee, Person
 from chancery.core.views_kit import page_number
 from chancery.decisions import services as decision_services
 from chancery.decisions.models import Dossier, Meeting, Theme
@@ -305,3 +306,74 @@ class ThemeFeed(DecisionFeed):
 
     def things(self, theme, request):
         return queries.decisions_of_theme(theme, request.user)[:50]
+
+
+# --- the URIs of the linked data (/id/…) -------------------------------------------------------
+
+# Kinds of URI whose subject is a decided item's: its page (the decision's permalink) describes them.
+ITEM_KINDS = {"agendapunt", "behandeling-van-agendapunt", "besluit", "beslissingsactiviteit", "rechtsgrond"}
+
+
+def identifier(request, kind, key):
+    """An URI of ours (linkeddata.Builder.uri) dereferenced: a thing with a page of its own answers
+    303 See Other to that page, which gives HTML or, as asked, Turtle or JSON-LD; a thing without
+    one (a person, a mandate, our own concepts) is described here. What the reader may not see is
+    unknown (404), as on the pages."""
+    user = request.user
+    if kind in ("zitting", "locatie"):
+        meeting = get_object_or_404(queries.meetings_with_decisions(user), uuid=_uuid(key))
+        return _see_other(reverse("portal:meeting", args=[meeting.uuid]))
+    if kind in ITEM_KINDS:
+        lineage, _sep, rest = key.partition("/")
+        if rest and (kind != "rechtsgrond" or rest != "artikel/1"):
+            raise Http404(_("There is no such identifier."))
+        item = (
+            queries.visible_final_items(user)
+            .filter(lineage=_uuid(lineage), decisions__isnull=False)
+            .select_related("agenda__meeting")
+            .first()
+        )
+        if item is None:
+            raise Http404(_("There is no such identifier."))
+        return _see_other(queries.decision_path(item))
+    if kind == "stuk":
+        document = get_object_or_404(Document.objects.visible_to(user), uuid=_uuid(key))
+        return _see_other(reverse("portal:document", args=[document.uuid]))
+    base = links.site_base(request)
+    builder = linkeddata.Builder(base)
+    if kind == "persoon" and key.isdigit():
+        person = get_object_or_404(Person, pk=key)
+        node, label = builder.person(person), str(person)
+    elif kind == "mandataris" and key.isdigit():
+        mandatee = get_object_or_404(Mandatee.objects.select_related("person"), pk=key)
+        node, label = builder.mandatee(mandatee), f"{mandatee.person}, {mandatee.title}"
+    elif kind == "mandataris" and key.startswith("secretaris/") and key.removeprefix("secretaris/").isdigit():
+        person = get_object_or_404(Person, pk=key.removeprefix("secretaris/"))
+        node, label = builder.secretary(person), f"{person}, {_('Secretary')}"
+    elif kind == "concept" and key.startswith("document-type/"):
+        document_kind = key.removeprefix("document-type/")
+        if document_kind not in DocumentKind.values or document_kind in linkeddata.KALEIDOS_DOCUMENT_TYPES:
+            raise Http404(_("There is no such identifier."))
+        uri, label = linkeddata.document_kind(document_kind, base)
+        node = builder.concept(uri, label)
+    else:
+        raise Http404(_("There is no such identifier."))
+    wanted = linkeddata.wanted_format(request)
+    if wanted:
+        return linkeddata.response(builder.graph, wanted)
+    return _with_alternates(request, render(request, "portal/identifier.html", {"uri": str(node), "label": label}))
+
+
+def _uuid(text: str):
+    try:
+        return uuid_module.UUID(text)
+    except ValueError:
+        raise Http404(_("There is no such identifier.")) from None
+
+
+def _see_other(path: str):
+    """303 See Other to the document about the thing; the document answers the Accept header."""
+    response = HttpResponseRedirect(path)
+    response.status_code = 303
+    patch_vary_headers(response, ["Accept"])
+    return response
