@@ -61,8 +61,12 @@ else:
     DATABASE_URL = os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{VAR_DIR / 'chancery.sqlite3'}"
 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
-# The public address of the site, for links in files made outside a request (open-data dumps).
-CHANCERY_PUBLIC_URL = os.environ.get("CHANCERY_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address of the site (scheme and host, behind a proxy the address the world uses): when
+# set, every absolute link names it. When not, a page links to the address it was asked on, and
+# what is made outside a request (open-data dumps, webhook payloads) to the address being served,
+# which `chancery serve` sets for its web server and worker (core.links).
+CHANCERY_PUBLIC_URL = os.environ.get("CHANCERY_PUBLIC_URL", "").strip().rstrip("/")
+CHANCERY_SERVED_URL = os.environ.get("CHANCERY_SERVED_URL", "").strip().rstrip("/") or "http://127.0.0.1:8000"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -337,8 +341,6 @@ CHANCERY_GOVERNING_BODY = {
         "area": {"uri": "http://vocab.belgif.be/auth/refnis2019/02000", "label": "Vlaams Gewest"},
     },
 }
-# Concepts of our own (document kinds Kaleidos has no published URI for) live under the site.
-CHANCERY_CONCEPT_BASE = CHANCERY_PUBLIC_URL + "/id/concept"
 
 # --- REST API -----------------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -350,7 +352,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "chancery.api.pagination.Cursor",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        "chancery.api.filters.Ordering",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -39,6 +39,8 @@ urlpatterns = [
     path("zoeken/feed", portal_views.SearchFeed(), name="search_feed"),
     path("open-data/", portal_views.open_data, name="open_data"),
     path("open-data/<str:name>", portal_views.open_data_file, name="open_data_file"),
+    # The linked data's URIs (portal.linkeddata.Builder.uri): each dereferences (portal.views.identifier).
+    path("id/<str:kind>/<path:key>", portal_views.identifier, name="identifier"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("chancery.core.urls")),
 ]

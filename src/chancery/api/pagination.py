@@ -19,6 +19,29 @@ class Cursor(CursorPagination):
         except NotFound:
             raise ValidationError({"cursor": [_("This cursor is not valid; follow the “next” link.")]}) from None
 
+    def get_page_size(self, request):
+        # DRF ignores a page size it cannot read and cuts a large one down without a word; the
+        # caller would not learn that the page is not what they asked for.
+        given = request.query_params.get(self.page_size_query_param)
+        if given is None:
+            return self.page_size
+        if not (given.isascii() and given.isdigit()) or not 1 <= int(given) <= self.max_page_size:
+            raise ValidationError(
+                {
+                    self.page_size_query_param: [
+                        _("The page size is a whole number from 1 to %(max)d.") % {"max": self.max_page_size}
+                    ]
+                }
+            )
+        return int(given)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"] = {"type": "integer", "minimum": 1, "maximum": self.max_page_size}
+        return parameters
+
     def get_paginated_response(self, data):
         return Response({"results": data, "next": self.get_next_link()})
 

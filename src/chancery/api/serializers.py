@@ -4,17 +4,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from chancery.api.models import Delivery, WebhookSubscription
-from chancery.core import events
+from chancery.core import events, links
 from chancery.core.models import Document, DocumentVersion
 
 
 def absolute(request, path: str) -> str:
-    """The full address of a path on this site: the scheme and host worked out (and the host
-    checked) once per request, not once per link — a page of 50 objects carries 200 links."""
-    base = getattr(request, "_chancery_base_url", None)
-    if base is None:
-        base = request._chancery_base_url = request.build_absolute_uri("/").rstrip("/")
-    return base + path
+    """The full address of a path on this site (core.links: the public address, else the request's)."""
+    return links.absolute(path, request)
 
 
 class LinkedSerializer(serializers.ModelSerializer):

@@ -23,7 +23,7 @@ from django_tasks import task_backends
 from chancery.api import receivers
 from chancery.api.authentication import ANONYMOUS
 from chancery.api.models import Delivery, Event, Scope, WebhookSubscription
-from chancery.core import visibility
+from chancery.core import links, visibility
 from chancery.core.background import background
 
 MAX_ATTEMPTS = 6
@@ -198,9 +198,7 @@ def redeliver(delivery: Delivery) -> Delivery:
 
 
 def api_url(name: str, pk) -> str:
-    from django.conf import settings
-
-    return settings.CHANCERY_PUBLIC_URL + reverse(name, args=[pk])
+    return links.absolute(reverse(name, args=[pk]))
 
 
 @background()

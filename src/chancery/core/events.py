@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from chancery.core import links
 from chancery.core.signals import domain_event
 
 
@@ -50,7 +50,7 @@ def emit(code: str, subject, data: dict) -> None:
 
 def api_link(name: str, *args) -> str:
     """The public address of an API resource, for an event's data."""
-    return settings.CHANCERY_PUBLIC_URL + reverse(name, args=args)
+    return links.absolute(reverse(name, args=args))
 
 
 # The core's own event.

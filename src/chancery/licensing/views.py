@@ -234,7 +234,7 @@ def statistics_view(request, year=None):
         request,
         "licensing/statistics.html",
         {"year": year, "years": years, "rows": rows, "total": statistics.totals(rows), "public": False,
-         "nav_current": "licensing:index"},
+         "closed": statistics.is_closed(year), "nav_current": "licensing:index"},
     )  # fmt: skip
 
 
@@ -242,23 +242,29 @@ def statistics_view(request, year=None):
 
 
 def _public_year(year: int) -> int:
-    if year < 2000 or year > datetime.date.today().year:
-        raise Http404(_("No report for that year."))
+    # A year is published once it is closed (statistics.is_closed); before, it is not there.
+    if year < 2000 or not statistics.is_closed(year):
+        raise Http404(_("No report for that year: a year's report is published once the year is over."))
     return year
 
 
 def public_index(request):
-    return render(request, "licensing/public_index.html", {"years": statistics.years()})
+    return render(
+        request,
+        "licensing/public_index.html",
+        {"years": statistics.public_years(), "minimum": statistics.MINIMUM_CELL},
+    )
 
 
 def public_report(request, year):
     year = _public_year(year)
-    rows = statistics.yearly(year)
+    rows, total = statistics.public_report(year)
     return render(
         request,
         "licensing/statistics.html",
-        {"year": year, "years": statistics.years(), "rows": rows, "total": statistics.totals(rows), "public": True},
-    )
+        {"year": year, "years": statistics.public_years(), "rows": rows, "total": total, "public": True,
+         "minimum": statistics.MINIMUM_CELL},
+    )  # fmt: skip
 
 
 def public_report_csv(request, year):

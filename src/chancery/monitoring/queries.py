@@ -40,3 +40,19 @@ def points(observations) -> list[Point]:
 
 def target_points(indicator) -> list[Point]:
     return [Point(t.date, t.value, str(t.date.year)) for t in indicator.targets.all()]
+
+
+def release_calendar(user):
+    """The announced releases of the statistics the reader may see (the public: public indicators),
+    by moment: indicator, period and moment only, never a figure."""
+    since = timezone.now() - datetime.timedelta(days=CALENDAR_PAST_DAYS)
+    return (
+        ScheduledRelease.objects.visible_to(user)
+        .filter(release_at__gte=since)
+        .select_related("indicator")
+        .order_by("release_at", "pk")
+    )
+
+
+# The calendar keeps a year of past releases, so a subscriber sees what was published lately.
+CALENDAR_PAST_DAYS = 365

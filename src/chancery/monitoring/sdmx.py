@@ -5,7 +5,9 @@ shape: observations with their dimension codes, period and value.
   file beside the data when the message needs one (``<name>-structure.xml``, ``structure.xml`` or
   any ``*structure*.xml`` / ``*DSD*.xml`` in the same folder, or given explicitly).
 - SDMX-CSV 1.0 (a DATAFLOW column) and 2.0 (STRUCTURE, STRUCTURE_ID, ACTION columns), also with
-  ``labels=both`` ("CODE: Label" in headers and cells): read here, their headers describe them.
+  ``labels=both`` ("CODE: Label" in headers and cells) and ``labels=name`` (a STRUCTURE_NAME column
+  and each component's label in the column after it, headed by its name: OECD's
+  "csvfilewithlabels"): read here, their headers describe them.
 - SDMX-JSON 1.0 and 2.0: read here, one reader for both (2.0 nests the same parts under "data").
 """
 
@@ -73,11 +75,35 @@ def _code(text: str) -> tuple[str, str]:
 
 # --- SDMX-CSV ------------------------------------------------------------------------------------
 
+# Columns that labels=name does not follow with a label column (SDMX-CSV 2.0, section 2.2).
+UNLABELLED = {"STRUCTURE", "STRUCTURE_ID", "STRUCTURE_NAME", "ACTION", "SERIES_KEY", "OBS_KEY"}
+
+
+def _label_columns(header: list[str]) -> dict[int, int]:
+    """labels=name: the column of each component's label (the next one), by component column.
+    Only that layout has a STRUCTURE_NAME column; without it every column is a component."""
+    if "STRUCTURE_NAME" not in header:
+        return {}
+    labels, index = {}, 0
+    while index < len(header):
+        if header[index] in UNLABELLED:
+            index += 1
+        else:
+            labels[index] = index + 1
+            index += 2
+    return labels
+
 
 def read_csv(text: str, time_dimension: str = TIME) -> Message:
     rows = list(csv.reader(io.StringIO(text)))
     if not rows:
         raise ValidationError(_("The file is empty."), code="empty")
+    names = [name.strip() for name in rows[0]]
+    label_of = _label_columns(names)
+    if label_of:
+        # A component's label column becomes the label part of its cells ("CODE: Label"), so the
+        # rest reads this layout as it reads labels=both; the label columns are not components.
+        rows = [_joined(row, label_of, names) for row in rows]
     header = [_code(name)[0] for name in rows[0]]
     if "OBS_VALUE" not in header or time_dimension not in header:
         raise ValidationError(
@@ -104,6 +130,21 @@ def read_csv(text: str, time_dimension: str = TIME) -> Message:
             )
         )
     return Message(version, dataflow, observations)
+
+
+def _joined(row: list[str], label_of: dict[int, int], header: list[str]) -> list[str]:
+    """A row of labels=name as labels=both writes it: "CODE: Label" in the component's cell (a
+    value keeps no label), the label columns left out."""
+    label_columns = set(label_of.values())
+    joined = []
+    for index, cell in enumerate(row):
+        if index in label_columns:
+            continue
+        label = row[label_of[index]].strip() if index in label_of and label_of[index] < len(row) else ""
+        code = cell.strip()
+        joined.append(f"{code}: {label}" if code and label and header[index] != "OBS_VALUE" else cell)
+        # (the header row joins each component's id with its name, which the header reading drops)
+    return joined
 
 
 # --- SDMX-JSON -----------------------------------------------------------------------------------

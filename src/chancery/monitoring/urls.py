@@ -22,6 +22,8 @@ urlpatterns = [
 progress_patterns = (
     [
         path("", views.progress_index, name="index"),
+        path("kalender/", views.release_calendar, name="calendar"),
+        path("kalender.ics", views.release_calendar_ics, name="calendar_ics"),
         path("<slug:code>/", views.progress_detail, name="detail"),
     ],
     "progress",

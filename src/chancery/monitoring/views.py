@@ -11,11 +11,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from chancery.core import audit
+from chancery.core import audit, ical, links
 from chancery.core.authz import may, require
 from chancery.core.models import AuditAction, Entity
 from chancery.core.views_kit import call_service, form_status
@@ -425,3 +426,31 @@ def progress_detail(request, code):
             "indicators": _indicator_rows(indicators, lambda i: i.released),
         },
     )
+
+
+def release_calendar(request):
+    """The statistics release calendar (B7): which figure is published when, for whoever may see
+    the indicator — the public, the public indicators. The figures themselves appear at that moment."""
+    releases = list(queries.release_calendar(request.user))
+    now = timezone.now()
+    return render(
+        request,
+        "monitoring/release_calendar.html",
+        {"upcoming": [r for r in releases if r.release_at >= now], "past": [r for r in releases if r.release_at < now]},
+    )
+
+
+def release_calendar_ics(request):
+    """The same calendar as iCalendar, to subscribe to."""
+    events = [
+        ical.Event(
+            uid=f"release-{release.pk}@{request.get_host()}",
+            start=release.release_at,
+            summary=_("%(indicator)s, %(period)s") % {"indicator": release.indicator.name, "period": release.period},
+            url=links.absolute(reverse("progress:calendar"), request),
+        )
+        for release in queries.release_calendar(request.user)
+    ]
+    response = HttpResponse(ical.calendar(_("Release calendar"), events), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="releasekalender.ics"'
+    return response

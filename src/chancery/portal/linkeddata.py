@@ -289,7 +289,7 @@ class Builder:
             self.add(node, RDF.type, FOAF.Document)
             self.add(node, DCTERMS.title, Literal(document.title))
             self.add(node, DCTERMS.created, _datetime(timezone.localtime(document.created_at)))
-            self.add(node, DCTERMS.type, self.concept(*document_kind(document.kind)))
+            self.add(node, DCTERMS.type, self.concept(*document_kind(document.kind, self.base)))
             if reference:
                 self.add(node, BESLUITVORMING.volgnummer, Literal(reference))
             if document.version_count:
@@ -310,9 +310,9 @@ KALEIDOS_DOCUMENT_TYPES = {
 }
 
 
-def document_kind(kind: str) -> tuple[str, str]:
+def document_kind(kind: str, base: str) -> tuple[str, str]:
     label = str(DocumentKind(kind).label)
-    return KALEIDOS_DOCUMENT_TYPES.get(kind, f"{settings.CHANCERY_CONCEPT_BASE}/document-type/{kind}"), label
+    return KALEIDOS_DOCUMENT_TYPES.get(kind, f"{base}/id/concept/document-type/{kind}"), label
 
 
 def _datetime(moment: datetime.datetime) -> Literal:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import json
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
@@ -15,7 +14,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
-from chancery.core import csvfiles
+from chancery.core import csvfiles, links
 from chancery.core.background import background
 from chancery.core.models import Document
 from chancery.decisions.models import AgendaItem, Decision
@@ -164,4 +163,4 @@ def available() -> list[dict]:
 
 @background()
 def rebuild_open_data() -> dict:
-    return build(settings.CHANCERY_PUBLIC_URL)
+    return build(links.site_base())

@@ -1,3 +1,6 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -6,7 +9,19 @@ from chancery.decisions.models import Dossier
 from chancery.portal.queries import decision_path, meetings_with_decisions, themes_with_counts, visible_final_items
 
 
-class MeetingSitemap(Sitemap):
+class PublicSitemap(Sitemap):
+    """Locations on the configured public address when there is one, else the request's (core.links)."""
+
+    def get_domain(self, site=None):
+        public = urlsplit(settings.CHANCERY_PUBLIC_URL)
+        return public.netloc + public.path if public.netloc else super().get_domain(site)
+
+    def get_protocol(self, protocol=None):
+        public = urlsplit(settings.CHANCERY_PUBLIC_URL)
+        return public.scheme if public.netloc else super().get_protocol(protocol)
+
+
+class MeetingSitemap(PublicSitemap):
     """Public meeting pages: those of which something is released (what the public may see)."""
 
     changefreq = "weekly"
@@ -18,7 +33,7 @@ class MeetingSitemap(Sitemap):
         return reverse("portal:meeting", args=[meeting.uuid])
 
 
-class DossierSitemap(Sitemap):
+class DossierSitemap(PublicSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -28,7 +43,7 @@ class DossierSitemap(Sitemap):
         return reverse("portal:dossier", args=[dossier.uuid])
 
 
-class DecisionSitemap(Sitemap):
+class DecisionSitemap(PublicSitemap):
     """Every released decision's own page (its permalink)."""
 
     changefreq = "monthly"
@@ -47,7 +62,7 @@ class DecisionSitemap(Sitemap):
         return decision_path(item)
 
 
-class ThemeSitemap(Sitemap):
+class ThemeSitemap(PublicSitemap):
     changefreq = "weekly"
 
     def items(self):

@@ -1,12 +1,14 @@
 import datetime
-from urllib.parse import urlencode
+import uuid as uuid_module
+from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.core.files.storage import storages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -14,8 +16,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from chancery.core import links
 from chancery.core.authz import require
-from chancery.core.models import Document, DocumentKind, Mandatee
+from chancery.core.models import Document, DocumentKind, Mandatee, Person
 from chancery.core.views_kit import page_number
 from chancery.decisions import services as decision_services
 from chancery.decisions.models import Dossier, Meeting, Theme
@@ -89,7 +92,7 @@ def document(request, uuid):
 
 
 def _base(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
+    return links.site_base(request)
 
 
 def _with_alternates(request, response):
@@ -151,37 +154,99 @@ def search(request):
     )
 
 
-class SearchFeed(Feed):
-    """The newest results of a search, as Atom: follow a query."""
+@dataclass(frozen=True)
+class Asked:
+    """What a feed was asked for, and the request. A feed object serves every request (in every
+    thread), so nothing of one request may be kept on it: whose eyes read the list travels here."""
+
+    request: HttpRequest
+    subject: object
+
+
+@dataclass(frozen=True)
+class Entry:
+    thing: object
+    base: str  # the site's address for this request (core.links)
+
+
+class PortalFeed(Feed):
+    """Every Atom feed of the site, valid Atom (RFC 4287): the feed's id is its own address, query
+    included, as is its self link; its author is the Government; each entry has an updated moment.
+    Links are absolute through core.links (the public address when configured). Subclasses say
+    what is followed (`subject`, `name`, `page`) and which things are listed (`things`, `thing_*`)."""
 
     feed_type = Atom1Feed
 
-    def get_object(self, request):
-        self.request = request
-        return request.GET.get("q", "").strip()[:500]
+    def get_object(self, request, *args, **kwargs):
+        return Asked(request, self.subject(request, *args, **kwargs))
 
-    def title(self, text):
-        return _("Decisions of the Government: %(query)s") % {"query": text}
+    def title(self, asked):
+        return _("Decisions of the Government: %(subject)s") % {"subject": self.name(asked.subject)}
 
-    def link(self, text):
-        return reverse("search") + "?" + urlencode({"q": text})
+    def link(self, asked):
+        return links.absolute(self.page(asked.subject, asked.request), asked.request)
 
-    def subtitle(self, text):
-        return _("The newest released decisions and documents that match “%(query)s”.") % {"query": text}
+    def feed_url(self, asked):
+        return links.absolute(asked.request.get_full_path(), asked.request)
 
-    def items(self, text):
-        return service.search(self.request.user, text, filters=_filters(self.request), sort="date").hits
+    def feed_guid(self, asked):
+        return self.feed_url(asked)
+
+    def author_name(self):
+        return settings.CHANCERY_GOVERNING_BODY["label"]
+
+    def items(self, asked):
+        base = links.site_base(asked.request)
+        return [Entry(thing, base) for thing in self.things(asked.subject, asked.request)]
 
     def item_title(self, entry):
-        return entry.title
+        return self.thing_title(entry.thing)
 
     def item_description(self, entry):
-        return entry.body[:500]
+        return self.thing_description(entry.thing)
 
     def item_link(self, entry):
-        return entry.url
+        return entry.base + self.thing_path(entry.thing)
 
     def item_pubdate(self, entry):
+        return self.thing_published(entry.thing)
+
+    def item_updateddate(self, entry):
+        return self.thing_updated(entry.thing)
+
+    def thing_updated(self, thing):
+        return self.thing_published(thing)
+
+
+class SearchFeed(PortalFeed):
+    """The newest results of a search, as Atom: follow a query."""
+
+    def subject(self, request):
+        return request.GET.get("q", "").strip()[:500]
+
+    def name(self, text):
+        return text
+
+    def page(self, text, request):
+        # The search page of the same query and filters (the feed's own parameters are the page's).
+        return reverse("search") + ("?" + request.GET.urlencode() if request.GET else "")
+
+    def subtitle(self, asked):
+        return _("The newest released decisions and documents that match “%(query)s”.") % {"query": asked.subject}
+
+    def things(self, text, request):
+        return service.search(request.user, text, filters=_filters(request), sort="date").hits
+
+    def thing_title(self, entry):
+        return entry.title
+
+    def thing_description(self, entry):
+        return entry.body[:500]
+
+    def thing_path(self, entry):
+        return entry.url
+
+    def thing_published(self, entry):
         return datetime.datetime.combine(entry.date, datetime.time(12), tzinfo=datetime.UTC)
 
 
@@ -209,38 +274,40 @@ def minister(request, pk):
     return render(request, "portal/minister.html", {"mandatee": mandatee, "page": page})
 
 
-class DecisionFeed(Feed):
+class DecisionFeed(PortalFeed):
     """The newest released decisions of a list, as Atom; subclasses say which list."""
 
-    feed_type = Atom1Feed
-
-    def item_title(self, item):
+    def thing_title(self, item):
         return item.short_title
 
-    def item_description(self, item):
+    def thing_description(self, item):
         decision = item.decision
         return f"{decision.get_result_display()}: {decision.text}" if decision else ""
 
-    def item_link(self, item):
+    def thing_path(self, item):
         return queries.decision_path(item)
 
-    def item_pubdate(self, item):
+    def thing_published(self, item):
         return item.agenda.meeting.starts_at
+
+    def thing_updated(self, item):
+        # A correction is a new version of the decision: the entry changed then.
+        decision = item.decision
+        return max(item.agenda.meeting.starts_at, decision.decided_at) if decision else item.agenda.meeting.starts_at
 
 
 class MinisterFeed(DecisionFeed):
-    def get_object(self, request, pk):
-        self.request = request
+    def subject(self, request, pk):
         return get_object_or_404(Mandatee.objects.select_related("person"), pk=pk)
 
-    def title(self, mandatee):
-        return _("Decisions of the Government: %(minister)s") % {"minister": mandatee.person}
+    def name(self, mandatee):
+        return str(mandatee.person)
 
-    def link(self, mandatee):
+    def page(self, mandatee, request):
         return reverse("portal:minister", args=[mandatee.pk])
 
-    def items(self, mandatee):
-        return queries.decisions_of_minister(mandatee, self.request.user)[:50]
+    def things(self, mandatee, request):
+        return queries.decisions_of_minister(mandatee, request.user)[:50]
 
 
 def themes(request):
@@ -254,15 +321,85 @@ def theme(request, slug):
 
 
 class ThemeFeed(DecisionFeed):
-    def get_object(self, request, slug):
-        self.request = request
+    def subject(self, request, slug):
         return get_object_or_404(Theme, slug=slug)
 
-    def title(self, theme):
-        return _("Decisions of the Government: %(theme)s") % {"theme": theme.label}
+    def name(self, theme):
+        return theme.label
 
-    def link(self, theme):
+    def page(self, theme, request):
         return reverse("portal:theme", args=[theme.slug])
 
-    def items(self, theme):
-        return queries.decisions_of_theme(theme, self.request.user)[:50]
+    def things(self, theme, request):
+        return queries.decisions_of_theme(theme, request.user)[:50]
+
+
+# --- the URIs of the linked data (/id/…) -------------------------------------------------------
+
+# Kinds of URI whose subject is a decided item's: its page (the decision's permalink) describes them.
+ITEM_KINDS = {"agendapunt", "behandeling-van-agendapunt", "besluit", "beslissingsactiviteit", "rechtsgrond"}
+
+
+def identifier(request, kind, key):
+    """An URI of ours (linkeddata.Builder.uri) dereferenced: a thing with a page of its own answers
+    303 See Other to that page, which gives HTML or, as asked, Turtle or JSON-LD; a thing without
+    one (a person, a mandate, our own concepts) is described here. What the reader may not see is
+    unknown (404), as on the pages."""
+    user = request.user
+    if kind in ("zitting", "locatie"):
+        meeting = get_object_or_404(queries.meetings_with_decisions(user), uuid=_uuid(key))
+        return _see_other(reverse("portal:meeting", args=[meeting.uuid]))
+    if kind in ITEM_KINDS:
+        lineage, _sep, rest = key.partition("/")
+        if rest and (kind != "rechtsgrond" or rest != "artikel/1"):
+            raise Http404(_("There is no such identifier."))
+        item = (
+            queries.visible_final_items(user)
+            .filter(lineage=_uuid(lineage), decisions__isnull=False)
+            .select_related("agenda__meeting")
+            .first()
+        )
+        if item is None:
+            raise Http404(_("There is no such identifier."))
+        return _see_other(queries.decision_path(item))
+    if kind == "stuk":
+        document = get_object_or_404(Document.objects.visible_to(user), uuid=_uuid(key))
+        return _see_other(reverse("portal:document", args=[document.uuid]))
+    base = links.site_base(request)
+    builder = linkeddata.Builder(base)
+    if kind == "persoon" and key.isdigit():
+        person = get_object_or_404(Person, pk=key)
+        node, label = builder.person(person), str(person)
+    elif kind == "mandataris" and key.isdigit():
+        mandatee = get_object_or_404(Mandatee.objects.select_related("person"), pk=key)
+        node, label = builder.mandatee(mandatee), f"{mandatee.person}, {mandatee.title}"
+    elif kind == "mandataris" and key.startswith("secretaris/") and key.removeprefix("secretaris/").isdigit():
+        person = get_object_or_404(Person, pk=key.removeprefix("secretaris/"))
+        node, label = builder.secretary(person), f"{person}, {_('Secretary')}"
+    elif kind == "concept" and key.startswith("document-type/"):
+        document_kind = key.removeprefix("document-type/")
+        if document_kind not in DocumentKind.values or document_kind in linkeddata.KALEIDOS_DOCUMENT_TYPES:
+            raise Http404(_("There is no such identifier."))
+        uri, label = linkeddata.document_kind(document_kind, base)
+        node = builder.concept(uri, label)
+    else:
+        raise Http404(_("There is no such identifier."))
+    wanted = linkeddata.wanted_format(request)
+    if wanted:
+        return linkeddata.response(builder.graph, wanted)
+    return _with_alternates(request, render(request, "portal/identifier.html", {"uri": str(node), "label": label}))
+
+
+def _uuid(text: str):
+    try:
+        return uuid_module.UUID(text)
+    except ValueError:
+        raise Http404(_("There is no such identifier.")) from None
+
+
+def _see_other(path: str):
+    """303 See Other to the document about the thing; the document answers the Accept header."""
+    response = HttpResponseRedirect(path)
+    response.status_code = 303
+    patch_vary_headers(response, ["Accept"])
+    return response

@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers, viewsets
 
 from chancery.api.authentication import reader
+from chancery.core import links
 from chancery.core.authz import may
 from chancery.procedures import registry
 from chancery.procedures.models import Case, CaseTransition, Party
@@ -68,7 +69,7 @@ class CaseSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, case) -> str:
-        return self.context["request"].build_absolute_uri(reverse("api:case-detail", args=[case.pk]))
+        return links.absolute(reverse("api:case-detail", args=[case.pk]), self.context["request"])
 
     def get_procedure_name(self, case) -> str:
         procedure = registry.find(case.procedure)

@@ -189,3 +189,33 @@ def test_publications_published_ones_for_outsiders_with_their_eli(api, decided, 
     [published] = api.get("/api/v1/publications").json()["results"]
     assert published["numac"] == "2026031234" and published["permalink"].endswith(f"/punten/{item.lineage}/")
     assert published["eli"] == f"http://www.ejustice.just.fgov.be/eli/besluit/{meeting_day:%Y/%m/%d}/2026031234"
+
+
+def test_unknown_ordering_and_page_size_are_refused_and_the_allowed_ones_documented(api, decided, secretariat):
+    """A value the API would have ignored answers 400 naming the parameter and what it allows, in
+    every collection; the OpenAPI document lists the orderings and the page sizes."""
+    from chancery.api import routes
+
+    release(secretariat, decided)
+    schema = api.get("/api/v1/openapi.json?lang=en").json()
+    collections = [f"/api/v1/{route.prefix}" for route in routes.routes()] + ["/api/v1/documents"]
+    for path in collections:
+        parameters = {p["name"]: p for p in schema["paths"][path]["get"]["parameters"]}
+        assert parameters["page_size"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 200}, path
+        for value in ("0", "201", "-3", "ten", "1.5"):
+            refused = api.get(path, {"page_size": value}, HTTP_ACCEPT_LANGUAGE="nl")
+            assert refused.status_code == 400, (path, value)
+            assert refused["Content-Type"] == "application/problem+json" and "page_size" in refused.json()["errors"]
+        assert api.get(path, {"page_size": "200"}).status_code == 200, path
+        refused = api.get(path, {"ordering": "secret_field"}, HTTP_ACCEPT_LANGUAGE="nl")
+        assert refused.status_code == 400 and "ordering" in refused.json()["errors"], path
+        if "ordering" in parameters:
+            allowed = parameters["ordering"]["schema"]["items"]["enum"]
+            assert allowed and all(f"-{name}" in allowed for name in allowed if not name.startswith("-")), path
+            for value in allowed:
+                assert api.get(path, {"ordering": value}).status_code == 200, (path, value)
+            mixed = api.get(path, {"ordering": f"{allowed[0]},secret_field"})
+            assert mixed.status_code == 400 and "secret_field" in str(mixed.json()["errors"]["ordering"]), path
+    # A collection that declares its orderings lists them.
+    meetings = {p["name"]: p for p in schema["paths"]["/api/v1/meetings"]["get"]["parameters"]}
+    assert set(meetings["ordering"]["schema"]["items"]["enum"]) == {"starts_at", "-starts_at", "number", "-number"}

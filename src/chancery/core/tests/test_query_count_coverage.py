@@ -26,6 +26,8 @@ WITHOUT_BASELINE = {
     # Files: one object, streamed.
     "document_download", "rendition_download", "procedures:download", "counter:download", "monitoring:report_pdf",
     "licensing_public:csv", "open_data_file",
+    # One object looked up, then a redirect to its counted page (or a one-row description): /id/….
+    "identifier",
     # The same view as a counted page (its year).
     "licensing:statistics_year",
     # No database: the OpenAPI document (compared with api/openapi.yaml instead), its reader, the health check.

@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from chancery.core.demo.data import DEMO_PASSWORD
-from chancery.core.management.commands.serve import served_environment
+from chancery.core.management.commands.serve import run_environment
 from chancery.core.models import Role
 from chancery.core.testing import make_user
 from chancery.core.tests.test_operations import _chancery
@@ -47,7 +47,7 @@ def _free_port() -> int:
 def test_serve_runs_without_debug_pages_and_serves_static_files(tmp_path, monkeypatch):
     """`make run` (chancery serve) under the development profile: our 404 page, not Django's
     technical page listing every URL pattern; static files still served."""
-    assert served_environment()["DJANGO_DEBUG"] == "0"
+    assert run_environment()["DJANGO_DEBUG"] == "0"
     env = {"DJANGO_ENV": "development", "DJANGO_DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path}/run.db"}
     assert _chancery(["migrate", "-v0"], tmp_path, **env).returncode == 0
     port = _free_port()

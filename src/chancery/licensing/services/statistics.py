@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Sum
+from django.utils import timezone
 
 from chancery.core import csvfiles
 from chancery.licensing.models import Licence
@@ -77,15 +78,77 @@ def years() -> list[int]:
     return sorted(decided | refused, reverse=True)
 
 
+# --- the public report ---------------------------------------------------------------------------
+# Published as the yearly report to parliament is: a year once it is closed, and a count under
+# MINIMUM_CELL shown as "< 3" with its value withheld. A report of the running year, updated as
+# decisions fall, showed a single refusal within a minute of it, so one transaction could be told
+# apart; a small cell of a closed year still points at one exporter and one destination.
+MINIMUM_CELL = 3
+
+
+def is_closed(year: int) -> bool:
+    return year < timezone.localdate().year
+
+
+def public_years() -> list[int]:
+    return [year for year in years() if is_closed(year)]
+
+
+@dataclass
+class PublicRow:
+    """A row as published: a count is a number or "< 3"; a withheld value is None."""
+
+    country: str
+    category: str
+    granted: int | str
+    granted_value: Decimal | None
+    refused: int | str
+    refused_value: Decimal | None
+
+
+def _published(count: int, value: Decimal) -> tuple[int | str, Decimal | None]:
+    if 0 < count < MINIMUM_CELL:
+        return f"< {MINIMUM_CELL}", None
+    return count, value
+
+
+def public_report(year: int) -> tuple[list[PublicRow], PublicRow]:
+    """The rows and the total of a closed year as published. A column's total is withheld when
+    exactly one of its cells is: the total less the others would give that cell away."""
+    rows = yearly(year)
+    published = [
+        PublicRow(
+            r.country, r.category, *_published(r.granted, r.granted_value), *_published(r.refused, r.refused_value)
+        )
+        for r in rows
+    ]
+    total = totals(rows)
+    shown = PublicRow(
+        "", "", *_published(total.granted, total.granted_value), *_published(total.refused, total.refused_value)
+    )
+    for column in ("granted", "refused"):
+        if sum(isinstance(getattr(r, column), str) for r in published) == 1:
+            setattr(shown, column, "—")
+            setattr(shown, f"{column}_value", None)
+    return published, shown
+
+
 CSV_HEADER = ["jaar", "land_van_bestemming", "categorie", "verleend_aantal", "verleend_waarde_eur",
               "geweigerd_aantal", "geweigerd_waarde_eur"]  # fmt: skip
 
 
+def _money(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
 def as_csv(year: int) -> str:
+    """The public report's file: the published rows of a closed year ("< 3" and an empty value
+    where a count is too small to publish)."""
+    rows, _total = public_report(year)
     out = io.StringIO()
     writer = csvfiles.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
-    for r in yearly(year):
-        writer.writerow([year, r.country, r.category, r.granted, f"{r.granted_value:.2f}", r.refused,
-                         f"{r.refused_value:.2f}"])  # fmt: skip
+    for r in rows:
+        writer.writerow([year, r.country, r.category, r.granted, _money(r.granted_value), r.refused,
+                         _money(r.refused_value)])  # fmt: skip
     return out.getvalue()

@@ -4,10 +4,12 @@ import csv
 import io
 from decimal import Decimal
 
+import pytest
 from django.utils import timezone
 
 from chancery.licensing.models import Licence
 from chancery.licensing.services import statistics
+from chancery.procedures.models import CaseTransition
 
 
 def test_yearly_aggregation_per_country_and_category(decide, applicant):
@@ -25,21 +27,61 @@ def test_yearly_aggregation_per_country_and_category(decide, applicant):
     assert statistics.yearly(year - 1) == [] and year in statistics.years()
 
 
+def into_last_year() -> int:
+    """Move every decision so far a year back (the public report shows closed years only)."""
+    for licence in Licence.objects.all():
+        Licence.objects.filter(pk=licence.pk).update(
+            decided_on=licence.decided_on.replace(year=licence.decided_on.year - 1)
+        )
+    for step in CaseTransition.objects.filter(target="refused"):
+        CaseTransition.objects.filter(pk=step.pk).update(at=step.at.replace(year=step.at.year - 1))
+    return timezone.localdate().year - 1
+
+
 def test_public_csv_and_page_name_no_company(client, decide, applicant):
-    case = decide(applicant)
-    year = timezone.localdate().year
+    cases = [decide(applicant) for _ in range(3)]
+    year = into_last_year()
     response = client.get(f"/strategische-goederen/rapport/{year}.csv")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     body = response.content.decode()
     rows = list(csv.reader(io.StringIO(body)))
-    assert rows[0][0] == "jaar" and rows[1][:5] == [str(year), "CA", "6", "1", "84000.00"]
+    assert rows[0][0] == "jaar" and rows[1][:5] == [str(year), "CA", "6", "3", "252000.00"]
     page = client.get(f"/strategische-goederen/rapport/{year}/")
     assert page.status_code == 200
     for text in (body, page.content.decode()):
-        assert case.applicant.name not in text and case.reference not in text
-        assert Licence.objects.get().number not in text
+        for case in cases:
+            assert case.applicant.name not in text and case.reference not in text
+        assert not any(licence.number in text for licence in Licence.objects.all())
     assert client.get("/strategische-goederen/rapport/").status_code == 200
-    assert client.get(f"/strategische-goederen/rapport/{year + 1}/").status_code == 404
+    assert client.get(f"/strategische-goederen/rapport/{year + 2}/").status_code == 404
+
+
+def test_the_public_report_shows_closed_years_and_no_small_counts(client, decide, applicant):
+    """A refusal must not show up in the public report a minute later, nor one licence or refusal
+    be told apart in a closed year: counts under 3 read "< 3" without their value, and a total
+    that would give one away is withheld too."""
+    year = timezone.localdate().year
+    decide(applicant, decision="refuse", reason="Criterium 2.", goods_family="military", destination_country="NO",
+           control_list_code="ML10")  # fmt: skip
+    for address in (f"/strategische-goederen/rapport/{year}/", f"/strategische-goederen/rapport/{year}.csv"):
+        assert client.get(address).status_code == 404, address  # the running year is not published
+    assert f"/{year}/" not in client.get("/strategische-goederen/rapport/").content.decode()
+    for _ in range(3):
+        decide(applicant)
+    closed = into_last_year()
+    rows = list(
+        csv.DictReader(io.StringIO(client.get(f"/strategische-goederen/rapport/{closed}.csv").content.decode()))
+    )
+    by_cell = {(row["land_van_bestemming"], row["categorie"]): row for row in rows}
+    assert (by_cell[("CA", "6")]["verleend_aantal"], by_cell[("CA", "6")]["verleend_waarde_eur"]) == ("3", "252000.00")
+    refused = by_cell[("NO", "ML10")]
+    assert (refused["geweigerd_aantal"], refused["geweigerd_waarde_eur"]) == ("< 3", "")
+    page = client.get(f"/strategische-goederen/rapport/{closed}/").content.decode()
+    assert "84.000,00" not in page and "84000" not in page  # the refusal's value, nor the total's
+    _rows, total = statistics.public_report(closed)
+    assert (total.granted, total.granted_value) == (3, Decimal("252000.00"))
+    assert (total.refused, total.refused_value) == ("—", None)  # the one small cell would show through
+    assert f"/{closed}/" in client.get("/strategische-goederen/rapport/").content.decode()
 
 
 def test_holder_sees_own_licences_outsiders_get_404(client, granted, applicant, other_applicant, handler, org):
@@ -94,13 +136,17 @@ def test_registration_at_the_counter(client, applicant):
 
 def test_licence_report_command(decide, applicant, tmp_path):
     from django.core.management import call_command
+    from django.core.management.base import CommandError
 
-    decide(applicant)
-    year = timezone.localdate().year
+    for _ in range(3):
+        decide(applicant)
+    with pytest.raises(CommandError):
+        call_command("licence_report", str(timezone.localdate().year))  # not closed: not published
+    year = into_last_year()
     target = tmp_path / "rapport.csv"
     call_command("licence_report", str(year), output=str(target))
     assert target.read_text(encoding="utf-8") == statistics.as_csv(year)
-    assert "CA,6,1,84000.00" in target.read_text(encoding="utf-8")
+    assert "CA,6,3,252000.00" in target.read_text(encoding="utf-8")
 
 
 def test_the_case_pages_name_the_licence_for_each_reader(client, granted, applicant, handler):

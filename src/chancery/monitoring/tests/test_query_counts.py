@@ -32,6 +32,8 @@ PAGES = [
     Page("monitoring:indicator", lambda d: reverse("monitoring:indicator", args=[d["indicators"][0].code])),
     Page("progress:index", lambda d: reverse("progress:index"), None, scales=True),
     Page("progress:detail", lambda d: reverse("progress:detail", args=[d["programmes"][0].code]), None),
+    Page("progress:calendar", lambda d: reverse("progress:calendar"), None, scales=True),
+    Page("progress:calendar_ics", lambda d: reverse("progress:calendar_ics"), None, scales=True),
 ]
 
 

@@ -55,6 +55,38 @@ def test_sdmx_csv_2_0_and_labels_both(tmp_path):
     assert belgian and belgian[0].labels["REF_AREA"] == "België" and message.series > 1
 
 
+def test_sdmx_csv_labels_in_their_own_columns(tmp_path):
+    """labels=name (OECD's "csvfilewithlabels"): each component's label in the column after it,
+    headed by the component's name. The label columns are labels, not dimensions."""
+    spec = sdmx.read(TEST_DATA / "v3/csv/example-06.csv", time_dimension="DIM_3")  # the specification's example
+    assert spec.format == "SDMX-CSV 2.0" and spec.dimensions == ["ATTR_1", "ATTR_2", "ATTR_3", "DIM_1", "DIM_2"]
+    first = spec.observations[0]
+    assert (first.key["DIM_1"], first.labels["DIM_1"]) == ("A", "Value A")
+    assert (first.period, first.value) == ("2014-01", Decimal("12.4"))
+    # The OECD Data Explorer's layout of the same labour rows.
+    text = LFS.read_text(encoding="utf-8").splitlines()
+    columns = text[0].split(",")[1:]
+    names = {"REF_AREA": "Reference area", "TIME_PERIOD": "Time period", "OBS_VALUE": "Observation value"}
+    header = ["STRUCTURE", "STRUCTURE_ID", "STRUCTURE_NAME", "ACTION"]
+    for column in columns:
+        header += [column, names.get(column, column.title().replace("_", " "))]
+    lines = []
+    for line in text[1:11]:
+        flow, *cells = line.split(",")
+        row = ["dataflow", flow, "Infra-annual labour statistics", "I"]
+        for column, cell in zip(columns, cells, strict=True):
+            row += [cell, "België" if cell == "BEL" and column == "REF_AREA" else ""]
+        lines.append(",".join(row))
+    (tmp_path / "labels.csv").write_text("\n".join([",".join(header), *lines]), encoding="utf-8")
+    message = sdmx.read(tmp_path / "labels.csv")
+    plain = sdmx.read(LFS)
+    assert message.format == "SDMX-CSV 2.0" and message.dataflow == plain.dataflow
+    assert message.dimensions == plain.dimensions  # no "Observation value", no "Time period"
+    assert [(o.key, o.period, o.value) for o in message.observations] == [
+        (o.key, o.period, o.value) for o in plain.observations[:10]
+    ]
+
+
 def test_a_structure_specific_file_without_its_structure_gets_a_clear_error(tmp_path):
     shutil.copy(TEST_DATA / "ISTAT/22_289.xml", tmp_path / "data.xml")
     with pytest.raises(Exception) as refusal:

@@ -14,12 +14,22 @@ from django.core.management.base import BaseCommand
 from chancery.core.demo.data import DEMO_PASSWORD, USERS
 
 
-def served_environment() -> dict[str, str]:
+def run_environment() -> dict[str, str]:
     """What the served processes run with: never Django's debug mode, whatever the profile. `make
     run` serves the demo to whoever opens it, and a debug page lists every URL pattern (404) and the
     settings (500); our own error pages are shown instead. Static files are still served (WhiteNoise
     looks in the apps outside production, see settings). `chancery runserver` stays the debug run."""
     return {**os.environ, "DJANGO_DEBUG": "0"}
+
+
+def served_environment(host: str, port: int) -> dict[str, str]:
+    """CHANCERY_SERVED_URL for the web server and worker started here: the address being served
+    (a server bound to every interface is reached on this machine at 127.0.0.1)."""
+    if host in ("", "0.0.0.0", "::", "[::]"):  # noqa: S104 - a comparison, not a binding
+        host = "127.0.0.1"
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return {"CHANCERY_SERVED_URL": f"http://{host}:{port}"}
 
 
 class Command(BaseCommand):
@@ -45,12 +55,15 @@ class Command(BaseCommand):
         self.stdout.write("Stop with Ctrl+C.")
 
     def handle(self, *args, host, port, workers, with_worker, **options):
+        # What the worker makes outside a request (open-data dumps, webhook payloads) links to the
+        # address served here unless a public address is configured (core.links).
+        os.environ.update(served_environment(host, port))
         web = [
             sys.executable, "-m", "gunicorn", "chancery.wsgi:application",
             "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", "4",
             "--access-logfile", "-", "--graceful-timeout", "10",
         ]  # fmt: skip
-        environment = served_environment()
+        environment = run_environment()
         children = [subprocess.Popen(web, env=environment)]  # noqa: S603 - our own interpreter and arguments
         if with_worker:
             worker = [sys.executable, "-m", "chancery.manage", "worker"]

@@ -3,6 +3,8 @@ refused per country of destination and category, as CSV (the public report's fil
 
 from pathlib import Path
 
+from django.core.management.base import CommandError
+
 from chancery.core.management.base import ChanceryCommand
 from chancery.licensing.services import statistics
 
@@ -15,6 +17,8 @@ class Command(ChanceryCommand):
         parser.add_argument("--output", help="File to write; standard output when absent.")
 
     def handle(self, *args, year, output=None, **options):
+        if not statistics.is_closed(year):
+            raise CommandError(f"Het rapport van {year} wordt gepubliceerd zodra het jaar voorbij is.")
         content = statistics.as_csv(year)
         if output:
             Path(output).write_text(content, encoding="utf-8")
