@@ -175,6 +175,7 @@ def close_meeting(actor, meeting: Meeting) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.state != MeetingState.AGENDA_APPROVED:
         raise ValidationError(_("Only a meeting with a final agenda can be closed."), code="state")
+    not_yet_held(meeting, _("A meeting is closed once it has taken place, from %(date)s."))
     undecided = final_items(meeting).filter(decisions__isnull=True).count()
     if undecided:
         raise ValidationError(
@@ -227,6 +228,7 @@ def attach_minutes(actor, meeting: Meeting, upload, *, reason: str = ""):
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.state == MeetingState.PLANNED:
         raise ValidationError(_("Minutes follow the meeting: approve its final agenda first."), code="state")
+    not_yet_held(meeting, _("Minutes follow the meeting: they can be stored from %(date)s."))
     if meeting.state == MeetingState.CLOSED and not reason.strip():
         raise ValidationError(
             {"reason": _("The meeting is closed: give the reason for the correction.")}, code="reason"
