@@ -13,6 +13,7 @@ from chancery.core.models import (
     Mandatee,
     Person,
     Rendition,
+    SentForm,
     SignatureRequest,
     SigningCredential,
     SigningFlow,
@@ -52,3 +53,4 @@ def register() -> None:
     visibility.register(User, accounts)
     visibility.exempt(AuditEntry, "read through its object's trail (core.read_audit_trail on the object)")
     visibility.exempt(DemoSeed, "the demo loader's bookkeeping")
+    visibility.exempt(SentForm, "the create forms' bookkeeping (core.once), read only by its decorator")

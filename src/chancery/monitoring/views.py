@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from chancery.core import audit
 from chancery.core.authz import may, require
 from chancery.core.models import AuditAction, Entity
+from chancery.core.once import once
 from chancery.core.views_kit import call_service, form_status
 from chancery.monitoring import charts, queries
 from chancery.monitoring.forms import (
@@ -237,6 +238,7 @@ def milestone_status(request, pk):
 
 
 @login_required
+@once
 def initiative_create(request):
     """The secretariat sets up a core ambition, a programme under one, or a project under a programme."""
     require(request.user, "monitoring.plan")
@@ -265,6 +267,7 @@ def initiative_create(request):
 
 @login_required
 @require_POST
+@once
 def milestone_add(request, code):
     node = get_object_or_404(Initiative, code=code)
     form = MilestoneForm(request.POST)
@@ -278,6 +281,7 @@ def milestone_add(request, code):
 
 
 @login_required
+@once
 def vision_notes(request):
     """The register of vision notes and futures studies, the overdue ones first."""
     _watcher(request)
@@ -332,6 +336,7 @@ def indicator(request, code):
 
 
 @login_required
+@once
 def report_list(request):
     _watcher(request)
     may_make = may(request.user, "monitoring.make_reports")

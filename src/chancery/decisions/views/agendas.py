@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from chancery.core import visibility
 from chancery.core.authz import may
 from chancery.core.models import Document, DocumentKind
+from chancery.core.once import once
 from chancery.core.views_kit import call_service, form_status, page_number, query
 from chancery.decisions import services
 from chancery.decisions.forms import (
@@ -103,6 +104,7 @@ def meeting_calendar(request):
 
 
 @login_required
+@once
 def meeting_create(request):
     require_manager(request)
     form = MeetingForm(request.POST or None)
@@ -170,6 +172,7 @@ def meeting_detail(request, uuid, letter=None):
 
 @login_required
 @require_POST
+@once
 def item_add(request, uuid, letter):
     meeting, agenda = editing(request, uuid, letter)
     form = ItemForm(request.POST)
