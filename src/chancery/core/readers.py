@@ -13,6 +13,7 @@ from chancery.core.models import (
     Mandatee,
     Person,
     Rendition,
+    SentForm,
     SharedCacheEntry,
     SignatureRequest,
     SigningCredential,
@@ -54,3 +55,4 @@ def register() -> None:
     visibility.exempt(AuditEntry, "read through its object's trail (core.read_audit_trail on the object)")
     visibility.exempt(DemoSeed, "the demo loader's bookkeeping")
     visibility.exempt(SharedCacheEntry, "the shared cache's table (rate-limit counts), read by Django's cache only")
+    visibility.exempt(SentForm, "the create forms' bookkeeping (core.once), read only by its decorator")

@@ -30,6 +30,7 @@ from chancery.core.models import (
     Mandatee,
     ReleaseState,
 )
+from chancery.core.once import once
 from chancery.core.signing_views import StartFlowForm
 from chancery.core.views_kit import call_service, form_status, page_number, query
 
@@ -95,6 +96,7 @@ def document_list(request):
 
 
 @login_required
+@once
 def document_create(request):
     require(request.user, "core.upload_document")
     form = DocumentCreateForm(request.POST or None, request.FILES or None, user=request.user)

@@ -8,7 +8,9 @@ from chancery.decisions.models import (
     DecisionResult,
     FormalCheck,
     ItemKind,
+    Meeting,
     MeetingKind,
+    MeetingState,
     PublicationStep,
     RegulationType,
     Release,
@@ -53,6 +55,12 @@ class FormalCheckForm(RevisionForm):
 
 class MoveForm(RevisionForm):
     to_number = forms.IntegerField(min_value=1)
+
+
+class MoveToMeetingForm(forms.Form):
+    """The later meeting an item that left a final agenda goes to (its draft agenda)."""
+
+    meeting = forms.ModelChoiceField(label=_("Meeting"), queryset=Meeting.objects.filter(state=MeetingState.PLANNED))
 
 
 class ApproveForm(RevisionForm):

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", agendas.meeting_list, name="meeting_list"),
     path("nieuw/", agendas.meeting_create, name="meeting_create"),
     path("kalender/", agendas.meeting_calendar, name="meeting_calendar"),
+    path("wachtende-punten/", agendas.items_awaiting, name="items_awaiting"),
     path("dossiers/", dossiers.dossier_list, name="dossier_list"),
     path("indieningen/", submissions.submission_list, name="submission_list"),
     path("publicaties/", publications.publication_list, name="publication_list"),
@@ -47,4 +48,5 @@ urlpatterns = [
     path("punt/<int:pk>/formeel/", agendas.item_formal_check, name="item_formal_check"),
     path("punt/<int:pk>/stuk/", documents.item_attach, name="item_attach"),
     path("punt/<int:pk>/verplaats/", agendas.item_move, name="item_move"),
+    path("punt/<int:pk>/naar-zitting/", agendas.item_move_to_meeting, name="item_move_to_meeting"),
 ]

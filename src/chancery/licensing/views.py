@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chancery.core.authz import require
+from chancery.core.once import once
 from chancery.core.views_kit import call_service, form_status
 from chancery.licensing import rules
 from chancery.licensing.forms import (
@@ -64,6 +65,7 @@ def counter_licences(request):
 
 
 @login_required
+@once
 def counter_licence(request, number):
     licence = _licence(request, number)
     if licence.case.applicant_user_id != request.user.pk:
@@ -87,6 +89,7 @@ def counter_licence(request, number):
 
 
 @login_required
+@once
 def counter_register(request):
     form = RegistrationForm(request.POST or None)
     done = call_service(
@@ -112,6 +115,7 @@ def counter_register(request):
 
 
 @login_required
+@once
 def counter_registration(request, pk):
     registration = general.visible_registrations(request.user).filter(pk=pk, registered_by=request.user).first()
     if registration is None:
@@ -199,6 +203,7 @@ def registration_detail(request, pk):
 
 
 @login_required
+@once
 def authorisations(request):
     _require_handler(request)
     form = PriorAuthorisationForm(request.POST or None)

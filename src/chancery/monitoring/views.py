@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from chancery.core import audit, ical, links
 from chancery.core.authz import may, require
 from chancery.core.models import AuditAction, Entity
+from chancery.core.once import once
 from chancery.core.views_kit import call_service, form_status
 from chancery.monitoring import charts, queries
 from chancery.monitoring.forms import (
@@ -238,6 +239,7 @@ def milestone_status(request, pk):
 
 
 @login_required
+@once
 def initiative_create(request):
     """The secretariat sets up a core ambition, a programme under one, or a project under a programme."""
     require(request.user, "monitoring.plan")
@@ -266,6 +268,7 @@ def initiative_create(request):
 
 @login_required
 @require_POST
+@once
 def milestone_add(request, code):
     node = get_object_or_404(Initiative, code=code)
     form = MilestoneForm(request.POST)
@@ -279,6 +282,7 @@ def milestone_add(request, code):
 
 
 @login_required
+@once
 def vision_notes(request):
     """The register of vision notes and futures studies, the overdue ones first."""
     _watcher(request)
@@ -333,6 +337,7 @@ def indicator(request, code):
 
 
 @login_required
+@once
 def report_list(request):
     _watcher(request)
     may_make = may(request.user, "monitoring.make_reports")

@@ -3,7 +3,7 @@
 decisions: the same queries, permalinks, ELIs and search as its pages, with the reader's eyes."""
 
 import django_filters as filters
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
@@ -101,12 +101,17 @@ class AgendaItemSerializer(LinkedSerializer):
     agenda_version = serializers.CharField(source="agenda.letter")
     final = serializers.BooleanField(source="agenda.is_final")
     ministers = serializers.SerializerMethodField()
+    carried_over = serializers.BooleanField(
+        help_text="Not part of this version: not formally in order at its approval (see moved_to)."
+    )
+    moved_from = serializers.SerializerMethodField()
+    moved_to = serializers.SerializerMethodField()
 
     class Meta:
         model = AgendaItem
         fields = [
             "id", "url", "permalink", "meeting", "agenda_version", "final", "kind", "number", "title", "short_title",
-            "ministers", "access_level", "release_state",
+            "ministers", "access_level", "release_state", "carried_over", "moved_from", "moved_to",
         ]  # fmt: skip
 
     @extend_schema_field(OpenApiTypes.URI)
@@ -116,6 +121,20 @@ class AgendaItemSerializer(LinkedSerializer):
     @extend_schema_field({"type": "array", "items": {"type": "string"}})
     def get_ministers(self, obj) -> list[str]:
         return [str(m.person) for m in obj.mandatees.all()]
+
+    def _link(self, pk):
+        return absolute(self.context["request"], reverse("api:agendaitem-detail", args=[pk]))
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_moved_from(self, obj) -> str | None:
+        """The item of an earlier meeting this one came from (postponed, withdrawn, not in order)."""
+        return self._link(obj.postponed_from_id) if obj.postponed_from_id else None
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_moved_to(self, obj) -> str | None:
+        """The item this one became on a later meeting; null while it waits for a meeting."""
+        moved = next(iter(obj.postponed_to.all()), None)
+        return self._link(moved.pk) if moved else None
 
     def public_path(self, obj):
         if obj.is_public and obj.agenda.is_final and not obj.carried_over:
@@ -228,11 +247,14 @@ class AgendaItemViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["number"]
 
     def get_queryset(self):
+        user = reader(self.request)
         return (
-            AgendaItem.objects.visible_to(reader(self.request))
-            .filter(carried_over=False)
+            AgendaItem.objects.visible_to(user)
+            # An item carried out of a final agenda is not dropped: it answers, with where it went
+            # (only to a reader who may see the item it became).
+            .filter(Q(carried_over=False) | Q(agenda__is_final=True))
             .select_related("agenda__meeting")
-            .prefetch_related("mandatees__person")
+            .prefetch_related("mandatees__person", Prefetch("postponed_to", AgendaItem.objects.visible_to(user)))
         )
 
 

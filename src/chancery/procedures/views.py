@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from chancery.core import services as core_services
 from chancery.core.authz import may, require
+from chancery.core.once import once
 from chancery.core.views_kit import call_service
 from chancery.procedures import registry
 from chancery.procedures.forms import AnswerForm, ApplicantMessageForm, CaseDocumentForm, NoteForm, TransitionForm
@@ -221,6 +222,7 @@ def case_take(request, reference):
 
 @login_required
 @require_POST
+@once
 def case_note(request, reference):
     _internal(request)
     case = _visible_case(request, reference)
@@ -240,6 +242,7 @@ def case_note(request, reference):
 
 @login_required
 @require_POST
+@once
 def case_document(request, reference):
     _internal(request)
     case = _visible_case(request, reference)
@@ -287,6 +290,7 @@ def counter_index(request):
 
 
 @login_required
+@once
 def counter_apply(request, procedure):
     definition = registry.find(procedure)
     form_class = definition.form_class() if definition else None
@@ -351,6 +355,7 @@ def counter_case(request, reference):
 
 @login_required
 @require_POST
+@once
 def counter_answer(request, reference):
     case = _own_case(request, reference)
     form = AnswerForm(request.POST, request.FILES, procedure=case.definition)
@@ -374,6 +379,7 @@ def counter_answer(request, reference):
 
 @login_required
 @require_POST
+@once
 def counter_message(request, reference):
     case = _own_case(request, reference)
     form = ApplicantMessageForm(request.POST)

@@ -13,6 +13,7 @@ WITHOUT_BASELINE = {
     # Actions: POST only, they redirect.
     "decisions:agenda_all_formal", "decisions:agenda_approve", "decisions:item_add", "decisions:item_attach",
     "decisions:item_decide", "decisions:item_formal_check", "decisions:item_move", "decisions:item_press_summary",
+    "decisions:item_move_to_meeting",
     "decisions:meeting_close", "decisions:meeting_minutes", "decisions:publication_start", "decisions:release_confirm",
     "decisions:release_now", "decisions:release_plan", "decisions:release_schedule", "document_release",
     "signing_start", "procedures:document",

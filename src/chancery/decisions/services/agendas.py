@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +26,8 @@ from chancery.decisions.models import (
     Agenda,
     AgendaItem,
     AgendaStatus,
+    Decision,
+    DecisionResult,
     FormalCheck,
     ItemDocument,
     ItemKind,
@@ -268,6 +270,9 @@ def approve_agenda(actor, agenda: Agenda, *, expected_revision: int | None, clos
             % {"letter": agenda.letter},
             code="empty_agenda",
         )
+    # The final agenda: what is not in order leaves the meeting for the next regular meeting's draft,
+    # or waits for a meeting (items_awaiting_meeting); it is never dropped (issue 14).
+    to_meeting = next_regular_meeting(agenda.meeting) if close and not_in_order else None
     for item in not_in_order:
         item.carried_over = True
         item.save(update_fields=["carried_over"])
@@ -303,6 +308,9 @@ def approve_agenda(actor, agenda: Agenda, *, expected_revision: int | None, clos
         meeting.state = MeetingState.AGENDA_APPROVED
         meeting.save(update_fields=["state"])
         audit.record(actor, AuditAction.STATE_CHANGE, meeting, before=before, after=_meeting_snapshot(meeting))
+        if to_meeting is not None:
+            for item in not_in_order:
+                put_on_later_meeting(actor, item, to_meeting, MoveReason.NOT_IN_ORDER)
         return None
 
     draft = Agenda.objects.create(
@@ -316,6 +324,154 @@ def approve_agenda(actor, agenda: Agenda, *, expected_revision: int | None, clos
     return draft
 
 
+# --- Moving an item to a later meeting ----------------------------------------------------------
+
+
+class MoveReason:
+    """Why an item leaves its meeting for a later one (A2): it was not formally in order when the
+    final agenda was approved, or the Government postponed it, or its minister withdrew it."""
+
+    NOT_IN_ORDER = "not_in_order"
+    POSTPONED = DecisionResult.POSTPONED.value
+    WITHDRAWN = DecisionResult.WITHDRAWN.value
+
+
+MOVABLE_RESULTS = (DecisionResult.POSTPONED, DecisionResult.WITHDRAWN)
+
+
+def move_reason(item: AgendaItem) -> str | None:
+    """Why this item may go to a later meeting, or None when it may not: it left a final agenda not
+    formally in order, or its decision (in force) is postponed or withdrawn."""
+    if not item.agenda.is_final:
+        return None
+    if item.carried_over:
+        return MoveReason.NOT_IN_ORDER
+    decision = item.decisions.order_by("-version").first()
+    if decision is not None and decision.result in MOVABLE_RESULTS:
+        return decision.result
+    return None
+
+
+def next_regular_meeting(meeting: Meeting) -> Meeting | None:
+    """The meeting an item not in order at approve-and-close goes to: the next ministerial council
+    still preparing its agenda. Special meetings and electronic procedures are called for their own
+    items; the secretariat moves an item there by hand."""
+    return (
+        Meeting.objects.filter(kind=MeetingKind.REGULAR, state=MeetingState.PLANNED, starts_at__gt=meeting.starts_at)
+        .order_by("starts_at")
+        .first()
+    )
+
+
+def _latest_result():
+    return Subquery(Decision.objects.filter(item=OuterRef("pk")).order_by("-version").values("result")[:1])
+
+
+def items_awaiting_meeting():
+    """Items that left a final agenda for a later meeting not chosen yet: not formally in order at
+    approve-and-close (no regular meeting was planned), or postponed without a new meeting. Read
+    them through `.visible_to()`."""
+    return (
+        AgendaItem.objects.filter(agenda__is_final=True, postponed_to__isnull=True)
+        .annotate(latest_result=_latest_result())
+        .filter(Q(carried_over=True) | Q(carried_over=False, latest_result=DecisionResult.POSTPONED))
+    )
+
+
+def withdrawn_items():
+    """Items withdrawn at a meeting and not put on a later one (their minister may bring them back)."""
+    return (
+        AgendaItem.objects.filter(agenda__is_final=True, carried_over=False, postponed_to__isnull=True)
+        .annotate(latest_result=_latest_result())
+        .filter(latest_result=DecisionResult.WITHDRAWN)
+    )
+
+
+def moved_out(agenda: Agenda) -> list[tuple[AgendaItem, AgendaItem | None]]:
+    """The items carried out of an approved version, each with the copy it became on another
+    meeting (None when it waits for a meeting, or went to the next letter of the same meeting)."""
+    result = []
+    for item in agenda.items.filter(carried_over=True).order_by("kind_order", "number"):
+        moved = item.postponed_to.select_related("agenda__meeting").first()
+        result.append((item, moved))
+    return result
+
+
+def put_on_later_meeting(actor, item: AgendaItem, meeting: Meeting, reason: str) -> AgendaItem:
+    """Put `item` on the draft agenda of a later `meeting` as a new item that keeps its history
+    (`postponed_from`, the procedure step, its documents with their numbers). In the caller's
+    transaction."""
+    source_meeting = item.agenda.meeting
+    if meeting.starts_at <= source_meeting.starts_at:
+        raise ValidationError({"meeting": _("An item can only be moved to a later meeting.")}, code="move_earlier")
+    already = item.postponed_to.select_related("agenda__meeting").first()
+    if already is not None:
+        raise ValidationError(
+            _("This item was already moved to %(meeting)s.") % {"meeting": already.agenda.meeting},
+            code="moved",
+        )
+    draft = current_draft(meeting)
+    if draft is None:
+        raise ValidationError(
+            {"meeting": _("The agenda of %(meeting)s is final; choose another meeting.") % {"meeting": meeting}},
+            code="move_final",
+        )
+    draft = _lock_draft(draft, None)
+    last = draft.current_items().filter(kind=item.kind).aggregate(n=Max("number"))["n"] or 0
+    moved = AgendaItem.objects.create(
+        agenda=draft,
+        kind=item.kind,
+        number=last + 1,
+        title=item.title,
+        short_title=item.short_title,
+        step=item.step,
+        document_number=item.document_number,
+        # Not in order stays so until someone checks it again; a decided item is checked anew.
+        formal_check=item.formal_check if reason == MoveReason.NOT_IN_ORDER else FormalCheck.NOT_YET,
+        access_level=item.access_level,
+        postponed_from=item,
+    )
+    moved.mandatees.set(item.mandatees.all())
+    moved.concerned_mandatees.set(item.concerned_mandatees.all())
+    moved.named_users.set(item.named_users.all())
+    for link in item.item_documents.all():
+        ItemDocument.objects.create(
+            item=moved, document_id=link.document_id, position=link.position, reference=link.reference
+        )
+    _touch(draft)
+    audit.record(
+        actor,
+        AuditAction.UPDATE,
+        item,
+        after={"moved_to": str(meeting), "agenda": draft.letter, "reason": reason},
+    )
+    audit.record(
+        actor,
+        AuditAction.CREATE,
+        moved,
+        after={**audit.snapshot(moved, ITEM_AUDIT_FIELDS), "moved_from": str(source_meeting), "reason": reason},
+    )
+    return moved
+
+
+@transaction.atomic
+def move_to_meeting(actor, item: AgendaItem, meeting: Meeting) -> AgendaItem:
+    """Put an item that left a final agenda (not in order, postponed or withdrawn) on the draft of
+    a later meeting, with its history."""
+    require(actor, "decisions.manage_agendas")
+    item = AgendaItem.objects.select_for_update().select_related("agenda__meeting").get(pk=item.pk)
+    reason = move_reason(item)
+    if reason is None:
+        raise ValidationError(
+            _(
+                "Only an item that left a final agenda (not formally in order, postponed or withdrawn) "
+                "can be moved to another meeting."
+            ),
+            code="not_movable",
+        )
+    return put_on_later_meeting(actor, item, meeting, reason)
+
+
 # --- Comparing versions -----------------------------------------------------------------------
 
 
@@ -327,6 +483,20 @@ class ItemChange:
 
 
 @dataclass
+class ItemLeft:
+    """An item carried out of the newer version: to its next letter, to another meeting (`moved_to`,
+    the copy there) or waiting for a meeting (`awaiting`)."""
+
+    item: AgendaItem
+    next_letter: str | None = None
+    moved_to: AgendaItem | None = None
+
+    @property
+    def awaiting(self) -> bool:
+        return self.next_letter is None and self.moved_to is None
+
+
+@dataclass
 class AgendaComparison:
     older: Agenda
     newer: Agenda
@@ -334,10 +504,11 @@ class AgendaComparison:
     removed: list[AgendaItem]
     moved: list[ItemChange]
     changed: list[ItemChange]
+    left: list[ItemLeft] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.added or self.removed or self.moved or self.changed)
+        return not (self.added or self.removed or self.moved or self.changed or self.left)
 
 
 def _mandatee_ids(item: AgendaItem) -> list[int]:
@@ -364,11 +535,24 @@ def compare_agendas(first: Agenda, second: Agenda) -> AgendaComparison:
     def order(item):
         return (item.kind_order, item.number)
 
+    # Items carried out of the newer version leave it visibly, with where they went.
+    carried = list(
+        newer.items.filter(carried_over=True)
+        .exclude(lineage__in=new.keys())
+        .prefetch_related(Prefetch("postponed_to", AgendaItem.objects.select_related("agenda__meeting")))
+        .order_by("kind_order", "number")
+    )
+    next_letter = Agenda.objects.filter(previous=newer).values_list("letter", flat=True).first() if carried else None
+    left = [
+        ItemLeft(item, next_letter=next_letter, moved_to=next(iter(item.postponed_to.all()), None)) for item in carried
+    ]
+    gone = {entry.item.lineage for entry in left}
     return AgendaComparison(
         older=older,
         newer=newer,
         added=sorted((new[k] for k in new.keys() - old.keys()), key=order),
-        removed=sorted((old[k] for k in old.keys() - new.keys()), key=order),
+        removed=sorted((old[k] for k in old.keys() - new.keys() - gone), key=order),
+        left=left,
         moved=sorted(moved, key=lambda c: order(c.after)),
         changed=sorted(changed, key=lambda c: order(c.after)),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import audit, events
@@ -23,7 +23,7 @@ from chancery.decisions.models import (
     PressSummary,
     Release,
 )
-from chancery.decisions.services.agendas import add_item, current_draft
+from chancery.decisions.services.agendas import MOVABLE_RESULTS, put_on_later_meeting
 from chancery.decisions.services.documents import next_number
 from chancery.decisions.signals import decision_corrected
 
@@ -58,13 +58,15 @@ def record_decision(
     upload=None,
     postpone_to: Meeting | None = None,
 ) -> Decision:
-    """The Government's decision on an item. A postponed item can go at once onto the draft agenda
-    of a later meeting; it keeps its history through `postponed_from` and its procedure step."""
+    """The Government's decision on an item. A postponed or withdrawn item can go at once onto the
+    draft agenda of a later meeting; it keeps its history through `postponed_from` and its
+    procedure step (later: `move_to_meeting`)."""
     require(actor, "decisions.record_decision")
     item = _on_final_agenda(item)
     meeting = Meeting.objects.select_for_update().get(pk=item.agenda.meeting_id)
     if meeting.state == MeetingState.CLOSED:
         raise ValidationError(_("The meeting is closed: record a correction with a reason instead."), code="closed")
+    not_yet_held(meeting, _("Decisions are recorded from the day of the meeting, %(date)s."))
     if item.decisions.exists():
         raise ValidationError(
             _("A decision on this item is already recorded: record a correction with a reason."), code="exists"
@@ -88,9 +90,23 @@ def record_decision(
         decision,
         {"decision": events.api_link("api:decision-detail", decision.pk), "result": decision.result},
     )
-    if result == DecisionResult.POSTPONED and postpone_to is not None:
-        _postpone(actor, item, postpone_to)
+    if result in MOVABLE_RESULTS and postpone_to is not None:
+        put_on_later_meeting(actor, item, postpone_to, result)
     return decision
+
+
+def meeting_day(meeting: Meeting):
+    """The meeting's date where it is held (the project's time zone, Europe/Brussels)."""
+    return timezone.localtime(meeting.starts_at).date()
+
+
+def not_yet_held(meeting: Meeting, message: str) -> None:
+    """Refuse what can only follow a meeting while its day has not come (issue 14: decisions of a
+    meeting of 18 December were recorded on the 7th). `message` names the date."""
+    if timezone.localdate() < meeting_day(meeting):
+        raise ValidationError(
+            message % {"date": formats.date_format(meeting_day(meeting), "j F Y")}, code="before_meeting"
+        )
 
 
 def _decision_document(actor, item: AgendaItem, upload):
@@ -106,32 +122,6 @@ def _decision_document(actor, item: AgendaItem, upload):
         concerned_mandatees=item.mandatees.all(),
     )
     return document, reference
-
-
-def _postpone(actor, item: AgendaItem, meeting: Meeting) -> AgendaItem:
-    if meeting.starts_at <= item.agenda.meeting.starts_at:
-        raise ValidationError(_("An item can only be postponed to a later meeting."), code="postpone_earlier")
-    draft = current_draft(meeting)
-    if draft is None:
-        raise ValidationError(
-            _("The agenda of %(meeting)s is final; choose another meeting.") % {"meeting": meeting},
-            code="postpone_final",
-        )
-    moved = add_item(
-        actor,
-        draft,
-        expected_revision=None,
-        kind=item.kind,
-        title=item.title,
-        short_title=item.short_title,
-        mandatees=item.mandatees.all(),
-        step=item.step,
-        postponed_from=item,
-        access_level=item.access_level,
-    )
-    for link in item.item_documents.all():
-        moved.item_documents.create(document_id=link.document_id, position=link.position)
-    return moved
 
 
 @transaction.atomic
@@ -185,6 +175,7 @@ def close_meeting(actor, meeting: Meeting) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.state != MeetingState.AGENDA_APPROVED:
         raise ValidationError(_("Only a meeting with a final agenda can be closed."), code="state")
+    not_yet_held(meeting, _("A meeting is closed once it has taken place, from %(date)s."))
     undecided = final_items(meeting).filter(decisions__isnull=True).count()
     if undecided:
         raise ValidationError(
@@ -237,6 +228,7 @@ def attach_minutes(actor, meeting: Meeting, upload, *, reason: str = ""):
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.state == MeetingState.PLANNED:
         raise ValidationError(_("Minutes follow the meeting: approve its final agenda first."), code="state")
+    not_yet_held(meeting, _("Minutes follow the meeting: they can be stored from %(date)s."))
     if meeting.state == MeetingState.CLOSED and not reason.strip():
         raise ValidationError(
             {"reason": _("The meeting is closed: give the reason for the correction.")}, code="reason"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -26,6 +26,7 @@ from chancery.decisions.models import (
     PublicationStep,
 )
 from chancery.decisions.services.documents import next_number
+from chancery.decisions.services.outcomes import meeting_day
 from chancery.decisions.signals import publication_date_set
 
 S = PublicationStep
@@ -48,6 +49,20 @@ def _term(name: str, urgent: bool) -> int:
     return terms["urgent" if urgent else "normal"]
 
 
+def _not_before_meeting(item: AgendaItem, day: datetime.date, field: str) -> None:
+    """No date of a publication lies before the meeting that took the decision (issue 14: a
+    publication in the Gazette was accepted with a date before its meeting)."""
+    held = meeting_day(item.agenda.meeting)
+    if day < held:
+        raise ValidationError(
+            {
+                field: _("%(day)s lies before the meeting of %(held)s that took the decision.")
+                % {"day": formats.date_format(day, "j F Y"), "held": formats.date_format(held, "j F Y")}
+            },
+            code="before_meeting",
+        )
+
+
 @transaction.atomic
 def start_publication(
     actor,
@@ -68,6 +83,10 @@ def start_publication(
     today = timezone.localdate()
     if target_date is not None and target_date < today:
         raise ValidationError({"target_date": _("The desired publication date lies in the past.")}, code="past")
+    started = min(on or today, today)
+    _not_before_meeting(item, started, "on")
+    if target_date is not None:
+        _not_before_meeting(item, target_date, "target_date")
     number = f"PUB-{today.year}-{next_number(today.year, 'PUB'):04d}"
     publication = Publication.objects.create(
         number=number,
@@ -77,9 +96,7 @@ def start_publication(
         target_date=target_date,
         created_by=actor,
     )
-    PublicationEvent.objects.create(
-        publication=publication, step=S.STARTED, on=min(on or today, today), recorded_by=actor
-    )
+    PublicationEvent.objects.create(publication=publication, step=S.STARTED, on=started, recorded_by=actor)
     audit.record(actor, AuditAction.CREATE, publication, after={"number": number, "urgent": urgent})
     return publication
 
@@ -110,6 +127,10 @@ def record_step(
         raise ValidationError({"on": _("A step cannot happen before the previous one.")}, code="date_order")
     if on > timezone.localdate():
         raise ValidationError({"on": _("A step that happened cannot lie in the future.")}, code="future")
+    item = publication.decision_item
+    _not_before_meeting(item, on, "on")
+    if planned_date is not None:
+        _not_before_meeting(item, planned_date, "planned_date")
     if step == S.PUBLICATION_REQUESTED and planned_date is None:
         raise ValidationError({"planned_date": _("Give the planned publication date.")}, code="planned")
     if step == S.PUBLISHED and not numac.strip():

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import audit, events
@@ -62,6 +62,14 @@ def plan_release(actor, meeting: Meeting, scope: str, planned_at: datetime.datet
     if planned_at is None:
         decisions_at, documents_at = default_release_times(meeting)
         planned_at = decisions_at if scope == Release.Scope.DECISIONS else documents_at
+    if planned_at < meeting.starts_at:
+        raise ValidationError(
+            {
+                "planned_at": _("A release cannot come before the meeting it releases (%(when)s).")
+                % {"when": _starts(meeting)}
+            },
+            code="before_meeting",
+        )
     release = Release.objects.select_for_update().filter(meeting=meeting, scope=scope).first()
     if release and release.state == ReleaseState.RELEASED:
         raise ValidationError(_("This has already been released; a release cannot be planned again."), code="released")
@@ -93,6 +101,10 @@ def confirm_release(actor, release: Release) -> Release:
     audit.record(actor, AuditAction.STATE_CHANGE, release, before={"state": "planned"}, after={"state": "confirmed"})
     _schedule(release)
     return release
+
+
+def _starts(meeting: Meeting) -> str:
+    return formats.date_format(timezone.localtime(meeting.starts_at), "j F Y H:i")
 
 
 def _schedule(release: Release) -> None:
@@ -146,6 +158,13 @@ def release_now(actor, release: Release, *, now: datetime.datetime | None = None
         require(actor, "decisions.release")
         if release.state != ReleaseState.CONFIRMED:
             raise ValidationError(_("Confirm the release before releasing."), code="not_confirmed")
+        if now < release.meeting.starts_at:
+            # Issue 14: decisions of a meeting of 18 December were released on the 7th.
+            raise ValidationError(
+                _("The meeting of %(when)s has not taken place yet; nothing of it can be released.")
+                % {"when": _starts(release.meeting)},
+                code="before_meeting",
+            )
     elif release.state != ReleaseState.CONFIRMED or release.planned_at > now:
         return release  # not (or no longer) due: nothing happens
     if release.scope == Release.Scope.DECISIONS:

@@ -13,6 +13,12 @@ from chancery.decisions.testing import decided_meeting
 
 
 @pytest.fixture
+def meeting(secretariat):
+    """The meeting that took the decision, before every date of the publications below."""
+    return services.create_meeting(secretariat, starts_at=timezone.make_aware(datetime.datetime(2026, 11, 20, 10, 0)))
+
+
+@pytest.fixture
 def approved_item(secretariat, meeting, add):
     decided_meeting(secretariat, meeting, add, [("Rampenfondsdecreet", "public")], text="Goedgekeurd.")
     return services.final_items(meeting).get()
@@ -109,3 +115,21 @@ def test_publication_screens(client, org, secretariat, approved_item, monkeypatc
     assert response.status_code == 400  # not the next step
     client.force_login(org.users["cabinet_concerned"])
     assert client.get(reverse("decisions:publication_list")).status_code == 403
+
+
+def test_no_date_of_a_publication_lies_before_its_meeting(secretariat, approved_item, today):
+    """Issue 14: a publication in the Gazette was accepted with a date before its meeting."""
+    with pytest.raises(ValidationError, match="vóór de zitting van 20 november 2026") as refused:
+        services.start_publication(secretariat, approved_item, regulation_type="decree", on=d("2026-11-19"))
+    assert "on" in refused.value.message_dict
+    publication = services.start_publication(secretariat, approved_item, regulation_type="decree", on=d("2026-11-20"))
+    services.record_step(secretariat, publication, PublicationStep.PROOF_REQUESTED, on=d("2026-11-23"))
+    services.record_step(secretariat, publication, PublicationStep.PROOF_RECEIVED, on=d("2026-11-24"))
+    with pytest.raises(ValidationError) as refused:
+        services.record_step(
+            secretariat, publication, PublicationStep.PUBLICATION_REQUESTED, on=d("2026-11-24"),
+            planned_date=d("2026-11-13"),
+        )  # fmt: skip
+    assert "planned_date" in refused.value.message_dict
+    publication.refresh_from_db()
+    assert publication.step == PublicationStep.PROOF_RECEIVED and publication.planned_date is None

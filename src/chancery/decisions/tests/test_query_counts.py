@@ -21,6 +21,7 @@ PAGES = [
     Page("decisions:dossier_list", lambda d: reverse("decisions:dossier_list"), scales=True),
     Page("decisions:submission_list", lambda d: reverse("decisions:submission_list"), "cabinet", scales=True),
     Page("decisions:publication_list", lambda d: reverse("decisions:publication_list"), scales=True),
+    Page("decisions:items_awaiting", lambda d: reverse("decisions:items_awaiting"), scales=True),
     Page("decisions:meeting_detail", lambda d: d["meeting"].get_absolute_url()),
     Page("decisions:meeting_detail:preparing", lambda d: d["upcoming"].get_absolute_url()),
     Page("decisions:meeting_detail:minister", lambda d: d["meeting"].get_absolute_url(), "minister"),

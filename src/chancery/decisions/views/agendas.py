@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,12 +20,22 @@ from django.views.decorators.http import require_POST
 
 from chancery.core import visibility
 from chancery.core.authz import may
+from chancery.core.once import once
 from chancery.core.views_kit import call_service, form_status, page_number, query
 from chancery.decisions import services
-from chancery.decisions.forms import ApproveForm, FormalCheckForm, ItemForm, MeetingForm, MoveForm, RevisionForm
+from chancery.decisions.forms import (
+    ApproveForm,
+    FormalCheckForm,
+    ItemForm,
+    MeetingForm,
+    MoveForm,
+    MoveToMeetingForm,
+    RevisionForm,
+)
 from chancery.decisions.models import (
     AgendaItem,
     Meeting,
+    MeetingState,
 )
 from chancery.decisions.views.common import (
     agenda_of,
@@ -89,6 +100,7 @@ def meeting_calendar(request):
 
 
 @login_required
+@once
 def meeting_create(request):
     require_manager(request)
     form = MeetingForm(request.POST or None)
@@ -105,6 +117,7 @@ def meeting_create(request):
 
 @login_required
 @require_POST
+@once
 def item_add(request, uuid, letter):
     meeting, agenda = editing(request, uuid, letter)
     form = ItemForm(request.POST)
@@ -215,7 +228,10 @@ def agenda_approve(request, uuid, letter):
 
     def approved(draft) -> str:
         if draft is None:
-            return _("Agenda %(letter)s is approved as the final agenda.") % {"letter": agenda.letter}
+            return " ".join(
+                [_("Agenda %(letter)s is approved as the final agenda.") % {"letter": agenda.letter}]
+                + _moved_out_messages(agenda)
+            )
         return _("Agenda %(letter)s is approved; draft %(next)s has been started.") % {
             "letter": agenda.letter,
             "next": draft.letter,
@@ -233,6 +249,76 @@ def agenda_approve(request, uuid, letter):
         then=lambda draft: agenda_url(draft) if draft else stage_url(agenda.meeting, "meeting"),
         back=agenda_url(agenda),
         invalid=_("The approval could not be read; reload the page."),
+    )
+
+
+def _moved_out_messages(agenda) -> list[str]:
+    """Where the items not in order went when the final agenda was approved (never silently)."""
+    moved, waiting = {}, []
+    for item, copy in services.moved_out(agenda):
+        if copy is None:
+            waiting.append(str(item))
+        else:
+            moved.setdefault(copy.agenda.meeting, []).append(str(item))
+    lines = [
+        _("Not formally in order, moved to the draft agenda of %(meeting)s: %(items)s.")
+        % {"meeting": meeting, "items": "; ".join(items)}
+        for meeting, items in moved.items()
+    ]
+    if waiting:
+        lines.append(
+            _("Not formally in order and no ministerial council planned yet; waiting for a meeting: %(items)s.")
+            % {"items": "; ".join(waiting)}
+        )
+    return lines
+
+
+@login_required
+def items_awaiting(request):
+    """The items that left a final agenda and wait for a later meeting, and the withdrawn ones that
+    may come back; the secretariat puts them on a meeting's draft from here."""
+    internal(request)
+    readable = AgendaItem.objects.visible_to(request.user).values("pk")
+
+    def listed(items):
+        return list(
+            items.filter(pk__in=readable)
+            .select_related("agenda__meeting")
+            .prefetch_related("mandatees__person")
+            .order_by("-agenda__meeting__starts_at", "kind_order", "number")
+        )
+
+    manager = may(request.user, "decisions.manage_agendas")
+    return render(
+        request,
+        "decisions/items_awaiting.html",
+        {
+            "awaiting": listed(services.items_awaiting_meeting()),
+            "withdrawn": listed(services.withdrawn_items()),
+            "can_move": manager,
+            "meetings": list(Meeting.objects.filter(state=MeetingState.PLANNED).order_by("starts_at"))
+            if manager
+            else [],
+        },
+    )
+
+
+@login_required
+@require_POST
+def item_move_to_meeting(request, pk):
+    item = item_for_edit(request, pk)
+    form = MoveToMeetingForm(request.POST)
+    return call_service(
+        request,
+        lambda: services.move_to_meeting(request.user, item, form.cleaned_data["meeting"]),
+        form=form,
+        success=lambda moved: (
+            _("%(item)s has been put on the draft agenda of %(meeting)s.")
+            % {"item": moved.short_title, "meeting": moved.agenda.meeting}
+        ),
+        then=lambda moved: agenda_url(moved.agenda),
+        back=reverse("decisions:items_awaiting"),
+        invalid=_("Choose a planned meeting."),
     )
 
 
@@ -256,6 +342,7 @@ def agenda_compare(request, uuid):
     comparison.removed = [i for i in comparison.removed if i.pk in visible]
     comparison.moved = [c for c in comparison.moved if c.after.pk in visible]
     comparison.changed = [c for c in comparison.changed if c.after.pk in visible]
+    comparison.left = [entry for entry in comparison.left if entry.item.pk in visible]
     return render(
         request, "decisions/agenda_compare.html", {"meeting": meeting, "agendas": agendas, "comparison": comparison}
     )

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chancery.core.once import once
 from chancery.core.views_kit import call_service
 from chancery.decisions import services
 from chancery.decisions.forms import AttachForm
@@ -16,6 +17,7 @@ from chancery.decisions.views.common import agenda_url
 
 @login_required
 @require_POST
+@once
 def item_attach(request, pk):
     item = get_object_or_404(AgendaItem.objects.visible_to(request.user).select_related("agenda__meeting"), pk=pk)
     form = AttachForm(request.POST, request.FILES)

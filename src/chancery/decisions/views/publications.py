@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chancery.core.authz import require
+from chancery.core.once import once
 from chancery.core.views_kit import call_service, form_status, query
 from chancery.decisions import services
 from chancery.decisions.forms import PublicationStartForm, PublicationStepForm
@@ -50,6 +51,7 @@ def publication_list(request):
 
 @login_required
 @require_POST
+@once
 def publication_start(request, pk):
     _publications_manager(request)
     item = item_for_edit(request, pk)

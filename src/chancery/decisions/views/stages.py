@@ -79,7 +79,7 @@ def preparation_context(request, meeting: Meeting, letter: str | None, item_form
                 to_attr="visible_documents",
             ),
         )
-        .select_related("agenda__meeting")
+        .select_related("agenda__meeting", "postponed_from__agenda__meeting")
     )
     return {
         **context,

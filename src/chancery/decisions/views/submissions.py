@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from chancery.core.authz import may, require
 from chancery.core.models import Document
+from chancery.core.once import once
 from chancery.core.views_kit import call_service, form_status, page_number, query
 from chancery.decisions import services
 from chancery.decisions.forms import ResubmitForm, SendBackForm, SubmissionForm
@@ -32,6 +33,7 @@ def submission_list(request):
 
 
 @login_required
+@once
 def submission_create(request, uuid):
     meeting = get_object_or_404(Meeting, uuid=uuid)
     require(request.user, "decisions.submit")

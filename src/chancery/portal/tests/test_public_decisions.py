@@ -61,7 +61,7 @@ def test_meeting_page_queries_do_not_grow_with_items(client, decided, secretaria
 
     from django.utils import timezone
 
-    big = services.create_meeting(secretariat, starts_at=timezone.make_aware(datetime.datetime(2026, 12, 11, 10)))
+    big = services.create_meeting(secretariat, starts_at=timezone.make_aware(datetime.datetime(2026, 11, 27, 10)))
     for n in range(15):
         add(big, f"Punt {n}")
     draft = services.current_draft(big)

@@ -271,3 +271,15 @@ def test_home_page_panels(client, handler, applicant, submitted):
     assert reverse("counter:index") in html and "status--at-risk" in html
     client.logout()
     assert client.get(reverse("home")).status_code == 200
+
+
+def test_a_double_press_at_the_counter_makes_one_application(as_applicant, team):
+    """Issue 14: a double press made two licence applications with two numbers."""
+    import re
+
+    page = as_applicant.get(reverse("counter:apply", args=["CSG"])).content.decode()
+    token = re.search(r'name="form_token" value="([0-9a-f-]{36})"', page).group(1)
+    first = as_applicant.post(reverse("counter:apply", args=["CSG"]), {**form_fields(), "form_token": token})
+    second = as_applicant.post(reverse("counter:apply", args=["CSG"]), {**form_fields(), "form_token": token})
+    case = Case.objects.get()
+    assert first["Location"] == second["Location"] == reverse("counter:case", args=[case.reference])
