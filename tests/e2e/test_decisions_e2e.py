@@ -110,9 +110,10 @@ def test_meeting_stages_sweep_preview_and_one_confirmation(page, browser, live_s
     from chancery.decisions import services
 
     secretariat = org.users["secretariat"]
-    # A meeting a year ahead: its usual release moment is still to come, so the embargo shows.
-    starts = timezone.localtime() + datetime.timedelta(days=365)
-    meeting = services.create_meeting(secretariat, starts_at=starts.replace(hour=10, minute=0, second=0, microsecond=0))
+    # A meeting begun this minute: its decisions may be recorded (not before its day) and its usual
+    # release moment is still to come (14:00, or two hours after a later start), so the embargo shows.
+    starts = timezone.localtime().replace(second=0, microsecond=0)
+    meeting = services.create_meeting(secretariat, starts_at=starts)
     draft = services.current_draft(meeting)
     for title in ("Oostgrens", "Onvolledig"):
         services.add_item(
