@@ -508,7 +508,7 @@ def _changes_after(reader: PdfFileReader, signed_revision: int) -> tuple[str, ..
         elif added < 0:
             changes.append(_("page %(page)d: annotations removed") % {"page": number})
     if not changes:
-        changes.append(_("the document's structure was changed (see the technical detail)"))
+        changes.append(_("other changes to the document's structure"))
     return tuple(changes)
 
 
