@@ -263,6 +263,11 @@ CHANCERY_SIGNING_FETCH_REVOCATION = (
     os.environ.get("CHANCERY_SIGNING_FETCH_REVOCATION", "1" if PRODUCTION else "0") == "1"
 )
 CHANCERY_SIGNING_CRLS = env_list("CHANCERY_SIGNING_CRLS")
+# The organisation's electronic seal, which signs the documents it issues itself (licences,
+# refusal letters): a PEM file with the seal certificate (then its chain) and private key, the key
+# encrypted with the passphrase below or not at all. Unset: those documents are issued unsigned.
+CHANCERY_SIGNING_SEAL = os.environ.get("CHANCERY_SIGNING_SEAL", "")
+CHANCERY_SIGNING_SEAL_PASSPHRASE = os.environ.get("CHANCERY_SIGNING_SEAL_PASSPHRASE", "")
 # Strategic goods: the XML Schema of the EU sanctions export that the operator downloads with the
 # list (validated against when set; our own checks run in every case), and the least score of a
 # name that screening reports.
@@ -274,6 +279,8 @@ if not PRODUCTION and (VAR_DIR / "signing" / "demo-ca.pem").exists():
         CHANCERY_SIGNING_CRLS.append(str(VAR_DIR / "signing" / "demo-ca.crl"))
     if not CHANCERY_SIGNING_LOCAL_TSA and (VAR_DIR / "signing" / "demo-tsa.pem").exists():
         CHANCERY_SIGNING_LOCAL_TSA = str(VAR_DIR / "signing" / "demo-tsa.pem")
+    if not CHANCERY_SIGNING_SEAL and (VAR_DIR / "signing" / "demo-seal.pem").exists():
+        CHANCERY_SIGNING_SEAL = str(VAR_DIR / "signing" / "demo-seal.pem")
 
 # --- Publication in the Belgian Official Gazette -------------------------------------------------
 # Working days allowed for a translation and for a proof to come back. These are house service

@@ -91,6 +91,20 @@ class Authority:
         )
         return certificate.public_bytes(serialization.Encoding.PEM).decode(), encrypted.decode()
 
+    def issue_seal(self, organisation: str, *, days: int = 1095) -> tuple[str, str]:
+        """An organisation's seal certificate and its unencrypted key (PEM): the service signs the
+        documents it issues with it, unattended (CHANCERY_SIGNING_SEAL)."""
+        key = ec.generate_private_key(ec.SECP256R1())
+        certificate = (
+            self._builder(_name(organisation, organisation), key.public_key(), days)
+            .add_extension(_usage(signing=True, ca=False), critical=True)
+            .sign(self.key, hashes.SHA256())
+        )
+        key_pem = key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+        return certificate.public_bytes(serialization.Encoding.PEM).decode(), key_pem.decode()
+
     def issue_time_stamping(self, common_name: str = "Chancery test TSA", *, days: int = 3650) -> str:
         """Certificate and unencrypted key (one PEM text) of a time-stamp authority: RSA, because
         pyHanko's local testing TSA signs only with RSA; extended key usage timeStamping only,

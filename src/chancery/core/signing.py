@@ -256,6 +256,34 @@ def pades_sign(pdf: bytes, signer: signers.Signer, *, field_name: str, reason: s
     return _run(pdf_signer.async_sign_pdf(writer)).getvalue()
 
 
+def seal(pdf: bytes, *, reason: str) -> bytes:
+    """The organisation's electronic seal on a document it issues itself (a licence, a refusal
+    letter): no person signs these one by one, so the service's seal certificate
+    (CHANCERY_SIGNING_SEAL: a PEM file with the certificate and its key, the key encrypted with
+    CHANCERY_SIGNING_SEAL_PASSPHRASE or not at all) signs them as they are made, PAdES like every
+    signature. Without a seal configured the PDF is returned as it is, and verification shows it
+    unsigned."""
+    if not settings.CHANCERY_SIGNING_SEAL:
+        return pdf
+    text = Path(settings.CHANCERY_SIGNING_SEAL).read_text()
+    key = serialization.load_pem_private_key(
+        _pem_blocks(text, "ENCRYPTED PRIVATE KEY")[0].encode() if "ENCRYPTED PRIVATE KEY" in text
+        else _pem_blocks(text, "PRIVATE KEY")[0].encode(),
+        password=settings.CHANCERY_SIGNING_SEAL_PASSPHRASE.encode() or None,
+    )  # fmt: skip
+    certificates = [asn1_x509.Certificate.load(_der(block)) for block in _pem_blocks(text, "CERTIFICATE")]
+    signer = signers.SimpleSigner(
+        signing_cert=certificates[0],
+        signing_key=asn1_keys.PrivateKeyInfo.load(
+            key.private_bytes(
+                serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            )
+        ),
+        cert_registry=SimpleCertificateStore.from_certs([*certificates[1:], *trust_roots()]),
+    )
+    return pades_sign(pdf, signer, field_name="Zegel", reason=reason)
+
+
 def pades_level_produced() -> str:
     """The PAdES level signing produces with this configuration."""
     return "B-LT" if timestamper() is not None else "B-B"

@@ -118,8 +118,10 @@ def _documents(users, created) -> None:
 
 
 def _signing(users) -> None:
-    """A demo certificate authority under var/signing/ (trusted outside production, see settings)
-    and signing certificates for the Minister-President and the secretariat."""
+    """A demo certificate authority under var/signing/ (trusted outside production, see settings),
+    its revocation list and a local time-stamp authority (so demo signatures are PAdES B-LT
+    without any network), the department's seal, and signing certificates for the Minister-President
+    and the secretariat."""
     from django.conf import settings
 
     from chancery.core import pki, signing
@@ -135,9 +137,26 @@ def _signing(users) -> None:
         key.write_text(authority.key_pem)
         key.chmod(0o600)
         certificate.write_text(authority.certificate_pem)
+    # A fresh revocation list at every run (it is valid for a week); the TSA once.
+    revocation_list, tsa = folder / "demo-ca.crl", folder / "demo-tsa.pem"
+    revocation_list.write_text(authority.revocation_list())
+    if not tsa.exists():
+        tsa.write_text(authority.issue_time_stamping("Chancery demo TSA"))
+        tsa.chmod(0o600)
     if str(certificate) not in settings.CHANCERY_SIGNING_TRUST_ROOTS:
         # Settings were read before this authority existed; trust it for the rest of this run too.
         settings.CHANCERY_SIGNING_TRUST_ROOTS = [*settings.CHANCERY_SIGNING_TRUST_ROOTS, str(certificate)]
+    if str(revocation_list) not in settings.CHANCERY_SIGNING_CRLS:
+        settings.CHANCERY_SIGNING_CRLS = [*settings.CHANCERY_SIGNING_CRLS, str(revocation_list)]
+    if not settings.PRODUCTION and not settings.CHANCERY_SIGNING_LOCAL_TSA:
+        settings.CHANCERY_SIGNING_LOCAL_TSA = str(tsa)
+    # The department's seal, which signs the licences and refusal letters it issues.
+    seal = folder / "demo-seal.pem"
+    if not seal.exists():
+        seal.write_text("".join(authority.issue_seal("Departement Kanselarij en Buitenlandse Zaken")))
+        seal.chmod(0o600)
+    if not settings.PRODUCTION and not settings.CHANCERY_SIGNING_SEAL:
+        settings.CHANCERY_SIGNING_SEAL = str(seal)
     for username in ("minister", "secretariaat"):
         user = users.get(username)
         if user is not None and not SigningCredential.objects.filter(user=user).exists():

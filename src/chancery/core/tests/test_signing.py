@@ -7,28 +7,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from chancery.core import samples, services, signing
 from chancery.core.models import DocumentVersion, FlowState, RequestState
 from chancery.core.pki import create_authority
-from chancery.core.testing import pdf_upload, upload
+from chancery.core.testing import pdf_upload, signing_authority, upload
 
 PASS = "mijn-handtekening-42"
 
 
 @pytest.fixture
 def authority(tmp_path, settings):
-    """The tests' certificate authority, its revocation list and a local time-stamp authority
-    (pyHanko's testing TSA, in process), as the demo has them: signatures are PAdES B-LT."""
-    ca = create_authority("Chancery test CA")
-    for name, text in (
-        ("ca.pem", ca.certificate_pem),
-        ("ca.crl", ca.revocation_list()),
-        ("tsa.pem", ca.issue_time_stamping()),
-    ):
-        (tmp_path / name).write_text(text)
-    settings.CHANCERY_SIGNING_TRUST_ROOTS = [str(tmp_path / "ca.pem")]
-    settings.CHANCERY_SIGNING_CRLS = [str(tmp_path / "ca.crl")]
-    settings.CHANCERY_SIGNING_LOCAL_TSA = str(tmp_path / "tsa.pem")
-    settings.CHANCERY_SIGNING_TSA_URL = ""
-    settings.CHANCERY_SIGNING_FETCH_REVOCATION = False
-    return ca
+    return signing_authority(tmp_path, settings)
 
 
 @pytest.fixture
