@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from chancery.core import signing
 from chancery.core.models import Document, FileFormat
-from chancery.procedures.guards import attached
 from chancery.strategic_goods.procedure import END_USER_CERTIFICATE
 
 
@@ -24,7 +23,10 @@ def end_user_certificates(case) -> list[CertificateSignatures]:
     """Every end-user certificate of the case in PDF (those the completeness check counts), with
     the verdict on its latest version's signatures."""
     found = []
-    for link in attached(case, END_USER_CERTIFICATE, file_format=FileFormat.PDF, internal=False):
-        checks = signing.verify(link.document.latest_version)
-        found.append(CertificateSignatures(link.document, signing.signature_summary(checks), checks))
+    # As procedures.guards.attached, keeping the latest version it reads (one query less per file).
+    for link in case.documents.filter(kind=END_USER_CERTIFICATE, internal=False).select_related("document"):
+        latest = link.document.latest_version
+        if latest is not None and latest.file_format == FileFormat.PDF:
+            checks = signing.verify(latest)
+            found.append(CertificateSignatures(link.document, signing.signature_summary(checks), checks))
     return found
