@@ -15,8 +15,8 @@ WITHOUT_BASELINE = {
     "decisions:item_decide", "decisions:item_formal_check", "decisions:item_move", "decisions:item_press_summary",
     "decisions:meeting_close", "decisions:meeting_minutes", "decisions:publication_start", "decisions:release_confirm",
     "decisions:release_now", "decisions:release_plan", "document_release", "signing_start", "signing_cancel",
-    "procedures:document",
-    "procedures:fire", "procedures:note", "procedures:take", "counter:answer", "counter:message", "licensing:renew",
+    "procedures:document", "procedures:fire", "procedures:note", "procedures:take", "counter:answer", "counter:message",
+    "licensing:renew",
     "monitoring:budget", "monitoring:milestone_add", "monitoring:milestone_status", "strategic_goods:finding",
     "api:webhook-redeliver", "set_language", "logout",
     # Forms to fill in: nothing listed on them.
