@@ -275,6 +275,9 @@ CHANCERY_SANCTIONS_SCHEMA = os.environ.get("CHANCERY_SANCTIONS_SCHEMA", "")
 CHANCERY_SCREENING_THRESHOLD = int(os.environ.get("CHANCERY_SCREENING_THRESHOLD", "80"))
 if not PRODUCTION and (VAR_DIR / "signing" / "demo-ca.pem").exists():
     CHANCERY_SIGNING_TRUST_ROOTS.append(str(VAR_DIR / "signing" / "demo-ca.pem"))
+# The demo's revocation list, time-stamp authority and seal: in development only (the tests make
+# their own, core.testing.signing_authority, and must not depend on what a demo left in var/).
+if ENV == "development" and (VAR_DIR / "signing" / "demo-ca.pem").exists():
     if (VAR_DIR / "signing" / "demo-ca.crl").exists():
         CHANCERY_SIGNING_CRLS.append(str(VAR_DIR / "signing" / "demo-ca.crl"))
     if not CHANCERY_SIGNING_LOCAL_TSA and (VAR_DIR / "signing" / "demo-tsa.pem").exists():

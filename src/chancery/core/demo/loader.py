@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models, transaction
@@ -117,6 +119,16 @@ def _documents(users, created) -> None:
         seed(f"document:{title}", create, created)
 
 
+def _issued_by(path, authority) -> bool:
+    if not path.exists():
+        return False
+    try:
+        x509.load_pem_x509_certificate(path.read_bytes()).verify_directly_issued_by(authority.certificate)
+    except (ValueError, TypeError, InvalidSignature):
+        return False
+    return True
+
+
 def _signing(users) -> None:
     """A demo certificate authority under var/signing/ (trusted outside production, see settings),
     its revocation list and a local time-stamp authority (so demo signatures are PAdES B-LT
@@ -137,26 +149,28 @@ def _signing(users) -> None:
         key.write_text(authority.key_pem)
         key.chmod(0o600)
         certificate.write_text(authority.certificate_pem)
-    # A fresh revocation list at every run (it is valid for a week); the TSA once.
-    revocation_list, tsa = folder / "demo-ca.crl", folder / "demo-tsa.pem"
-    revocation_list.write_text(authority.revocation_list())
-    if not tsa.exists():
-        tsa.write_text(authority.issue_time_stamping("Chancery demo TSA"))
-        tsa.chmod(0o600)
     if str(certificate) not in settings.CHANCERY_SIGNING_TRUST_ROOTS:
         # Settings were read before this authority existed; trust it for the rest of this run too.
         settings.CHANCERY_SIGNING_TRUST_ROOTS = [*settings.CHANCERY_SIGNING_TRUST_ROOTS, str(certificate)]
-    if str(revocation_list) not in settings.CHANCERY_SIGNING_CRLS:
-        settings.CHANCERY_SIGNING_CRLS = [*settings.CHANCERY_SIGNING_CRLS, str(revocation_list)]
-    if not settings.PRODUCTION and not settings.CHANCERY_SIGNING_LOCAL_TSA:
-        settings.CHANCERY_SIGNING_LOCAL_TSA = str(tsa)
-    # The department's seal, which signs the licences and refusal letters it issues.
-    seal = folder / "demo-seal.pem"
-    if not seal.exists():
-        seal.write_text("".join(authority.issue_seal("Departement Kanselarij en Buitenlandse Zaken")))
-        seal.chmod(0o600)
-    if not settings.PRODUCTION and not settings.CHANCERY_SIGNING_SEAL:
-        settings.CHANCERY_SIGNING_SEAL = str(seal)
+    # Its revocation list (fresh at every run: valid for a week), a local time-stamp authority and
+    # the department's seal, which signs the licences and refusal letters it issues. A file issued
+    # by an earlier authority (the CA was made again) is issued anew.
+    revocation_list, tsa, seal = folder / "demo-ca.crl", folder / "demo-tsa.pem", folder / "demo-seal.pem"
+    revocation_list.write_text(authority.revocation_list())
+    for path, make in (
+        (tsa, lambda: authority.issue_time_stamping("Chancery demo TSA")),
+        (seal, lambda: "".join(authority.issue_seal("Departement Kanselarij en Buitenlandse Zaken"))),
+    ):
+        if not _issued_by(path, authority):
+            path.write_text(make())
+            path.chmod(0o600)
+    # For the rest of this run (settings read these files at start-up in development only, so the
+    # tests, which run the demo too, keep their own signing configuration).
+    if settings.ENV == "development":
+        if str(revocation_list) not in settings.CHANCERY_SIGNING_CRLS:
+            settings.CHANCERY_SIGNING_CRLS = [*settings.CHANCERY_SIGNING_CRLS, str(revocation_list)]
+        settings.CHANCERY_SIGNING_LOCAL_TSA = settings.CHANCERY_SIGNING_LOCAL_TSA or str(tsa)
+        settings.CHANCERY_SIGNING_SEAL = settings.CHANCERY_SIGNING_SEAL or str(seal)
     for username in ("minister", "secretariaat"):
         user = users.get(username)
         if user is not None and not SigningCredential.objects.filter(user=user).exists():
