@@ -540,6 +540,15 @@ def _changes_after(reader: PdfFileReader, signed_revision: int) -> tuple[str, ..
     return tuple(changes)
 
 
+def _described_changes(reader: PdfFileReader, signed_revision: int) -> tuple[str, ...]:
+    """`_changes_after`, but a file too odd to compare page by page keeps its verdict (changed)."""
+    try:
+        return _changes_after(reader, signed_revision)
+    except Exception as exc:  # noqa: BLE001 - the verdict stands; only the description is lost
+        log.warning("Changes after revision %s could not be described: %s", signed_revision, exc)
+        return (_("other changes to the document's structure"),)
+
+
 def _level(reader: PdfFileReader, embedded, status) -> str:
     if embedded.sig_object.get("/SubFilter") != PADES_SUBFILTER:
         return ""
@@ -573,7 +582,7 @@ def _check(reader: PdfFileReader, embedded) -> SignatureCheck:
         modification=level.name.lower() if level is not None else "",
         docmdp_ok=status.docmdp_ok,
         valid=bool(status.bottom_line),
-        changes=_changes_after(reader, embedded.signed_revision) if changed else (),
+        changes=_described_changes(reader, embedded.signed_revision) if changed else (),
         detail=detail,
     )
 
