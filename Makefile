@@ -1,7 +1,7 @@
 # Chancery. `make run` starts the system with demo data; `make test` runs the whole test suite.
 # Needs only Python 3.11, make and Node.js/npm; everything else is installed here, into .venv
-# and node_modules (Debian's Chromium, LibreOffice and gettext for the tests via apt-get when run
-# as root).
+# and node_modules (Debian's Chromium, LibreOffice, gettext and poppler-utils for the tests via
+# apt-get when run as root).
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -10,7 +10,7 @@ CHANCERY := $(BIN)/chancery
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install install-test frontend chromium office pango gettext lint messages openapi clean bench
+.PHONY: run test install install-test frontend chromium office pango gettext pdfsig lint messages openapi clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 install: $(VENV)/.installed-base node_modules/.installed
-install-test: $(VENV)/.installed-test node_modules/.installed chromium office pango gettext
+install-test: $(VENV)/.installed-test node_modules/.installed chromium office pango gettext pdfsig
 
 chromium:
 	@if [ -x /usr/bin/chromium ]; then :; \
@@ -77,6 +77,18 @@ gettext:
 		  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gettext; }; \
 	else \
 		echo "Extracting the messages to translate needs GNU gettext: run  sudo apt-get install -y gettext"; exit 1; \
+	fi
+
+# poppler-utils' pdfsig: the independent validator the signature tests check our PAdES signatures
+# with (core/tests/test_pades.py). Not needed to run the system.
+pdfsig:
+	@if command -v pdfsig >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing Debian's poppler-utils (pdfsig) to check signatures independently"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null 2>&1 || \
+		  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils; }; \
+	else \
+		echo "The signature tests need pdfsig: run  sudo apt-get install -y poppler-utils"; exit 1; \
 	fi
 
 run: install

@@ -303,6 +303,25 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 # PEM files of the certificate authorities whose signing certificates are trusted. Outside
 # production, the demo authority made by `chancery demo` is trusted when it exists.
 CHANCERY_SIGNING_TRUST_ROOTS = env_list("CHANCERY_SIGNING_TRUST_ROOTS")
+# The RFC 3161 time-stamp authority every signature is time-stamped by (PAdES B-T and B-LT). Its
+# certificate must chain to one of the trust roots above. Without one (and without the local
+# testing authority below) signatures are PAdES B-B, and signing says so.
+CHANCERY_SIGNING_TSA_URL = os.environ.get("CHANCERY_SIGNING_TSA_URL", "")
+# Outside production only: a PEM file with the certificate and key of a local, in-process
+# time-stamp authority (pyHanko's testing TSA), for the demo and the tests; `chancery demo` makes one.
+CHANCERY_SIGNING_LOCAL_TSA = "" if PRODUCTION else os.environ.get("CHANCERY_SIGNING_LOCAL_TSA", "")
+# Revocation data embedded in signatures (the DSS, PAdES B-LT): fetched online from the
+# certificates' OCSP responders and CRL addresses in production; CRL files (PEM) given here are
+# used as well (the demo authority's list, which no server publishes).
+CHANCERY_SIGNING_FETCH_REVOCATION = (
+    os.environ.get("CHANCERY_SIGNING_FETCH_REVOCATION", "1" if PRODUCTION else "0") == "1"
+)
+CHANCERY_SIGNING_CRLS = env_list("CHANCERY_SIGNING_CRLS")
+# The organisation's electronic seal, which signs the documents it issues itself (licences,
+# refusal letters): a PEM file with the seal certificate (then its chain) and private key, the key
+# encrypted with the passphrase below or not at all. Unset: those documents are issued unsigned.
+CHANCERY_SIGNING_SEAL = os.environ.get("CHANCERY_SIGNING_SEAL", "")
+CHANCERY_SIGNING_SEAL_PASSPHRASE = os.environ.get("CHANCERY_SIGNING_SEAL_PASSPHRASE", "")
 # Strategic goods: the XML Schema of the EU sanctions export that the operator downloads with the
 # list (validated against when set; our own checks run in every case), and the least score of a
 # name that screening reports.
@@ -310,6 +329,15 @@ CHANCERY_SANCTIONS_SCHEMA = os.environ.get("CHANCERY_SANCTIONS_SCHEMA", "")
 CHANCERY_SCREENING_THRESHOLD = int(os.environ.get("CHANCERY_SCREENING_THRESHOLD", "80"))
 if not PRODUCTION and (VAR_DIR / "signing" / "demo-ca.pem").exists():
     CHANCERY_SIGNING_TRUST_ROOTS.append(str(VAR_DIR / "signing" / "demo-ca.pem"))
+# The demo's revocation list, time-stamp authority and seal: in development only (the tests make
+# their own, core.testing.signing_authority, and must not depend on what a demo left in var/).
+if ENV == "development" and (VAR_DIR / "signing" / "demo-ca.pem").exists():
+    if (VAR_DIR / "signing" / "demo-ca.crl").exists():
+        CHANCERY_SIGNING_CRLS.append(str(VAR_DIR / "signing" / "demo-ca.crl"))
+    if not CHANCERY_SIGNING_LOCAL_TSA and (VAR_DIR / "signing" / "demo-tsa.pem").exists():
+        CHANCERY_SIGNING_LOCAL_TSA = str(VAR_DIR / "signing" / "demo-tsa.pem")
+    if not CHANCERY_SIGNING_SEAL and (VAR_DIR / "signing" / "demo-seal.pem").exists():
+        CHANCERY_SIGNING_SEAL = str(VAR_DIR / "signing" / "demo-seal.pem")
 
 # --- Publication in the Belgian Official Gazette -------------------------------------------------
 # Working days allowed for a translation and for a proof to come back. These are house service

@@ -103,7 +103,6 @@ def test_reorder_the_agenda_by_mouse_and_by_keyboard(page, org):
 def test_meeting_stages_sweep_preview_and_one_confirmation(page, browser, live_server, org, artifacts):
     """The secretariat's meeting in its stages: the sweep says what it left, the browser's back
     goes back a stage, the preview shows the public page without releasing, one confirmation."""
-    import datetime
 
     from django.utils import timezone
 

@@ -1,9 +1,22 @@
+from cryptography import x509
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from chancery.core import audit
-from chancery.core.models import AuditAction, AuditEntry, Document, DocumentVersion, Entity, Mandatee, Person, User
+from chancery.core import audit, signing
+from chancery.core.models import (
+    AuditAction,
+    AuditEntry,
+    Document,
+    DocumentVersion,
+    Entity,
+    Mandatee,
+    Person,
+    SigningCredential,
+    User,
+)
 
 
 class AuditedAdmin(admin.ModelAdmin):
@@ -101,3 +114,55 @@ class AuditEntryAdmin(ReadOnlyAdmin):
     list_filter = ("action", "source", "content_type")
     search_fields = ("object_label", "actor_label", "reason")
     date_hierarchy = "at"
+
+
+class SigningCredentialForm(forms.ModelForm):
+    """Enrolling a signer: the certificate and encrypted key as the signer's authority issued them,
+    and the signer's passphrase, only to check that the key opens and belongs to the certificate
+    (it is not stored)."""
+
+    passphrase = forms.CharField(label=_("Signing passphrase"), widget=forms.PasswordInput, strip=False)
+
+    class Meta:
+        model = SigningCredential
+        fields = ("user", "certificate_pem", "encrypted_key_pem")
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            try:
+                signing.check_enrolment(data["certificate_pem"], data["encrypted_key_pem"], data["passphrase"])
+            except ValidationError as exc:
+                self.add_error(None, exc)
+        return data
+
+
+@admin.register(SigningCredential)
+class SigningCredentialAdmin(AuditedAdmin):
+    """Signers are enrolled here or with `chancery enrol-signer`, both through `signing.enrol`
+    (checked and audited there). A credential is never edited: the command enrols a signer
+    again, the admin deletes the old one first."""
+
+    form = SigningCredentialForm
+    list_display = ("user", "subject", "created_at")
+    list_select_related = ("user",)
+    search_fields = ("user__username", "user__last_name")
+
+    @admin.display(description=_("certificate"))
+    def subject(self, obj):
+        return x509.load_pem_x509_certificate(obj.certificate_pem.encode()).subject.rfc4514_string()
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        credential = signing.enrol(
+            request.user,
+            data["user"],
+            data["certificate_pem"],
+            data["encrypted_key_pem"],
+            data["passphrase"],
+            source="admin",
+        )
+        obj.pk = credential.pk

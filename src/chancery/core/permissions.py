@@ -122,6 +122,10 @@ declare("core.give_secretariat_level", in_secretariat)
 # Releasing to the public is the secretariat's act (Kaleidos: "Beslissingen vrijgeven").
 declare("core.release", in_secretariat, _("Only the secretariat may plan or release."))
 declare("core.start_signing_flow", in_secretariat, _("Only the secretariat starts a signing flow."))
+# Whoever may start a flow may stop one (a wrong document or signer, a decision taken back).
+declare("core.cancel_signing_flow", in_secretariat, _("Only the secretariat cancels a signing flow."))
+# Enrolling a signer vouches for their certificate: the administrators' act (admin, command).
+declare("core.enrol_signer", only(ADMINISTRATORS), _("Only an administrator enrols signers."))
 declare("core.read_audit_trail", _read_trail)
 declare("core.administer", only(ADMINISTRATORS))
 declare("core.sign", lambda user, obj: hasattr(user, "signing_credential"))

@@ -1,4 +1,4 @@
-"""Screens of the signing flow: start one on a document, the signer's inbox, sign or refuse."""
+"""Screens of the signing flow: start one on a document, the signer's inbox, sign or refuse, cancel."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from chancery.core import signing
 from chancery.core.authz import require
-from chancery.core.models import Document, SignatureRequest, User
+from chancery.core.models import Document, SignatureRequest, SigningFlow, User
 from chancery.core.views_kit import call_service
 
 
@@ -41,6 +41,18 @@ class SignForm(forms.Form):
 
 class RefuseForm(forms.Form):
     reason = forms.CharField(label=gettext_lazy("Why do you refuse to sign?"), max_length=500)
+
+
+class CancelFlowForm(forms.Form):
+    reason = forms.CharField(label=gettext_lazy("Why is the signing flow cancelled?"), max_length=500)
+
+
+def _signed_message(version) -> str:
+    """Say which PAdES level was produced: B-B (no time stamp) is legal but weaker, so the signer
+    and the secretariat should know when no time-stamp authority is configured."""
+    if signing.pades_level_produced() == "B-B":
+        return _("Signed (PAdES B-B: no time-stamp authority is configured, so the signature has no time stamp).")
+    return _("Signed (PAdES %(level)s, time-stamped).") % {"level": signing.pades_level_produced()}
 
 
 @login_required
@@ -84,7 +96,7 @@ def act(request, pk):
             request,
             lambda: signing.sign(request.user, signature, sign_form.cleaned_data["passphrase"]),
             form=sign_form,
-            success=_("Signed."),
+            success=_signed_message,
             then="signing_inbox",
         )
     if done:
@@ -94,4 +106,20 @@ def act(request, pk):
         "core/signing_act.html",
         {"signature": signature, "sign_form": sign_form, "refuse_form": refuse_form},
         status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def cancel_flow(request, pk):
+    flow = get_object_or_404(SigningFlow.objects.select_related("document"), pk=pk)
+    document = get_object_or_404(Document.objects.visible_to(request.user), pk=flow.document_id)
+    require(request.user, "core.cancel_signing_flow", flow)
+    form = CancelFlowForm(request.POST)
+    return call_service(
+        request,
+        lambda: signing.cancel(request.user, flow, form.cleaned_data["reason"]),
+        form=form,
+        success=_("The signing flow has been cancelled."),
+        back=document,
     )

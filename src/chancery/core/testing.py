@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from chancery.core import samples
 from chancery.core.models import Entity, Mandatee, Person, Role, User
+from chancery.core.pki import create_authority
 
 PASSWORD = "a-test-password-1234"  # noqa: S105
 
@@ -107,3 +108,23 @@ def purge_audit_trail(connection) -> None:
         cursor.execute(migration.SQLITE_BACKWARD)
         cursor.execute("DELETE FROM core_auditentry")
         cursor.execute(migration.SQLITE_FORWARD)
+
+
+def signing_authority(folder: Path, settings, *, seal: str = ""):
+    """The tests' certificate authority, its revocation list and a local time-stamp authority
+    (pyHanko's testing TSA, in process), configured as the demo has them, so that signatures are
+    PAdES B-LT without any network; with `seal`, that organisation's seal signs issued documents."""
+    ca = create_authority("Chancery test CA")
+    files = {"ca.pem": ca.certificate_pem, "ca.crl": ca.revocation_list(), "tsa.pem": ca.issue_time_stamping()}
+    if seal:
+        files["seal.pem"] = "".join(ca.issue_seal(seal))
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    settings.CHANCERY_SIGNING_TRUST_ROOTS = [str(folder / "ca.pem")]
+    settings.CHANCERY_SIGNING_CRLS = [str(folder / "ca.crl")]
+    settings.CHANCERY_SIGNING_LOCAL_TSA = str(folder / "tsa.pem")
+    settings.CHANCERY_SIGNING_TSA_URL = ""
+    settings.CHANCERY_SIGNING_FETCH_REVOCATION = False
+    settings.CHANCERY_SIGNING_SEAL = str(folder / "seal.pem") if seal else ""
+    settings.CHANCERY_SIGNING_SEAL_PASSPHRASE = ""
+    return ca

@@ -19,5 +19,6 @@ urlpatterns = [
     path("documenten/<uuid:uuid>/ondertekenen/", signing_views.start_flow, name="signing_start"),
     path("handtekeningen/", signing_views.inbox, name="signing_inbox"),
     path("handtekeningen/<int:pk>/", signing_views.act, name="signing_act"),
+    path("handtekeningen/stromen/<int:pk>/annuleren/", signing_views.cancel_flow, name="signing_cancel"),
     path("health/", views.health, name="health"),
 ]

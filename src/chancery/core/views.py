@@ -31,7 +31,7 @@ from chancery.core.models import (
     ReleaseState,
 )
 from chancery.core.once import once
-from chancery.core.signing_views import StartFlowForm
+from chancery.core.signing_views import CancelFlowForm, StartFlowForm
 from chancery.core.views_kit import call_service, form_status, page_number, query
 
 log = logging.getLogger(__name__)
@@ -154,6 +154,8 @@ def document_detail(request, uuid):
     context["flows"] = document.signing_flows.prefetch_related("requests__signer")
     if may(request.user, "core.start_signing_flow") and latest and latest.file_format == "pdf":
         context["start_flow_form"] = StartFlowForm()
+    if may(request.user, "core.cancel_signing_flow"):
+        context["can_cancel_flow"], context["cancel_flow_form"] = True, CancelFlowForm()
     if may(request.user, "core.read_audit_trail", document):
         context["trail"] = audit.trail_for(document, *context["versions"])[:200]
     return render(request, "core/document_detail.html", context)

@@ -5,7 +5,7 @@ earlier denials; and the inbox flag of an earlier denial."""
 from chancery.core.authz import may
 from chancery.strategic_goods.forms import FindingForm
 from chancery.strategic_goods.models import ScreeningHit
-from chancery.strategic_goods.services import applications, assessment, denials
+from chancery.strategic_goods.services import applications, assessment, certificates, denials
 
 
 def application_context(request, case) -> dict:
@@ -14,6 +14,8 @@ def application_context(request, case) -> dict:
     internal = may(user, "procedures.handle_cases")
     application = applications.application_of(case) if case.procedure == "CSG" else None
     panel = {"case": case, "application": application, "internal": internal}
+    if case.procedure == "CSG":
+        panel["end_user_certificates"] = certificates.end_user_certificates(case)
     if internal and case.procedure == "CSG":
         hits = ScreeningHit.objects.visible_to(user).filter(subject=case.reference).order_by("pk")
         panel.update(

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models, transaction
@@ -117,9 +119,21 @@ def _documents(users, created) -> None:
         seed(f"document:{title}", create, created)
 
 
+def _issued_by(path, authority) -> bool:
+    if not path.exists():
+        return False
+    try:
+        x509.load_pem_x509_certificate(path.read_bytes()).verify_directly_issued_by(authority.certificate)
+    except (ValueError, TypeError, InvalidSignature):
+        return False
+    return True
+
+
 def _signing(users) -> None:
-    """A demo certificate authority under var/signing/ (trusted outside production, see settings)
-    and signing certificates for the Minister-President and the secretariat."""
+    """A demo certificate authority under var/signing/ (trusted outside production, see settings),
+    its revocation list and a local time-stamp authority (so demo signatures are PAdES B-LT
+    without any network), the department's seal, and signing certificates for the Minister-President
+    and the secretariat."""
     from django.conf import settings
 
     from chancery.core import pki, signing
@@ -138,6 +152,25 @@ def _signing(users) -> None:
     if str(certificate) not in settings.CHANCERY_SIGNING_TRUST_ROOTS:
         # Settings were read before this authority existed; trust it for the rest of this run too.
         settings.CHANCERY_SIGNING_TRUST_ROOTS = [*settings.CHANCERY_SIGNING_TRUST_ROOTS, str(certificate)]
+    # Its revocation list (fresh at every run: valid for a week), a local time-stamp authority and
+    # the department's seal, which signs the licences and refusal letters it issues. A file issued
+    # by an earlier authority (the CA was made again) is issued anew.
+    revocation_list, tsa, seal = folder / "demo-ca.crl", folder / "demo-tsa.pem", folder / "demo-seal.pem"
+    revocation_list.write_text(authority.revocation_list())
+    for path, make in (
+        (tsa, lambda: authority.issue_time_stamping("Chancery demo TSA")),
+        (seal, lambda: "".join(authority.issue_seal("Departement Kanselarij en Buitenlandse Zaken"))),
+    ):
+        if not _issued_by(path, authority):
+            path.write_text(make())
+            path.chmod(0o600)
+    # For the rest of this run (settings read these files at start-up in development only, so the
+    # tests, which run the demo too, keep their own signing configuration).
+    if settings.ENV == "development":
+        if str(revocation_list) not in settings.CHANCERY_SIGNING_CRLS:
+            settings.CHANCERY_SIGNING_CRLS = [*settings.CHANCERY_SIGNING_CRLS, str(revocation_list)]
+        settings.CHANCERY_SIGNING_LOCAL_TSA = settings.CHANCERY_SIGNING_LOCAL_TSA or str(tsa)
+        settings.CHANCERY_SIGNING_SEAL = settings.CHANCERY_SIGNING_SEAL or str(seal)
     for username in ("minister", "secretariaat"):
         user = users.get(username)
         if user is not None and not SigningCredential.objects.filter(user=user).exists():

@@ -34,6 +34,7 @@ class FlowState(models.TextChoices):
     IN_PROGRESS = "in_progress", _("Being signed")
     COMPLETED = "completed", _("Signed by all")
     REFUSED = "refused", _("Refused")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class SigningFlow(models.Model):
@@ -43,6 +44,7 @@ class SigningFlow(models.Model):
     state = models.CharField(_("state"), max_length=12, choices=FlowState.choices, default=FlowState.IN_PROGRESS)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    cancellation_reason = models.TextField(_("reason for cancelling"), blank=True)
 
     objects = ReadableQuerySet.as_manager()
 
@@ -64,13 +66,14 @@ class RequestState(models.TextChoices):
     PENDING = "pending", _("To sign")
     SIGNED = "signed", _("Signed")
     REFUSED = "refused", _("Refused")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class SignatureRequest(models.Model):
     flow = models.ForeignKey(SigningFlow, on_delete=models.PROTECT, related_name="requests")
     order = models.PositiveSmallIntegerField()
     signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="signature_requests")
-    state = models.CharField(_("state"), max_length=8, choices=RequestState.choices, default=RequestState.PENDING)
+    state = models.CharField(_("state"), max_length=9, choices=RequestState.choices, default=RequestState.PENDING)
     acted_at = models.DateTimeField(null=True, blank=True)
     refusal_reason = models.TextField(_("reason for refusal"), blank=True)
     version = models.ForeignKey(

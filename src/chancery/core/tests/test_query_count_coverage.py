@@ -16,7 +16,7 @@ WITHOUT_BASELINE = {
     "decisions:item_move_to_meeting",
     "decisions:meeting_close", "decisions:meeting_minutes", "decisions:publication_start", "decisions:release_confirm",
     "decisions:release_now", "decisions:release_plan", "decisions:release_schedule", "document_release",
-    "signing_start", "procedures:document",
+    "signing_start", "signing_cancel", "procedures:document",
     "procedures:fire", "procedures:note", "procedures:take", "counter:answer", "counter:message", "licensing:renew",
     "monitoring:budget", "monitoring:milestone_add", "monitoring:milestone_status", "strategic_goods:finding",
     "api:webhook-redeliver", "set_language", "logout",

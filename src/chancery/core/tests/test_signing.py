@@ -7,18 +7,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from chancery.core import samples, services, signing
 from chancery.core.models import DocumentVersion, FlowState, RequestState
 from chancery.core.pki import create_authority
-from chancery.core.testing import pdf_upload, upload
+from chancery.core.testing import pdf_upload, signing_authority, upload
 
 PASS = "mijn-handtekening-42"
 
 
 @pytest.fixture
 def authority(tmp_path, settings):
-    ca = create_authority("Chancery test CA")
-    path = tmp_path / "ca.pem"
-    path.write_text(ca.certificate_pem)
-    settings.CHANCERY_SIGNING_TRUST_ROOTS = [str(path)]
-    return ca
+    return signing_authority(tmp_path, settings)
 
 
 @pytest.fixture

@@ -1,12 +1,14 @@
-"""Documents of a decision as PDF (WeasyPrint, as the monitoring reports), stored in the core
-document store and put on the case, visible to the applicant."""
+"""Documents of a decision as PDF (WeasyPrint, as the monitoring reports), sealed with the
+organisation's electronic seal (core.signing.seal, PAdES), stored in the core document store and
+put on the case, visible to the applicant."""
 
 from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
-from chancery.core import audit
+from chancery.core import audit, signing
 from chancery.core import services as core_services
 from chancery.core.models import AuditAction, Document, DocumentKind
 from chancery.core.pdf import html_to_pdf
@@ -30,7 +32,8 @@ def attach_to_case(actor, case, *, pdf: bytes, filename: str, title: str) -> Doc
     audit.record(
         actor, AuditAction.CREATE, document, after=audit.snapshot(document, core_services.DOCUMENT_AUDIT_FIELDS)
     )
-    upload = SimpleUploadedFile(filename, pdf, content_type="application/pdf")
+    sealed = signing.seal(pdf, reason=_("Decision %(reference)s") % {"reference": case.reference})
+    upload = SimpleUploadedFile(filename, sealed, content_type="application/pdf")
     core_services.add_derived_version(actor, document, upload, reason=case.reference)
     CaseDocument.objects.create(case=case, document=document, kind=DECISION_LETTER, internal=False, added_by=actor)
     return document

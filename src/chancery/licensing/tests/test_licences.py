@@ -9,7 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from pypdf import PdfReader
 
+from chancery.core import signing
 from chancery.core.models import AuditEntry
+from chancery.core.testing import signing_authority
 from chancery.licensing import rules
 from chancery.licensing.models import Licence, RefusalLetter, UseReport
 from chancery.licensing.services import licences
@@ -174,3 +176,13 @@ def test_minister_grants_with_conditions(applicant, handler, org):
     licence.refresh_from_db()
     assert not licence.is_valid_on(licence.valid_from)
     assert refused(licence, applicant)
+
+
+def test_issued_licence_and_refusal_letter_carry_the_departments_seal(decide, applicant, settings, tmp_path):
+    """Issue 13: issued licences are signed too (the organisation's seal, PAdES B-LT)."""
+    signing_authority(tmp_path, settings, seal="Departement Kanselarij en Buitenlandse Zaken")
+    licence = Licence.objects.get(case=decide(applicant))
+    [check] = signing.verify(licence.document.latest_version)
+    assert (check.signer, check.valid, check.level) == ("Departement Kanselarij en Buitenlandse Zaken", True, "B-LT")
+    letter = RefusalLetter.objects.get(case=decide(applicant, decision="refuse", reason="Risico op omleiding."))
+    assert signing.signature_summary(signing.verify(letter.document.latest_version)) == "valid"

@@ -1,0 +1,44 @@
+"""chancery verify-signatures FILE.pdf [--json]: the verdict Chancery gives on a PDF's signatures
+(signing.verify_pdf: pyHanko's bottom line, PAdES level, time stamp, what was changed after
+signing). Exit code 0 when every signature is valid, 1 when one is not, 3 when there is none."""
+
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import CommandError
+
+from chancery.core import signing
+from chancery.core.management.base import ChanceryCommand
+
+
+class Command(ChanceryCommand):
+    help = "Verify the signatures of a PDF file."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+        parser.add_argument("--json", action="store_true", dest="as_json", help="One JSON object per signature.")
+
+    def handle(self, *args, path, as_json: bool = False, **options):
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise CommandError(str(exc)) from exc
+        checks = signing.verify_pdf(data)
+        if as_json:
+            self.stdout.write(json.dumps([c.as_dict() for c in checks], ensure_ascii=False, indent=2))
+        else:
+            for check in checks:
+                self.stdout.write(_line(check))
+        if not checks:
+            self.stderr.write("No signature.")
+        sys.exit({"none": 3, "valid": 0, "invalid": 1}[signing.signature_summary(checks)])
+
+
+def _line(check) -> str:
+    verdict = "VALID" if check.valid else ("CHANGED AFTER SIGNING" if check.changed else "INVALID")
+    when = check.signed_at.isoformat() if check.signed_at else "?"
+    text = f"{check.field}: {check.signer}, {check.level or 'not PAdES'}, {when}: {verdict}"
+    if check.changes:
+        text += " — " + "; ".join(check.changes)
+    return text
