@@ -587,15 +587,20 @@ def _check(reader: PdfFileReader, embedded) -> SignatureCheck:
     )
 
 
+class UnreadablePdf(ValueError):
+    """The file cannot be read as a PDF, so nothing can be said of its signatures: not the same as
+    a readable file without any (the document page says the file cannot be read)."""
+
+
 def verify_pdf(data: bytes) -> list[SignatureCheck]:
     """Every signature in a PDF, checked by pyHanko: integrity, trust, time stamp, and what was
-    changed after it (difference analysis and DocMDP)."""
+    changed after it (difference analysis and DocMDP). Raises UnreadablePdf for a file pyHanko
+    cannot read."""
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         embedded_signatures = reader.embedded_signatures
-    except Exception as exc:  # noqa: BLE001 - an unreadable file carries no signature we can verify
-        log.warning("PDF could not be read for its signatures: %s", exc)
-        return []
+    except Exception as exc:
+        raise UnreadablePdf(str(exc)) from exc
     checks = []
     for embedded in embedded_signatures:
         try:

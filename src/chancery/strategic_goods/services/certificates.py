@@ -27,6 +27,11 @@ def end_user_certificates(case) -> list[CertificateSignatures]:
     for link in case.documents.filter(kind=END_USER_CERTIFICATE, internal=False).select_related("document"):
         latest = link.document.latest_version
         if latest is not None and latest.file_format == FileFormat.PDF:
-            checks = signing.verify(latest)
-            found.append(CertificateSignatures(link.document, signing.signature_summary(checks), checks))
+            try:
+                checks = signing.verify(latest)
+                summary = signing.signature_summary(checks)
+            except signing.UnreadablePdf:
+                # A file no reader can open proves nothing: shown as an invalid signature, not as none.
+                checks, summary = [], "invalid"
+            found.append(CertificateSignatures(link.document, summary, checks))
     return found

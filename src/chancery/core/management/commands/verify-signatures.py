@@ -24,7 +24,10 @@ class Command(ChanceryCommand):
             data = Path(path).read_bytes()
         except OSError as exc:
             raise CommandError(str(exc)) from exc
-        checks = signing.verify_pdf(data)
+        try:
+            checks = signing.verify_pdf(data)
+        except signing.UnreadablePdf as exc:
+            raise CommandError(f"{path}: not a readable PDF ({exc}).", returncode=2) from exc
         if as_json:
             self.stdout.write(json.dumps([c.as_dict() for c in checks], ensure_ascii=False, indent=2))
         else:
