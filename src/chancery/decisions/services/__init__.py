@@ -37,6 +37,7 @@ from chancery.decisions.services.outcomes import (
     correct_decision,
     final_agenda,
     final_items,
+    minutes_revision,
     record_decision,
     set_press_summary,
 )
@@ -104,6 +105,7 @@ __all__ = [
     "Phase",
     "final_agenda",
     "final_items",
+    "minutes_revision",
     "move_item",
     "plan_release",
     "put_step_on_agenda",

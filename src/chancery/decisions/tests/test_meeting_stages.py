@@ -73,13 +73,16 @@ def test_the_meeting_opens_on_the_stage_of_its_state(client, secretariat, decide
 def test_forms_return_to_the_stage_they_were_on(client, secretariat, decided):
     item = services.final_items(decided).get(short_title="Oostgrens")
     client.force_login(secretariat)
-    response = client.post(reverse("decisions:item_press_summary", args=[item.pk]), {"text": "Nieuw kort bestek."})
+    response = client.post(
+        reverse("decisions:item_press_summary", args=[item.pk]), {"text": "Nieuw kort bestek.", "revision": 1}
+    )
     assert response["Location"] == stage(decided, "session") + f"#decision-{item.pk}"
     response = client.post(reverse("decisions:release_schedule", args=[decided.uuid]), {"scopes": ["decisions"]})
     assert response["Location"] == stage(decided, "after") + "#release"
     services.close_meeting(secretariat, decided)
     response = client.post(
-        reverse("decisions:item_decide", args=[item.pk]), {"result": "approved", "text": "Anders.", "reason": "Typfout"}
+        reverse("decisions:item_decide", args=[item.pk]),
+        {"result": "approved", "text": "Anders.", "reason": "Typfout", "revision": 1},
     )
     assert response["Location"] == stage(decided, "after") + f"#decision-{item.pk}"
 
