@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('decisions', '0010_dossier_revision'),
+        ("decisions", "0010_dossier_revision"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='meeting',
-            name='revision',
+            model_name="meeting",
+            name="revision",
             field=models.PositiveIntegerField(default=1),
         ),
         migrations.AddField(
-            model_name='presssummary',
-            name='revision',
+            model_name="presssummary",
+            name="revision",
             field=models.PositiveIntegerField(default=1),
         ),
     ]

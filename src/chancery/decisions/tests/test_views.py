@@ -203,7 +203,12 @@ def test_minutes_decisions_and_closing_through_the_meeting_page(client, org, mee
     assert Minutes.objects.get().document.versions.count() == 1
     client.post(
         reverse("decisions:item_decide", args=[item.pk]),
-        {"result": "approved", "text": "Goedgekeurd, met een amendement.", "reason": "Amendement vergeten", "revision": 1},
+        {
+            "result": "approved",
+            "text": "Goedgekeurd, met een amendement.",
+            "reason": "Amendement vergeten",
+            "revision": 1,
+        },
     )
     assert item.decisions.count() == 2
 

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('monitoring', '0005_observation_latest'),
+        ("monitoring", "0005_observation_latest"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='milestone',
-            name='revision',
+            model_name="milestone",
+            name="revision",
             field=models.PositiveIntegerField(default=1),
         ),
     ]
