@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('strategic_goods', '0005_further_end_users'),
+        ("strategic_goods", "0005_further_end_users"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='criterionfinding',
-            name='revision',
+            model_name="criterionfinding",
+            name="revision",
             field=models.PositiveIntegerField(default=1),
         ),
     ]
