@@ -149,6 +149,16 @@ class ReleaseScheduleForm(forms.Form):
     scopes = forms.MultipleChoiceField(choices=Release.Scope.choices, required=False)
     decisions_at = forms.DateTimeField(required=False)
     documents_at = forms.DateTimeField(required=False)
+    # The revision of each scope's release the panel showed ("decisions:0 documents:2", 0: not
+    # planned yet): a stale panel is refused (services.plan_release).
+    revisions = forms.CharField(widget=forms.HiddenInput)
+
+    def clean_revisions(self) -> dict[str, int]:
+        try:
+            pairs = (pair.split(":") for pair in self.cleaned_data["revisions"].split())
+            return {scope: int(revision) for scope, revision in pairs}
+        except ValueError:
+            raise forms.ValidationError(_("The form is damaged: reload the page."), code="revisions") from None
 
     def moments(self) -> dict:
         return {scope: self.cleaned_data[f"{scope}_at"] for scope in self.cleaned_data["scopes"]}
