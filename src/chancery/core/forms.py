@@ -55,6 +55,8 @@ class DocumentCreateForm(forms.Form):
 class DocumentVersionForm(forms.Form):
     file = _file_field()
     reason = forms.CharField(label=_("What changed (optional)"), max_length=500, required=False)
+    # The number of versions the editor saw: a stale form is refused (core.services.add_version).
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
 class DocumentChangeForm(forms.Form):

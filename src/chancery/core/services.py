@@ -175,9 +175,34 @@ def create_document(
     return document
 
 
+class StaleVersion(ValidationError):
+    """A version was stored since the uploader loaded the document."""
+
+    def __init__(self):
+        super().__init__(
+            _("Someone else stored a new version of this document in the meantime. Reload it and store yours again."),
+            code="conflict",
+        )
+
+
 @transaction.atomic
-def add_version(actor, document: Document, upload, *, reason: str = "", source: str | None = None) -> DocumentVersion:
+def add_version(
+    actor,
+    document: Document,
+    upload,
+    *,
+    reason: str = "",
+    source: str | None = None,
+    expected_revision: int | None = None,
+) -> DocumentVersion:
+    """A new version from an editor. `expected_revision` is the number of versions the editor saw
+    (the form always sends it; None only for a module acting on its own): a stale one is refused,
+    so nobody's file silently becomes the one in force over a version they never saw."""
     require(actor, "core.edit_document", document, _("You may not add a version to this document."))
+    if expected_revision is not None:
+        locked = Document.objects.select_for_update().get(pk=document.pk)
+        if locked.version_count != expected_revision:
+            raise StaleVersion()
     return add_derived_version(actor, document, upload, reason=reason, source=source)
 
 

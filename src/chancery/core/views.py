@@ -145,7 +145,7 @@ def document_detail(request, uuid):
         "concerned": document.concerned_mandatees.select_related("person"),
         "can_edit": can_edit,
         "can_release": may(request.user, "core.release"),
-        "version_form": DocumentVersionForm() if can_edit else None,
+        "version_form": DocumentVersionForm(initial={"revision": document.version_count}) if can_edit else None,
         "release_states": ReleaseState,
     }
     latest = document.latest_version
@@ -165,11 +165,17 @@ def document_detail(request, uuid):
 def document_add_version(request, uuid):
     document = _visible_document(request, uuid)
     require(request.user, "core.edit_document", document, _("You may not add a version to this document."))
-    form = DocumentVersionForm(request.POST or None, request.FILES or None)
+    form = DocumentVersionForm(
+        request.POST or None, request.FILES or None, initial={"revision": document.version_count}
+    )
     done = call_service(
         request,
         lambda: services.add_version(
-            request.user, document, form.cleaned_data["file"], reason=form.cleaned_data["reason"]
+            request.user,
+            document,
+            form.cleaned_data["file"],
+            reason=form.cleaned_data["reason"],
+            expected_revision=form.cleaned_data["revision"],
         ),
         form=form,
         field="file",

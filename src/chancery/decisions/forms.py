@@ -73,6 +73,9 @@ class DecisionForm(forms.Form):
     motivation = forms.CharField(label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     reason = forms.CharField(label=_("Reason for the correction"), max_length=500, required=False)
     document = DocumentFileField(label=_("Decision document (PDF)"), required=False)
+    # The version of the decision the editor saw (0: none yet): a stale form is refused
+    # (services.correct_decision).
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
 class MemberChoiceField(forms.ModelChoiceField):
@@ -98,6 +101,8 @@ class AttendanceForm(forms.Form):
         required=False,
         help_text=_("Needed once the meeting is closed."),
     )
+    # The meeting's revision the editor saw: a stale form is refused (services.record_attendance).
+    revision = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, members=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -119,6 +124,22 @@ class ThemesForm(forms.Form):
 
 class PressSummaryForm(forms.Form):
     text = forms.CharField(label=_("Press summary"), widget=forms.Textarea(attrs={"rows": 3}))
+    # The summary's revision the editor saw (0: none written yet): a stale form is refused
+    # (services.set_press_summary).
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class MinutesForm(forms.Form):
+    """A version of a meeting's minutes. The file is inspected when the form is cleaned, outside
+    the service's transaction (DocumentFileField)."""
+
+    file = DocumentFileField(
+        label=_("Minutes (file)"), error_messages={"required": _("Choose the file with the minutes.")}
+    )
+    reason = forms.CharField(label=_("Reason for the correction"), max_length=500, required=False)
+    # The number of versions of the minutes the editor saw (0: none yet): a stale form is refused
+    # (services.attach_minutes).
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
 class ReleasePlanForm(forms.Form):
@@ -136,6 +157,16 @@ class ReleaseScheduleForm(forms.Form):
     scopes = forms.MultipleChoiceField(choices=Release.Scope.choices, required=False)
     decisions_at = forms.DateTimeField(required=False)
     documents_at = forms.DateTimeField(required=False)
+    # The revision of each scope's release the panel showed ("decisions:0 documents:2", 0: not
+    # planned yet): a stale panel is refused (services.plan_release).
+    revisions = forms.CharField(widget=forms.HiddenInput)
+
+    def clean_revisions(self) -> dict[str, int]:
+        try:
+            pairs = (pair.split(":") for pair in self.cleaned_data["revisions"].split())
+            return {scope: int(revision) for scope, revision in pairs}
+        except ValueError:
+            raise forms.ValidationError(_("The form is damaged: reload the page."), code="revisions") from None
 
     def moments(self) -> dict:
         return {scope: self.cleaned_data[f"{scope}_at"] for scope in self.cleaned_data["scopes"]}

@@ -17,6 +17,8 @@ class MilestoneStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=MilestoneStatus.choices)
     done_on = forms.DateField(label=_("Done on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     reason = forms.CharField(label=_("Reason for dropping"), required=False, max_length=500)
+    # The milestone's revision the editor saw: a stale form is refused (milestones.set_status).
+    revision = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class ReportForm(forms.Form):

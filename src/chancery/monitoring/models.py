@@ -141,6 +141,9 @@ class Milestone(models.Model):
     evidence = models.ManyToManyField(
         "core.Document", verbose_name=_("evidence (documents)"), blank=True, related_name="+"
     )
+    # Raised by every change of its status: the status form carries the revision its editor saw, and
+    # a stale one is refused (services.milestones.set_status), so no status silently undoes another.
+    revision = models.PositiveIntegerField(default=1)
 
     objects = ReadableQuerySet.as_manager()
 

@@ -231,6 +231,7 @@ def milestone_status(request, pk):
             form.cleaned_data["status"],
             done_on=form.cleaned_data["done_on"],
             reason=form.cleaned_data["reason"],
+            expected_revision=form.cleaned_data["revision"],
         ),
         form=form,
         success=_("The milestone has been updated."),

@@ -34,7 +34,26 @@ class FindingForm(forms.Form):
     criterion = forms.TypedChoiceField(label=_("Criterion"), coerce=int)
     finding = forms.ChoiceField(label=_("Finding"), choices=FindingValue.choices)
     motivation = forms.CharField(label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 3}), max_length=8000)
+    # The revision of each criterion's finding the handler saw ("1:0 2:3 …", 0: none yet): one form
+    # serves the eight criteria, and a stale one is refused (assessment.record_finding).
+    revisions = forms.CharField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, findings: dict | None = None, **kwargs):
+        if findings is not None:
+            seen = " ".join(
+                f"{c.number}:{findings[c.number].revision if c.number in findings else 0}" for c in CRITERIA
+            )
+            kwargs.setdefault("initial", {"revisions": seen})
         super().__init__(*args, **kwargs)
         self.fields["criterion"].choices = [(c.number, f"{c.number}. {c.title}") for c in CRITERIA]
+
+    def clean_revisions(self) -> dict[int, int]:
+        try:
+            pairs = (pair.split(":") for pair in self.cleaned_data["revisions"].split())
+            return {int(number): int(revision) for number, revision in pairs}
+        except ValueError:
+            raise forms.ValidationError(_("The form is damaged: reload the file."), code="revisions") from None
+
+    def expected_revision(self) -> int:
+        """The revision of the chosen criterion's finding that the handler saw."""
+        return self.cleaned_data["revisions"].get(self.cleaned_data["criterion"], 0)

@@ -343,6 +343,10 @@ class CriterionFinding(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("assessor"), on_delete=models.PROTECT, related_name="+"
     )
     at = models.DateTimeField(_("recorded"))
+    # Raised by every new finding on the criterion: the finding form carries the revision its
+    # handler saw, and a stale one is refused (services.assessment.record_finding), so a handler
+    # never silently replaces a finding (a negative one) recorded by another in the meantime.
+    revision = models.PositiveIntegerField(default=1)
 
     objects = ReadableQuerySet.as_manager()
 

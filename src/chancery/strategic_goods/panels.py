@@ -18,14 +18,15 @@ def application_context(request, case) -> dict:
         panel["end_user_certificates"] = certificates.end_user_certificates(case)
     if internal and case.procedure == "CSG":
         hits = ScreeningHit.objects.visible_to(user).filter(subject=case.reference).order_by("pk")
+        rows = assessment.rows(case)
         panel.update(
             hits=hits,
             unreviewed=sum(1 for h in hits if not h.decision),
-            criteria=assessment.rows(case),
+            criteria=rows,
             warnings=assessment.warnings(case),
             blocking=assessment.grant_allowed(case),
             denials=denials.earlier_denials(case),
-            finding_form=FindingForm(),
+            finding_form=FindingForm(findings={c.number: f for c, f in rows if f}),
             may_assess=case.is_open,
         )
     return panel

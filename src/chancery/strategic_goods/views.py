@@ -119,7 +119,14 @@ def finding(request, reference):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            assessment.record_finding(request.user, case, data["criterion"], data["finding"], data["motivation"])
+            assessment.record_finding(
+                request.user,
+                case,
+                data["criterion"],
+                data["finding"],
+                data["motivation"],
+                expected_revision=form.expected_revision(),
+            )
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)

@@ -222,3 +222,25 @@ def test_the_change_service_refuses_a_stale_revision(org):
         services.change_document(secretariat, document, reason="r", title="Twee", expected_revision=seen)
     assert refused.value.code == "conflict"
     assert Document.objects.get().title == "Een"
+
+
+def test_a_stale_new_version_form_is_refused_and_stores_nothing(client, org):
+    """Two editors open "new version" on version 1; the second's file would silently become the one
+    in force over the first one's version 2, which its uploader never saw."""
+    secretariat = org.users["secretariat"]
+    document = services.create_document(secretariat, title="Nota", upload=pdf_upload())
+    client.force_login(secretariat)
+    url = reverse("document_add_version", args=[document.uuid])
+    seen = client.get(url).context["form"]["revision"].value()
+    assert seen == 1
+    assert client.post(url, {"file": pdf_upload("nota-2.pdf", "Versie twee"), "revision": seen}).status_code == 302
+    response = client.post(url, {"file": pdf_upload("nota-b.pdf", "Versie b"), "revision": seen})
+    assert response.status_code == 400
+    assert "Iemand anders heeft intussen een nieuwe versie van dit stuk opgeslagen" in response.content.decode()
+    assert document.versions.count() == 2 and Document.objects.get().version_count == 2
+    with pytest.raises(ValidationError) as refused:
+        services.add_version(secretariat, document, pdf_upload("nota-c.pdf", "Versie c"), expected_revision=seen)
+    assert refused.value.code == "conflict" and document.versions.count() == 2
+    fresh = client.get(url).context["form"]["revision"].value()
+    assert client.post(url, {"file": pdf_upload("nota-b.pdf", "Versie b"), "revision": fresh}).status_code == 302
+    assert document.versions.count() == 3

@@ -164,7 +164,8 @@ def test_new_version_with_bad_file_keeps_the_old_version(secretariat_client, org
     document = Document.objects.get()
     files_before = stored_files()
     response = secretariat_client.post(
-        reverse("document_add_version", args=[document.uuid]), {"file": upload("nota.pdf", b"niet echt een pdf")}
+        reverse("document_add_version", args=[document.uuid]),
+        {"file": upload("nota.pdf", b"niet echt een pdf"), "revision": 1},
     )
     assert response.status_code == 400
     assert "wordt niet aanvaard" in response.content.decode()

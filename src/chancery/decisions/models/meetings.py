@@ -45,6 +45,9 @@ class Meeting(models.Model):
         "core.Person", verbose_name=_("secretary"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     excused = models.ManyToManyField("core.Mandatee", verbose_name=_("excused members"), blank=True, related_name="+")
+    # Raised by every edit of the attendance: the attendance form carries the revision its editor
+    # saw, and a stale one is refused (services.record_attendance), so no edit silently undoes another.
+    revision = models.PositiveIntegerField(default=1)
 
     objects = ReadableQuerySet.as_manager()
 

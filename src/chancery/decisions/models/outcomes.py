@@ -68,6 +68,9 @@ class PressSummary(models.Model):
     item = models.OneToOneField(AgendaItem, on_delete=models.PROTECT, related_name="press_summary")
     text = models.TextField(_("press summary"))
     updated_at = models.DateTimeField(auto_now=True)
+    # Raised by every edit: the form carries the revision its editor saw (0: none written yet), and
+    # a stale one is refused (services.set_press_summary), so no text silently replaces another.
+    revision = models.PositiveIntegerField(default=1)
 
     objects = ReadableQuerySet.as_manager()
 

@@ -23,6 +23,10 @@ class Release(models.Model):
     state = models.CharField(_("state"), max_length=12, choices=ReleaseState.choices, default=ReleaseState.PLANNED)
     released_at = models.DateTimeField(_("released at"), null=True, blank=True)
     released_count = models.PositiveIntegerField(default=0)
+    # Raised when its moment or state changes (planned, confirmed): the release panel carries the
+    # revision its editor saw (0: not planned yet), and a stale panel is refused
+    # (services.plan_release), so nobody silently moves a moment another secretary confirmed.
+    revision = models.PositiveIntegerField(default=1)
 
     objects = ReadableQuerySet.as_manager()
 

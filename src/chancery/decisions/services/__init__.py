@@ -45,6 +45,7 @@ from chancery.decisions.services.outcomes import (
     correct_decision,
     final_agenda,
     final_items,
+    minutes_revision,
     record_decision,
     set_press_summary,
 )
@@ -120,6 +121,7 @@ __all__ = [
     "Phase",
     "final_agenda",
     "final_items",
+    "minutes_revision",
     "move_item",
     "plan_release",
     "put_step_on_agenda",

@@ -67,14 +67,35 @@ def _snapshot(meeting: Meeting) -> dict:
     }
 
 
+class StaleAttendance(ValidationError):
+    """The attendance changed since the editor loaded it."""
+
+    def __init__(self):
+        super().__init__(
+            _("Someone else changed the attendance in the meantime. Reload it and make your change again."),
+            code="conflict",
+        )
+
+
 @transaction.atomic
 def record_attendance(
-    actor, meeting: Meeting, *, chair: Mandatee | None, secretary: Person | None, excused, reason: str = ""
+    actor,
+    meeting: Meeting,
+    *,
+    chair: Mandatee | None,
+    secretary: Person | None,
+    excused,
+    reason: str = "",
+    expected_revision: int | None = None,
 ) -> Attendance:
     """Record the chair, the secretary and the excused members. On a closed meeting this is a
-    correction of the minutes and needs its reason."""
+    correction of the minutes and needs its reason. `expected_revision` is the meeting's revision
+    the editor saw (the form always sends it; None only for a module acting on its own): a stale
+    one is refused, so nobody silently undoes an attendance they never saw."""
     require(actor, "decisions.keep_minutes")
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if expected_revision is not None and meeting.revision != expected_revision:
+        raise StaleAttendance()
     if meeting.state == MeetingState.CLOSED and not reason.strip():
         raise ValidationError(
             {"reason": _("The meeting is closed: give the reason for the correction.")}, code="reason"
@@ -91,7 +112,8 @@ def record_attendance(
     before = _snapshot(meeting)
     meeting.chair = chair
     meeting.secretary = secretary
-    meeting.save(update_fields=["chair", "secretary"])
+    meeting.revision += 1
+    meeting.save(update_fields=["chair", "secretary", "revision"])
     meeting.excused.set(excused)
     audit.record(actor, AuditAction.UPDATE, meeting, before=before, after=_snapshot(meeting), reason=reason.strip())
     return attendance(meeting)

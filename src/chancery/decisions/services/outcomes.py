@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from chancery.core import audit, events
 from chancery.core import services as core_services
 from chancery.core.authz import require
-from chancery.core.models import AuditAction
+from chancery.core.models import AuditAction, Document
 from chancery.decisions.events import DECISION_CORRECTED, DECISION_RECORDED, MEETING_CLOSED
 from chancery.decisions.models import (
     Agenda,
@@ -37,6 +37,36 @@ def final_agenda(meeting: Meeting) -> Agenda | None:
 def final_items(meeting: Meeting):
     agenda = final_agenda(meeting)
     return agenda.current_items() if agenda else AgendaItem.objects.none()
+
+
+class StaleDecision(ValidationError):
+    """The decision was recorded or corrected since the editor loaded it."""
+
+    def __init__(self):
+        super().__init__(
+            _("Someone else changed this decision in the meantime. Reload it and make your change again."),
+            code="conflict",
+        )
+
+
+class StalePressSummary(ValidationError):
+    """The press summary changed since the editor loaded it."""
+
+    def __init__(self):
+        super().__init__(
+            _("Someone else changed this press summary in the meantime. Reload it and make your change again."),
+            code="conflict",
+        )
+
+
+class StaleMinutes(ValidationError):
+    """A version of the minutes was stored since the editor loaded the meeting."""
+
+    def __init__(self):
+        super().__init__(
+            _("Someone else stored a version of the minutes in the meantime. Reload them and store yours again."),
+            code="conflict",
+        )
 
 
 def _on_final_agenda(item: AgendaItem) -> AgendaItem:
@@ -126,16 +156,29 @@ def _decision_document(actor, item: AgendaItem, upload):
 
 @transaction.atomic
 def correct_decision(
-    actor, item: AgendaItem, *, result: str, text: str, reason: str, motivation: str | None = None, document=None
+    actor,
+    item: AgendaItem,
+    *,
+    result: str,
+    text: str,
+    reason: str,
+    motivation: str | None = None,
+    document=None,
+    expected_revision: int | None = None,
 ) -> Decision:
     """A new version of the decision, with its reason; also on a closed meeting (the audited way
-    to change what a closed meeting holds)."""
+    to change what a closed meeting holds). `expected_revision` is the version of the decision the
+    editor saw (0: none yet; the form always sends it, None only for a module acting on its own): a
+    stale one is refused, so a correction never silently replaces one the editor did not see."""
     require(actor, "decisions.record_decision")
-    if not reason.strip():
-        raise ValidationError({"reason": _("Give a reason for the correction.")}, code="reason")
     item = _on_final_agenda(item)
     Meeting.objects.select_for_update().get(pk=item.agenda.meeting_id)
     current = item.decisions.order_by("-version").first()
+    # Before the reason: a form opened before the first decision was recorded lacks the reason field.
+    if expected_revision is not None and (current.version if current else 0) != expected_revision:
+        raise StaleDecision()
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a reason for the correction.")}, code="reason")
     if current is None:
         raise ValidationError(_("There is no decision to correct yet."), code="no_decision")
     DecisionResult(result)
@@ -192,9 +235,16 @@ def close_meeting(actor, meeting: Meeting) -> Meeting:
 
 
 @transaction.atomic
-def set_press_summary(actor, item: AgendaItem, text: str) -> PressSummary:
+def set_press_summary(actor, item: AgendaItem, text: str, *, expected_revision: int | None = None) -> PressSummary:
+    """Write or rewrite an item's press summary. `expected_revision` is the revision the editor saw
+    (0: none written yet; the form always sends it): a stale one is refused, so one secretary's
+    text never silently replaces another's."""
     require(actor, "decisions.record_decision")
     item = _on_final_agenda(item)
+    Meeting.objects.select_for_update().get(pk=item.agenda.meeting_id)
+    summary = PressSummary.objects.filter(item=item).first()
+    if expected_revision is not None and (summary.revision if summary else 0) != expected_revision:
+        raise StalePressSummary()
     if Release.objects.filter(
         meeting_id=item.agenda.meeting_id, scope=Release.Scope.DECISIONS, state="released"
     ).exists():
@@ -203,10 +253,10 @@ def set_press_summary(actor, item: AgendaItem, text: str) -> PressSummary:
         )
     if not text.strip():
         raise ValidationError({"text": _("Write the press summary.")}, code="empty")
-    summary = PressSummary.objects.filter(item=item).first()
     before = {"text": summary.text} if summary else None
     if summary:
         summary.text = text.strip()
+        summary.revision += 1
         summary.save()
     else:
         summary = PressSummary.objects.create(item=item, text=text.strip())
@@ -221,11 +271,15 @@ def set_press_summary(actor, item: AgendaItem, text: str) -> PressSummary:
 
 
 @transaction.atomic
-def attach_minutes(actor, meeting: Meeting, upload, *, reason: str = ""):
+def attach_minutes(actor, meeting: Meeting, upload, *, reason: str = "", expected_revision: int | None = None):
     """The minutes of a meeting: the first upload makes the document, later ones new versions. On a
-    closed meeting a new version is a correction and needs its reason."""
+    closed meeting a new version is a correction and needs its reason. `expected_revision` is the
+    number of versions the editor saw (0: no minutes yet; the form always sends it): a stale one is
+    refused, so nobody's version silently becomes the one in force over a version they never saw."""
     require(actor, "decisions.keep_minutes")
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if expected_revision is not None and _minutes_revision(meeting) != expected_revision:
+        raise StaleMinutes()
     if meeting.state == MeetingState.PLANNED:
         raise ValidationError(_("Minutes follow the meeting: approve its final agenda first."), code="state")
     not_yet_held(meeting, _("Minutes follow the meeting: they can be stored from %(date)s."))
@@ -247,3 +301,16 @@ def attach_minutes(actor, meeting: Meeting, upload, *, reason: str = ""):
     minutes = Minutes.objects.create(meeting=meeting, document=document)
     audit.record(actor, AuditAction.CREATE, minutes, after={"document": document.pk}, reason=reason.strip())
     return minutes
+
+
+def minutes_revision(meeting: Meeting) -> int:
+    """The revision of a meeting's minutes that an upload form carries: its number of versions."""
+    return Minutes.objects.filter(meeting=meeting).values_list("document__version_count", flat=True).first() or 0
+
+
+def _minutes_revision(meeting: Meeting) -> int:
+    # The document row is locked too: a version can also be added from the document's own page.
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    if minutes is None:
+        return 0
+    return Document.objects.select_for_update().values_list("version_count", flat=True).get(pk=minutes.document_id)

@@ -45,8 +45,28 @@ def default_release_times(meeting: Meeting) -> tuple[datetime.datetime, datetime
     return decisions, documents
 
 
+class StaleRelease(ValidationError):
+    """The release was planned, moved or confirmed since the editor loaded the panel."""
+
+    def __init__(self):
+        super().__init__(
+            _("Someone else changed this release in the meantime. Reload the panel and make your change again."),
+            code="conflict",
+        )
+
+
 @transaction.atomic
-def plan_release(actor, meeting: Meeting, scope: str, planned_at: datetime.datetime | None = None) -> Release:
+def plan_release(
+    actor,
+    meeting: Meeting,
+    scope: str,
+    planned_at: datetime.datetime | None = None,
+    *,
+    expected_revision: int | None = None,
+) -> Release:
+    """Plan (or move) a scope's release. `expected_revision` is the release's revision the editor
+    saw (0: not planned yet; the panel always sends it, None for an address or module acting on its
+    own): a stale one is refused, so a moment another secretary confirmed is never silently moved."""
     require(actor, "decisions.release")
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.state == MeetingState.PLANNED:
@@ -71,6 +91,8 @@ def plan_release(actor, meeting: Meeting, scope: str, planned_at: datetime.datet
             code="before_meeting",
         )
     release = Release.objects.select_for_update().filter(meeting=meeting, scope=scope).first()
+    if expected_revision is not None and (release.revision if release else 0) != expected_revision:
+        raise StaleRelease()
     if release and release.state == ReleaseState.RELEASED:
         raise ValidationError(_("This has already been released; a release cannot be planned again."), code="released")
     before = {"planned_at": audit.jsonable(release.planned_at), "state": release.state} if release else None
@@ -79,7 +101,8 @@ def plan_release(actor, meeting: Meeting, scope: str, planned_at: datetime.datet
     else:
         # A new moment must be confirmed again.
         release.planned_at, release.state = planned_at, ReleaseState.PLANNED
-        release.save(update_fields=["planned_at", "state"])
+        release.revision += 1
+        release.save(update_fields=["planned_at", "state", "revision"])
     audit.record(
         actor,
         AuditAction.UPDATE if before else AuditAction.CREATE,
@@ -97,7 +120,8 @@ def confirm_release(actor, release: Release) -> Release:
     if release.state != ReleaseState.PLANNED:
         raise ValidationError(_("Only a planned release can be confirmed."), code="state")
     release.state = ReleaseState.CONFIRMED
-    release.save(update_fields=["state"])
+    release.revision += 1
+    release.save(update_fields=["state", "revision"])
     audit.record(actor, AuditAction.STATE_CHANGE, release, before={"state": "planned"}, after={"state": "confirmed"})
     _schedule(release)
     return release
@@ -261,13 +285,33 @@ def release_outline(meeting: Meeting) -> list[ReleaseOutline]:
 
 
 @transaction.atomic
-def schedule_release(actor, meeting: Meeting, moments: dict[str, datetime.datetime | None]) -> list[Release]:
+def schedule_release(
+    actor,
+    meeting: Meeting,
+    moments: dict[str, datetime.datetime | None],
+    *,
+    expected_revisions: dict[str, int] | None = None,
+) -> list[Release]:
     """The panel's one confirmation: plan and confirm each scope at its moment (None: the usual
-    one), all or nothing. Nothing becomes public before its moment: the worker performs each then."""
+    one), all or nothing. Nothing becomes public before its moment: the worker performs each then.
+    `expected_revisions`: each scope's release revision the panel showed (a scope absent: 0, not
+    planned yet); a stale one is refused (plan_release) and, all or nothing, nothing changes."""
     if not moments:
         raise ValidationError(_("Choose what to release."), code="nothing")
     order = [scope for scope in Release.Scope.values if scope in moments]
-    return [confirm_release(actor, plan_release(actor, meeting, scope, moments[scope])) for scope in order]
+    return [
+        confirm_release(
+            actor,
+            plan_release(
+                actor,
+                meeting,
+                scope,
+                moments[scope],
+                expected_revision=None if expected_revisions is None else expected_revisions.get(scope, 0),
+            ),
+        )
+        for scope in order
+    ]
 
 
 class _Rehearsal(Exception):

@@ -79,9 +79,9 @@ def test_attendance_page(client, secretariat, meeting, org, add):
     url = reverse("decisions:meeting_attendance", args=[meeting.uuid])
     page = client.get(url)
     assert page.status_code == 200 and "Afwezig" not in page.content.decode()
-    bad = client.post(url, {"chair": org.mandatees["a"].pk, "excused": [org.mandatees["a"].pk]})
+    bad = client.post(url, {"chair": org.mandatees["a"].pk, "excused": [org.mandatees["a"].pk], "revision": 1})
     assert bad.status_code == 400 and "De voorzitter kan niet verontschuldigd zijn." in bad.content.decode()
-    done = client.post(url, {"chair": org.mandatees["a"].pk, "excused": [org.mandatees["b"].pk]})
+    done = client.post(url, {"chair": org.mandatees["a"].pk, "excused": [org.mandatees["b"].pk], "revision": 1})
     assert done.status_code == 302
     detail = client.get(reverse("decisions:meeting_detail", args=[meeting.uuid])).content.decode()
     assert "Verontschuldigd" in detail and str(org.mandatees["b"].person) in detail

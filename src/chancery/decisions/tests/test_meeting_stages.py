@@ -3,14 +3,18 @@
 (issue 14)."""
 
 import datetime
+import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from chancery.core.models import AccessLevel, AuditEntry, ReleaseState
 from chancery.decisions import services
 from chancery.decisions.models import AgendaItem, FormalCheck, MeetingState, Release
+
+NONE_PLANNED = "decisions:0 documents:0"  # what the release panel carries before anything is planned
 
 
 def stage(meeting, name):
@@ -73,13 +77,18 @@ def test_the_meeting_opens_on_the_stage_of_its_state(client, secretariat, decide
 def test_forms_return_to_the_stage_they_were_on(client, secretariat, decided):
     item = services.final_items(decided).get(short_title="Oostgrens")
     client.force_login(secretariat)
-    response = client.post(reverse("decisions:item_press_summary", args=[item.pk]), {"text": "Nieuw kort bestek."})
+    response = client.post(
+        reverse("decisions:item_press_summary", args=[item.pk]), {"text": "Nieuw kort bestek.", "revision": 1}
+    )
     assert response["Location"] == stage(decided, "session") + f"#decision-{item.pk}"
-    response = client.post(reverse("decisions:release_schedule", args=[decided.uuid]), {"scopes": ["decisions"]})
+    response = client.post(
+        reverse("decisions:release_schedule", args=[decided.uuid]), {"scopes": ["decisions"], "revisions": NONE_PLANNED}
+    )
     assert response["Location"] == stage(decided, "after") + "#release"
     services.close_meeting(secretariat, decided)
     response = client.post(
-        reverse("decisions:item_decide", args=[item.pk]), {"result": "approved", "text": "Anders.", "reason": "Typfout"}
+        reverse("decisions:item_decide", args=[item.pk]),
+        {"result": "approved", "text": "Anders.", "reason": "Typfout", "revision": 1},
     )
     assert response["Location"] == stage(decided, "after") + f"#decision-{item.pk}"
 
@@ -121,7 +130,12 @@ def test_one_confirmation_plans_and_confirms_and_the_embargo_holds(client, secre
     moment = timezone.make_aware(datetime.datetime(2026, 12, 4, 15, 30))
     response = client.post(
         reverse("decisions:release_schedule", args=[decided.uuid]),
-        {"scopes": ["decisions", "documents"], "decisions_at": "2026-12-04T15:30", "documents_at": ""},
+        {
+            "scopes": ["decisions", "documents"],
+            "decisions_at": "2026-12-04T15:30",
+            "documents_at": "",
+            "revisions": NONE_PLANNED,
+        },
     )
     assert response.status_code == 302
     releases = {release.scope: release for release in Release.objects.all()}
@@ -146,11 +160,15 @@ def test_a_refused_confirmation_changes_nothing(client, secretariat, meeting, ad
     services.approve_agenda(secretariat, draft, expected_revision=None, close=True)
     client.force_login(secretariat)
     response = client.post(
-        reverse("decisions:release_schedule", args=[meeting.uuid]), {"scopes": ["documents", "decisions"]}, follow=True
+        reverse("decisions:release_schedule", args=[meeting.uuid]),
+        {"scopes": ["documents", "decisions"], "revisions": NONE_PLANNED},
+        follow=True,
     )
     assert "1 agendapunten hebben er geen" in " ".join(str(m) for m in response.context["messages"])
     assert not Release.objects.exists()  # the documents were not planned alone either
-    response = client.post(reverse("decisions:release_schedule", args=[meeting.uuid]), {}, follow=True)
+    response = client.post(
+        reverse("decisions:release_schedule", args=[meeting.uuid]), {"revisions": NONE_PLANNED}, follow=True
+    )
     assert "Kies wat vrijgegeven wordt." in " ".join(str(m) for m in response.context["messages"])
 
 
@@ -174,3 +192,31 @@ def test_the_preview_shows_what_the_public_will_see_and_releases_nothing(client,
         assert client.get(reverse("release_preview", args=[decided.uuid])).status_code == 403, role
     client.logout()
     assert client.get(reverse("release_preview", args=[decided.uuid])).status_code == 302  # to the login
+
+
+def test_a_stale_release_panel_is_refused_and_moves_nothing(client, secretariat, decided):
+    """Two secretaries have the panel open; the second to confirm would silently move the moment
+    the first confirmed (issue 13)."""
+    client.force_login(secretariat)
+    after = stage(decided, "after")
+    seen = re.search(r'name="revisions" value="([^"]*)"', client.get(after).content.decode()).group(1)
+    assert seen == NONE_PLANNED
+    url = reverse("decisions:release_schedule", args=[decided.uuid])
+    client.post(url, {"scopes": ["decisions"], "decisions_at": "2026-12-04T16:00", "revisions": seen})
+    confirmed = Release.objects.get()
+    assert confirmed.state == ReleaseState.CONFIRMED
+    stale = {"scopes": ["decisions"], "decisions_at": "2026-12-04T12:00", "revisions": seen}
+    response = client.post(url, stale, follow=True)
+    assert "Iemand anders heeft deze vrijgave intussen gewijzigd" in response.content.decode()
+    unchanged = Release.objects.get()
+    assert (unchanged.planned_at, unchanged.state, unchanged.revision) == (
+        confirmed.planned_at,
+        ReleaseState.CONFIRMED,
+        confirmed.revision,
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.schedule_release(secretariat, decided, {"decisions": None}, expected_revisions={"decisions": 0})
+    assert refused.value.code == "conflict" and Release.objects.get().planned_at == confirmed.planned_at
+    fresh = re.search(r'name="revisions" value="([^"]*)"', client.get(after).content.decode()).group(1)
+    client.post(url, {**stale, "revisions": fresh})
+    assert timezone.localtime(Release.objects.get().planned_at).hour == 12

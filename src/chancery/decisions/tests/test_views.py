@@ -185,21 +185,30 @@ def test_minutes_decisions_and_closing_through_the_meeting_page(client, org, mee
     client.force_login(secretariat)
     client.post(reverse("decisions:meeting_close", args=[meeting.uuid]))
     assert Meeting.objects.get().state == "agenda_approved"  # refused: no decision yet
-    client.post(reverse("decisions:item_decide", args=[item.pk]), {"result": "approved", "text": "Goedgekeurd."})
     client.post(
-        reverse("decisions:meeting_minutes", args=[meeting.uuid]), {"file": pdf_upload("notulen.pdf", "Notulen")}
+        reverse("decisions:item_decide", args=[item.pk]), {"result": "approved", "text": "Goedgekeurd.", "revision": 0}
+    )
+    client.post(
+        reverse("decisions:meeting_minutes", args=[meeting.uuid]),
+        {"file": pdf_upload("notulen.pdf", "Notulen"), "revision": 0},
     )
     assert Minutes.objects.get().document.versions.count() == 1
     client.post(reverse("decisions:meeting_close", args=[meeting.uuid]))
     assert Meeting.objects.get().state == "closed"
     response = client.post(
-        reverse("decisions:meeting_minutes", args=[meeting.uuid]), {"file": pdf_upload("notulen-2.pdf", "Notulen 2")}
+        reverse("decisions:meeting_minutes", args=[meeting.uuid]),
+        {"file": pdf_upload("notulen-2.pdf", "Notulen 2"), "revision": 1},
     )
     assert "geef de reden van de correctie" in client.get(response["Location"]).content.decode()
     assert Minutes.objects.get().document.versions.count() == 1
     client.post(
         reverse("decisions:item_decide", args=[item.pk]),
-        {"result": "approved", "text": "Goedgekeurd, met een amendement.", "reason": "Amendement vergeten"},
+        {
+            "result": "approved",
+            "text": "Goedgekeurd, met een amendement.",
+            "reason": "Amendement vergeten",
+            "revision": 1,
+        },
     )
     assert item.decisions.count() == 2
 

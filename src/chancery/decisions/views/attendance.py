@@ -21,7 +21,12 @@ def meeting_attendance(request, uuid):
     form = AttendanceForm(
         request.POST or None,
         members=members,
-        initial={"chair": current.chair, "secretary": current.secretary, "excused": current.excused},
+        initial={
+            "chair": current.chair,
+            "secretary": current.secretary,
+            "excused": current.excused,
+            "revision": meeting.revision,
+        },
     )
 
     def record():
@@ -33,6 +38,7 @@ def meeting_attendance(request, uuid):
             secretary=data["secretary"],
             excused=data["excused"],
             reason=data["reason"],
+            expected_revision=data["revision"],
         )
 
     done = call_service(

@@ -3,15 +3,13 @@ minutes (services/outcomes.py)."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chancery.core.views_kit import call_service
 from chancery.decisions import services
-from chancery.decisions.forms import DecisionForm, PressSummaryForm
+from chancery.decisions.forms import DecisionForm, MinutesForm, PressSummaryForm
 from chancery.decisions.views.common import decisions_url, item_for_edit, meeting_for_edit
 
 
@@ -33,6 +31,7 @@ def item_decide(request, pk):
                 text=data["text"],
                 motivation=data["motivation"],
                 reason=data["reason"],
+                expected_revision=data["revision"],
             )
         return services.record_decision(
             request.user,
@@ -60,7 +59,9 @@ def item_press_summary(request, pk):
     form = PressSummaryForm(request.POST)
     return call_service(
         request,
-        lambda: services.set_press_summary(request.user, item, form.cleaned_data["text"]),
+        lambda: services.set_press_summary(
+            request.user, item, form.cleaned_data["text"], expected_revision=form.cleaned_data["revision"]
+        ),
         form=form,
         success=_("The press summary has been saved."),
         back=decisions_url(item, f"decision-{item.pk}"),
@@ -84,13 +85,18 @@ def meeting_close(request, uuid):
 @require_POST
 def meeting_minutes(request, uuid):
     meeting = meeting_for_edit(request, uuid)
-    upload = request.FILES.get("file")
-    if upload is None:
-        messages.error(request, _("Choose the file with the minutes."))
-        return redirect(meeting)
+    # The form inspects the file (DocumentFileField) before the service's transaction begins.
+    form = MinutesForm(request.POST, request.FILES)
     return call_service(
         request,
-        lambda: services.attach_minutes(request.user, meeting, upload, reason=request.POST.get("reason", "")),
+        lambda: services.attach_minutes(
+            request.user,
+            meeting,
+            form.cleaned_data["file"],
+            reason=form.cleaned_data["reason"],
+            expected_revision=form.cleaned_data["revision"],
+        ),
+        form=form,
         success=_("The minutes have been stored."),
         back=meeting,
     )

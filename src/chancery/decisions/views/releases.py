@@ -39,7 +39,9 @@ def release_schedule(request, uuid):
 
     return call_service(
         request,
-        lambda: services.schedule_release(request.user, meeting, form.moments()),
+        lambda: services.schedule_release(
+            request.user, meeting, form.moments(), expected_revisions=form.cleaned_data["revisions"]
+        ),
         form=form,
         success=scheduled,
         back=_panel(meeting),

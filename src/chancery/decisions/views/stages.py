@@ -117,11 +117,20 @@ def _minutes(request, meeting: Meeting):
     return Minutes.objects.visible_to(request.user).filter(meeting=meeting).select_related("document").first()
 
 
+def _minutes_revision(meeting: Meeting, minutes: Minutes | None, form_shown: bool) -> int | None:
+    """The revision the minutes form carries (services.attach_minutes): from the minutes already
+    read when the reader sees them, else asked (minutes the reader may not see still count)."""
+    if not form_shown:
+        return None
+    return minutes.document.version_count if minutes else services.minutes_revision(meeting)
+
+
 def _session(request, meeting: Meeting):
     context = _stage_context(request, meeting, "meeting")
     manager = context["manager"]
     agenda, items = _decided_items(request, meeting)
     running = meeting.state == MeetingState.AGENDA_APPROVED
+    minutes = _minutes(request, meeting)
     return render(
         request,
         "decisions/meeting/session.html",
@@ -132,8 +141,9 @@ def _session(request, meeting: Meeting):
             # Decisions are recorded while the meeting runs; once closed, corrections are made after it.
             "can_decide": manager and agenda is not None and running,
             "can_close": manager and running,
-            "minutes": _minutes(request, meeting),
+            "minutes": minutes,
             "can_store_minutes": manager and running,
+            "minutes_revision": _minutes_revision(meeting, minutes, manager and running),
             "attendance": services.attendance(meeting),
             "can_record_attendance": manager and meeting.state != MeetingState.CLOSED,
             "decision_results": DecisionResult.choices,
@@ -148,6 +158,7 @@ def _after(request, meeting: Meeting):
     closed = meeting.state == MeetingState.CLOSED
     can_release = manager and agenda is not None and may(request.user, "decisions.release")
     outlines = services.release_outline(meeting) if can_release else []
+    minutes = _minutes(request, meeting)
     return render(
         request,
         "decisions/meeting/after.html",
@@ -158,8 +169,9 @@ def _after(request, meeting: Meeting):
             "can_correct": manager and agenda is not None,
             "can_publish": manager and agenda is not None,
             "closed": closed,
-            "minutes": _minutes(request, meeting),
+            "minutes": minutes,
             "can_correct_minutes": manager and closed,
+            "minutes_revision": _minutes_revision(meeting, minutes, manager and closed),
             "attendance": services.attendance(meeting),
             "can_correct_attendance": manager and closed,
             "can_release": can_release,

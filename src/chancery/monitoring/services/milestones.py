@@ -20,11 +20,33 @@ from chancery.monitoring.models import Milestone, MilestoneStatus
 MILESTONES_DENIED = gettext_lazy("You may not change the milestones of this initiative.")
 
 
+class StaleMilestone(ValidationError):
+    """The milestone changed since the editor loaded it."""
+
+    def __init__(self):
+        super().__init__(
+            _("Someone else changed this milestone in the meantime. Reload it and make your change again."),
+            code="conflict",
+        )
+
+
 @transaction.atomic
 def set_status(
-    actor, milestone: Milestone, status: str, *, done_on: datetime.date | None = None, reason: str = ""
+    actor,
+    milestone: Milestone,
+    status: str,
+    *,
+    done_on: datetime.date | None = None,
+    reason: str = "",
+    expected_revision: int | None = None,
 ) -> Milestone:
+    """Set a milestone's status. `expected_revision` is the revision the editor saw (the form always
+    sends it; None only for a module acting on its own): a stale one is refused, so a status set
+    on a page loaded earlier never silently undoes another (a "done" reset to "in progress")."""
     require(actor, "monitoring.edit_initiative", milestone.initiative, MILESTONES_DENIED)
+    milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
+    if expected_revision is not None and milestone.revision != expected_revision:
+        raise StaleMilestone()
     status = MilestoneStatus(status)
     if status == MilestoneStatus.DONE:
         done_on = done_on or timezone.localdate()
@@ -36,7 +58,8 @@ def set_status(
     milestone.status = status
     milestone.done_on = done_on if status == MilestoneStatus.DONE else None
     milestone.drop_reason = reason.strip() if status == MilestoneStatus.DROPPED else ""
-    milestone.save(update_fields=["status", "done_on", "drop_reason"])
+    milestone.revision += 1
+    milestone.save(update_fields=["status", "done_on", "drop_reason", "revision"])
     audit.record(
         actor, AuditAction.UPDATE, milestone, before=before,
         after=audit.snapshot(milestone, ("status", "done_on", "drop_reason")),

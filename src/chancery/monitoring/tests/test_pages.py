@@ -54,9 +54,9 @@ def test_milestone_status_needs_a_reason_to_drop(client, tree, org):
     milestone = Milestone.objects.create(initiative=tree[2], title="Studie", due=datetime.date(2026, 6, 1))
     client.force_login(org.users["secretariat"])
     url = reverse("monitoring:milestone_status", args=[milestone.pk])
-    assert "Zeg waarom" in client.post(url, {"status": "dropped"}, follow=True).content.decode()
+    assert "Zeg waarom" in client.post(url, {"status": "dropped", "revision": 1}, follow=True).content.decode()
     assert Milestone.objects.get().status == "not_started"
-    client.post(url, {"status": "dropped", "reason": "Overbodig na het regeerakkoord"})
+    client.post(url, {"status": "dropped", "reason": "Overbodig na het regeerakkoord", "revision": 1})
     assert Milestone.objects.get().status == "dropped"
 
 

@@ -83,12 +83,34 @@ def criterion(number: int) -> Criterion:
     return CRITERIA[number - 1]
 
 
+class StaleFinding(ValidationError):
+    """The finding on the criterion changed since the handler loaded the case."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "Someone else recorded a finding on this criterion in the meantime. Reload the file and make "
+                "your change again."
+            ),
+            code="conflict",
+        )
+
+
 @transaction.atomic
 def record_finding(
-    actor, case, number, finding: str, motivation: str, *, source: str | None = None
+    actor,
+    case,
+    number,
+    finding: str,
+    motivation: str,
+    *,
+    source: str | None = None,
+    expected_revision: int | None = None,
 ) -> CriterionFinding:
     """Record (or replace) the finding on one criterion. Only a handler of the administration who
-    may see the case records one, while the case is open."""
+    may see the case records one, while the case is open. `expected_revision` is the revision of
+    the criterion's finding the handler saw (0: none yet; the form always sends it, None only for
+    a module acting on its own): a stale one is refused and nothing changes."""
     if not may(actor, "strategic_goods.review_hits") or not case.is_visible_to(actor):
         raise PermissionDenied(_("Only a handler of the administration may assess a file."))
     try:
@@ -105,12 +127,15 @@ def record_finding(
     if not case.is_open:
         raise ValidationError(_("The case is closed; its assessment can no longer change."))
     existing = CriterionFinding.objects.select_for_update().filter(case=case, criterion=number).first()
+    if expected_revision is not None and (existing.revision if existing else 0) != expected_revision:
+        raise StaleFinding()
     before = audit.snapshot(existing, FINDING_FIELDS) if existing else None
     values = {"finding": finding, "motivation": motivation, "assessor": actor, "at": timezone.now()}
     if existing:
         for key, value in values.items():
             setattr(existing, key, value)
-        existing.save(update_fields=FINDING_FIELDS)
+        existing.revision += 1
+        existing.save(update_fields=[*FINDING_FIELDS, "revision"])
         saved = existing
     else:
         saved = CriterionFinding.objects.create(case=case, criterion=number, **values)

@@ -323,12 +323,47 @@ def test_a_handler_records_a_finding_on_the_case_page(client, applicant, handler
     client.force_login(handler)
     response = client.post(
         reverse("strategic_goods:finding", args=[case.reference]),
-        {"criterion": "2", "finding": "negative", "motivation": "Risico op repressie."},
+        {"criterion": "2", "finding": "negative", "motivation": "Risico op repressie.", "revisions": "2:0"},
     )
     assert response.status_code == 302
     assert CriterionFinding.objects.get(case=case).finding == "negative"
-    client.post(reverse("strategic_goods:finding", args=[case.reference]), {"criterion": "3", "finding": "negative"})
+    client.post(
+        reverse("strategic_goods:finding", args=[case.reference]),
+        {"criterion": "3", "finding": "negative", "revisions": "3:0"},
+    )
     assert CriterionFinding.objects.count() == 1
+
+
+def seen_revisions(client, case) -> str:
+    """The revisions the finding form carries on the case page, as a browser would send them."""
+    page = client.get(case.get_absolute_url()).content.decode()
+    form = re.search(r'<form[^>]*id="finding-form".*?</form>', page, re.S).group(0)
+    return re.search(r'name="revisions" value="([^"]*)"', form).group(1)
+
+
+def test_a_stale_finding_form_is_refused_and_changes_nothing(client, applicant, handler):
+    """Two handlers have the file open; the second to record a finding on a criterion would silently
+    replace the first one's negative finding (issue 13)."""
+    case = apply_for_licence(applicant)
+    url = reverse("strategic_goods:finding", args=[case.reference])
+    client.force_login(handler)
+    seen = seen_revisions(client, case)
+    assert seen == "1:0 2:0 3:0 4:0 5:0 6:0 7:0 8:0"
+    client.post(url, {"criterion": "2", "finding": "negative", "motivation": "Risico op repressie.", "revisions": seen})
+    stale = {"criterion": "2", "finding": "no_concern", "motivation": "Geen bezwaar.", "revisions": seen}
+    page = client.get(client.post(url, stale)["Location"]).content.decode()
+    assert "Iemand anders heeft intussen een bevinding over dit criterium vastgelegd" in page
+    finding = CriterionFinding.objects.get(case=case)
+    assert (finding.finding, finding.motivation, finding.revision) == ("negative", "Risico op repressie.", 1)
+    # Another criterion is no conflict: the form's revision of criterion 3 is still the current one.
+    client.post(url, {"criterion": "3", "finding": "concern", "motivation": "Na te gaan.", "revisions": seen})
+    assert CriterionFinding.objects.count() == 2
+    with pytest.raises(ValidationError) as refused:
+        record_finding(handler, case, 2, "no_concern", "x", expected_revision=0)
+    assert refused.value.code == "conflict"
+    assert CriterionFinding.objects.get(case=case, criterion=2).finding == "negative"
+    client.post(url, {**stale, "revisions": seen_revisions(client, case)})
+    assert CriterionFinding.objects.get(case=case, criterion=2).revision == 2
 
 
 # --- denial notifications ---------------------------------------------------------------------
