@@ -7,7 +7,7 @@ import datetime
 from django.utils import timezone
 
 from chancery.licensing.models import PriorAuthorisation
-from chancery.procedures.services.work import find_or_create_party
+from chancery.procedures.services.parties import find_or_create_party
 from chancery.procedures.testing import PARTY
 
 
@@ -48,7 +48,7 @@ def case_files(users: dict, round_: int = 0) -> dict:
         work.take(handler, case)
         fire(case, "declare_complete", handler)
         assess(case, handler)
-        fire(case, "propose_department_decision", handler)
+        fire(case, "propose_department_decision", colleague)  # four eyes: the handler decides
         return case
 
     made = {"submitted": apply_for_licence(applicant, title=f"Aanvraag {round_}")}
