@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from chancery.licensing.models import PriorAuthorisation
 from chancery.procedures.services.parties import find_or_create_party
-from chancery.procedures.testing import PARTY
+from chancery.procedures.testing import PARTY, represent
 
 
 def authorise(recorded_by, party: dict | None = None, *, number: str = "VM-TEST-001") -> PriorAuthorisation:
@@ -78,4 +78,12 @@ def case_files(users: dict, round_: int = 0) -> dict:
         period_end=today - datetime.timedelta(days=10), destination_countries="CA,US",
     )  # fmt: skip
     made["registration"] = registration
+    # A further company the applicant represents, registered by the handler (the service's list).
+    base = 5_000_000 + round_
+    subsidiary = {
+        **PARTY,
+        "name": f"Dochteronderneming {round_}",
+        "registration_number": f"{base:08d}{97 - base % 97:02d}",
+    }
+    made["representation"] = represent(applicant, handler, subsidiary)
     return made

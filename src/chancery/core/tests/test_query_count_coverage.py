@@ -16,6 +16,7 @@ WITHOUT_BASELINE = {
     "decisions:meeting_close", "decisions:meeting_minutes", "decisions:publication_start", "decisions:release_confirm",
     "decisions:release_now", "decisions:release_plan", "document_release", "signing_start", "procedures:document",
     "procedures:fire", "procedures:note", "procedures:take", "counter:answer", "counter:message", "licensing:renew",
+    "procedures:representation_revoke",
     "monitoring:budget", "monitoring:milestone_add", "monitoring:milestone_status", "strategic_goods:finding",
     "api:webhook-redeliver", "set_language", "logout",
     # Forms to fill in: nothing listed on them.
