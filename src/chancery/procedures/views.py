@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -304,7 +305,7 @@ def representations(request):
     rows = (
         Representation.objects.visible_to(request.user)
         .select_related("user", "party", "granted_by", "revoked_by", "extract")
-        .order_by("revoked_at", "party__name", "pk")
+        .order_by(F("revoked_at").asc(nulls_first=True), "party__name", "pk")  # those in force first
     )
     return render(
         request,
