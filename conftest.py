@@ -98,15 +98,24 @@ def colleague(team):
 
 @pytest.fixture
 def applicant(org):
-    return org.users["applicant"]
+    """The tests' applicant, who represents the tests' company (procedures.testing.PARTY)."""
+    from chancery.procedures.testing import represent
+
+    user = org.users["applicant"]
+    represent(user, org.users["secretariat"])
+    return user
 
 
 @pytest.fixture
-def other_applicant(db):
+def other_applicant(org):
+    """A second applicant, who represents another company (procedures.testing.OTHER_PARTY)."""
     from chancery.core.models import Role
     from chancery.core.testing import make_user
+    from chancery.procedures.testing import OTHER_PARTY, represent
 
-    return make_user("t-aanvrager-2", Role.APPLICANT)
+    user = make_user("t-aanvrager-2", Role.APPLICANT)
+    represent(user, org.users["secretariat"], OTHER_PARTY)
+    return user
 
 
 @pytest.fixture

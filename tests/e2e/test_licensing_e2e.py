@@ -11,7 +11,7 @@ from chancery.core.models import Entity, Role
 from chancery.core.testing import PASSWORD, make_user
 from chancery.licensing.models import Licence
 from chancery.procedures.services import cases as engine
-from chancery.procedures.testing import apply_for_licence, assess
+from chancery.procedures.testing import apply_for_licence, assess, propose, represent
 from chancery.strategic_goods.procedure import TEAM
 from chancery.strategic_goods.services.control_list import load_control_list
 
@@ -28,10 +28,11 @@ def prepared(db):
     team = Entity.objects.create(code=TEAM, kind="department", name="Controle Strategische Goederen")
     applicant = make_user("t-aanvrager", Role.APPLICANT)
     handler = make_user("t-behandelaar", Role.CIVIL_SERVANT, team)
+    represent(applicant, handler)
     case = apply_for_licence(applicant)
     engine.fire(case, "declare_complete", handler, expected_version=case.version)
     assess(case, handler)  # an internal note and the eight criteria
-    engine.fire(case, "propose_department_decision", handler, expected_version=case.version)
+    propose(case, handler)  # by a colleague: the handler decides (four eyes)
     return case
 
 

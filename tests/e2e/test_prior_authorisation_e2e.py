@@ -60,7 +60,34 @@ def test_a_company_gets_its_prior_authorisation_and_files_military_goods(page, p
     advice = tmp_path / "advies.pdf"
     advice.write_bytes(samples.make_pdf("Advies Veiligheid van de Staat: geen bezwaar"))
 
+    # Without a representation the applicant files for no company, and is told so without a name.
     log_in(page, "t-aanvrager", PASSWORD)
+    apply_for_military_goods(page, certificate)
+    expect(page.get_by_text("U bent niet geregistreerd als vertegenwoordiger van deze organisatie")).to_be_visible()
+
+    # The service registers the representation on the company's extract of the enterprise register.
+    extract = tmp_path / "uittreksel-kbo.pdf"
+    extract.write_bytes(samples.make_pdf("Uittreksel KBO: zaakvoerder t-aanvrager"))
+    page.context.clear_cookies()
+    log_in(page, "t-behandelaar", PASSWORD)
+    page.goto("/app/zaken/")
+    page.get_by_role("link", name="Vertegenwoordigingen").click()
+    page.get_by_label("Gebruikersnaam van de vertegenwoordiger").fill("t-aanvrager")
+    page.get_by_label("Onderneming of organisatie").fill(COMPANY[0])
+    page.get_by_label("Registratienummer").fill(COMPANY[1])
+    page.get_by_label("Aangetoond met een uittreksel uit de Kruispuntbank van Ondernemingen (KBO)").check()
+    page.get_by_label("Uittreksel uit de Kruispuntbank van Ondernemingen (KBO)", exact=True).set_input_files(
+        str(extract)
+    )
+    page.get_by_role("button", name="Registreren", exact=True).click()
+    page.wait_for_load_state()
+    expect(page.get_by_text("vertegenwoordigt nu Kust Optronics NV")).to_be_visible()
+    assert describe(run_axe(page)) == []
+
+    page.context.clear_cookies()
+    log_in(page, "t-aanvrager", PASSWORD)
+    page.goto("/loket/")
+    expect(page.locator("#represented")).to_contain_text(COMPANY[0])
     apply_for_military_goods(page, certificate)
     expect(page.get_by_text("Vraag eerst een voorafgaande machtiging aan via uw loket")).to_be_visible()
 

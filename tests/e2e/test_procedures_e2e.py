@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from chancery.core import samples
 from chancery.core.models import Entity, Role
 from chancery.core.testing import PASSWORD, make_user
+from chancery.procedures.testing import represent
 from chancery.strategic_goods.demo.loader import DEMO_SANCTIONS
 from chancery.strategic_goods.models import ScreeningHit
 from chancery.strategic_goods.procedure import TEAM
@@ -28,10 +29,13 @@ def people(db):
     # the (demo) sanctions list are loaded here.
     load_control_list()
     load_sanctions(DEMO_SANCTIONS, source="command")
-    return {
+    people = {
         "applicant": make_user("t-aanvrager", Role.APPLICANT),
         "handler": make_user("t-behandelaar", Role.CIVIL_SERVANT, team),
+        "colleague": make_user("t-collega", Role.CIVIL_SERVANT, team),
     }
+    represent(people["applicant"], people["handler"])  # the applicant acts for Precisie Optiek NV
+    return people
 
 
 def fire(page, label, reason=""):
@@ -113,6 +117,14 @@ def test_applicant_submits_and_handler_decides(page, people, tmp_path):
     assert describe(run_axe(page)) == []
     fire(page, "Beslissing voorstellen (het departement beslist)")
     expect(page.locator("#case-state")).to_have_text("Beslissing in voorbereiding (departement)")
+    # Four eyes: who proposed does not decide; the page says why, and refuses.
+    grant = page.locator("form", has=page.get_by_role("button", name="Verlenen", exact=True))
+    expect(grant.get_by_text("vraagt een tweede persoon")).to_be_visible()
+    fire(page, "Verlenen", "De vergunning wordt verleend, geldig drie jaar.")
+    expect(page.locator("#case-state")).to_have_text("Beslissing in voorbereiding (departement)")
+    page.context.clear_cookies()
+    log_in(page, "t-collega", PASSWORD)
+    page.goto(f"/app/zaken/{reference}/")
     fire(page, "Verlenen", "De vergunning wordt verleend, geldig drie jaar.")
     expect(page.locator("#case-state")).to_have_text("Verleend")
     assert describe(run_axe(page)) == []

@@ -69,13 +69,18 @@ PRIOR_AUTHORISATION = Procedure(
             gettext_lazy("More information needed from you"),
             waiting_for_applicant=True,
         ),
+        # The applicant reads "under assessment" for both: the investigation and its advisers are not told.
         State(
-            "investigation", gettext_lazy("Morality investigation and ICP evaluation"), gettext_lazy("Under assessment")
+            "investigation",
+            gettext_lazy("Morality investigation and ICP evaluation"),
+            gettext_lazy("Under assessment"),
+            public_code="under_assessment",
         ),
         State(
             "awaiting_advice",
             gettext_lazy("Awaiting the advice of prosecutor, State Security and federal police"),
             gettext_lazy("Under assessment"),
+            public_code="under_assessment",
         ),
         State(
             "information_requested",

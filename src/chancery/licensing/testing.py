@@ -7,8 +7,8 @@ import datetime
 from django.utils import timezone
 
 from chancery.licensing.models import PriorAuthorisation
-from chancery.procedures.services.work import find_or_create_party
-from chancery.procedures.testing import PARTY
+from chancery.procedures.services.parties import find_or_create_party
+from chancery.procedures.testing import PARTY, represent
 
 
 def authorise(recorded_by, party: dict | None = None, *, number: str = "VM-TEST-001") -> PriorAuthorisation:
@@ -48,7 +48,7 @@ def case_files(users: dict, round_: int = 0) -> dict:
         work.take(handler, case)
         fire(case, "declare_complete", handler)
         assess(case, handler)
-        fire(case, "propose_department_decision", handler)
+        fire(case, "propose_department_decision", colleague)  # four eyes: the handler decides
         return case
 
     made = {"submitted": apply_for_licence(applicant, title=f"Aanvraag {round_}")}
@@ -78,4 +78,12 @@ def case_files(users: dict, round_: int = 0) -> dict:
         period_end=today - datetime.timedelta(days=10), destination_countries="CA,US",
     )  # fmt: skip
     made["registration"] = registration
+    # A further company the applicant represents, registered by the handler (the service's list).
+    base = 5_000_000 + round_
+    subsidiary = {
+        **PARTY,
+        "name": f"Dochteronderneming {round_}",
+        "registration_number": f"{base:08d}{97 - base % 97:02d}",
+    }
+    made["representation"] = represent(applicant, handler, subsidiary)
     return made

@@ -26,7 +26,7 @@ from chancery.licensing.forms import (
 )
 from chancery.licensing.models import PriorAuthorisation
 from chancery.licensing.services import general, licences, prior, statistics
-from chancery.procedures.services.work import find_or_create_party
+from chancery.procedures.services.parties import find_or_create_party
 
 
 def _licence(request, number: str):

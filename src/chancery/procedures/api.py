@@ -1,10 +1,12 @@
 """`/api/v1/cases`: the files of every procedure, read-only, with the reader's eyes. Applicants see
-their own files (with what the counter shows them), the administration what its pages show,
-anonymous callers and read-public tokens nothing."""
+their own files as the counter shows them (one masking, `procedures.masking`: states, steps, reasons
+and deadlines), the administration what its pages show, anonymous callers and read-public tokens
+nothing."""
 
 from __future__ import annotations
 
 import django_filters as filters
+from django.db.models import Q
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, inline_serializer
@@ -13,17 +15,30 @@ from rest_framework import serializers, viewsets
 from chancery.api.authentication import reader
 from chancery.core import links
 from chancery.core.authz import may
-from chancery.procedures import registry
-from chancery.procedures.models import Case, CaseTransition, Party
+from chancery.procedures import masking, registry
+from chancery.procedures.models import Case, Party
 
 
 class CaseFilter(filters.FilterSet):
     procedure = filters.CharFilter(help_text="A procedure's code, e.g. CSG (see `chancery procedures`)")
-    state = filters.CharFilter(help_text="A state code of the procedure, e.g. under_assessment")
+    state = filters.CharFilter(
+        method="filter_state",
+        help_text="A state code of the procedure, e.g. under_assessment (an applicant filters by the states they "
+        "are shown)",
+    )
 
     class Meta:
         model = Case
         fields = ["procedure", "state"]
+
+    def filter_state(self, queryset, name, value):
+        if may(reader(self.request), "procedures.handle_cases"):
+            return queryset.filter(state=value)
+        # By what the applicant is shown: awaiting_advice is not a state they can ask for.
+        shown = Q(pk__in=[])
+        for procedure in registry.all_procedures():
+            shown |= Q(procedure=procedure.code, state__in=masking.states_shown_as(procedure, value))
+        return queryset.filter(shown)
 
 
 class PartySerializer(serializers.ModelSerializer):
@@ -32,19 +47,14 @@ class PartySerializer(serializers.ModelSerializer):
         fields = ["kind", "name", "registration_number", "country"]
 
 
-class StepSerializer(serializers.ModelSerializer):
-    transition = serializers.CharField(source="name")
-    reason = serializers.SerializerMethodField()
+class StepSerializer(serializers.Serializer):
+    """A step as `masking.shown_history` gives it to the reader."""
 
-    class Meta:
-        model = CaseTransition
-        fields = ["transition", "source", "target", "at", "reason"]
-
-    def get_reason(self, step) -> str:
-        # Internal reasons stay internal; the applicant reads only what is addressed to them.
-        if self.context.get("internal") or step.reason_to_applicant:
-            return step.reason
-        return ""
+    transition = serializers.CharField()
+    source = serializers.CharField()
+    target = serializers.CharField()
+    at = serializers.DateTimeField()
+    reason = serializers.CharField()
 
 
 def _internal(context) -> bool:
@@ -59,6 +69,9 @@ class CaseSerializer(serializers.ModelSerializer):
     team = serializers.SerializerMethodField()
     overdue = serializers.SerializerMethodField()
     history = serializers.SerializerMethodField()
+    # As the reader is shown them (procedures.masking).
+    state = serializers.SerializerMethodField()
+    due_on = serializers.SerializerMethodField()
 
     class Meta:
         model = Case
@@ -66,6 +79,10 @@ class CaseSerializer(serializers.ModelSerializer):
             "id", "url", "reference", "procedure", "procedure_name", "state", "state_label", "title", "applicant",
             "team", "access_level", "created_at", "submitted_at", "closed_at", "due_on", "overdue", "history",
         ]  # fmt: skip
+
+    def _shown_state(self, case) -> masking.ShownState | None:
+        procedure = registry.find(case.procedure)
+        return masking.shown_state(procedure, case.state, internal=_internal(self.context)) if procedure else None
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, case) -> str:
@@ -75,19 +92,25 @@ class CaseSerializer(serializers.ModelSerializer):
         procedure = registry.find(case.procedure)
         return str(procedure.name) if procedure else case.procedure
 
+    def get_state(self, case) -> str:
+        shown = self._shown_state(case)
+        return shown.code if shown else case.state
+
     def get_state_label(self, case) -> str:
-        procedure = registry.find(case.procedure)
-        if procedure is None:
-            return case.state
-        state = procedure.state(case.state)
-        return str(state.label if _internal(self.context) else state.label_for_applicant)
+        shown = self._shown_state(case)
+        return str(shown.label) if shown else case.state
+
+    @extend_schema_field({"type": "string", "format": "date", "nullable": True})
+    def get_due_on(self, case):
+        # Not for the applicant: a term that stops while advice is awaited would tell it.
+        return case.due_on.isoformat() if case.due_on and _internal(self.context) else None
 
     @extend_schema_field({"type": "string", "nullable": True})
     def get_team(self, case) -> str | None:
         return case.team.name if case.team_id else None
 
     def get_overdue(self, case) -> bool:
-        return case.is_overdue() if registry.find(case.procedure) else False
+        return case.is_overdue() if registry.find(case.procedure) and _internal(self.context) else False
 
     @extend_schema_field(
         inline_serializer(
@@ -103,8 +126,11 @@ class CaseSerializer(serializers.ModelSerializer):
         )
     )
     def get_history(self, case) -> list[dict]:
-        context = {**self.context, "internal": _internal(self.context)}
-        return StepSerializer(case.history.all(), many=True, context=context).data
+        procedure = registry.find(case.procedure)
+        if procedure is None:
+            return []
+        steps = masking.shown_history(procedure, case.history.all(), internal=_internal(self.context))
+        return StepSerializer(steps, many=True).data
 
 
 class CaseViewSet(viewsets.ReadOnlyModelViewSet):

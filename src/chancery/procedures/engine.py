@@ -31,6 +31,10 @@ class State:
     # What the applicant is told (internal steps like "awaiting external advice" may read
     # "under assessment" for them); the label when empty.
     public_label: str = ""
+    # The code the applicant is shown (the API's `state` for them): an internal state reads as the
+    # public one it belongs to (awaiting_advice as under_assessment); its own code when empty.
+    # States with one public code have one public label (a test holds it for every procedure).
+    public_code: str = ""
     # No transition leaves a final state.
     final: bool = False
     # The handling is over (a decision was taken) although later steps remain possible (a granted
@@ -46,6 +50,10 @@ class State:
     @property
     def label_for_applicant(self) -> str:
         return self.public_label or self.label
+
+    @property
+    def code_for_applicant(self) -> str:
+        return self.public_code or self.code
 
 
 @dataclass(frozen=True)
@@ -81,9 +89,13 @@ class Transition:
     # The reason is addressed to the applicant (a question, a decision's motivation); other
     # reasons are internal and never shown to them.
     reason_to_applicant: bool = False
+    # Four eyes: not taken by the person who took the latest of these steps on the case (the one
+    # who proposed a decision does not also take it).
+    not_by_actor_of: frozenset[str] = frozenset()
 
     def __post_init__(self):
         object.__setattr__(self, "roles", frozenset(self.roles))
+        object.__setattr__(self, "not_by_actor_of", frozenset(self.not_by_actor_of))
         object.__setattr__(self, "guards", tuple(self.guards))
         object.__setattr__(self, "on_enter", tuple(self.on_enter))
 
@@ -182,6 +194,11 @@ class Procedure:
             if not t.roles:
                 raise DefinitionError(f"{self.code}: transition {t.name} has no roles")
             seen.add((t.name, t.source))
+            unknown = t.not_by_actor_of - {other.name for other in self.transitions}
+            if unknown:
+                raise DefinitionError(
+                    f"{self.code}: transition {t.name} is kept from the actor of unknown {sorted(unknown)}"
+                )
             if self.state(t.source).final:
                 raise DefinitionError(f"{self.code}: transition {t.name} leaves final state {t.source}")
         for clock in self.clocks:
@@ -258,6 +275,7 @@ class Procedure:
                 {
                     "code": s.code,
                     "label": str(s.label),
+                    "code_for_applicant": s.code_for_applicant,
                     "final": s.final,
                     "decided": s.decided,
                     "waiting_for_applicant": s.waiting_for_applicant,
@@ -274,6 +292,7 @@ class Procedure:
                     "guards": [g.code for g in t.guards],
                     "on_enter": [a.code for a in t.on_enter],
                     "reason_required": t.reason_required,
+                    "not_by_actor_of": sorted(t.not_by_actor_of),
                 }
                 for t in self.transitions
             ],

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from chancery.core.files import allowed_formats_text
 from chancery.core.forms import DocumentFileField
-from chancery.procedures.models import Party, PartyKind
+from chancery.core.models import User
+from chancery.procedures.models import Party, PartyKind, RepresentationBasis
 
 FILE_ACCEPT = ".pdf,.docx,.odt,.xlsx,.ods,.png,.jpg,.jpeg"
 
@@ -125,3 +126,49 @@ class AnswerForm(forms.Form):
 
 class ApplicantMessageForm(forms.Form):
     message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 3}), max_length=8000)
+
+
+class RepresentationForm(forms.Form):
+    """The service registers who may act for an organisation at the counter."""
+
+    username = forms.CharField(label=_("User name of the representative"), max_length=150)
+    company_name = forms.CharField(label=_("Company or organisation"), max_length=200)
+    registration_number = forms.CharField(
+        label=_("Registration number"), max_length=40, help_text=_("For a Belgian company: the enterprise number.")
+    )
+    country = forms.CharField(label=_("Country (ISO code)"), max_length=2, initial="BE")
+    basis = forms.ChoiceField(label=_("On the basis of"), choices=RepresentationBasis.choices, widget=forms.RadioSelect)
+    extract = file_field(
+        _("Extract of the enterprise register (KBO)"),
+        required=False,
+        accept=".pdf",
+        help_text=_("Required when the representation rests on the extract: the extract that names the person."),
+    )
+    extract.conditionally_required = True
+    valid_from = forms.DateField(label=_("Valid from"), widget=forms.DateInput(attrs={"type": "date"}), required=False)
+    valid_until = forms.DateField(
+        label=_("Valid until"), widget=forms.DateInput(attrs={"type": "date"}), required=False
+    )
+    reason = forms.CharField(label=_("Remark"), max_length=1000, required=False)
+
+    def clean_username(self):
+        user = User.objects.filter(username=self.cleaned_data["username"].strip()).first()
+        if user is None:
+            raise ValidationError(_("There is no account with this user name."))
+        return user
+
+    def clean_country(self):
+        return self.cleaned_data["country"].strip().upper()
+
+    def party(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "kind": PartyKind.ORGANISATION,
+            "name": data["company_name"].strip(),
+            "registration_number": data["registration_number"].strip(),
+            "country": data["country"],
+        }
+
+
+class RevocationForm(forms.Form):
+    reason = forms.CharField(label=_("Reason of the revocation"), max_length=1000)

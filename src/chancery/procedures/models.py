@@ -78,6 +78,83 @@ class Party(models.Model):
                 self.registration_number = normalise_enterprise_number(self.registration_number)
 
 
+class RepresentationBasis(models.TextChoices):
+    GRANTED = "granted", _("Granted by the service")
+    REGISTER_EXTRACT = "register_extract", _("Proven by an extract of the enterprise register (KBO)")
+
+
+class RepresentationQuerySet(ReadableQuerySet):
+    def in_force(self, on: datetime.date | None = None) -> RepresentationQuerySet:
+        """Not revoked and valid on `on` (today by default)."""
+        on = on or timezone.localdate()
+        return self.filter(revoked_at__isnull=True, valid_from__lte=on).filter(
+            Q(valid_until__isnull=True) | Q(valid_until__gte=on)
+        )
+
+
+class Representation(models.Model):
+    """Who may act for an organisation at the counter: a user of the counter and the company or
+    organisation they represent, registered by the service (services.parties.grant) on its own
+    knowledge or on an extract of the enterprise register (KBO) it keeps. Every filing for an
+    organisation asks for one in force (services.parties.require_representation). Never deleted:
+    a revocation ends it and says who, when and why."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("representative"), on_delete=models.PROTECT,
+        related_name="representations",
+    )  # fmt: skip
+    party = models.ForeignKey(
+        Party, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="representations"
+    )
+    basis = models.CharField(_("basis"), max_length=20, choices=RepresentationBasis.choices)
+    # The extract of the enterprise register that proves the mandate (basis register_extract).
+    extract = models.ForeignKey(
+        "core.Document", verbose_name=_("extract of the enterprise register"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )  # fmt: skip
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("granted by"), on_delete=models.PROTECT, related_name="+"
+    )
+    granted_at = models.DateTimeField(_("granted"), default=timezone.now)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("revoked by"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    revocation_reason = models.TextField(_("reason of the revocation"), blank=True)
+
+    objects = RepresentationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("representation")
+        verbose_name_plural = _("representations")
+        ordering = ["party__name", "pk"]
+        constraints = [
+            # One representation of a user for an organisation at a time; a revoked one stays as history.
+            models.UniqueConstraint(
+                fields=["user", "party"], condition=Q(revoked_at__isnull=True), name="representation_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
+                name="representation_period",
+            ),
+            models.CheckConstraint(
+                condition=~Q(basis="register_extract") | Q(extract__isnull=False), name="representation_extract"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.party}"
+
+    def is_in_force(self, on: datetime.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        return (
+            self.revoked_at is None and self.valid_from <= on and (self.valid_until is None or self.valid_until >= on)
+        )
+
+
 class CaseCounter(models.Model):
     """The yearly sequence of a procedure's reference numbers, taken under a row lock."""
 

@@ -8,7 +8,15 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from chancery.core.authz import declare
-from chancery.core.permissions import APPLICANTS, has_role, in_administration, is_outsider
+from chancery.core.permissions import (
+    APPLICANTS,
+    has_role,
+    in_administration,
+    in_secretariat,
+    is_civil_servant,
+    is_outsider,
+)
+from chancery.procedures import registry
 
 
 def may_take_step(user, transition) -> bool:
@@ -17,5 +25,20 @@ def may_take_step(user, transition) -> bool:
     return has_role(user, transition.roles) and not has_role(user, APPLICANTS)
 
 
+def _manage_representations(user, obj=None) -> bool:
+    """The civil servants of a service that handles a procedure (a procedure's team) register who
+    may act for an organisation at its counter; the secretariat and administrators too."""
+    if in_secretariat(user):
+        return True
+    if not is_civil_servant(user) or not user.entity_id:
+        return False
+    return user.entity.code in {procedure.team for procedure in registry.all_procedures() if procedure.team}
+
+
 declare("procedures.handle_cases", in_administration, _("Only the administration handles cases."))
 declare("procedures.apply", is_outsider, _("The counter is for applicants."))
+declare(
+    "procedures.manage_representations",
+    _manage_representations,
+    _("Only the service that handles the procedures registers who may act for an organisation."),
+)

@@ -12,7 +12,16 @@ from chancery.core import visibility
 from chancery.core.authz import may
 from chancery.core.models.access import NAMEABLE_LEVELS, AccessLevel, ReleaseState, visibility_rule
 from chancery.core.visibility import Condition, Follows, Rule, follows
-from chancery.procedures.models import Case, CaseCounter, CaseDocument, CaseNote, CaseTransition, ClockPeriod, Party
+from chancery.procedures.models import (
+    Case,
+    CaseCounter,
+    CaseDocument,
+    CaseNote,
+    CaseTransition,
+    ClockPeriod,
+    Party,
+    Representation,
+)
 
 ALL_LEVELS = tuple(AccessLevel)
 ALL_STATES = tuple(ReleaseState)
@@ -71,7 +80,20 @@ def parties(user) -> Rule:
         return visibility.EVERYTHING
     if user is None or not user.is_authenticated:
         return visibility.NOTHING
-    return ((Condition("pk", Case.objects.visible_to(user).values("applicant")),),)
+    # The parties of their files, and the organisations they represent (to choose whom to file for).
+    return (
+        (Condition("pk", Case.objects.visible_to(user).values("applicant")),),
+        (Condition("pk", Representation.objects.filter(user=user).values("party")),),
+    )
+
+
+def representations(user) -> Rule:
+    """The service that registers them reads them all; a user their own."""
+    if may(user, "procedures.manage_representations"):
+        return visibility.EVERYTHING
+    if user is None or not user.is_authenticated or not user.is_active:
+        return visibility.NOTHING
+    return ((Condition("user", (user.pk,)),),)
 
 
 def register() -> None:
@@ -81,4 +103,5 @@ def register() -> None:
     visibility.register(CaseNote, internal_parts)
     visibility.register(CaseDocument, internal_parts)
     visibility.register(Party, parties)
+    visibility.register(Representation, representations)
     visibility.exempt(CaseCounter, "the yearly case numbering counter")

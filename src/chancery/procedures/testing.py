@@ -5,7 +5,11 @@ from __future__ import annotations
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from chancery.core import samples
-from chancery.procedures.services import work
+from chancery.core.models import User
+from chancery.core.testing import make_user
+from chancery.procedures.models import Representation
+from chancery.procedures.services import cases as engine
+from chancery.procedures.services import parties, work
 from chancery.strategic_goods.procedure import END_USER_CERTIFICATE
 
 PARTY = {
@@ -15,6 +19,15 @@ PARTY = {
     "country": "BE",
     "address": "Havenlaan 1, 2000 Antwerpen",
     "email": "export@precisie.example",
+}
+# A second company, of the tests' second applicant.
+OTHER_PARTY = {
+    "kind": "organisation",
+    "name": "Andere Onderneming BV",
+    "registration_number": "0203.040.596",
+    "country": "BE",
+    "address": "Kaai 2, 9000 Gent",
+    "email": "",
 }
 APPLICATION = {
     "kind": "dual_use_export",
@@ -37,6 +50,26 @@ APPLICATION = {
     ],
 }
 DATA = {"application": APPLICATION}
+
+
+def represent(user, granted_by, party: dict | None = None) -> Representation:
+    """`user` may act for the tests' company (or `party`) at the counter, registered by `granted_by`
+    (someone of the service or the secretariat) through the service. Idempotent."""
+    company = parties.find_or_create_party(party or PARTY)
+    existing = Representation.objects.in_force().filter(user=user, party=company).first()
+    return existing or parties.grant(granted_by, user=user, party=company, basis="granted")
+
+
+def second_person(handler) -> User:
+    """Another civil servant of the handler's team, who proposes the decisions the handler takes
+    (four eyes: who proposed a licence decision does not take it)."""
+    username = f"{handler.username}-voorstel"
+    return User.objects.filter(username=username).first() or make_user(username, handler.role, handler.entity)
+
+
+def propose(case, handler, name: str = "propose_department_decision"):
+    """The proposal of a decision (or the referral to the minister), by the handler's colleague."""
+    return engine.fire(case, name, second_person(handler), expected_version=case.version)
 
 
 def application_data(**changes) -> dict:

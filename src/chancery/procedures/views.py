@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,11 +18,19 @@ from chancery.core import services as core_services
 from chancery.core.authz import may, require
 from chancery.core.once import once
 from chancery.core.views_kit import call_service
-from chancery.procedures import registry
-from chancery.procedures.forms import AnswerForm, ApplicantMessageForm, CaseDocumentForm, NoteForm, TransitionForm
-from chancery.procedures.models import Case
+from chancery.procedures import masking, registry
+from chancery.procedures.forms import (
+    AnswerForm,
+    ApplicantMessageForm,
+    CaseDocumentForm,
+    NoteForm,
+    RepresentationForm,
+    RevocationForm,
+    TransitionForm,
+)
+from chancery.procedures.models import Case, Representation
 from chancery.procedures.services import cases as engine
-from chancery.procedures.services import clocks, queries, work
+from chancery.procedures.services import clocks, parties, queries, work
 
 
 def _internal(request) -> None:
@@ -167,7 +176,7 @@ def _case_context(request, case: Case, **extra) -> dict:
         "notes": work.notes_for(request.user, case),
         "documents": work.documents_for(request.user, case),
         "clocks": clocks.statuses(case, today),
-        "transitions": [(t, engine.guard_failures(case, t)) for t in transitions],
+        "transitions": [(t, engine.why_not(request.user, case, t)) for t in transitions],
         "handlers": list(case.handlers.all()),
         "is_handler": case.handlers.filter(pk=request.user.pk).exists(),
         "today": today,
@@ -268,6 +277,70 @@ def case_download(request, reference, pk):
     return _download(request, case, pk, internal_allowed=True)
 
 
+# --- who may act for an organisation -----------------------------------------------------------
+
+
+@login_required
+def representations(request):
+    """The service registers and ends who may act for an organisation at the counter."""
+    require(request.user, "procedures.manage_representations")
+    form = RepresentationForm(request.POST or None, request.FILES or None)
+
+    def grant():
+        data = form.cleaned_data
+        return parties.grant(
+            request.user, user=data["username"], party=form.party(), basis=data["basis"],
+            valid_from=data["valid_from"], valid_until=data["valid_until"], extract=data.get("extract"),
+            reason=data["reason"],
+        )  # fmt: skip
+
+    done = call_service(
+        request,
+        grant,
+        form=form,
+        success=lambda r: (
+            _("%(user)s now represents %(party)s.") % {"user": r.user.display_name, "party": r.party.name}
+        ),
+        then="procedures:representations",
+    )
+    if done:
+        return done
+    rows = (
+        Representation.objects.visible_to(request.user)
+        .select_related("user", "party", "granted_by", "revoked_by", "extract")
+        .order_by(F("revoked_at").asc(nulls_first=True), "party__name", "pk")  # those in force first
+    )
+    return render(
+        request,
+        "procedures/representations.html",
+        {
+            "rows": rows,
+            "form": form,
+            "revocation_form": RevocationForm(),
+            "today": timezone.localdate(),
+            "nav_current": "procedures:inbox",
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def representation_revoke(request, pk):
+    require(request.user, "procedures.manage_representations")
+    representation = Representation.objects.visible_to(request.user).filter(pk=pk).first()
+    if representation is None:
+        raise Http404(_("No such representation."))
+    form = RevocationForm(request.POST)
+    return call_service(
+        request,
+        lambda: parties.revoke(request.user, representation, reason=form.cleaned_data["reason"]),
+        form=form,
+        success=_("The representation was revoked."),
+        back="procedures:representations",
+    )
+
+
 # --- the applicant's counter ------------------------------------------------------------------
 
 
@@ -280,12 +353,21 @@ def _counter_url(case: Case) -> str:
 @login_required
 def counter_index(request):
     cases = Case.objects.filter(applicant_user=request.user).order_by("-created_at", "-pk")
-    rows = [(case, case.definition.state(case.state)) for case in cases if registry.find(case.procedure)]
+    rows = [
+        (case, masking.shown_state(case.definition, case.state, internal=False))
+        for case in cases
+        if registry.find(case.procedure)
+    ]
     procedures = [p for p in registry.all_procedures() if p.application_form]
     return render(
         request,
         "procedures/counter_index.html",
-        {"rows": rows, "procedures": procedures, "nav_current": "counter:index"},
+        {
+            "rows": rows,
+            "procedures": procedures,
+            "represented": parties.represented_by(request.user),
+            "nav_current": "counter:index",
+        },
     )
 
 
@@ -325,14 +407,13 @@ def counter_apply(request, procedure):
 
 def _counter_context(request, case: Case, **extra) -> dict:
     procedure = case.definition
-    state = procedure.state(case.state)
-    history = _history(case)
+    state = masking.shown_state(procedure, case.state, internal=False)
     return {
         "case": case,
         "procedure": procedure,
         "state": state,
         "data_rows": _data_rows(case),
-        "history": history,
+        "history": masking.shown_history(procedure, case.history.order_by("at", "pk"), internal=False),
         "notes": work.notes_for(request.user, case),
         "documents": work.documents_for(request.user, case),
         "may_answer": state.waiting_for_applicant and bool(procedure.answer_transition),

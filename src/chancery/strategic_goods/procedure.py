@@ -118,6 +118,10 @@ ADVICE_RECEIVED = document_present("external_advice", gettext_lazy("external adv
 ASSESSED = assessment_recorded()
 
 
+# Four eyes: who proposed the decision (or referred it to the minister) does not take it.
+PROPOSALS = frozenset({"propose_department_decision", "refer_to_minister"})
+
+
 def decision_level(case) -> str:
     return case.data.get("decision_level", "department")
 
@@ -156,9 +160,25 @@ STRATEGIC_GOODS = Procedure(
             gettext_lazy("More information needed from you"),
             waiting_for_applicant=True,
         ),
-        State("awaiting_advice", gettext_lazy("Awaiting external advice"), gettext_lazy("Under assessment")),
-        State("decision_department", gettext_lazy("Decision pending (department)"), gettext_lazy("Decision pending")),
-        State("decision_minister", gettext_lazy("Decision pending (minister)"), gettext_lazy("Decision pending")),
+        # The applicant is not told that advice is asked, nor at which level the decision is taken.
+        State(
+            "awaiting_advice",
+            gettext_lazy("Awaiting external advice"),
+            gettext_lazy("Under assessment"),
+            public_code="under_assessment",
+        ),
+        State(
+            "decision_department",
+            gettext_lazy("Decision pending (department)"),
+            gettext_lazy("Decision pending"),
+            public_code="decision_pending",
+        ),
+        State(
+            "decision_minister",
+            gettext_lazy("Decision pending (minister)"),
+            gettext_lazy("Decision pending"),
+            public_code="decision_pending",
+        ),
         State("granted", gettext_lazy("Granted"), decided=True),
         State("granted_with_conditions", gettext_lazy("Granted with conditions"), decided=True),
         State("refused", gettext_lazy("Refused"), final=True),
@@ -237,6 +257,7 @@ STRATEGIC_GOODS = Procedure(
                 reason_to_applicant=True,
                 guards=guards,
                 on_enter=(DECIDED_BY_DEPARTMENT, *actions),
+                not_by_actor_of=PROPOSALS,
             )  # fmt: skip
             for level, roles in (("decision_department", HANDLERS), ("decision_minister", MINISTER))
             for name, label, target, guards, actions in (

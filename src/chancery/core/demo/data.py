@@ -224,6 +224,8 @@ USERS = [
     ("minister", "minister", "kabinet-mp", None, None, ("Maarten", "Verhaegen")),
     ("kabinet", "cabinet", "kabinet-mp", "Koen", "Janssens", None),
     ("ambtenaar", "civil_servant", "dkbuza-strategische-goederen", "Anouk", "Claes", None),
+    # Her colleague: the second person who takes the licence decisions she proposes (four eyes).
+    ("collega", "civil_servant", "dkbuza-strategische-goederen", "Jonas", "Peeters", None),
     ("expert", "expert", None, "Eric", "Vandenberghe", None),
     ("aanvrager", "applicant", None, "Astrid", "Mertens", None),
 ]

@@ -16,9 +16,9 @@ from chancery.core import samples
 from chancery.core.demo.loader import seed
 from chancery.core.models import User
 from chancery.core.testing import upload
-from chancery.procedures.models import PartyKind
+from chancery.procedures.models import PartyKind, RepresentationBasis
 from chancery.procedures.services import cases as engine
-from chancery.procedures.services import work
+from chancery.procedures.services import parties, work
 from chancery.strategic_goods.countries import EU_MEMBER_STATES
 from chancery.strategic_goods.procedure import END_USER_CERTIFICATE
 from chancery.strategic_goods.services import assessment
@@ -131,13 +131,14 @@ def _make_case(
     applicant = applicant or users["aanvrager"]
     name, base, city = company or COMPANIES[number % len(COMPANIES)]
     title, code, family, country = goods or GOODS[number % len(GOODS)]
-    party = work.find_or_create_party(
+    party = parties.find_or_create_party(
         {
             "kind": PartyKind.ORGANISATION, "name": name, "registration_number": enterprise_number(base),
             "country": "BE", "address": f"Industrieweg {number + 1}, {city}", "email": "",
         }
     )  # fmt: skip
     start = timezone.localdate() - datetime.timedelta(days=days_ago)
+    represent(applicant, party, handler, start)
     # One submitted file names an end user of the (invented) demo sanctions list, so that the demo
     # shows a screening hit awaiting review when that list is loaded.
     listed = path == "submitted" and number % 2 == 0 and not archive
@@ -197,13 +198,43 @@ def _make_case(
             )
         else:
             actor = applicant if step in ("submit", "withdraw") else handler
-            if minister_level and step in ("grant", "grant_with_conditions", "refuse"):
-                actor = cabinet
+            if step in ("grant", "grant_with_conditions", "refuse"):
+                # Four eyes: who proposed the decision does not take it.
+                actor = cabinet if minister_level else users["collega"]
             if step == "refer_to_minister":
                 minister_level = True
             engine.fire(case, step, actor, reason=REASONS.get(step, ""), now=now, source="command")
         day += datetime.timedelta(days=gap)
     return case
+
+
+def represent(applicant, party, handler, start: datetime.date) -> None:
+    """The demo applicant files for a company it represents (parties.acting_party), as registered by
+    the service: the first demo company on an extract of the enterprise register, the others on the
+    service's own knowledge. Once per applicant and company."""
+    if party.representations.filter(user=applicant, revoked_at__isnull=True).exists():
+        return
+    on_extract = party.name == COMPANIES[0][0]
+    parties.grant(
+        handler, user=applicant, party=party, valid_from=start - datetime.timedelta(days=365),
+        basis=RepresentationBasis.REGISTER_EXTRACT if on_extract else RepresentationBasis.GRANTED,
+        extract=upload("uittreksel-kbo.pdf", samples.make_pdf(f"Uittreksel KBO {party.registration_number}"))
+        if on_extract else None, source="command",
+    )  # fmt: skip
+
+
+def _colleague(handler):
+    """The demo's second civil servant of the service (a demo account of the core's; made here, without
+    a password, when the core's demo did not run)."""
+    from chancery.core.models import Role
+
+    colleague = User.objects.filter(username="collega").first()
+    if colleague is None:
+        colleague = User(username="collega", role=Role.CIVIL_SERVANT, entity=handler.entity, first_name="Jonas",
+                         last_name="Peeters")  # fmt: skip
+        colleague.set_unusable_password()
+        colleague.save()
+    return colleague
 
 
 def _prior_authorisation(party, handler, start: datetime.date) -> None:
@@ -313,6 +344,7 @@ def load_demo() -> dict[str, int]:
     users = {u.username: u for u in User.objects.filter(username__in=["aanvrager", "ambtenaar", "kabinet"])}
     if len(users) < 3 or users["ambtenaar"].entity is None:
         return {}
+    users["collega"] = _colleague(users["ambtenaar"])
     created: list = []
     for number, (path, days_ago, gap, assigned) in enumerate(PLAN):
         seed(

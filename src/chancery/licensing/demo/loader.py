@@ -50,8 +50,10 @@ def load_demo() -> dict[str, int]:
             )  # fmt: skip
     # A general transfer licence is used with a prior authorisation (fdfa.be node/2743): VL-AT3 goes to
     # a company that holds one.
-    authorised = Party.objects.filter(prior_authorisations__valid_until__gte=today).order_by("name").first()
-    others = list(Party.objects.filter(kind="organisation").exclude(pk=getattr(authorised, "pk", None))
+    # The demo applicant registers for companies it represents (the counter refuses any other).
+    own = Party.objects.filter(representations__user=applicant, representations__revoked_at__isnull=True)
+    authorised = own.filter(prior_authorisations__valid_until__gte=today).distinct().order_by("name").first()
+    others = list(own.filter(kind="organisation").exclude(pk=getattr(authorised, "pk", None)).distinct()
                   .order_by("name")[:2])  # fmt: skip
     chosen = {"EU001": others[0] if others else None, "VL-AT3": authorised, "EU003": others[1] if others[1:] else None}
     for code, party in chosen.items():
@@ -93,17 +95,18 @@ PRIOR_FILES = [
 def _prior_authorisation_files(applicant, handler, created: list) -> None:
     from chancery.core import samples
     from chancery.core.testing import upload
-    from chancery.licensing.demo.licence_files import enterprise_number
+    from chancery.licensing.demo.licence_files import enterprise_number, represent
     from chancery.licensing.procedure import ICP_QUESTIONNAIRE
     from chancery.procedures.services import cases as engine
-    from chancery.procedures.services import work
+    from chancery.procedures.services import parties, work
 
     def make(name, base, steps, days_ago):
-        party = work.find_or_create_party(
+        party = parties.find_or_create_party(
             {"kind": "organisation", "name": name, "registration_number": enterprise_number(base), "country": "BE",
              "address": "", "email": ""}
         )  # fmt: skip
         day = timezone.localdate() - datetime.timedelta(days=days_ago)
+        represent(applicant, party, handler, day)
         at = lambda day: timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))  # noqa: E731
         case = engine.create_case(
             applicant, "VM", title=f"Voorafgaande machtiging {name}", applicant=party, applicant_user=applicant,

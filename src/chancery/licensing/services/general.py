@@ -16,7 +16,7 @@ from chancery.licensing import rules
 from chancery.licensing.models import GeneralLicenceRegistration, GeneralLicenceReport
 from chancery.licensing.services.licences import _parse_decimal
 from chancery.licensing.services.prior import has_prior_authorisation
-from chancery.procedures.services.work import find_or_create_party
+from chancery.procedures.services.parties import acting_party, require_representation
 
 
 def visible_registrations(user):
@@ -35,9 +35,12 @@ def _date(value, field: str) -> datetime.date:
 
 @transaction.atomic
 def register(actor, *, party: dict, general_licence: str, first_use_on) -> GeneralLicenceRegistration:
-    """The company registers before it first uses the general licence; once per licence."""
+    """The company registers before it first uses the general licence; once per licence. Only a
+    user who represents the company registers for it (checked first: no later message may tell
+    anything of a company they do not represent)."""
     if not (actor and actor.is_authenticated and actor.is_active):
         raise PermissionDenied(_("Log in first."))
+    company = acting_party(actor, party)
     if rules.general_licence(general_licence) is None:
         raise ValidationError(
             {"general_licence": _("There is no general licence “%(code)s”.") % {"code": general_licence}}
@@ -47,7 +50,6 @@ def register(actor, *, party: dict, general_licence: str, first_use_on) -> Gener
         raise ValidationError(
             {"first_use_on": _("Register before the first use: the planned first use cannot lie in the past.")}
         )
-    company = find_or_create_party(party)
     # Using a general transfer licence needs the company's prior authorisation (fdfa.be node/2743),
     # valid when it plans to use it first.
     if rules.general_licence(general_licence).goods_family == "military" and not has_prior_authorisation(
@@ -60,6 +62,7 @@ def register(actor, *, party: dict, general_licence: str, first_use_on) -> Gener
                 "your counter (My cases)."
             )}
         )  # fmt: skip
+    # Named: the actor represents this company (acting_party above).
     if GeneralLicenceRegistration.objects.filter(party=company, general_licence=general_licence).exists():
         raise ValidationError(_("%(company)s has already registered for %(code)s.") % {
             "company": company.name, "code": general_licence})  # fmt: skip
@@ -83,6 +86,7 @@ def report(actor, registration: GeneralLicenceRegistration, *, period_start, per
         raise PermissionDenied(_("You may not see this registration."))
     if registration.registered_by_id != actor.pk:
         raise PermissionDenied(_("Only the company that registered reports its use."))
+    require_representation(actor, registration.party)
     start, end = _date(period_start, "period_start"), _date(period_end, "period_end")
     if end < start:
         raise ValidationError({"period_end": _("The period ends before it starts.")})

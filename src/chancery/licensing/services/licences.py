@@ -24,6 +24,7 @@ from chancery.licensing.models import Licence, LicenceCounter, RefusalLetter, Us
 from chancery.licensing.services import pdf
 from chancery.licensing.services.facts import licence_facts
 from chancery.procedures.models import Case
+from chancery.procedures.services.parties import require_representation
 from chancery.strategic_goods.procedure import CODE
 
 GRANTED = ("granted", "granted_with_conditions")
@@ -181,6 +182,7 @@ def report_use(actor, licence: Licence, *, used_on, quantity, value_eur, destina
         raise PermissionDenied(_("You may not see this licence."))
     licence = Licence.objects.select_for_update().select_related("case").get(pk=licence.pk)
     require(actor, "licensing.report_use", licence)
+    require_representation(actor, licence.holder)
     if isinstance(used_on, str):
         try:
             used_on = datetime.date.fromisoformat(used_on)

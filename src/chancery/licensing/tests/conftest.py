@@ -2,7 +2,7 @@ import pytest
 
 from chancery.licensing.testing import authorise
 from chancery.procedures.services import cases as engine
-from chancery.procedures.testing import APPLICATION, application_data, apply_for_licence, assess
+from chancery.procedures.testing import APPLICATION, application_data, apply_for_licence, assess, propose
 
 
 def fire(case, name, user, reason=""):
@@ -12,7 +12,7 @@ def fire(case, name, user, reason=""):
 def to_decision(case, handler):
     fire(case, "declare_complete", handler)
     assess(case, handler)  # an internal note and the eight criteria
-    fire(case, "propose_department_decision", handler)
+    propose(case, handler)  # by a colleague: the handler takes the decision (four eyes)
     return case
 
 

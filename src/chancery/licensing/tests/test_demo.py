@@ -1,9 +1,11 @@
 from django.core.management import call_command
 from django.utils import timezone
 
+from chancery.core.models import User
 from chancery.licensing.models import GeneralLicenceRegistration, Licence, PriorAuthorisation, UseReport
 from chancery.licensing.services import prior
-from chancery.procedures.models import Case, Party
+from chancery.procedures.models import Case, Party, Representation
+from chancery.procedures.services import parties
 from chancery.strategic_goods.models import Application
 
 
@@ -25,6 +27,20 @@ def test_demo_issues_licences_and_is_idempotent(db):
     assert PriorAuthorisation.objects.get(case__procedure="VM").party.name == "Kust Optronics NV"
     transfer = GeneralLicenceRegistration.objects.get(general_licence__startswith="VL-")
     assert prior.has_prior_authorisation(transfer.party, transfer.first_use_on)
+    # The demo applicant represents every company it files for and registered (issue 13), so it
+    # still files at the counter; the first company on an extract of the enterprise register; the
+    # decisions were taken by a second civil servant, not by who proposed them (four eyes).
+    applicant = User.objects.get(username="aanvrager")
+    filed = Party.objects.filter(cases__applicant_user=applicant, kind="organisation").distinct()
+    registered = Party.objects.filter(general_licences__registered_by=applicant)
+    assert all(parties.represents(applicant, party) for party in [*filed, *registered])
+    typed = {"kind": "organisation", "name": "Precisie", "registration_number": "0412345614", "country": "BE"}
+    assert parties.acting_party(applicant, typed).name == "Precisie Optiek NV"
+    on_extract = Representation.objects.get(user=applicant, party__name="Precisie Optiek NV")
+    assert on_extract.basis == "register_extract" and on_extract.extract_id
+    for case in Case.objects.filter(procedure="CSG", state__in=("granted", "refused")):
+        actors = dict(case.history.values_list("name", "actor__username"))
+        assert actors.get("propose_department_decision", "") != actors.get("grant", actors.get("refuse"))
     call_command("demo", verbosity=0)
     assert counts == (Licence.objects.count(), UseReport.objects.count(), GeneralLicenceRegistration.objects.count(),
                       PriorAuthorisation.objects.count())  # fmt: skip

@@ -16,7 +16,7 @@ from chancery.licensing.services import general, prior
 from chancery.licensing.testing import authorise
 from chancery.licensing.tests.conftest import application
 from chancery.procedures.models import Case, Party
-from chancery.procedures.testing import PARTY, apply_for_licence
+from chancery.procedures.testing import PARTY, apply_for_licence, represent
 from chancery.strategic_goods.models import Application
 
 TODAY = timezone.localdate
@@ -111,7 +111,7 @@ def test_a_general_transfer_licence_is_used_only_with_a_prior_authorisation(appl
     with pytest.raises(ValidationError) as refused:
         general.register(applicant, party=PARTY, general_licence="VL-AT1", first_use_on=TODAY())
     assert "voorafgaande machtiging" in " ".join(refused.value.messages)
-    assert not GeneralLicenceRegistration.objects.exists() and not Party.objects.exists()
+    assert not GeneralLicenceRegistration.objects.exists() and Party.objects.count() == 1  # the represented one
     # Valid today but not on the planned first use a year from now: still refused.
     authorise(handler)
     with pytest.raises(ValidationError):
@@ -120,6 +120,7 @@ def test_a_general_transfer_licence_is_used_only_with_a_prior_authorisation(appl
     assert general.register(applicant, party=PARTY, general_licence="VL-AT1", first_use_on=TODAY())
     # The EU general export authorisations (dual use) need none.
     other = {**PARTY, "registration_number": enterprise_number(9_999_999), "name": "Invoer NV"}
+    represent(applicant, handler, other)
     assert general.register(applicant, party=other, general_licence="EU001", first_use_on=TODAY())
 
 
@@ -168,6 +169,7 @@ def test_military_goods_are_filed_only_with_a_prior_authorisation(applicant, han
     assert case.state == "submitted" and case.strategic_application.goods_family == "military"
     # Import needs none (fdfa.be node/2743), whoever files it.
     other = {**PARTY, "registration_number": enterprise_number(9_999_999), "name": "Invoer NV"}
+    represent(applicant, handler, other)
     imported = apply_for_licence(
         applicant, party=other, data=application(goods_family="military", control_list_code="ML10", kind="import")
     )

@@ -25,6 +25,7 @@ from chancery.procedures.events import CASE_TRANSITIONED
 from chancery.procedures.models import Case, CaseCounter, CaseTransition, Party
 from chancery.procedures.permissions import may_take_step
 from chancery.procedures.services import clocks
+from chancery.procedures.services.parties import require_representation
 from chancery.procedures.signals import case_transitioned
 
 CASE_AUDIT_FIELDS = ("state", "version", "due_on")
@@ -60,6 +61,27 @@ def available_transitions(user, case: Case) -> list[Transition]:
 
 def guard_failures(case: Case, transition: Transition) -> list[str]:
     return [message for guard in transition.guards if (message := guard.check(case))]
+
+
+def four_eyes_failure(user, case: Case, transition: Transition) -> str | None:
+    """Why `user` may not take `transition` as the second person (`Transition.not_by_actor_of`): they
+    took the latest of those steps on this case themselves. None when nothing keeps them."""
+    if not transition.not_by_actor_of:
+        return None
+    latest = case.history.filter(name__in=transition.not_by_actor_of).order_by("-at", "-pk").first()
+    if latest is None or latest.actor_id != user.pk:
+        return None
+    earlier = case.definition.transition(latest.name, latest.source)
+    return _("“%(transition)s” needs a second person: you took “%(earlier)s” on this case yourself.") % {
+        "transition": transition.label,
+        "earlier": earlier.label if earlier else latest.name,
+    }
+
+
+def why_not(user, case: Case, transition: Transition) -> list[str]:
+    """What keeps `user` from taking `transition` now (shown beside the step on the case page)."""
+    failure = four_eyes_failure(user, case, transition)
+    return [*([failure] if failure else []), *guard_failures(case, transition)]
 
 
 @transaction.atomic
@@ -146,6 +168,13 @@ def fire(
             code="role",
             params={"transition": step.label},
         )
+    four_eyes = four_eyes_failure(user, locked, step)
+    if four_eyes:
+        raise TransitionRefused(four_eyes, code="four_eyes")
+    if APPLICANT in step.roles and locked.applicant_user_id == user.pk:
+        # The applicant acts for the party of the file: for an organisation, only while they
+        # represent it (a representative who left the company no longer withdraws its files).
+        require_representation(user, locked.applicant)
     reason = (reason or "").strip()
     if step.reason_required and not reason:
         raise TransitionRefused({"reason": _("Give a reason for “%(transition)s”.") % {"transition": step.label}})

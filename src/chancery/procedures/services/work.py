@@ -15,8 +15,9 @@ from chancery.core.models import AuditAction, Document, DocumentKind, User
 from chancery.core.permissions import in_administration
 from chancery.procedures import registry
 from chancery.procedures.engine import Procedure
-from chancery.procedures.models import Case, CaseDocument, CaseNote, Party, PartyKind
+from chancery.procedures.models import Case, CaseDocument, CaseNote
 from chancery.procedures.services.cases import create_case, fire
+from chancery.procedures.services.parties import acting_party, require_representation
 
 
 def _require_visible(actor, case: Case) -> None:
@@ -76,6 +77,7 @@ def add_note(actor, case: Case, text: str, *, internal: bool = True, source: str
     if not may(actor, "procedures.handle_cases"):
         if not is_applicant_of(actor, case):
             raise PermissionDenied(_("You may not write on this case."))
+        require_representation(actor, case.applicant)
         internal = False
     note = CaseNote.objects.create(case=case, author=actor, text=text, internal=internal)
     audit.record(actor, AuditAction.CREATE, note, after={"case": case.reference, "internal": internal}, source=source)
@@ -102,6 +104,7 @@ def add_document(
     if not may(actor, "procedures.handle_cases"):
         if not is_applicant_of(actor, case):
             raise PermissionDenied(_("You may not add documents to this case."))
+        require_representation(actor, case.applicant)
         internal = False
     if not case.is_open:
         raise ValidationError(_("The case is closed; it takes no new documents."))
@@ -155,20 +158,6 @@ def notes_for(user, case: Case):
 # --- the applicant's side ---------------------------------------------------------------------
 
 
-def find_or_create_party(fields: dict) -> Party:
-    """An organisation is found by its registration number (and country); persons are not merged."""
-    party = Party(**fields)
-    party.full_clean(exclude=["created_at"])
-    if party.kind == PartyKind.ORGANISATION:
-        existing = Party.objects.filter(
-            kind=PartyKind.ORGANISATION, registration_number=party.registration_number, country=party.country
-        ).first()
-        if existing:
-            return existing
-    party.save()
-    return party
-
-
 @transaction.atomic
 def apply(
     user,
@@ -181,11 +170,12 @@ def apply(
     source: str | None = None,
 ) -> Case:
     """The applicant's web form: create the case, attach the documents, submit it. All or nothing:
-    a refused document or guard leaves no case behind."""
+    a refused document or guard leaves no case behind. An organisation is filed for only by a user
+    who represents it (`parties.acting_party`)."""
     procedure = registry.get(procedure) if isinstance(procedure, str) else procedure
     if not (user.is_authenticated and user.is_active):
         raise PermissionDenied(_("Log in to submit an application."))
-    applicant = find_or_create_party(party)
+    applicant = acting_party(user, party)
     case = create_case(user, procedure, title=title, applicant=applicant, applicant_user=user, data=data, source=source)
     for kind, upload, doc_title in documents:
         if upload is not None:

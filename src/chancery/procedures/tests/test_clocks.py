@@ -11,7 +11,7 @@ from chancery.procedures import clocks
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import clocks as case_clocks
 from chancery.procedures.services import work
-from chancery.procedures.testing import apply_for_licence, assess, pdf
+from chancery.procedures.testing import apply_for_licence, assess, pdf, second_person
 
 days = st.dates(min_value=datetime.date(2020, 1, 1), max_value=datetime.date(2030, 12, 31))
 terms = st.integers(min_value=1, max_value=120)
@@ -145,7 +145,8 @@ def test_a_late_decision_is_counted_as_late(applicant, handler):
     start = datetime.date(2026, 1, 5)
     engine.fire(case, "declare_complete", handler, expected_version=case.version, now=at(start))
     assess(case, handler)
-    engine.fire(case, "propose_department_decision", handler, expected_version=case.version, now=at(start))
+    proposer = second_person(handler)  # four eyes: the handler decides what a colleague proposed
+    engine.fire(case, "propose_department_decision", proposer, expected_version=case.version, now=at(start))
     late = start + datetime.timedelta(days=50)
     engine.fire(case, "refuse", handler, reason="Criterium 2", expected_version=case.version, now=at(late))
     assert case.within_term is False and case.due_on is None

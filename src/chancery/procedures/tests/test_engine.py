@@ -15,7 +15,7 @@ from chancery.procedures.engine import DefinitionError, Procedure, State, Transi
 from chancery.procedures.models import Case, CaseTransition, Party
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import work
-from chancery.procedures.testing import PARTY, apply_for_licence, assess, docx, pdf
+from chancery.procedures.testing import PARTY, apply_for_licence, assess, docx, pdf, second_person
 from chancery.strategic_goods import procedure as strategic_goods
 
 
@@ -69,10 +69,11 @@ def test_application_is_submitted_with_a_yearly_reference(submitted, applicant):
 
 
 def test_invalid_enterprise_number_is_refused_and_nothing_is_left(applicant, team):
+    parties = Party.objects.count()  # the company the applicant represents
     with pytest.raises(ValidationError) as info:
         apply_for_licence(applicant, party={**PARTY, "registration_number": "0123.456.789"})
     assert "ondernemingsnummer" in " ".join(info.value.messages) or "enterprise number" in " ".join(info.value.messages)
-    assert not Case.objects.exists() and not Party.objects.exists()
+    assert not Case.objects.exists() and Party.objects.count() == parties
 
 
 def test_a_person_may_apply_without_registration_number(applicant, team):
@@ -103,7 +104,7 @@ def test_department_path_to_a_grant(submitted, handler, applicant):
     fire(case, "advice_received", handler)
     assert case.state == "under_assessment" and case.due_on is not None
     assess(case, handler)
-    fire(case, "propose_department_decision", handler)
+    fire(case, "propose_department_decision", second_person(handler))  # four eyes: the handler decides
     assert case.state == "decision_department" and case.data["decision_level"] == "department"
     fire(case, "grant", handler, reason="Vergunning verleend voor 3 jaar.")
     assert case.state == "granted" and case.closed_at is not None and case.within_term is True
@@ -136,9 +137,49 @@ def test_minister_decides(submitted, handler, org, decision, target):
 ])  # fmt: skip
 def test_department_decisions(submitted, handler, decision, target):
     case = assessed(submitted, handler)
-    fire(case, "propose_department_decision", handler)
+    fire(case, "propose_department_decision", second_person(handler))
     fire(case, decision, handler, reason="Motivering")
     assert case.state == target
+
+
+def test_who_proposed_a_decision_does_not_take_it(submitted, handler, colleague):
+    """Four eyes (issue 13): the civil servant who proposes a licence decision cannot also take it."""
+    case = assessed(submitted, handler)
+    fire(case, "propose_department_decision", handler)
+    for decision in ("grant", "grant_with_conditions", "refuse"):
+        message = refused(case, decision, handler, code="four_eyes", reason="Motivering")
+        assert "tweede persoon" in message and "Beslissing voorstellen" in message
+    assert engine.why_not(handler, case, case.definition.transition("grant", case.state))
+    # Sent back and proposed again by the colleague: now the handler is the second person.
+    fire(case, "back_to_assessment", handler, reason="Nog een advies")
+    fire(case, "propose_department_decision", colleague)
+    refused(case, "grant", colleague, code="four_eyes", reason="Motivering")
+    assert engine.why_not(handler, case, case.definition.transition("grant", case.state)) == []
+    fire(case, "grant", handler, reason="Verleend")
+    assert case.state == "granted"
+
+
+def test_four_eyes_is_declared_per_procedure(applicant, handler, colleague):
+    """The engine's general declaration: a step not taken by the actor of another."""
+    with pytest.raises(DefinitionError):
+        unknown = Transition("t", "T", "a", "b", {Role.CIVIL_SERVANT}, not_by_actor_of={"nope"})
+        Procedure(code="X", name="X", initial="a", states=(State("a", "A"), State("b", "B")), transitions=(unknown,))
+    checked = Procedure(
+        code="X2", name="X2", initial="a", states=(State("a", "A"), State("b", "B"), State("c", "C", final=True)),
+        transitions=(Transition("check", "Nakijken", "a", "b", {Role.CIVIL_SERVANT}),
+                     Transition("pay", "Betalen", "b", "c", {Role.CIVIL_SERVANT}, not_by_actor_of={"check"})),
+    )  # fmt: skip
+    registry.register(checked)
+    try:
+        party = Party.objects.create(kind="person", name="Els Maes", country="BE")
+        case = engine.create_case(applicant, "X2", title="Claim", applicant=party, applicant_user=applicant)
+        Case.objects.filter(pk=case.pk).update(team=handler.entity)
+        fire(case, "check", handler)
+        assert "tweede persoon" in refused(case, "pay", handler, code="four_eyes")
+        fire(case, "pay", colleague)
+        assert checked.describe()["transitions"][1]["not_by_actor_of"] == ["check"]
+    finally:
+        registry.unregister("X2")
 
 
 def test_back_to_assessment_from_both_decision_levels(submitted, handler, org):
@@ -153,7 +194,7 @@ def test_back_to_assessment_from_both_decision_levels(submitted, handler, org):
 
 def test_expiry_of_a_granted_licence(submitted, handler):
     case = assessed(submitted, handler)
-    fire(case, "propose_department_decision", handler)
+    fire(case, "propose_department_decision", second_person(handler))
     fire(case, "grant_with_conditions", handler, reason="Voorwaarde: rapportering")
     fire(case, "expire", handler, reason="Geldigheid verstreken")
     assert case.state == "expired"

@@ -11,7 +11,7 @@ from chancery.procedures.engine import APPLICANT
 from chancery.procedures.models import Party
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import work
-from chancery.procedures.testing import DATA, assess, pdf
+from chancery.procedures.testing import DATA, assess, pdf, second_person
 from chancery.strategic_goods.procedure import END_USER_CERTIFICATE, STRATEGIC_GOODS
 
 
@@ -50,7 +50,8 @@ def actor(transition, people):
     if APPLICANT in transition.roles:
         return people["applicant"]
     if Role.CIVIL_SERVANT in transition.roles:
-        return people["handler"]
+        # Four eyes: a colleague proposes what the handler decides.
+        return people["proposer"] if transition.name == "propose_department_decision" else people["handler"]
     return people["cabinet"]
 
 
@@ -58,7 +59,12 @@ def actor(transition, people):
     "transition", STRATEGIC_GOODS.transitions, ids=[f"{t.name}:{t.source}" for t in STRATEGIC_GOODS.transitions]
 )
 def test_transition(transition, applicant, handler, org):
-    people = {"applicant": applicant, "handler": handler, "cabinet": org.users["cabinet_concerned"]}
+    people = {
+        "applicant": applicant,
+        "handler": handler,
+        "proposer": second_person(handler),
+        "cabinet": org.users["cabinet_concerned"],
+    }
     party = Party.objects.create(kind="person", name="Jan Peeters", country="BE")
     case = engine.create_case(
         applicant, STRATEGIC_GOODS, title="Aanvraag", applicant=party, applicant_user=applicant, data=dict(DATA)

@@ -12,7 +12,7 @@ from chancery.core.models import AuditEntry
 from chancery.procedures.models import Case
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import work
-from chancery.procedures.testing import APPLICATION, PARTY, apply_for_licence, assess, pdf
+from chancery.procedures.testing import APPLICATION, PARTY, apply_for_licence, assess, pdf, propose
 
 
 def at(day):
@@ -70,7 +70,7 @@ def test_workload_and_statistics(as_handler, handler, applicant):
     other = apply_for_licence(applicant, title="Snel beslist")
     engine.fire(other, "declare_complete", handler, expected_version=other.version)
     assess(other, handler)
-    engine.fire(other, "propose_department_decision", handler, expected_version=other.version)
+    propose(other, handler)
     engine.fire(other, "grant", handler, reason="Verleend", expected_version=other.version)
     html = as_handler.get(reverse("procedures:workload")).content.decode()
     assert "Controle Strategische Goederen" in html and handler.display_name in html
@@ -211,7 +211,7 @@ def test_applicant_answers_a_request_and_sees_the_decision(
     submitted.refresh_from_db()
     assert submitted.state == "under_assessment"
     assess(submitted, handler)
-    engine.fire(submitted, "propose_department_decision", handler, expected_version=submitted.version)
+    propose(submitted, handler)
     with django_capture_on_commit_callbacks(execute=True):
         engine.fire(
             submitted,
@@ -283,3 +283,20 @@ def test_a_double_press_at_the_counter_makes_one_application(as_applicant, team)
     second = as_applicant.post(reverse("counter:apply", args=["CSG"]), {**form_fields(), "form_token": token})
     case = Case.objects.get()
     assert first["Location"] == second["Location"] == reverse("counter:case", args=[case.reference])
+
+
+def test_the_case_page_says_why_the_proposer_may_not_decide(as_handler, handler, applicant):
+    case = apply_for_licence(applicant)
+    engine.fire(case, "declare_complete", handler, expected_version=case.version)
+    assess(case, handler)
+    engine.fire(case, "propose_department_decision", handler, expected_version=case.version)
+    page = as_handler.get(reverse("procedures:case", args=[case.reference])).content.decode()
+    assert "“Verlenen” vraagt een tweede persoon: u nam zelf de stap “Beslissing voorstellen" in page
+    response = as_handler.post(
+        reverse("procedures:fire", args=[case.reference]),
+        {"transition": "grant", "version": case.version, "reason": "Verleend"},
+        follow=True,
+    )
+    assert "tweede persoon" in response.content.decode() and Case.objects.get(pk=case.pk).state == (
+        "decision_department"
+    )

@@ -26,6 +26,7 @@ PAGES = [
     ),
     Page("procedures:workload", lambda d: reverse("procedures:workload"), "handler", scales=True),
     Page("procedures:statistics", lambda d: reverse("procedures:statistics"), "handler", scales=True),
+    Page("procedures:representations", lambda d: reverse("procedures:representations"), "handler", scales=True),
     Page("procedures:case:granted", case("granted"), "handler"),
     Page("procedures:case:waiting", case("waiting"), "handler"),
     Page("procedures:case:submitted", case("submitted"), "handler"),

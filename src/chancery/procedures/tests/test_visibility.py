@@ -8,10 +8,11 @@ from rest_framework.test import APIClient
 from chancery.api.models import ApiToken
 from chancery.core.models import Role
 from chancery.core.testing import make_user
+from chancery.procedures import registry
 from chancery.procedures.models import Case
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import work
-from chancery.procedures.testing import apply_for_licence, pdf
+from chancery.procedures.testing import OTHER_PARTY, apply_for_licence, assess, pdf
 
 SECRET_NOTE = "Intern: criterium 7, omleidingsrisico via derde land"
 SHARED_NOTE = "Wij hebben uw aanvraag goed ontvangen."
@@ -163,7 +164,7 @@ def refs(response):
 
 def test_api_cases_with_the_readers_eyes(case, handler, applicant, other_applicant, team):
     mine = case.reference
-    other = apply_for_licence(other_applicant, title="Andere aanvraag").reference
+    other = apply_for_licence(other_applicant, title="Andere aanvraag", party=OTHER_PARTY).reference
     url = reverse("api:case-list")
     assert refs(APIClient().get(url)) == []  # anonymous: nothing
     assert refs(api_as(handler, ["read-public"]).get(url)) == []  # a public token reads as the public
@@ -221,3 +222,49 @@ def test_minister_of_another_portfolio_does_not_see_confidential_cases(case, org
 def test_an_applicant_role_never_handles(case, db):
     intruder = make_user("t-indringer", Role.APPLICANT)
     assert engine.available_transitions(intruder, case) == []
+
+
+def test_the_api_masks_internal_states_and_steps_as_the_counter_does(client, case, handler, applicant):
+    """Issue 13: the API showed the applicant `awaiting_advice` and `request_advice` (the advice of
+    prosecutor, State Security and police) that their counter page hides. One masking for both."""
+    engine.fire(case, "declare_complete", handler, expected_version=case.version)
+    engine.fire(case, "request_advice", handler, reason="Advies Staatsveiligheid", expected_version=case.version)
+    url = reverse("api:case-list")
+    detail = reverse("api:case-detail", args=[case.pk])
+    seen = api_as(applicant).get(detail).json()
+    assert "advice" not in str(seen) and "Staatsveiligheid" not in str(seen)
+    assert seen["state"] == "under_assessment" and seen["state_label"] == "In beoordeling"
+    assert seen["due_on"] is None and seen["overdue"] is False  # the suspended clock would tell
+    assert [(s["transition"], s["source"], s["target"]) for s in seen["history"]] == [
+        ("submit", "draft", "submitted"),
+        ("", "submitted", "under_assessment"),
+    ]
+    # What the counter page shows is what the API says.
+    login(client, applicant)
+    html = client.get(reverse("counter:case", args=[case.reference])).content.decode()
+    progress = html.split('<ol class="timeline">')[1].split("</ol>")[0]
+    assert seen["state_label"] in html and progress.count("<li>") == len(seen["history"])
+    # Filtering by a hidden state finds nothing; by the state shown, the file.
+    assert refs(api_as(applicant).get(url, {"state": "awaiting_advice"})) == []
+    assert refs(api_as(applicant).get(url, {"state": "under_assessment"})) == [case.reference]
+    # The administration sees the case as it is.
+    inside = api_as(handler).get(detail).json()
+    assert inside["state"] == "awaiting_advice" and inside["history"][-1]["transition"] == "request_advice"
+    assert refs(api_as(handler).get(url, {"state": "awaiting_advice"})) == [case.reference]
+
+
+def test_the_level_of_a_pending_decision_is_not_told(case, handler, applicant):
+    engine.fire(case, "declare_complete", handler, expected_version=case.version)
+    assess(case, handler)
+    engine.fire(case, "refer_to_minister", handler, expected_version=case.version)
+    seen = api_as(applicant).get(reverse("api:case-detail", args=[case.pk])).json()
+    assert seen["state"] == "decision_pending" and "minister" not in str(seen)
+
+
+def test_states_shown_as_one_read_as_one():
+    """A public code names one thing to the applicant: states sharing it share their public label."""
+    for procedure in registry.all_procedures():
+        labels = {}
+        for state in procedure.states:
+            labels.setdefault(state.code_for_applicant, set()).add(str(state.label_for_applicant))
+        assert all(len(shown) == 1 for shown in labels.values()), procedure.code

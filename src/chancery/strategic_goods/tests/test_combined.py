@@ -8,7 +8,7 @@ from django.urls import reverse
 from chancery.licensing.models import Licence
 from chancery.licensing.testing import authorise
 from chancery.procedures.services import cases as engine
-from chancery.procedures.testing import application_data, apply_for_licence, assess
+from chancery.procedures.testing import application_data, apply_for_licence, assess, propose
 from chancery.strategic_goods.models import Application, FurtherEndUser
 from chancery.strategic_goods.services import review_hit, unreviewed_hits
 from chancery.strategic_goods.tests.test_applications import LISTED, form_fields, line, nothing_stored
@@ -39,7 +39,7 @@ def test_a_combined_licence_names_and_screens_every_end_user(demo_list, applican
         review_hit(hit, handler, "false_positive", "Andere persoon, andere geboortedatum.")
     fire(case, "declare_complete", handler)
     assess(case, handler)
-    fire(case, "propose_department_decision", handler)
+    propose(case, handler)
     fire(case, "grant", handler, reason="Verleend.")
     assert Licence.objects.get(case=case).form == "combined"
 
