@@ -124,15 +124,22 @@ def test_notes_documents_and_taking_a_case(as_handler, handler, submitted):
     ref = submitted.reference
     as_handler.post(reverse("procedures:take", args=[ref]))
     assert handler in submitted.handlers.all()
-    as_handler.post(reverse("procedures:note", args=[ref]), {"text": "Criteria nagegaan", "internal": "on"})
+    as_handler.post(reverse("procedures:note", args=[ref]), {"note-text": "Criteria nagegaan", "note-internal": "on"})
     assert submitted.notes.get().internal
     response = as_handler.post(
         reverse("procedures:document", args=[ref]),
-        {"kind": "external_advice", "title": "Advies", "internal": "on", "file": pdf("a.pdf")},
+        {
+            "document-kind": "external_advice",
+            "document-title": "Advies",
+            "document-internal": "on",
+            "document-file": pdf("a.pdf"),
+        },
     )
     assert response.status_code == 302
     assert submitted.documents.filter(kind="external_advice", internal=True).exists()
-    bad = as_handler.post(reverse("procedures:document", args=[ref]), {"kind": "annex", "file": pdf("../x.pdf")})
+    bad = as_handler.post(
+        reverse("procedures:document", args=[ref]), {"document-kind": "annex", "document-file": pdf("../x.pdf")}
+    )
     assert bad.status_code in (302, 400)
 
 
@@ -194,10 +201,10 @@ def test_applicant_answers_a_request_and_sees_the_decision(
     response = as_applicant.post(
         reverse("counter:answer", args=[submitted.reference]),
         {
-            "version": submitted.version,
-            "message": "Northern Inspection Ltd.",
-            "file": pdf("bijlage.pdf"),
-            "kind": "annex",
+            "answer-version": submitted.version,
+            "answer-message": "Northern Inspection Ltd.",
+            "answer-file": pdf("bijlage.pdf"),
+            "answer-kind": "annex",
         },
     )
     assert response.status_code == 302
@@ -206,8 +213,10 @@ def test_applicant_answers_a_request_and_sees_the_decision(
     engine.fire(submitted, "declare_complete", handler, expected_version=submitted.version)
     engine.fire(submitted, "request_information", handler, reason="En de eindgebruiker?",
                 expected_version=submitted.version)  # fmt: skip
-    response = as_applicant.post(reverse("counter:answer", args=[submitted.reference]),
-                                 {"version": submitted.version, "message": "Northern Inspection Ltd."})  # fmt: skip
+    response = as_applicant.post(
+        reverse("counter:answer", args=[submitted.reference]),
+        {"answer-version": submitted.version, "answer-message": "Northern Inspection Ltd."},
+    )
     submitted.refresh_from_db()
     assert submitted.state == "under_assessment"
     assess(submitted, handler)
@@ -228,7 +237,8 @@ def test_applicant_answers_a_request_and_sees_the_decision(
 def test_an_empty_answer_is_refused(as_applicant, applicant, handler, submitted):
     engine.fire(submitted, "request_information", handler, reason="Vraag", expected_version=submitted.version)
     response = as_applicant.post(
-        reverse("counter:answer", args=[submitted.reference]), {"version": submitted.version, "message": ""}
+        reverse("counter:answer", args=[submitted.reference]),
+        {"answer-version": submitted.version, "answer-message": ""},
     )
     assert response.status_code == 400
     submitted.refresh_from_db()
@@ -236,7 +246,7 @@ def test_an_empty_answer_is_refused(as_applicant, applicant, handler, submitted)
 
 
 def test_applicant_sends_a_message_and_withdraws(as_applicant, applicant, submitted):
-    as_applicant.post(reverse("counter:message", args=[submitted.reference]), {"message": "Nog een vraag"})
+    as_applicant.post(reverse("counter:message", args=[submitted.reference]), {"message-message": "Nog een vraag"})
     assert submitted.notes.get().internal is False
     response = as_applicant.post(
         reverse("procedures:fire", args=[submitted.reference]), {"transition": "withdraw", "version": submitted.version}
@@ -271,3 +281,23 @@ def test_home_page_panels(client, handler, applicant, submitted):
     assert reverse("counter:index") in html and "status--at-risk" in html
     client.logout()
     assert client.get(reverse("home")).status_code == 200
+
+
+def test_case_pages_have_unique_ids_and_a_label_for_every_field(client, handler, applicant, submitted):
+    """The note's and the document's 'internal' boxes once shared `id_internal`, so the note's label
+    toggled the document form's box; so did the applicant's answer and message fields."""
+    from chancery.core.testing import form_markup_problems
+
+    work.take(handler, submitted)
+    engine.fire(submitted, "request_information", handler, reason="Welke eindgebruiker?",
+                expected_version=submitted.version)  # fmt: skip
+    client.force_login(handler)
+    assert form_markup_problems(client.get(submitted.get_absolute_url()).content.decode()) == []
+    work.answer_request(applicant, submitted, message="Zie bijlage", expected_version=submitted.version)
+    engine.fire(submitted, "declare_complete", handler, expected_version=submitted.version)
+    assert form_markup_problems(client.get(submitted.get_absolute_url()).content.decode()) == []
+    engine.fire(submitted, "request_information", handler, reason="Nog iets?", expected_version=submitted.version)
+    client.force_login(applicant)
+    page = client.get(reverse("counter:case", args=[submitted.reference])).content.decode()
+    assert "answer-title" in page
+    assert form_markup_problems(page) == []
