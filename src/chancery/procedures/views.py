@@ -19,6 +19,7 @@ from chancery.core.views_kit import call_service
 from chancery.procedures import registry
 from chancery.procedures.forms import AnswerForm, ApplicantMessageForm, CaseDocumentForm, NoteForm, TransitionForm
 from chancery.procedures.models import Case
+from chancery.procedures.permissions import who_takes
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import clocks, queries, work
 
@@ -153,16 +154,33 @@ def statistics(request):
     )
 
 
+def _waiting(case: Case, history, transitions) -> dict | None:
+    """When this user can take no step: what the case waits for, since when (the step that brought
+    it into its state, with the question asked), and who takes the steps that remain."""
+    if transitions or case.state_info.closed:
+        return None
+    entered = history[-1][0] if history else None
+    others = case.definition.transitions_from(case.state)
+    return {
+        "since": entered.at if entered else case.created_at,
+        "asked": entered.reason if entered and entered.reason_to_applicant else "",
+        "for_applicant": case.state_info.waiting_for_applicant,
+        "steps": [(t.label, who_takes(t)) for t in others],
+    }
+
+
 def _case_context(request, case: Case, **extra) -> dict:
     today = timezone.localdate()
     procedure = case.definition
     transitions = engine.available_transitions(request.user, case)
+    history = _history(case)
     return {
         "case": case,
         "procedure": procedure,
         "state": procedure.state(case.state),
         "data_rows": _data_rows(case),
-        "history": _history(case),
+        "history": history,
+        "waiting": _waiting(case, history, transitions),
         "notes": work.notes_for(request.user, case),
         "documents": work.documents_for(request.user, case),
         "clocks": clocks.statuses(case, today),
@@ -276,6 +294,7 @@ def _counter_url(case: Case) -> str:
 
 @login_required
 def counter_index(request):
+    require(request.user, "procedures.apply")
     cases = Case.objects.filter(applicant_user=request.user).order_by("-created_at", "-pk")
     rows = [(case, case.definition.state(case.state)) for case in cases if registry.find(case.procedure)]
     procedures = [p for p in registry.all_procedures() if p.application_form]

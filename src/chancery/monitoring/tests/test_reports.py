@@ -69,3 +69,23 @@ def test_report_pages(client, tree, org, django_capture_on_commit_callbacks):
     assert client.post(reverse("monitoring:reports"), {"period": "2025"}).status_code == 403
     client.force_login(org.users["applicant"])
     assert client.get(reverse("monitoring:report", args=[report.pk])).status_code == 403
+
+
+def test_the_demo_holds_a_report_the_expert_reads_and_says_who_makes_them(db, client, settings, tmp_path):
+    """An expert of the board tried the demo: no report, and no way to make one nor word of who can."""
+    from chancery.core.demo.loader import load_demo as load_core
+    from chancery.core.models import User
+    from chancery.monitoring.demo.loader import load_demo
+
+    settings.VAR_DIR = tmp_path  # the demo's certificate authority goes there
+    load_core()
+    load_demo()
+    report = ProgressReport.objects.get()
+    assert report.state == "ready", report.error
+    load_demo()  # a second run adds nothing
+    assert ProgressReport.objects.count() == 1
+    client.force_login(User.objects.get(username="expert"))
+    listing = client.get(reverse("monitoring:reports")).content.decode()
+    assert report.get_absolute_url() in listing
+    assert "Het secretariaat, de beheerders en de ambtenaren maken voortgangsrapporten" in listing
+    assert client.get(reverse("monitoring:report_pdf", args=[report.pk])).status_code == 200

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from chancery.core.models import AuditEntry
 from chancery.procedures.models import Case
@@ -301,3 +301,19 @@ def test_case_pages_have_unique_ids_and_a_label_for_every_field(client, handler,
     page = client.get(reverse("counter:case", args=[submitted.reference])).content.decode()
     assert "answer-title" in page
     assert form_markup_problems(page) == []
+
+
+def test_the_handler_waiting_for_the_applicant_reads_what_is_awaited_and_since_when(
+    client, handler, applicant, submitted
+):
+    """Not only 'you cannot take a step now': what the case waits for, since when, and who acts."""
+    work.take(handler, submitted)
+    engine.fire(submitted, "request_information", handler, reason="Welke eindgebruiker?",
+                expected_version=submitted.version)  # fmt: skip
+    asked = submitted.history.order_by("-at", "-pk").first().at
+    client.force_login(handler)
+    page = client.get(submitted.get_absolute_url()).content.decode()
+    assert "U kunt nu geen stap zetten" not in page
+    assert "Wacht op de aanvrager sinds" in page
+    assert formats.date_format(timezone.localtime(asked), "j F Y H:i") in page and "Welke eindgebruiker?" in page
+    assert "wanneer de aanvrager antwoordt" in page
