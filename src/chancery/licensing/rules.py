@@ -63,6 +63,43 @@ PRIOR_AUTHORISATION_VALIDITY = Validity(
 )  # fmt: skip
 
 
+# --- appeal against a refusal ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Appeal:
+    """Where and within what term a refused applicant appeals, as the refusal letter states it."""
+
+    body: str
+    term_days: int
+    term_runs_from: str
+    source: str
+    valid_from: datetime.date
+    # False: the figures were not read in the sources of procedure-rules §A (which names no appeal
+    # against a licence decision); the letter marks them "te verifiëren".
+    verified: bool = True
+
+
+# The Wapenhandeldecreet organises no administrative appeal in the sources read (procedure-rules
+# §A1 names the decree and its orders, no appeal; §A6 no term): what is left is the general
+# annulment appeal against an administrative decision before the Council of State, 60 days from
+# notification (Gecoördineerde wetten op de Raad van State of 12 January 1973, art. 14 §1; the
+# term: art. 4 of the Regent's decree of 23 August 1948 on the procedure; art. 19 of the laws: the
+# term runs only when the decision names the appeal, its form and term). Not read in a primary
+# text here: to verify with the department's lawyers before a letter goes out.
+APPEAL = Appeal(
+    body="Raad van State, afdeling Bestuursrechtspraak",
+    term_days=60,
+    term_runs_from="de kennisgeving van deze beslissing",
+    source=(
+        "Gecoördineerde wetten op de Raad van State van 12 januari 1973, art. 14 §1 en 19; "
+        "Besluit van de Regent van 23 augustus 1948, art. 4"
+    ),
+    valid_from=datetime.date(2024, 1, 1),
+    verified=False,
+)
+
+
 def validity_for(goods_family: str, form: str, on: datetime.date) -> Validity:
     """The validity rule in force on `on` for the kind of goods and form (latest valid_from)."""
     candidates = [v for v in VALIDITY if v.goods_family == goods_family and form in v.forms and v.valid_from <= on]

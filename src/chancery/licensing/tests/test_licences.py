@@ -174,3 +174,15 @@ def test_minister_grants_with_conditions(applicant, handler, org):
     licence.refresh_from_db()
     assert not licence.is_valid_on(licence.valid_from)
     assert refused(licence, applicant)
+
+
+def test_refusal_letter_writes_the_code_as_listed_the_country_in_dutch_and_how_to_appeal(decide, applicant):
+    """The letter read 'goods with control-list code 5A002.A to JP' and said nothing of an appeal."""
+    case = decide(applicant, decision="refuse", reason="Risico op omleiding.", control_list_code="5a002.a",
+                  destination_country="JP")  # fmt: skip
+    text = " ".join(pdf_text(RefusalLetter.objects.get(case=case).document).split())
+    assert "5A002.a" in text and "5A002.A" not in text
+    assert "Japan" in text and " JP" not in text
+    assert rules.APPEAL.body in text and f"{rules.APPEAL.term_days} dagen" in text
+    assert "te verifiëren" in text  # the appeal's figures are not in the sources read yet
+    assert rules.APPEAL.source and rules.APPEAL.valid_from
