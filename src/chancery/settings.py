@@ -399,7 +399,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CHANCERY_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # The console is for what an operator needs: the PDF libraries' progress steps, the CSS they
+    # ignore and font subsetting flooded `make run` (CHANCERY_PDF_LOG_LEVEL=INFO brings them back).
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": os.environ.get("CHANCERY_PDF_LOG_LEVEL", "ERROR")},
+        "fontTools": {"level": os.environ.get("CHANCERY_PDF_LOG_LEVEL", "ERROR")},
+        "pydyf": {"level": os.environ.get("CHANCERY_PDF_LOG_LEVEL", "ERROR")},
+    },
 }
 
 # Static files are served by WhiteNoise from STATIC_ROOT (`collectstatic`); outside production it
