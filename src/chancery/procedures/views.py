@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -50,18 +50,20 @@ def _own_case(request, reference: str) -> Case:
 
 def _data_rows(case: Case) -> list[tuple[str, object]]:
     """The procedure's data with the labels its form gives them, in the form's order; a choice
-    shows its label, not its code."""
+    shows its label, not its code (a value set by a step, not a field, is worded by the form's
+    `DATA_VALUES`)."""
     form_class = case.definition.form_class()
     labels = getattr(form_class, "DATA_LABELS", None) if form_class else None
     if not labels:
         return list(case.data.items())
     fields = form_class.base_fields
+    values = getattr(form_class, "DATA_VALUES", {})
     rows = []
     for key in labels:
         if key not in case.data:
             continue
         value = case.data[key]
-        choices = dict(getattr(fields.get(key), "choices", None) or [])
+        choices = dict(getattr(fields.get(key), "choices", None) or values.get(key, {}))
         if isinstance(value, list):  # a multiple choice: each value by its label
             rows.append((labels[key], ", ".join(str(choices.get(v, v)) for v in value)))
         else:
@@ -372,6 +374,18 @@ def counter_case(request, reference):
 @require_POST
 def counter_answer(request, reference):
     case = _own_case(request, reference)
+    if not case.state_info.waiting_for_applicant:
+        # Sent twice (a double click, a reload): the first answer was received and the case moved
+        # on; say so instead of a page refusing a form that is no longer shown.
+        answered = case.history.filter(name=case.definition.answer_transition).order_by("-at", "-pk").first()
+        messages.info(
+            request,
+            _("Your answer was already received on %(when)s; nothing more was sent.")
+            % {"when": formats.date_format(timezone.localtime(answered.at), "j F Y H:i")}
+            if answered
+            else _("No answer is asked of you on this case now; nothing was sent."),
+        )
+        return redirect(_counter_url(case))
     form = AnswerForm(request.POST, request.FILES, procedure=case.definition)
 
     def answer():

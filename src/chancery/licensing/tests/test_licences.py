@@ -57,7 +57,7 @@ def test_military_validity_is_marked_to_verify(decide, applicant):
     case = decide(applicant, goods_family="military", control_list_code="ML10.a")
     licence = Licence.objects.get(case=case)
     assert licence.category == "ML10" and licence.validity_verified is False
-    assert "TO VERIFY" in licence.validity_source
+    assert "TE VERIFIËREN" in licence.validity_source
 
 
 def test_refusal_writes_a_letter_with_the_motivation(decide, applicant):

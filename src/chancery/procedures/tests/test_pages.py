@@ -317,3 +317,28 @@ def test_the_handler_waiting_for_the_applicant_reads_what_is_awaited_and_since_w
     assert "Wacht op de aanvrager sinds" in page
     assert formats.date_format(timezone.localtime(asked), "j F Y H:i") in page and "Welke eindgebruiker?" in page
     assert "wanneer de aanvrager antwoordt" in page
+
+
+def test_an_answer_sent_twice_is_received_once_and_the_second_says_so(as_applicant, handler, submitted):
+    """A double click sent the answer twice: the second got a bare 400 page without a word."""
+    engine.fire(submitted, "request_information", handler, reason="Vraag", expected_version=submitted.version)
+    form = {"answer-version": submitted.version, "answer-message": "Northern Inspection Ltd."}
+    url = reverse("counter:answer", args=[submitted.reference])
+    assert as_applicant.post(url, form).status_code == 302
+    notes = submitted.notes.count()
+    again = as_applicant.post(url, form, follow=True)
+    assert again.status_code == 200 and again.redirect_chain[-1][0] == reverse(
+        "counter:case", args=[submitted.reference]
+    )
+    assert "Uw antwoord is al ontvangen" in again.content.decode()
+    assert submitted.notes.count() == notes
+
+
+def test_the_case_page_speaks_dutch_and_names_no_file_of_ours(as_handler, handler, submitted):
+    """It read 'Beslissingsniveau department' and '(procedure-rules.md §A6)'."""
+    engine.fire(submitted, "declare_complete", handler, expected_version=submitted.version)
+    assess(submitted, handler)
+    engine.fire(submitted, "propose_department_decision", handler, expected_version=submitted.version)
+    page = as_handler.get(submitted.get_absolute_url()).content.decode()
+    assert "Beslissingsniveau</dt><dd>het departement" in page
+    assert ".md" not in page and "department" not in page.replace("departement", "")
