@@ -10,7 +10,7 @@ CHANCERY := $(BIN)/chancery
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install install-test frontend chromium office pango gettext lint messages openapi clean bench
+.PHONY: run test install install-test frontend chromium office pango gettext poppler lint messages openapi clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 install: $(VENV)/.installed-base node_modules/.installed
-install-test: $(VENV)/.installed-test node_modules/.installed chromium office pango gettext
+install-test: $(VENV)/.installed-test node_modules/.installed chromium office pango gettext poppler
 
 chromium:
 	@if [ -x /usr/bin/chromium ]; then :; \
@@ -64,6 +64,16 @@ pango:
 		  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libpangoft2-1.0-0; }; \
 	else \
 		echo "PDF reports need Pango: run  sudo apt-get install -y libpangoft2-1.0-0"; exit 1; \
+	fi
+
+# Poppler's pdftoppm renders a progress report's PDF to pixels in the tests (its chart colours).
+poppler:
+	@if command -v pdftoppm >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null 2>&1 || \
+		  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils; }; \
+	else \
+		echo "The report tests need pdftoppm: run  sudo apt-get install -y poppler-utils"; exit 1; \
 	fi
 
 # GNU gettext (xgettext, msgmerge, msgattrib) extracts the messages to translate from the code:
