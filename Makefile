@@ -10,7 +10,7 @@ CHANCERY := $(BIN)/chancery
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install install-test frontend chromium office pango gettext pdfsig lint messages openapi clean bench
+.PHONY: run test install install-test frontend chromium office pango gettext poppler lint messages openapi clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 install: $(VENV)/.installed-base node_modules/.installed
-install-test: $(VENV)/.installed-test node_modules/.installed chromium office pango gettext pdfsig
+install-test: $(VENV)/.installed-test node_modules/.installed chromium office pango gettext poppler
 
 chromium:
 	@if [ -x /usr/bin/chromium ]; then :; \
@@ -66,6 +66,18 @@ pango:
 		echo "PDF reports need Pango: run  sudo apt-get install -y libpangoft2-1.0-0"; exit 1; \
 	fi
 
+# Poppler's tools read our PDFs independently in the tests: pdfsig checks our PAdES signatures
+# (core/tests/test_pades.py), pdftoppm renders a progress report to pixels (its chart colours).
+# Not needed to run the system.
+poppler:
+	@if command -v pdftoppm >/dev/null 2>&1 && command -v pdfsig >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null 2>&1 || \
+		  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils; }; \
+	else \
+		echo "The tests need poppler-utils (pdftoppm for report colours, pdfsig to check signatures independently): run  sudo apt-get install -y poppler-utils"; exit 1; \
+	fi
+
 # GNU gettext (xgettext, msgmerge, msgattrib) extracts the messages to translate from the code:
 # `make messages` and the test that every message is translated. Not needed to run the system
 # (the compiled .mo is committed and compiled with polib).
@@ -77,18 +89,6 @@ gettext:
 		  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gettext; }; \
 	else \
 		echo "Extracting the messages to translate needs GNU gettext: run  sudo apt-get install -y gettext"; exit 1; \
-	fi
-
-# poppler-utils' pdfsig: the independent validator the signature tests check our PAdES signatures
-# with (core/tests/test_pades.py). Not needed to run the system.
-pdfsig:
-	@if command -v pdfsig >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = "0" ]; then \
-		echo "Installing Debian's poppler-utils (pdfsig) to check signatures independently"; \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null 2>&1 || \
-		  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils; }; \
-	else \
-		echo "The signature tests need pdfsig: run  sudo apt-get install -y poppler-utils"; exit 1; \
 	fi
 
 run: install

@@ -464,7 +464,15 @@ LOGGING = {
     "filters": {"refusal_without_traceback": {"()": "chancery.core.logs.RefusalWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CHANCERY_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}, "django.request": {"filters": ["refusal_without_traceback"]}},
+    # The console is for what an operator needs: the PDF libraries' progress steps, the CSS they
+    # ignore and font subsetting flooded `make run` (CHANCERY_PDF_LOG_LEVEL=INFO brings them back).
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "django.request": {"filters": ["refusal_without_traceback"]},
+        "weasyprint": {"level": os.environ.get("CHANCERY_PDF_LOG_LEVEL", "ERROR")},
+        "fontTools": {"level": os.environ.get("CHANCERY_PDF_LOG_LEVEL", "ERROR")},
+        "pydyf": {"level": os.environ.get("CHANCERY_PDF_LOG_LEVEL", "ERROR")},
+    },
 }
 
 # Static files are served by WhiteNoise from STATIC_ROOT (`collectstatic`); outside production it

@@ -128,3 +128,26 @@ def signing_authority(folder: Path, settings, *, seal: str = ""):
     settings.CHANCERY_SIGNING_SEAL = str(folder / "seal.pem") if seal else ""
     settings.CHANCERY_SIGNING_SEAL_PASSPHRASE = ""
     return ca
+
+
+def form_markup_problems(html: str) -> list[str]:
+    """What a page's markup does wrong for its forms: an id used twice (a label then points at the
+    first element with it, so clicking one form's label toggles another form's field) and a field
+    without a label (`label[for]`, a wrapping label, `aria-label` or `aria-labelledby`)."""
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring(html)
+    problems = []
+    seen: dict[str, int] = {}
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.get("id"):
+            seen[element.get("id")] = seen.get(element.get("id"), 0) + 1
+    problems += [f"id {key!r} used {count} times" for key, count in seen.items() if count > 1]
+    labelled = {label.get("for") for label in tree.iter("label") if label.get("for")}
+    for field in tree.iter("input", "select", "textarea"):
+        if field.tag == "input" and field.get("type", "text") in {"hidden", "submit", "button", "reset", "image"}:
+            continue
+        wrapped = any(parent.tag == "label" for parent in field.iterancestors())
+        if not (field.get("id") in labelled or wrapped or field.get("aria-label") or field.get("aria-labelledby")):
+            problems.append(f"{field.tag} name={field.get('name')!r} has no label")
+    return problems

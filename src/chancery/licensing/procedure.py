@@ -28,7 +28,9 @@ from chancery.strategic_goods.procedure import TEAM
 CODE = "VM"
 HANDLERS = CIVIL_SERVICE
 ICP_QUESTIONNAIRE = "icp_questionnaire"
-SOURCE_TERM = 'fdfa.be "indicatieve maximumdoorlooptijden" (procedure-rules.md §A6): 42 days, department decides'
+# Shown on the case page: the public source only (read in procedure-rules.md §A6: 42 days when
+# the department decides).
+SOURCE_TERM = 'fdfa.be "indicatieve maximumdoorlooptijden" (42 dagen, het departement beslist)'
 
 ICP_PRESENT = document_present(
     ICP_QUESTIONNAIRE, gettext_lazy("questionnaire on the internal compliance programme"), code="icp_present"

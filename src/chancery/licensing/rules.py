@@ -12,9 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from chancery.strategic_goods.countries import EU_MEMBER_STATES
 
+# Sources are shown to users (licence pages and PDFs): the public source only, in the words of the
+# source; where this project read it (procedure-rules.md §A3) stays in this comment.
 SOURCE_DUAL_USE_VALIDITY = (
-    "fdfa.be, individuele vergunning / globale vergunning dual-use: valid 3 years, renewable once for 3 years "
-    "for the unused value (procedure-rules.md §A3)"
+    "fdfa.be, individuele vergunning / globale vergunning dual-use: 3 jaar geldig, eenmaal verlengbaar "
+    "met 3 jaar voor de niet-gebruikte waarde"
 )
 
 
@@ -42,13 +44,13 @@ VALIDITY = (
         "military",
         ("individual", "global", "combined"),
         3,
-        "TO VERIFY: no source read for the validity of military licences; the dual-use term is applied",
+        "TE VERIFIËREN: geen bron gelezen voor de geldigheid van militaire vergunningen; de dual-use-termijn geldt",
         datetime.date(2024, 1, 1),
         verified=False,
     ),
 )
 DEFAULT_VALIDITY = Validity(
-    "", (), 3, "TO VERIFY: no source read for this kind of goods; the dual-use term is applied",
+    "", (), 3, "TE VERIFIËREN: geen bron gelezen voor deze soort goederen; de dual-use-termijn geldt",
     datetime.date(2024, 1, 1), verified=False,
 )  # fmt: skip
 
@@ -58,9 +60,46 @@ DEFAULT_VALIDITY = Validity(
 # 30.11.2026): a term is applied, marked to verify, which the service may shorten by revoking.
 PRIOR_AUTHORISATION_VALIDITY = Validity(
     "military", ("prior_authorisation",), 5,
-    "TO VERIFY: the validity of a prior authorisation was not found in the sources read",
+    "TE VERIFIËREN: de geldigheid van een voorafgaande machtiging is in de gelezen bronnen niet gevonden",
     datetime.date(2024, 1, 1), verified=False,
 )  # fmt: skip
+
+
+# --- appeal against a refusal ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Appeal:
+    """Where and within what term a refused applicant appeals, as the refusal letter states it."""
+
+    body: str
+    term_days: int
+    term_runs_from: str
+    source: str
+    valid_from: datetime.date
+    # False: the figures were not read in the sources of procedure-rules §A (which names no appeal
+    # against a licence decision); the letter marks them "te verifiëren".
+    verified: bool = True
+
+
+# The Wapenhandeldecreet organises no administrative appeal in the sources read (procedure-rules
+# §A1 names the decree and its orders, no appeal; §A6 no term): what is left is the general
+# annulment appeal against an administrative decision before the Council of State, 60 days from
+# notification (Gecoördineerde wetten op de Raad van State of 12 January 1973, art. 14 §1; the
+# term: art. 4 of the Regent's decree of 23 August 1948 on the procedure; art. 19 of the laws: the
+# term runs only when the decision names the appeal, its form and term). Not read in a primary
+# text here: to verify with the department's lawyers before a letter goes out.
+APPEAL = Appeal(
+    body="Raad van State, afdeling Bestuursrechtspraak",
+    term_days=60,
+    term_runs_from="de kennisgeving van deze beslissing",
+    source=(
+        "Gecoördineerde wetten op de Raad van State van 12 januari 1973, art. 14 §1 en 19; "
+        "Besluit van de Regent van 23 augustus 1948, art. 4"
+    ),
+    valid_from=datetime.date(2024, 1, 1),
+    verified=False,
+)
 
 
 def validity_for(goods_family: str, form: str, on: datetime.date) -> Validity:
@@ -72,10 +111,10 @@ def validity_for(goods_family: str, form: str, on: datetime.date) -> Validity:
 # --- general licences ------------------------------------------------------------------------
 
 SOURCE_EU_GEA = (
-    "Regulation (EU) 2021/821, Art. 12(1)(d) and Annex II sections A–H (procedure-rules.md §A3; "
-    "EU001: enterprise.gov.ie; others: sbdu.entreprises.gouv.fr)"
+    "Verordening (EU) 2021/821, art. 12, lid 1, d), en bijlage II, afdelingen A–H ("
+    "EU001: enterprise.gov.ie; de andere: sbdu.entreprises.gouv.fr)"
 )
-SOURCE_FLEMISH_GTL = 'fdfa.be "Overbrenging militaire goederen naar EULS" (procedure-rules.md §A3)'
+SOURCE_FLEMISH_GTL = 'fdfa.be "Overbrenging militaire goederen naar EULS"'
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,12 @@ class TransitionForm(forms.Form):
     )
 
 
+# The case pages show several forms at once: each has its prefix, so that no two fields share an
+# id (the note's "internal" label once toggled the document form's box).
+
+
 class NoteForm(forms.Form):
+    prefix = "note"
     text = forms.CharField(label=_("Text of the note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=8000)
     internal = forms.BooleanField(
         label=_("Internal assessment (never shown to the applicant)"), required=False, initial=True
@@ -101,6 +106,7 @@ class NoteForm(forms.Form):
 
 
 class CaseDocumentForm(forms.Form):
+    prefix = "document"
     kind = forms.ChoiceField(label=_("Document type"))
     title = forms.CharField(label=_("Title"), max_length=300, required=False)
     file = file_field(_("File"))
@@ -114,6 +120,7 @@ class CaseDocumentForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
+    prefix = "answer"
     version = forms.IntegerField(widget=forms.HiddenInput)
     message = forms.CharField(label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 4}), max_length=8000)
     file = file_field(_("Document"), required=False)
@@ -125,6 +132,7 @@ class AnswerForm(forms.Form):
 
 
 class ApplicantMessageForm(forms.Form):
+    prefix = "message"
     message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 3}), max_length=8000)
 
 

@@ -1,28 +1,37 @@
 """What the procedure engine lets whom do (core.authz). Cases are handled inside the administration;
-the counter (loket) is for outsiders with an account. Which steps of a procedure a handler may take
-is the procedure's own declaration (`Transition.roles`, role groups from core.permissions): the
-engine asks `may_take_step`."""
+the counter (loket) is for applicants (not the board's experts, outsiders too). Which steps of a
+procedure a handler may take is the procedure's own declaration (`Transition.roles`, role groups
+from core.permissions): the engine asks `may_take_step`."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
 from chancery.core.authz import declare
+from chancery.core.models import Role
 from chancery.core.permissions import (
     APPLICANTS,
     has_role,
     in_administration,
     in_secretariat,
     is_civil_servant,
-    is_outsider,
+    only,
 )
 from chancery.procedures import registry
+from chancery.procedures.engine import APPLICANT
 
 
 def may_take_step(user, transition) -> bool:
     """A step is taken by a role the procedure names for it; an applicant acts through the counter
     (submit, answer, withdraw are the applicant's own services), never as a handler."""
     return has_role(user, transition.roles) and not has_role(user, APPLICANTS)
+
+
+def who_takes(transition) -> str:
+    """The roles that take a step, in words (a case page tells a handler who acts next)."""
+    if APPLICANT in transition.roles:
+        return str(_("the applicant (on the counter)"))
+    return ", ".join(sorted(str(Role(role).label) for role in transition.roles if role in Role.values))
 
 
 def _manage_representations(user, obj=None) -> bool:
@@ -36,7 +45,9 @@ def _manage_representations(user, obj=None) -> bool:
 
 
 declare("procedures.handle_cases", in_administration, _("Only the administration handles cases."))
-declare("procedures.apply", is_outsider, _("The counter is for applicants."))
+# Applicants only: the board's experts are outsiders too, but file nothing (their menu showed the
+# counter and "my licences").
+declare("procedures.apply", only(APPLICANTS), _("The counter is for applicants."))
 declare(
     "procedures.manage_representations",
     _manage_representations,

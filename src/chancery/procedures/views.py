@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -29,6 +29,7 @@ from chancery.procedures.forms import (
     TransitionForm,
 )
 from chancery.procedures.models import Case, Representation
+from chancery.procedures.permissions import who_takes
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import clocks, parties, queries, work
 
@@ -59,18 +60,20 @@ def _own_case(request, reference: str) -> Case:
 
 def _data_rows(case: Case) -> list[tuple[str, object]]:
     """The procedure's data with the labels its form gives them, in the form's order; a choice
-    shows its label, not its code."""
+    shows its label, not its code (a value set by a step, not a field, is worded by the form's
+    `DATA_VALUES`)."""
     form_class = case.definition.form_class()
     labels = getattr(form_class, "DATA_LABELS", None) if form_class else None
     if not labels:
         return list(case.data.items())
     fields = form_class.base_fields
+    values = getattr(form_class, "DATA_VALUES", {})
     rows = []
     for key in labels:
         if key not in case.data:
             continue
         value = case.data[key]
-        choices = dict(getattr(fields.get(key), "choices", None) or [])
+        choices = dict(getattr(fields.get(key), "choices", None) or values.get(key, {}))
         if isinstance(value, list):  # a multiple choice: each value by its label
             rows.append((labels[key], ", ".join(str(choices.get(v, v)) for v in value)))
         else:
@@ -163,16 +166,33 @@ def statistics(request):
     )
 
 
+def _waiting(case: Case, history, transitions) -> dict | None:
+    """When this user can take no step: what the case waits for, since when (the step that brought
+    it into its state, with the question asked), and who takes the steps that remain."""
+    if transitions or case.state_info.closed:
+        return None
+    entered = history[-1][0] if history else None
+    others = case.definition.transitions_from(case.state)
+    return {
+        "since": entered.at if entered else case.created_at,
+        "asked": entered.reason if entered and entered.reason_to_applicant else "",
+        "for_applicant": case.state_info.waiting_for_applicant,
+        "steps": [(t.label, who_takes(t)) for t in others],
+    }
+
+
 def _case_context(request, case: Case, **extra) -> dict:
     today = timezone.localdate()
     procedure = case.definition
     transitions = engine.available_transitions(request.user, case)
+    history = _history(case)
     return {
         "case": case,
         "procedure": procedure,
         "state": procedure.state(case.state),
         "data_rows": _data_rows(case),
-        "history": _history(case),
+        "history": history,
+        "waiting": _waiting(case, history, transitions),
         "notes": work.notes_for(request.user, case),
         "documents": work.documents_for(request.user, case),
         "clocks": clocks.statuses(case, today),
@@ -352,6 +372,7 @@ def _counter_url(case: Case) -> str:
 
 @login_required
 def counter_index(request):
+    require(request.user, "procedures.apply")
     cases = Case.objects.filter(applicant_user=request.user).order_by("-created_at", "-pk")
     rows = [
         (case, masking.shown_state(case.definition, case.state, internal=False))
@@ -439,6 +460,18 @@ def counter_case(request, reference):
 @once
 def counter_answer(request, reference):
     case = _own_case(request, reference)
+    if not case.state_info.waiting_for_applicant:
+        # Sent twice (a double click, a reload): the first answer was received and the case moved
+        # on; say so instead of a page refusing a form that is no longer shown.
+        answered = case.history.filter(name=case.definition.answer_transition).order_by("-at", "-pk").first()
+        messages.info(
+            request,
+            _("Your answer was already received on %(when)s; nothing more was sent.")
+            % {"when": formats.date_format(timezone.localtime(answered.at), "j F Y H:i")}
+            if answered
+            else _("No answer is asked of you on this case now; nothing was sent."),
+        )
+        return redirect(_counter_url(case))
     form = AnswerForm(request.POST, request.FILES, procedure=case.definition)
 
     def answer():

@@ -190,3 +190,5 @@ class LicenceApplicationForm(ApplicationForm):
     # Labels of the engine's own data for the case pages (the application is shown from its
     # records by the strategic-goods panel).
     DATA_LABELS = {"decision_level": _("Decision level")}
+    # Their values in words (the page showed "Beslissingsniveau department").
+    DATA_VALUES = {"decision_level": {"department": _("the department"), "minister": _("the minister")}}

@@ -37,7 +37,8 @@ TEAM = "dkbuza-strategische-goederen"
 HANDLERS = CIVIL_SERVICE
 MINISTER = COUNCIL
 
-SOURCE_TERMS = 'fdfa.be "indicatieve maximumdoorlooptijden" (procedure-rules.md §A6)'
+# Shown on the case page: the public source only (read in procedure-rules.md §A6).
+SOURCE_TERMS = 'fdfa.be "indicatieve maximumdoorlooptijden"'
 # The page gives no date of its own: valid_from is the day this platform starts applying the
 # figures as read there. A changed term is a new Term with its own valid_from, not an edit.
 TERMS = (

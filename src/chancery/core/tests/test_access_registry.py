@@ -19,7 +19,6 @@ NOT_IN_DEMO = {
     "api.ApiToken": "tokens are issued by `chancery token`",
     "api.WebhookSubscription": "subscriptions are an application's",
     "api.Delivery": "subscriptions are an application's",
-    "monitoring.ProgressReport": "reports are made on request",
     "decisions.Minutes": "the demo keeps no minutes",
     "strategic_goods.FurtherEndUser": "the demo files no combined licence (test_combined does)",
 }

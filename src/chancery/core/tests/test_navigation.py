@@ -38,3 +38,11 @@ def test_the_current_area_is_marked(client, org):
     client.force_login(org.users["secretariat"])
     page = client.get(reverse("decisions:meeting_list")).content.decode()
     assert '<summary class="is-current">Besluitvorming</summary>' in page
+
+
+def test_an_expert_of_the_board_sees_no_applicant_entries(client, org):
+    expert = org.users["expert"]
+    groups = dict(keys(navigation.groups_for(expert)))
+    assert not {"counter", "licences_counter"} & {key for entries in groups.values() for key in entries}
+    client.force_login(expert)
+    assert client.get(reverse("counter:index")).status_code == 403

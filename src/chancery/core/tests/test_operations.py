@@ -108,4 +108,22 @@ def test_demo_accounts_are_refused_under_production(tmp_path):
     env = {**PRODUCTION, "DATABASE_URL": f"sqlite:///{tmp_path}/p.db"}
     assert _chancery(["migrate", "-v0"], tmp_path, **env).returncode == 0
     result = _chancery(["demo"], tmp_path, **env)
-    assert result.returncode != 0 and "refused under production" in result.stderr
+    assert result.returncode != 0 and "geweigerd onder de productie-instellingen" in result.stderr
+
+
+def test_the_demo_speaks_dutch(db, settings, tmp_path, monkeypatch):
+    """The demo command's output read 'Demo data for core ready (added: …)'."""
+    from io import StringIO
+
+    from chancery.core.management.commands import demo
+
+    settings.VAR_DIR = tmp_path
+    settings.CHANCERY_SIGNING_TRUST_ROOTS = []
+    # Only the core's and monitoring's demos: the words are the command's, not the data's.
+    loaders = demo.demo_loaders
+    monkeypatch.setattr(demo, "demo_loaders", lambda: [(k, f) for k, f in loaders() if k in {"core", "monitoring"}])
+    out = StringIO()
+    call_command("demo", stdout=out)
+    text = out.getvalue()
+    assert "Demogegevens voor" in text and "Demo data for" not in text and "nothing new" not in text
+    assert "Demo-accounts (wachtwoord" in text and "expert" in text

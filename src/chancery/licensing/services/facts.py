@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 
 from chancery.strategic_goods import models as strategic_goods
 from chancery.strategic_goods.models import Application
+from chancery.strategic_goods.services.control_list import normalise
 
 # licence_type of the form → (kind, form)
 LICENCE_TYPES = {
@@ -112,7 +113,7 @@ def _facts(case, application) -> LicenceFacts:
             destination_country=application.destination_country.upper(),
             lines=tuple(
                 GoodsLine(
-                    control_list_code=line.control_list_code.upper(),
+                    control_list_code=normalise(line.control_list_code),
                     description=line.description,
                     quantity=line.quantity,
                     value_eur=line.value_eur,
@@ -126,7 +127,7 @@ def _facts(case, application) -> LicenceFacts:
 def _from_case_data(data: dict) -> LicenceFacts:
     kind, form = LICENCE_TYPES.get(data.get("licence_type", ""), ("export", "individual"))
     line = GoodsLine(
-        control_list_code=str(data.get("control_list_code", "")).strip().upper(),
+        control_list_code=normalise(str(data.get("control_list_code", ""))),
         description=str(data.get("goods_description", "")),
         quantity=int(data.get("quantity") or 0),
         value_eur=_decimal(data.get("value_eur")),

@@ -8,12 +8,14 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from chancery.core import audit, events
 from chancery.core.authz import may, require
@@ -112,14 +114,19 @@ def refusal_letter(case: Case, *, actor, decided_at: datetime.datetime, motivati
         return existing
     decided_on = timezone.localtime(decided_at).date()
     facts = licence_facts(case)
-    content = pdf.render_pdf(
-        "licensing/refusal_pdf.html",
-        {"case": case, "facts": facts, "decided_on": decided_on, "motivation": motivation},
-    )
-    document = pdf.attach_to_case(
-        actor, case, pdf=content, filename=f"weigering-{case.reference}.pdf",
-        title=_("Refusal of %(reference)s") % {"reference": case.reference},
-    )  # fmt: skip
+    # The letter is written in the procedure's language, Dutch, whatever the handler's screen
+    # shows: the country by its Dutch name, the codes as the control list writes them.
+    with translation.override(settings.LANGUAGE_CODE):
+        content = pdf.render_pdf(
+            "licensing/refusal_pdf.html",
+            {
+                "case": case, "facts": facts, "decided_on": decided_on, "motivation": motivation,
+                "country": countries.name(facts.destination_country) or facts.destination_country,
+                "codes": sorted({line.control_list_code for line in facts.lines}), "appeal": rules.APPEAL,
+            },
+        )  # fmt: skip
+        title = _("Refusal of %(reference)s") % {"reference": case.reference}
+    document = pdf.attach_to_case(actor, case, pdf=content, filename=f"weigering-{case.reference}.pdf", title=title)
     letter = RefusalLetter.objects.create(case=case, decided_on=decided_on, motivation=motivation, document=document)
     audit.record(actor, AuditAction.CREATE, letter, after={"case": case.reference, "decided_on": str(decided_on)})
     return letter

@@ -59,7 +59,7 @@ def test_military_validity_is_marked_to_verify(decide, applicant):
     case = decide(applicant, goods_family="military", control_list_code="ML10.a")
     licence = Licence.objects.get(case=case)
     assert licence.category == "ML10" and licence.validity_verified is False
-    assert "TO VERIFY" in licence.validity_source
+    assert "TE VERIFIËREN" in licence.validity_source
 
 
 def test_refusal_writes_a_letter_with_the_motivation(decide, applicant):
@@ -186,3 +186,15 @@ def test_issued_licence_and_refusal_letter_carry_the_departments_seal(decide, ap
     assert (check.signer, check.valid, check.level) == ("Departement Kanselarij en Buitenlandse Zaken", True, "B-LT")
     letter = RefusalLetter.objects.get(case=decide(applicant, decision="refuse", reason="Risico op omleiding."))
     assert signing.signature_summary(signing.verify(letter.document.latest_version)) == "valid"
+
+
+def test_refusal_letter_writes_the_code_as_listed_the_country_in_dutch_and_how_to_appeal(decide, applicant):
+    """The letter read 'goods with control-list code 5A002.A to JP' and said nothing of an appeal."""
+    case = decide(applicant, decision="refuse", reason="Risico op omleiding.", control_list_code="5a002.a",
+                  destination_country="JP")  # fmt: skip
+    text = " ".join(pdf_text(RefusalLetter.objects.get(case=case).document).split())
+    assert "5A002.a" in text and "5A002.A" not in text
+    assert "Japan" in text and " JP" not in text
+    assert rules.APPEAL.body in text and f"{rules.APPEAL.term_days} dagen" in text
+    assert "te verifiëren" in text  # the appeal's figures are not in the sources read yet
+    assert rules.APPEAL.source and rules.APPEAL.valid_from

@@ -29,15 +29,24 @@ from chancery.monitoring.models import (
     Milestone,
     MilestoneStatus,
     Observation,
+    ProgressReport,
     ScheduledRelease,
     SdmxMapping,
     Target,
     VisionNote,
 )
-from chancery.monitoring.services import budgets, observations
+from chancery.monitoring.services import budgets, observations, reports
 from chancery.monitoring.services.structure import create_initiative
 
 DEMO_NOTE = "Demowaarden, gegenereerd voor de demonstratie."
+
+
+def _report(secretariat, period: str) -> ProgressReport:
+    report, _new = ProgressReport.objects.get_or_create(initiative=None, period=period,
+                                                        defaults={"requested_by": secretariat})  # fmt: skip
+    reports.generate(report.pk)
+    report.refresh_from_db()
+    return report
 
 
 @transaction.atomic
@@ -146,6 +155,10 @@ def load_demo() -> dict[str, int]:
                 planned_update=max(last, today + datetime.timedelta(days=30 * months_ahead)),
             )  # fmt: skip
         )
+    # A progress report the board's expert reads at once (experts read reports, they do not make
+    # them): last year's, for the whole programme, made here rather than by the worker, which a
+    # demo may not run yet.
+    seed(f"report:{today.year - 1}", lambda: _report(secretariat, str(today.year - 1)), created)
     counts: dict[str, int] = {}
     for obj in created:
         name = str(obj._meta.verbose_name_plural)

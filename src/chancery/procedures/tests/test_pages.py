@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from chancery.core.models import AuditEntry
 from chancery.procedures.models import Case
@@ -124,15 +124,22 @@ def test_notes_documents_and_taking_a_case(as_handler, handler, submitted):
     ref = submitted.reference
     as_handler.post(reverse("procedures:take", args=[ref]))
     assert handler in submitted.handlers.all()
-    as_handler.post(reverse("procedures:note", args=[ref]), {"text": "Criteria nagegaan", "internal": "on"})
+    as_handler.post(reverse("procedures:note", args=[ref]), {"note-text": "Criteria nagegaan", "note-internal": "on"})
     assert submitted.notes.get().internal
     response = as_handler.post(
         reverse("procedures:document", args=[ref]),
-        {"kind": "external_advice", "title": "Advies", "internal": "on", "file": pdf("a.pdf")},
+        {
+            "document-kind": "external_advice",
+            "document-title": "Advies",
+            "document-internal": "on",
+            "document-file": pdf("a.pdf"),
+        },
     )
     assert response.status_code == 302
     assert submitted.documents.filter(kind="external_advice", internal=True).exists()
-    bad = as_handler.post(reverse("procedures:document", args=[ref]), {"kind": "annex", "file": pdf("../x.pdf")})
+    bad = as_handler.post(
+        reverse("procedures:document", args=[ref]), {"document-kind": "annex", "document-file": pdf("../x.pdf")}
+    )
     assert bad.status_code in (302, 400)
 
 
@@ -194,10 +201,10 @@ def test_applicant_answers_a_request_and_sees_the_decision(
     response = as_applicant.post(
         reverse("counter:answer", args=[submitted.reference]),
         {
-            "version": submitted.version,
-            "message": "Northern Inspection Ltd.",
-            "file": pdf("bijlage.pdf"),
-            "kind": "annex",
+            "answer-version": submitted.version,
+            "answer-message": "Northern Inspection Ltd.",
+            "answer-file": pdf("bijlage.pdf"),
+            "answer-kind": "annex",
         },
     )
     assert response.status_code == 302
@@ -206,8 +213,10 @@ def test_applicant_answers_a_request_and_sees_the_decision(
     engine.fire(submitted, "declare_complete", handler, expected_version=submitted.version)
     engine.fire(submitted, "request_information", handler, reason="En de eindgebruiker?",
                 expected_version=submitted.version)  # fmt: skip
-    response = as_applicant.post(reverse("counter:answer", args=[submitted.reference]),
-                                 {"version": submitted.version, "message": "Northern Inspection Ltd."})  # fmt: skip
+    response = as_applicant.post(
+        reverse("counter:answer", args=[submitted.reference]),
+        {"answer-version": submitted.version, "answer-message": "Northern Inspection Ltd."},
+    )
     submitted.refresh_from_db()
     assert submitted.state == "under_assessment"
     assess(submitted, handler)
@@ -228,7 +237,8 @@ def test_applicant_answers_a_request_and_sees_the_decision(
 def test_an_empty_answer_is_refused(as_applicant, applicant, handler, submitted):
     engine.fire(submitted, "request_information", handler, reason="Vraag", expected_version=submitted.version)
     response = as_applicant.post(
-        reverse("counter:answer", args=[submitted.reference]), {"version": submitted.version, "message": ""}
+        reverse("counter:answer", args=[submitted.reference]),
+        {"answer-version": submitted.version, "answer-message": ""},
     )
     assert response.status_code == 400
     submitted.refresh_from_db()
@@ -236,7 +246,7 @@ def test_an_empty_answer_is_refused(as_applicant, applicant, handler, submitted)
 
 
 def test_applicant_sends_a_message_and_withdraws(as_applicant, applicant, submitted):
-    as_applicant.post(reverse("counter:message", args=[submitted.reference]), {"message": "Nog een vraag"})
+    as_applicant.post(reverse("counter:message", args=[submitted.reference]), {"message-message": "Nog een vraag"})
     assert submitted.notes.get().internal is False
     response = as_applicant.post(
         reverse("procedures:fire", args=[submitted.reference]), {"transition": "withdraw", "version": submitted.version}
@@ -300,3 +310,64 @@ def test_the_case_page_says_why_the_proposer_may_not_decide(as_handler, handler,
     assert "tweede persoon" in response.content.decode() and Case.objects.get(pk=case.pk).state == (
         "decision_department"
     )
+
+
+def test_case_pages_have_unique_ids_and_a_label_for_every_field(client, handler, applicant, submitted):
+    """The note's and the document's 'internal' boxes once shared `id_internal`, so the note's label
+    toggled the document form's box; so did the applicant's answer and message fields."""
+    from chancery.core.testing import form_markup_problems
+
+    work.take(handler, submitted)
+    engine.fire(submitted, "request_information", handler, reason="Welke eindgebruiker?",
+                expected_version=submitted.version)  # fmt: skip
+    client.force_login(handler)
+    assert form_markup_problems(client.get(submitted.get_absolute_url()).content.decode()) == []
+    work.answer_request(applicant, submitted, message="Zie bijlage", expected_version=submitted.version)
+    engine.fire(submitted, "declare_complete", handler, expected_version=submitted.version)
+    assert form_markup_problems(client.get(submitted.get_absolute_url()).content.decode()) == []
+    engine.fire(submitted, "request_information", handler, reason="Nog iets?", expected_version=submitted.version)
+    client.force_login(applicant)
+    page = client.get(reverse("counter:case", args=[submitted.reference])).content.decode()
+    assert "answer-title" in page
+    assert form_markup_problems(page) == []
+
+
+def test_the_handler_waiting_for_the_applicant_reads_what_is_awaited_and_since_when(
+    client, handler, applicant, submitted
+):
+    """Not only 'you cannot take a step now': what the case waits for, since when, and who acts."""
+    work.take(handler, submitted)
+    engine.fire(submitted, "request_information", handler, reason="Welke eindgebruiker?",
+                expected_version=submitted.version)  # fmt: skip
+    asked = submitted.history.order_by("-at", "-pk").first().at
+    client.force_login(handler)
+    page = client.get(submitted.get_absolute_url()).content.decode()
+    assert "U kunt nu geen stap zetten" not in page
+    assert "Wacht op de aanvrager sinds" in page
+    assert formats.date_format(timezone.localtime(asked), "j F Y H:i") in page and "Welke eindgebruiker?" in page
+    assert "wanneer de aanvrager antwoordt" in page
+
+
+def test_an_answer_sent_twice_is_received_once_and_the_second_says_so(as_applicant, handler, submitted):
+    """A double click sent the answer twice: the second got a bare 400 page without a word."""
+    engine.fire(submitted, "request_information", handler, reason="Vraag", expected_version=submitted.version)
+    form = {"answer-version": submitted.version, "answer-message": "Northern Inspection Ltd."}
+    url = reverse("counter:answer", args=[submitted.reference])
+    assert as_applicant.post(url, form).status_code == 302
+    notes = submitted.notes.count()
+    again = as_applicant.post(url, form, follow=True)
+    assert again.status_code == 200 and again.redirect_chain[-1][0] == reverse(
+        "counter:case", args=[submitted.reference]
+    )
+    assert "Uw antwoord is al ontvangen" in again.content.decode()
+    assert submitted.notes.count() == notes
+
+
+def test_the_case_page_speaks_dutch_and_names_no_file_of_ours(as_handler, handler, submitted):
+    """It read 'Beslissingsniveau department' and '(procedure-rules.md §A6)'."""
+    engine.fire(submitted, "declare_complete", handler, expected_version=submitted.version)
+    assess(submitted, handler)
+    engine.fire(submitted, "propose_department_decision", handler, expected_version=submitted.version)
+    page = as_handler.get(submitted.get_absolute_url()).content.decode()
+    assert "Beslissingsniveau</dt><dd>het departement" in page
+    assert ".md" not in page and "department" not in page.replace("departement", "")

@@ -4,6 +4,8 @@ from importlib.util import find_spec
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from chancery.core.demo.data import DEMO_PASSWORD, USERS
 from chancery.core.management.base import ChanceryCommand
@@ -25,9 +27,18 @@ class Command(ChanceryCommand):
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
-            raise CommandError("Demo data and demo accounts are refused under production settings.")
-        for label, load in demo_loaders():
-            added = load()
-            summary = ", ".join(f"{count} {what}" for what, count in added.items()) or "nothing new"
-            self.stdout.write(self.style.SUCCESS(f"Demo data for {label} ready (added: {summary})."))
-        self.stdout.write(f"Demo accounts (password '{DEMO_PASSWORD}'): " + ", ".join(u[0] for u in USERS))
+            raise CommandError(_("Demo data and demo accounts are refused under production settings."))
+        # The operator reads Dutch, as the pages (a command runs without the user's language).
+        with translation.override(settings.LANGUAGE_CODE):
+            for label, load in demo_loaders():
+                added = load()
+                summary = ", ".join(f"{count} {what}" for what, count in added.items()) or _("nothing new")
+                module = apps.get_app_config(label).verbose_name
+                self.stdout.write(
+                    self.style.SUCCESS(_("Demo data for %(module)s ready (added: %(summary)s).")
+                                       % {"module": module, "summary": summary})
+                )  # fmt: skip
+            self.stdout.write(
+                _("Demo accounts (password '%(password)s'): %(users)s")
+                % {"password": DEMO_PASSWORD, "users": ", ".join(u[0] for u in USERS)}
+            )
