@@ -162,6 +162,6 @@ def available() -> list[dict]:
     return made
 
 
-@background()
+@background(coalesce=True)  # every rebuild writes all the files: one waiting in the queue does for all
 def rebuild_open_data() -> dict:
     return build(settings.CHANCERY_PUBLIC_URL)

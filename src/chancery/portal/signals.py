@@ -30,7 +30,8 @@ def press_summary_saved(sender, instance, **kwargs):
 # agenda that becomes final, write it again.
 @receiver(post_save, sender=Document)
 def document_saved(sender, instance, **kwargs):
-    index.index_document(instance)
+    entry = index.index_document(instance)
+    mark_stale([entry.pk])  # its level or release state may have changed: inputs of the index's rule
 
 
 @receiver(post_save, sender=DocumentVersion)

@@ -17,14 +17,38 @@ from chancery.portal.search.engines import engine
 from chancery.portal.search.tantivy_index.indexer import mark_stale
 from chancery.portal.search.text import analyse
 
+# The entry's foreign keys, compared by id (reading the related row would cost a query each).
+RELATED = ("item", "document", "meeting")
+
+
+def _same(entry: SearchEntry, name: str, value) -> bool:
+    if name in RELATED:
+        return getattr(entry, f"{name}_id") == (value.pk if value is not None else None)
+    return getattr(entry, name) == value
+
 
 def _write(key: str, ministers, **fields) -> SearchEntry:
-    fields["title_index"] = analyse(fields["title"])
-    fields["body_index"] = analyse(fields.get("body", ""))
-    entry, _created = SearchEntry.objects.update_or_create(key=key, defaults=fields)
+    """Write the entry under `key` with these fields, and list it stale for the index; an entry that
+    would not change is left as it is (a document is written again on many occasions: its saves, its
+    versions, each agenda version it is copied to, its extraction, that mostly change nothing)."""
+    ministers = {minister.pk for minister in ministers}
+    entry = SearchEntry.objects.filter(key=key).first()
+    if entry is None:
+        entry = SearchEntry(key=key)
+    elif all(_same(entry, name, value) for name, value in fields.items()) and ministers == set(
+        entry.ministers.values_list("pk", flat=True)
+    ):
+        return entry
+    if entry.pk is None or entry.title != fields["title"]:
+        entry.title_index = analyse(fields["title"])
+    if entry.pk is None or entry.body != fields.get("body", ""):
+        entry.body_index = analyse(fields.get("body", ""))
+    for name, value in fields.items():
+        setattr(entry, name, value)
+    entry.save()
     entry.ministers.set(ministers)
     engine().write(entry)
-    mark_stale(SearchEntry.objects.filter(pk=entry.pk))
+    mark_stale([entry.pk])
     return entry
 
 
@@ -55,15 +79,19 @@ def index_item(item) -> SearchEntry | None:
 
 def _document_item(document) -> AgendaItem | None:
     """The item a document belongs to, for its meeting, date, ministers and dossier: its copy on a
-    final agenda (not carried over) where there is one, else the newest copy it is on, else the item
-    it is the decision document of; None for a document on no item (a standalone document)."""
-    links = list(
-        ItemDocument.objects.filter(document=document)
-        .select_related("item__agenda__meeting")
-        .only("item__agenda__is_final", "item__carried_over", "item__agenda__meeting__starts_at")
-    )
+    final agenda (not carried over) where there is one, else its first copy on the latest meeting it
+    is on (stable while the drafts of that meeting are copied), else the item it is the decision
+    document of; None for a document on no item (a standalone document)."""
+    links = list(ItemDocument.objects.filter(document=document).select_related("item__agenda__meeting"))
     if links:
-        best = max(links, key=lambda link: (link.item.agenda.is_final and not link.item.carried_over, link.item_id))
+        best = max(
+            links,
+            key=lambda link: (
+                link.item.agenda.is_final and not link.item.carried_over,
+                link.item.agenda.meeting.starts_at,
+                -link.item_id,
+            ),
+        )
         return best.item
     decision = Decision.objects.filter(document=document).select_related("item__agenda__meeting").first()
     return decision.item if decision else None

@@ -3,7 +3,11 @@ from importlib.util import find_spec
 
 from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import CommandError
+from django_tasks import task_backends
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 from chancery.core.demo.data import DEMO_PASSWORD, USERS
 from chancery.core.management.base import ChanceryCommand
@@ -30,4 +34,18 @@ class Command(ChanceryCommand):
             added = load()
             summary = ", ".join(f"{count} {what}" for what, count in added.items()) or "nothing new"
             self.stdout.write(self.style.SUCCESS(f"Demo data for {label} ready (added: {summary})."))
+        self.run_queued_tasks()
         self.stdout.write(f"Demo accounts (password '{DEMO_PASSWORD}'): " + ", ".join(u[0] for u in USERS))
+
+    def run_queued_tasks(self):
+        """Run here what the demo queued and is due (the text of its documents, the search index, the
+        open-data files), so that the demo is complete and searchable when the command ends, not
+        minutes after the worker started. Releases planned for later stay in the queue."""
+        backend = task_backends["default"]
+        if not isinstance(backend, DatabaseBackend):
+            return  # the immediate backend (tests) ran every task at its commit
+        queued = DBTaskResult.objects.ready().filter(backend_name=backend.alias)
+        if not queued.exists():
+            return
+        self.stdout.write(f"Running the {queued.count()} background tasks the demo queued (text extraction, search)…")
+        call_command("worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)
