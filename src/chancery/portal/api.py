@@ -31,7 +31,7 @@ from chancery.portal.linkeddata import eli_of
 from chancery.portal.queries import decision_path
 from chancery.portal.search import service as search
 from chancery.portal.search.engines import engine
-from chancery.portal.search.text import parse
+from chancery.portal.search.text import clean, parse
 
 
 class MeetingFilter(filters.FilterSet):
@@ -270,7 +270,7 @@ class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
         user = reader(self.request)
         # The rule through the decision's own item (a join, not the list of every visible item).
         decisions = Decision.objects.visible_to(user).select_related("item__agenda__meeting")
-        text = self.request.query_params.get("q", "").strip()
+        text = clean(self.request.query_params.get("q", ""))
         if text and self.action == "list":
             query = parse(text)
             if query.is_empty:

@@ -161,6 +161,6 @@ def available() -> list[dict]:
     return made
 
 
-@background()
+@background(coalesce=True)  # every rebuild writes all the files: one waiting in the queue does for all
 def rebuild_open_data() -> dict:
     return build(links.site_base())

@@ -6,7 +6,7 @@ from django.dispatch import receiver
 
 from chancery.core.background import defer
 from chancery.core.models import Document, DocumentVersion
-from chancery.decisions.models import AgendaItem, Decision, Dossier, ItemDocument, PressSummary, ProcedureStep
+from chancery.decisions.models import Agenda, AgendaItem, Decision, Dossier, ItemDocument, PressSummary, ProcedureStep
 from chancery.decisions.signals import decision_corrected, release_performed
 from chancery.portal import opendata
 from chancery.portal.models import SearchEntry
@@ -24,19 +24,31 @@ def press_summary_saved(sender, instance, **kwargs):
     index.index_item(instance.item)
 
 
-@receiver(post_save, sender=ItemDocument)
-def item_document_saved(sender, instance, **kwargs):
-    if instance.item.agenda.is_final and not instance.item.carried_over:
-        index.index_document(instance.document, instance.item)
+# Every document is found by whoever may see it, from its creation on: by its title at once, by the
+# words of its file once the background extraction has saved them (a version's save). Its entry
+# also follows the item it is on (meeting, date, ministers, dossier): putting it on an item, and the
+# agenda that becomes final, write it again.
+@receiver(post_save, sender=Document)
+def document_saved(sender, instance, **kwargs):
+    entry = index.index_document(instance)
+    mark_stale([entry.pk])  # its level or release state may have changed: inputs of the index's rule
 
 
 @receiver(post_save, sender=DocumentVersion)
-def version_saved(sender, instance, update_fields=None, **kwargs):
-    # Extracted text arrives after the upload (background task): index it then.
-    for link in ItemDocument.objects.filter(document=instance.document_id, item__agenda__is_final=True).select_related(
-        "item__agenda__meeting", "document"
-    ):
-        index.index_document(link.document, link.item)
+def version_saved(sender, instance, **kwargs):
+    index.index_document(instance.document)
+
+
+@receiver(post_save, sender=ItemDocument)
+def item_document_saved(sender, instance, **kwargs):
+    index.index_document(instance.document)
+
+
+@receiver(post_save, sender=Agenda)
+def agenda_saved(sender, instance, **kwargs):
+    if instance.is_final:
+        for document in Document.objects.filter(agenda_links__item__agenda=instance).distinct():
+            index.index_document(document)
 
 
 @receiver(release_performed)
@@ -57,11 +69,6 @@ def entry_deleted(sender, instance, **kwargs):
 @receiver(post_save, sender=AgendaItem)
 def item_saved(sender, instance, **kwargs):
     mark_stale(SearchEntry.objects.filter(item=instance.pk))
-
-
-@receiver(post_save, sender=Document)
-def document_saved(sender, instance, **kwargs):
-    mark_stale(SearchEntry.objects.filter(document=instance.pk))
 
 
 # Named persons and concerned government members are inputs of the confidentiality rule, which
@@ -117,6 +124,13 @@ def release_makes_stale(sender, release, **kwargs):
     # A document on items of several meetings has one entry, under one of them: its release by
     # this meeting changes that entry too.
     documents = ItemDocument.objects.filter(item__agenda__meeting=meeting).values("document_id")
+    # The decision documents (VR … DEC) of its items are released with the decisions.
+    decision_documents = Decision.objects.filter(item__agenda__meeting=meeting, document__isnull=False)
     mark_stale(
-        SearchEntry.objects.filter(Q(meeting=meeting) | Q(item__step__dossier__in=dossiers) | Q(document__in=documents))
+        SearchEntry.objects.filter(
+            Q(meeting=meeting)
+            | Q(item__step__dossier__in=dossiers)
+            | Q(document__in=documents)
+            | Q(document__in=decision_documents.values("document_id"))
+        )
     )

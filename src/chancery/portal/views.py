@@ -25,6 +25,7 @@ from chancery.decisions.models import Dossier, Meeting, Theme
 from chancery.portal import catalogue, linkeddata, opendata, queries
 from chancery.portal.models import SearchKind
 from chancery.portal.search import service
+from chancery.portal.search.text import clean
 
 
 def decisions(request):
@@ -115,28 +116,33 @@ def dossier(request, uuid):
     )
 
 
+def _number(request, name: str, default=None):
+    """A whole number from the query string (ASCII digits, at most nine: an id, a year or a page);
+    anything else counts as not given."""
+    value = request.GET.get(name, "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 9 else default
+
+
 def _filters(request) -> service.Filters:
     def number(name):
-        value = request.GET.get(name, "")
-        return int(value) if value.isdigit() else None
+        return _number(request, name)
 
     return service.Filters(
         year=number("jaar"),
         kind=request.GET.get("soort", "") if request.GET.get("soort") in SearchKind.values else "",
         minister=number("minister"),
-        theme=request.GET.get("thema", "")[:80],
+        theme=clean(request.GET.get("thema", ""), 80),
         meeting=number("zitting"),
-        phase=request.GET.get("fase", "")[:40],
+        phase=clean(request.GET.get("fase", ""), 40),
         document_kind=request.GET.get("stuksoort", "") if request.GET.get("stuksoort") in DocumentKind.values else "",
     )
 
 
 def search(request):
-    text = request.GET.get("q", "").strip()[:500]
+    text = clean(request.GET.get("q", ""))
     sort = "date" if request.GET.get("sorteer") == "datum" else "relevance"
-    page = request.GET.get("pagina", "1")
     results = service.search(
-        request.user, text, filters=_filters(request), sort=sort, page=int(page) if page.isdigit() else 1
+        request.user, text, filters=_filters(request), sort=sort, page=_number(request, "pagina", 1)
     )
     params = request.GET.copy()
     params.pop("pagina", None)
@@ -200,10 +206,11 @@ class PortalFeed(Feed):
         return [Entry(thing, base) for thing in self.things(asked.subject, asked.request)]
 
     def item_title(self, entry):
-        return self.thing_title(entry.thing)
+        # Without control characters: XML cannot carry them (a NUL byte in the query was a 500).
+        return clean(self.thing_title(entry.thing), 1000)
 
     def item_description(self, entry):
-        return self.thing_description(entry.thing)
+        return clean(self.thing_description(entry.thing), 500)  # extracted text may hold form feeds
 
     def item_link(self, entry):
         return entry.base + self.thing_path(entry.thing)
@@ -222,7 +229,7 @@ class SearchFeed(PortalFeed):
     """The newest results of a search, as Atom: follow a query."""
 
     def subject(self, request):
-        return request.GET.get("q", "").strip()[:500]
+        return clean(request.GET.get("q", "")).strip()
 
     def name(self, text):
         return text

@@ -9,7 +9,9 @@ import pytest
 from django.core.management import call_command
 
 from chancery.core import services
+from chancery.core.background import background, defer
 from chancery.core.demo.data import DEMO_PASSWORD, USERS
+from chancery.core.extraction import extract_version_text
 from chancery.core.models import AuditEntry, Document, DocumentVersion, Entity, ExtractionState, Mandatee, User
 from chancery.core.testing import pdf_upload
 
@@ -67,6 +69,63 @@ def test_the_worker_runs_queued_extraction(org, settings):
     call_command("worker", batch=True, reload=False, startup_delay=False, verbosity=0)
     version.refresh_from_db()
     assert version.extraction_state == ExtractionState.DONE and "Wachtrij werkt" in version.text
+
+
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@background(coalesce=True)
+def rebuild_everything() -> str:
+    """A rebuild of a whole, for the coalescing test."""
+    return "rebuilt"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_waits_in_the_queue_at_most_once(settings):
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = DATABASE_QUEUE
+    for _change in range(3):
+        with transaction.atomic():
+            defer(rebuild_everything)
+    waiting = DBTaskResult.objects.filter(task_path=rebuild_everything.module_path)
+    assert waiting.filter(status="READY").count() == 1
+    # Once it runs, it may have read the data before the next change: that change queues another.
+    waiting.update(status="RUNNING")
+    with transaction.atomic():
+        defer(rebuild_everything)
+    assert waiting.filter(status="READY").count() == 1 and waiting.count() == 2
+    # What is not a rebuild is queued every time.
+    with transaction.atomic():
+        defer(extract_version_text, 1)
+        defer(extract_version_text, 1)
+    assert DBTaskResult.objects.filter(task_path=extract_version_text.module_path).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_runs_what_it_queued_before_it_ends(org, settings):
+    """`make run` prints its address after `chancery demo`: by then the demo's documents have their
+    text and are found by it (the demo's own loaders are tried in the test above; here its end)."""
+    from django.contrib.auth.models import AnonymousUser
+    from django_tasks_db.models import DBTaskResult
+
+    from chancery.core.management.commands.demo import Command as Demo
+    from chancery.portal.search import service
+
+    settings.TASKS = DATABASE_QUEUE
+    document = services.create_document(
+        org.users["secretariat"],
+        title="Nota",
+        upload=pdf_upload(text="Dijkversterking langs de Schelde"),
+        access_level="public",
+        released=True,
+    )
+    assert DBTaskResult.objects.filter(status="READY").exists()
+    Demo().run_queued_tasks()
+    assert not DBTaskResult.objects.filter(status="READY").exists()
+    assert DocumentVersion.objects.get(document=document).extraction_state == ExtractionState.DONE
+    assert [hit.title for hit in service.search(AnonymousUser(), "dijkversterking").hits] == ["Nota"]
 
 
 def _chancery(args, tmp_path, **env):

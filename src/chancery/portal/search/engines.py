@@ -63,11 +63,12 @@ class PostgresEngine:
 
     @staticmethod
     def _clause(clause: Clause) -> str:
+        # A prefix is the last part of its clause ("oostgrens-reg*": the phrase's last word).
+        terms = [f"'{s}'" for s in clause.stems]
         if clause.prefix:
-            term = f"'{clause.stems[0]}':*"
-        else:
-            term = " <-> ".join(f"'{s}'" for s in clause.stems)
-            term = f"({term})" if len(clause.stems) > 1 else term
+            terms[-1] += ":*"
+        term = " <-> ".join(terms)
+        term = f"({term})" if len(terms) > 1 else term
         return f"!{term}" if clause.negated else term
 
     def expression(self, query: Query) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -15,9 +16,12 @@ from chancery.decisions.services.dossiers import dossier_histories, phase_key_la
 from chancery.portal.models import SearchEntry, SearchIndexState, StaleSearchEntry
 from chancery.portal.search.engines import engine
 from chancery.portal.search.tantivy_index import indexer, schema, searching
-from chancery.portal.search.text import WORD, Query, fold, parse, stem, words
+from chancery.portal.search.text import WORD, Query, fold, parse, stem
 
 PAGE_SIZE = 20
+# Pages beyond are not shown (the engines would be asked for every hit before them: a page number of
+# a billion asked the index for twenty billion).
+MAX_PAGE = 1000
 # Up to this many dossiers matched, the reader's view is read for them by id; above, for every
 # dossier the reader may see (see reader_dossiers).
 READER_DOSSIERS_LISTED = 500
@@ -111,7 +115,7 @@ def search(user, text: str, *, filters: Filters | None = None, sort: str = "rele
     filters.reader = user
     if query.is_empty:
         return Results(query, 0, [])
-    page = max(1, page)
+    page = min(max(1, page), MAX_PAGE)
     # The index answers every reader, each through their own rule; the database when it cannot.
     try:
         results = _search_index(user, query, filters, sort, page)
@@ -281,7 +285,7 @@ class _Marker:
 
     def __init__(self, query: Query):
         self.stems = frozenset(query.positive_stems())
-        self.prefixes = tuple(c.stems[0] for g in query.groups for c in g if c.prefix and not c.negated)
+        self.prefixes = tuple(c.stems[-1] for g in query.groups for c in g if c.prefix and not c.negated)
 
     def __call__(self, word: str) -> bool:
         return stem(word) in self.stems or (bool(self.prefixes) and fold(word).startswith(self.prefixes))
@@ -299,13 +303,27 @@ def highlight(text: str, query: Query, marker: _Marker | None = None) -> str:
     return mark_safe("".join(out))  # noqa: S308 - every piece was escaped above
 
 
+NOT_SPACE = re.compile(r"\S*")
+
+
 def snippet(text: str, query: Query, width: int = 30) -> str:
-    """About `width` words around the first match, with the matches marked."""
+    """About `width` words of the original text around the first match, as written (case and
+    punctuation kept, runs of white space such as a PDF's line breaks as one space), escaped, with
+    the matches marked."""
     marks = _Marker(query)
-    tokens = words(text)
-    first = next((i for i, w in enumerate(tokens) if marks(w)), 0)
+    found = list(WORD.finditer(text or ""))
+    if not found:
+        return ""
+    first = next((i for i, match in enumerate(found) if marks(match.group(0))), 0)
     start = max(0, first - width // 3)
-    excerpt = " ".join(tokens[start : start + width])
+    end = min(len(found), start + width)
+    # From the space before the first word to the space after the last: punctuation stuck to a word
+    # ("(fase", "goed.") stays with it.
+    begin = found[start].start() if start > 0 else 0
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    after = NOT_SPACE.match(text, found[end - 1].end()).end()
+    excerpt = " ".join(text[begin:after].split())
     prefix = "… " if start > 0 else ""
-    suffix = " …" if start + width < len(tokens) else ""
+    suffix = " …" if end < len(found) else ""
     return mark_safe(prefix + str(highlight(excerpt, query, marks)) + suffix)  # noqa: S308 - highlight escapes

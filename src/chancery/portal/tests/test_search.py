@@ -55,6 +55,13 @@ ITEMS = [
     ),
     ("Rampenfonds", "Wijziging van het Rampenfondsdecreet", "Schade door overstromingen wordt vergoed.", "b", "public"),
     ("Geheime exportcontrole", "Vertrouwelijke beoordeling exportcontrole", "Geweigerd.", "a", "confidential"),
+    (
+        "Oostgrens-regio",
+        "Samenwerking in de Oostgrens-regio",
+        'De nota-kwantumsluis (fase 2) wordt AANVAARD: "R&D <b>".',
+        "b",
+        "public",
+    ),
 ]
 
 
@@ -117,6 +124,35 @@ def test_words_phrases_exclusion_prefix_and_or(corpus, secretariat):
     # A document's extracted text is searched too.
     hits = search(public, "hagelstorm").hits
     assert [hit.kind for hit in hits] == ["document"] and "<mark>hagelstorm</mark>" in hits[0].snippet
+
+
+def test_a_hyphen_inside_a_word_joins_and_a_leading_minus_excludes(corpus, secretariat):
+    release(secretariat, corpus)
+    public = AnonymousUser()
+    assert titles(search(public, "Oostgrens-regio")) == ["Oostgrens-regio"]
+    assert titles(search(public, "nota-kwantumsluis")) == ["Oostgrens-regio"]
+    assert titles(search(public, "oostgrens-reg*")) == ["Oostgrens-regio"]
+    assert search(public, "regio-oostgrens").total == 0  # the parts as a phrase, in their order
+    assert titles(search(public, "samenwerking nota -kwantumsluis")) == []
+    assert titles(search(public, "samenwerking -nota-kwantumsluis")) == []
+    assert titles(search(public, "samenwerking -wapens")) == ["Oostgrens-regio"]
+    assert "<mark>Oostgrens</mark>-<mark>regio</mark>" in search(public, "oostgrens-regio").hits[0].title_marked
+
+
+def test_snippets_show_the_original_text_escaped_with_the_hits_marked(corpus, secretariat):
+    release(
+        secretariat,
+        corpus,
+    )
+    public = AnonymousUser()
+    assert search(public, "aanvaard").hits[0].snippet == (
+        "De nota-kwantumsluis (fase 2) wordt <mark>AANVAARD</mark>: &quot;R&amp;D &lt;b&gt;&quot;."
+    )
+    assert search(public, "hagelstorm").hits[0].snippet == (
+        "De erkenning als ramp volgt na een hevige <mark>hagelstorm</mark>."
+    )
+    long = service.snippet(" ".join(f"Woord{n}," for n in range(100)) + " Doel! " + "rest " * 50, service.parse("doel"))
+    assert long.startswith("… Woord90, Woord91,") and "<mark>Doel</mark>! rest" in long and long.endswith(" …")
 
 
 def test_titles_rank_above_bodies_and_snippets_are_marked(corpus, secretariat):

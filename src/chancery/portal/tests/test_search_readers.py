@@ -32,14 +32,11 @@ scene = matrix.scene  # noqa: F811 - the matrix fixture, under its own name
 @pytest.fixture
 def world(scene):
     """The embargo matrix's meeting: a public and a confidential item (concerning minister A), each
-    in a dossier under one theme, with a document each. The documents are indexed as the text
-    extraction does once it has run (here without the background task)."""
+    in a dossier under one theme, with a document each (indexed when they were put on the items)."""
     from chancery.decisions.models import ItemDocument
-    from chancery.portal.search import index
 
-    for link in ItemDocument.objects.filter(item__agenda__is_final=True).select_related("document", "item"):
-        index.index_document(link.document, link.item)
-    assert SearchEntry.objects.filter(kind="document").count() == 2
+    documents = ItemDocument.objects.filter(item__agenda__is_final=True).values("document")
+    assert SearchEntry.objects.filter(kind="document", document__in=documents).count() == 2
     return scene
 
 
@@ -88,9 +85,8 @@ def rule_matrix(org, meeting, add):
             title=f"Stuk {level} {state} {grant}", access_level=level, release_state=state, created_by=secretariat
         )
         _grant(document, grant, org)
-        SearchEntry.objects.create(
-            key=f"document:{document.pk}", kind="document", document=document, item=hidden, **entry
-        )
+        # Every document has its entry from its creation on: hung here on the hidden item.
+        SearchEntry.objects.filter(key=f"document:{document.pk}").update(item=hidden, **entry)
     SearchEntry.objects.create(key="orphan", kind="decision", **entry)
     indexer.rebuild()
     return cases

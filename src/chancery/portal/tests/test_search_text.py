@@ -19,6 +19,19 @@ def test_query_syntax():
     assert parse("-alleen -uitsluiten").is_empty and parse("").is_empty
 
 
+def test_a_hyphen_joins_and_only_a_leading_minus_excludes():
+    (joined,) = parse("nota-kwantumsluis").groups[0]
+    assert joined.stems == [stem("nota"), stem("kwantumsluis")] and not joined.negated
+    kept, excluded = parse("nota -kwantumsluis").groups[0]
+    assert kept.stems == ["nota"] and not kept.negated and excluded.negated
+    _word, gone = parse('regio -"oostgrens regio"(-x)').groups[0][:2]
+    assert gone.negated and gone.stems == [stem("oostgrens"), stem("regio")]
+    assert [c.negated for c in parse("a (-b) c-d").groups[0]] == [False, True, False]
+    (prefix,) = parse("oostgrens-reg*").groups[0]
+    assert prefix.prefix and prefix.stems == [stem("oostgrens"), "reg"]
+    assert parse("-nota-kwantumsluis").is_empty
+
+
 @given(st.text())
 def test_any_input_parses_without_error(text):
     query = parse(text)

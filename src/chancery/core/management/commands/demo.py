@@ -3,9 +3,13 @@ from importlib.util import find_spec
 
 from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django_tasks import task_backends
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 from chancery.core.demo.data import DEMO_PASSWORD, USERS
 from chancery.core.management.base import ChanceryCommand
@@ -38,7 +42,24 @@ class Command(ChanceryCommand):
                     self.style.SUCCESS(_("Demo data for %(module)s ready (added: %(summary)s).")
                                        % {"module": module, "summary": summary})
                 )  # fmt: skip
+            self.run_queued_tasks()
             self.stdout.write(
                 _("Demo accounts (password '%(password)s'): %(users)s")
                 % {"password": DEMO_PASSWORD, "users": ", ".join(u[0] for u in USERS)}
             )
+
+    def run_queued_tasks(self):
+        """Run here what the demo queued and is due (the text of its documents, the search index, the
+        open-data files), so that the demo is complete and searchable when the command ends, not
+        minutes after the worker started. Releases planned for later stay in the queue."""
+        backend = task_backends["default"]
+        if not isinstance(backend, DatabaseBackend):
+            return  # the immediate backend (tests) ran every task at its commit
+        queued = DBTaskResult.objects.ready().filter(backend_name=backend.alias)
+        if not queued.exists():
+            return
+        self.stdout.write(
+            _("Running the %(count)d background tasks the demo queued (text extraction, search)…")
+            % {"count": queued.count()}
+        )
+        call_command("worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)

@@ -1,4 +1,4 @@
-"""chancery reindex: rebuild the search entries from the decisions and their documents, then the
+"""chancery reindex: rebuild the search entries from the decisions and every document, then the
 search index (portal.search.tantivy_index). --sync only brings the index up to date
 (what the worker does after each change); --index-only rebuilds the index from the entries
 (after a restore, on a new machine, after an upgrade)."""
@@ -6,7 +6,8 @@ search index (portal.search.tantivy_index). --sync only brings the index up to d
 import time
 
 from chancery.core.management.base import ChanceryCommand
-from chancery.decisions.models import AgendaItem, ItemDocument
+from chancery.core.models import Document
+from chancery.decisions.models import AgendaItem
 from chancery.portal.search import index
 from chancery.portal.search.tantivy_index import indexer, schema
 
@@ -35,8 +36,7 @@ class Command(ChanceryCommand):
         count = 0
         for item in items.select_related("agenda__meeting", "press_summary").prefetch_related("decisions", "mandatees"):
             count += index.index_item(item) is not None
-        links = ItemDocument.objects.filter(item__in=items).select_related("item__agenda__meeting", "document")
-        for link in links:
-            index.index_document(link.document, link.item)
+        for document in Document.objects.iterator():
+            index.index_document(document)
             count += 1
         return count

@@ -11,7 +11,7 @@ import tantivy
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
 
-from chancery.core.background import background
+from chancery.core.background import background, enqueue
 from chancery.core.models import Document
 from chancery.core.models.access import LINK_FIELDS
 from chancery.decisions.models import AgendaItem, Dossier
@@ -52,7 +52,7 @@ def mark_stale(entries) -> int:
 
 
 def _enqueue_sync() -> None:
-    sync_search_index.enqueue()
+    enqueue(sync_search_index)  # coalesced: one waiting run writes every change before it
 
 
 def schedule_sync() -> None:
@@ -235,7 +235,7 @@ def rebuild() -> int:
     return sync(batch=20_000, fresh=True)
 
 
-@background()
+@background(coalesce=True)
 def sync_search_index() -> int:
     """Bring the search index up to date with the database (the worker, after each change)."""
     return sync()
