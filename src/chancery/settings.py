@@ -461,7 +461,10 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"refusal_without_traceback": {"()": "chancery.core.logs.RefusalWithoutTraceback"}},
+    "filters": {
+        "refusal_without_traceback": {"()": "chancery.core.logs.RefusalWithoutTraceback"},
+        "offline_revocation_notice": {"()": "chancery.core.logs.OfflineRevocationNotice"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CHANCERY_LOG_LEVEL", "INFO")},
     # The console is for what an operator needs: the PDF libraries' progress steps, the CSS they
@@ -472,6 +475,7 @@ LOGGING = {
         "weasyprint": {"level": os.environ.get("CHANCERY_PDF_LOG_LEVEL", "ERROR")},
         "fontTools": {"level": os.environ.get("CHANCERY_PDF_LOG_LEVEL", "ERROR")},
         "pydyf": {"level": os.environ.get("CHANCERY_PDF_LOG_LEVEL", "ERROR")},
+        "pyhanko.sign.signers.pdf_signer": {"filters": ["offline_revocation_notice"]},
     },
 }
 

@@ -11,3 +11,14 @@ class RefusalWithoutTraceback(logging.Filter):
             record.exc_info = None
             record.exc_text = None
         return True
+
+
+class OfflineRevocationNotice(logging.Filter):
+    """pyHanko warns at every signature that validation data is embedded while fetching is off.
+    Outside production that is our configuration, not an incident: the revocation data comes from
+    the local CRL files (`CHANCERY_SIGNING_CRLS`) and the system makes no network calls. The demo
+    alone printed it over a hundred times, drowning what an operator needs. In production fetching
+    is on and the notice does not arise; every other pyHanko warning still comes through."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "fetching is not allowed" not in record.getMessage()

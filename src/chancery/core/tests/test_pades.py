@@ -225,3 +225,15 @@ def test_signers_are_enrolled_in_the_admin(client, org, authority):
     assert response.status_code == 302
     credential = SigningCredential.objects.get(user=org.users["civil_servant"])
     assert AuditEntry.objects.get(object_id=str(credential.pk), action="create").source == "admin"
+
+
+def test_signing_offline_leaves_the_console_to_what_an_operator_needs(org, signers_, decision, caplog):
+    """The demo's signatures printed pyHanko's notice that revocation data is embedded without
+    fetching over a hundred times: outside production that is the configuration, not news."""
+    import logging
+
+    caplog.set_level(logging.WARNING)
+    signed_by_both(org, signers_, decision)
+    assert [r.getMessage() for r in caplog.records if "fetching is not allowed" in r.getMessage()] == []
+    logging.getLogger("pyhanko.sign.signers.pdf_signer").warning("another pyHanko warning")
+    assert "another pyHanko warning" in caplog.text
