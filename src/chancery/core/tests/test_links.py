@@ -103,3 +103,8 @@ def test_serve_hands_the_served_address_to_its_web_server_and_worker(tmp_path):
     finally:
         serve.terminate()
         serve.wait(timeout=30)
+    # Stopped at once, serve stops what it started: no web server or worker is left running.
+    deadline = time.monotonic() + 20
+    while any(Path(f"/proc/{child}").exists() for child in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [child for child in children if Path(f"/proc/{child}").exists()], "serve left a child running"

@@ -64,18 +64,22 @@ class Command(BaseCommand):
             "--access-logfile", "-", "--graceful-timeout", "10",
         ]  # fmt: skip
         environment = run_environment()
-        children = [subprocess.Popen(web, env=environment)]  # noqa: S603 - our own interpreter and arguments
-        if with_worker:
-            worker = [sys.executable, "-m", "chancery.manage", "worker"]
-            children.append(subprocess.Popen(worker, env=environment))  # noqa: S603
-        self._banner(host, port)
+        children: list[subprocess.Popen] = []
 
         def stop(*_):
             for child in children:
                 if child.poll() is None:
                     child.terminate()
 
+        # The handler is in place before any child starts: a SIGTERM arriving between a child's
+        # start and the handler would end this process by default and leave the child orphaned
+        # (a test that stopped the server at once left a gunicorn running).
         signal.signal(signal.SIGTERM, stop)
+        children.append(subprocess.Popen(web, env=environment))  # noqa: S603 - our own interpreter and arguments
+        if with_worker:
+            worker = [sys.executable, "-m", "chancery.manage", "worker"]
+            children.append(subprocess.Popen(worker, env=environment))  # noqa: S603
+        self._banner(host, port)
         try:
             # If one process dies, stop the other: a web server without its worker would quietly
             # leave text extraction and scheduled releases undone.
