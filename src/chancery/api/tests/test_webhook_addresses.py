@@ -3,8 +3,6 @@ address looked up when sending and connected to as checked (DNS rebinding), neve
 reserved ranges; redeliveries on request are capped; withheld events stay out of the log."""
 
 import socket
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -18,28 +16,6 @@ from chancery.core import services as core_services
 from chancery.core.testing import pdf_upload
 
 
-class Redirecting:
-    """A receiver that answers every POST with a redirect to `location`."""
-
-    def __init__(self, location):
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 - http.server's naming
-                self.rfile.read(int(self.headers["Content-Length"]))
-                self.send_response(307)
-                self.send_header("Location", location)
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = HTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-
-
 @pytest.fixture
 def receiver():
     server = Receiver()
@@ -50,7 +26,7 @@ def receiver():
 def test_a_redirect_is_not_followed(receiver, secretariat, meeting, add, org, django_capture_on_commit_callbacks):
     """The internal receiver stands for an address inside our network that the redirect points at:
     it hears nothing, and the log shows only the subscriber's own answer."""
-    redirecting = Redirecting(receiver.url)
+    redirecting = Receiver(redirect_to=receiver.url)
     try:
         subscribe(org.users["expert"], redirecting.url, ["meeting.released"])
         with django_capture_on_commit_callbacks(execute=True):

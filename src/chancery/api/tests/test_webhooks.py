@@ -19,9 +19,10 @@ from chancery.decisions.testing import decided_meeting
 
 
 class Receiver:
-    """A small HTTP server that records what it receives and fails the first `failures` calls."""
+    """A small HTTP server that records what it receives and fails the first `failures` calls; with
+    `redirect_to`, it answers every call with a redirect there."""
 
-    def __init__(self, failures=0):
+    def __init__(self, failures=0, redirect_to=None):
         self.received, self.failures = [], failures
         receiver = self
 
@@ -29,6 +30,11 @@ class Receiver:
             def do_POST(self):  # noqa: N802 - http.server's naming
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 receiver.received.append((dict(self.headers), body))
+                if redirect_to:
+                    self.send_response(307)
+                    self.send_header("Location", redirect_to)
+                    self.end_headers()
+                    return
                 failing = receiver.failures > 0
                 receiver.failures -= 1
                 self.send_response(500 if failing else 204)
