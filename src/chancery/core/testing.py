@@ -151,3 +151,22 @@ def form_markup_problems(html: str) -> list[str]:
         if not (field.get("id") in labelled or wrapped or field.get("aria-label") or field.get("aria-labelledby")):
             problems.append(f"{field.tag} name={field.get('name')!r} has no label")
     return problems
+
+
+def inspection_depths(monkeypatch) -> tuple[int, list[int]]:
+    """Record how deep in transactions each upload inspection runs (`core.files._inspect`): the depth
+    of the test's own transaction, and the list the inspections append theirs to. An inspection
+    inside the request's transaction would hold the database's write lock while it unpacks."""
+    from django.db import connection
+
+    from chancery.core import files
+
+    depths: list[int] = []
+    inspect = files._inspect
+
+    def recording(upload):
+        depths.append(len(connection.atomic_blocks))
+        return inspect(upload)
+
+    monkeypatch.setattr(files, "_inspect", recording)
+    return len(connection.atomic_blocks), depths

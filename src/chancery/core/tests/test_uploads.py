@@ -270,19 +270,9 @@ def test_an_office_file_is_unpacked_as_a_stream_not_into_memory(settings):
 def test_the_file_is_inspected_before_the_service_opens_its_transaction(secretariat_client, monkeypatch):
     """Unpacking an office file must not hold the database's write lock (SQLite has one for the
     whole database: eight large uploads at once made others fail with 'database is locked')."""
-    from django.db import connection
+    from chancery.core.testing import inspection_depths
 
-    from chancery.core import files
-
-    outside = len(connection.atomic_blocks)  # the test's own transaction
-    depths = []
-    inspect = files._inspect
-
-    def recording(upload):
-        depths.append(len(connection.atomic_blocks))
-        return inspect(upload)
-
-    monkeypatch.setattr(files, "_inspect", recording)
+    outside, depths = inspection_depths(monkeypatch)  # outside: the test's own transaction
     response = post_document(secretariat_client, upload("advies.docx", samples.make_docx("Advies")))
     assert response.status_code == 302
     assert depths == [outside]  # once, and in no transaction of the request's

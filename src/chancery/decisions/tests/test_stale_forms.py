@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from chancery.core.models import AuditEntry
-from chancery.core.testing import pdf_upload, upload
+from chancery.core.testing import inspection_depths, pdf_upload, upload
 from chancery.decisions import services
 from chancery.decisions.models import Decision, Meeting, Minutes, PressSummary
 
@@ -137,9 +137,7 @@ def test_the_minutes_file_is_checked_by_the_form_before_the_service_opens_its_tr
     client, secretariat, running, monkeypatch
 ):
     """The minutes' upload had no form: its file was unpacked inside the service's transaction."""
-    from django.db import connection
-
-    from chancery.core import files, samples
+    from chancery.core import samples
 
     url = reverse("decisions:meeting_minutes", args=[running.uuid])
     client.force_login(secretariat)
@@ -148,15 +146,7 @@ def test_the_minutes_file_is_checked_by_the_form_before_the_service_opens_its_tr
     missing = refusal(client, client.post(url, {"revision": 0}))
     assert "Kies het bestand met de notulen." in missing and not Minutes.objects.exists()
 
-    outside = len(connection.atomic_blocks)  # the test's own transaction
-    depths = []
-    inspect = files._inspect
-
-    def recording(upload):
-        depths.append(len(connection.atomic_blocks))
-        return inspect(upload)
-
-    monkeypatch.setattr(files, "_inspect", recording)
+    outside, depths = inspection_depths(monkeypatch)  # outside: the test's own transaction
     stored = client.post(url, {"file": upload("notulen.docx", samples.make_docx("Notulen")), "revision": 0})
     assert stored.status_code == 302 and Minutes.objects.exists()
     assert depths == [outside]  # once, and in no transaction of the request's
