@@ -96,9 +96,15 @@ def test_serve_hands_the_served_address_to_its_web_server_and_worker(tmp_path):
         children = _children(serve.pid)
         assert len(children) == 2, "serve did not start its web server and worker"
         for child in children:
-            variables = dict(
-                item.split("=", 1) for item in Path(f"/proc/{child}/environ").read_text().split("\0") if "=" in item
-            )
+            # Between fork and exec a child still shows its parent's first environment: read until
+            # the exec'd program's own one is there.
+            while True:
+                variables = dict(
+                    item.split("=", 1) for item in Path(f"/proc/{child}/environ").read_text().split("\0") if "=" in item
+                )
+                if "CHANCERY_SERVED_URL" in variables or time.monotonic() > deadline:
+                    break
+                time.sleep(0.1)
             assert variables.get("CHANCERY_SERVED_URL") == f"http://127.0.0.1:{port}"
     finally:
         serve.terminate()
