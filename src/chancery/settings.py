@@ -55,7 +55,7 @@ if PRODUCTION:
     DATABASE_URL = require("DATABASE_URL")
 else:
     # A fixed key is fine on a laptop: nothing signed here leaves it.
-    SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "chancery-development-key-not-for-production")  # noqa: S105
+    SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "chancery-development-key-not-for-production")  # noqa: S105 - refused under production settings
     ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
     DEBUG = os.environ.get("DJANGO_DEBUG", "1" if ENV == "development" else "0") == "1"
     DATABASE_URL = os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{VAR_DIR / 'chancery.sqlite3'}"
