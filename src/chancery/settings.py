@@ -95,6 +95,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # X-Forwarded-Proto only from a trusted proxy (before SecurityMiddleware's HTTPS redirect).
+    "chancery.core.client.ForwardedProtoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers for someone signed in are not cached (after WhiteNoise: static files stay cacheable).
