@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-from django import forms
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
-
 import re
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext_lazy as _
 
 from chancery.core import countries, pending, permissions
 from chancery.core.files import allowed_formats_text, inspect_upload

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.formsets import BaseFormSet
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
 from chancery.core.files import allowed_formats_text
-from django.forms.formsets import BaseFormSet
-from django.forms.utils import ErrorDict
-
 from chancery.core.forms import KEPT_SUFFIX, REMOVE_SUFFIX, CountryField, DocumentFileField, KeepsFiles, KeptFileInput
 from chancery.core.models import User
 from chancery.procedures.models import Party, PartyKind, RepresentationBasis

@@ -450,7 +450,7 @@ def _application_page(request, definition, draft):
 
 
 def _save_draft(request, definition, form, draft):
-    """"Opslaan als ontwerp": the form as it stands, without its checks; only the files are
+    """ "Opslaan als ontwerp": the form as it stands, without its checks; only the files are
     inspected (a refused file is not kept, and the applicant is told)."""
     form.is_valid()
     form.keep_files()
@@ -463,9 +463,7 @@ def _save_draft(request, definition, form, draft):
         return _application_form(request, definition, form, draft, status=400)
     for refusal in form.rejected_files():
         messages.warning(request, _("Not kept with the draft: %(refusal)s") % {"refusal": refusal})
-    messages.success(
-        request, _("Your draft was saved. You find it under “Drafts” to complete and submit it later.")
-    )
+    messages.success(request, _("Your draft was saved. You find it under “Drafts” to complete and submit it later."))
     return redirect(reverse("counter:index") + f"#draft-{saved.pk}")
 
 

@@ -78,9 +78,7 @@ class LicenceApplicationForm(ApplicationForm):
         help_text=_("A temporary export or transit needs no prior authorisation."),
     )
     consignee_name = forms.CharField(label=_("Consignee"), max_length=300)
-    consignee_country = CountryField(
-        label=_("Country of the consignee"), check=_checked(_("Country of the consignee"))
-    )
+    consignee_country = CountryField(label=_("Country of the consignee"), check=_checked(_("Country of the consignee")))
     end_user_name = forms.CharField(label=_("End user"), max_length=300)
     end_user_country = CountryField(label=_("Country of the end user"), check=_checked(_("Country of the end user")))
     end_use = forms.CharField(label=_("End use"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000)

@@ -91,7 +91,8 @@ def save_draft(
     title = (title or "").strip()[:300]
     if draft is None:
         draft = ApplicationDraft.objects.create(user=user, procedure=procedure.code, title=title, fields=fields)
-        audit.record(user, AuditAction.CREATE, draft, after={"procedure": procedure.code, "title": title}, source=source)
+        after = {"procedure": procedure.code, "title": title}
+        audit.record(user, AuditAction.CREATE, draft, after=after, source=source)
     else:
         _own(user, draft)
         draft = ApplicationDraft.objects.select_for_update().get(pk=draft.pk)
