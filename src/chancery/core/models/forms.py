@@ -1,10 +1,10 @@
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 
+from chancery.core.models.documents import document_storage
 from chancery.core.visibility import ReadableQuerySet
 
 
@@ -27,10 +27,6 @@ class SentForm(models.Model):
         return str(self.token)
 
 
-def _pending_storage():
-    return storages["documents"]
-
-
 class PendingUpload(models.Model):
     """A file that passed the upload inspection on a form that was not carried out (shown again
     with its errors, or saved as a draft), kept for the user who sent it so that the form can be
@@ -42,7 +38,7 @@ class PendingUpload(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     filename = models.CharField(max_length=255)
     size = models.PositiveBigIntegerField()
-    file = models.FileField(storage=_pending_storage, max_length=200)
+    file = models.FileField(storage=document_storage, max_length=200)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     # Held by a saved draft: it does not expire (the draft's deletion or submission removes it).
     held = models.BooleanField(default=False)
