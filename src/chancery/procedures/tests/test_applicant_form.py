@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from chancery.core import pending
 from chancery.api.models import ApiToken
+from chancery.core import pending
 from chancery.core.models import AuditEntry, PendingUpload
 from chancery.core.testing import form_markup_problems
 from chancery.procedures.models import ApplicationDraft, Case
