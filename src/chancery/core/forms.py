@@ -152,6 +152,7 @@ class CountriesInput(forms.Widget):
     adds one more, and without script the form shows two empty ones beyond those filled."""
 
     template_name = "core/widgets/countries.html"
+    row_label = ""  # the field's label, for the inputs after the first (set by CountriesField)
 
     def value_from_datadict(self, data, files, name):
         return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
@@ -168,6 +169,7 @@ class CountriesInput(forms.Widget):
             {"id": base_id if i == 0 else f"{base_id}_{i}", "value": v, "number": i + 1} for i, v in enumerate(shown)
         ]
         context["widget"]["datalist"] = DATALIST_ID
+        context["widget"]["row_label"] = self.row_label
         return context
 
 
