@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    # For its translations: the countries by their Dutch names (core.countries).
+    "django_countries",
     "chancery.core",
     "chancery.decisions",
     "chancery.portal",
@@ -289,6 +291,9 @@ CHANCERY_MAX_UNPACKED_BYTES = int(os.environ.get("CHANCERY_MAX_UNPACKED_BYTES", 
 # a thousand times and more), once past the floor: a small file of repetitive XML stays accepted.
 CHANCERY_MAX_UNPACKED_RATIO = int(os.environ.get("CHANCERY_MAX_UNPACKED_RATIO", "100"))
 CHANCERY_UNPACKED_RATIO_FLOOR = 10 * 1024 * 1024
+# A file attached to a form shown again with its errors is kept this long for its uploader
+# (core.pending); one held by a saved draft stays as long as the draft.
+CHANCERY_PENDING_UPLOAD_HOURS = int(os.environ.get("CHANCERY_PENDING_UPLOAD_HOURS", "24"))
 # A request body larger than this is refused (413) before any of it is read: room for a form with a
 # few files at the per-file limit (a cabinet's submission), not for a 300 MB body on the disk.
 # A reverse proxy in front (nginx: `client_max_body_size`) should refuse the same.
