@@ -10,8 +10,8 @@ replica, it reads the primary (`default`), exactly as on one machine:
 - the request is a GET or HEAD of a public route: one its app declared with `serve_from_replica`
   in `ready()` (the portal, search, open data, the API …) — never the back office, the counter or
   the admin;
-- its sender is not pinned to the primary: whoever wrote (any other method, or a write through
-  the router during a GET) reads the primary for `CHANCERY_PRIMARY_PIN_SECONDS` after it (longer
+- its sender is not pinned to the primary: whoever wrote (a POST, PUT, PATCH or DELETE, or a
+  write through the router during a GET) reads the primary for `CHANCERY_PRIMARY_PIN_SECONDS` after it (longer
   than the expected replication lag), by a signed cookie — signed in or not — and, for an API
   client that sends an Authorization header and may keep no cookies, by an entry in the shared
   cache under a hash of that header. A user who saves and reloads sees the save;
@@ -20,7 +20,9 @@ replica, it reads the primary (`default`), exactly as on one machine:
 - the model is not one that is always read from the primary: sessions, the cache table, login
   throttling, the task queue and what an app declares with `read_from_primary` (API tokens: a
   token made or revoked a moment ago must count at once). Writes to those do not pin either: their
-  readers see them anyway.
+  readers see them anyway;
+- the replica answers: one that is down leaves the public side on the primary (and a warning in
+  the log) instead of failing it.
 
 Writes always go to the primary. A replica is a PostgreSQL streaming replica of the whole cluster
 (`pg_basebackup -R`), so it has the same tables: nothing is migrated on it.
@@ -30,19 +32,23 @@ from __future__ import annotations
 
 import contextvars
 import hashlib
+import logging
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import caches
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 
 from chancery.core.context import channel
 
+logger = logging.getLogger(__name__)
+
 PIN_COOKIE = "chancery_primary"
 _PIN_SALT = "chancery.core.replicas"
-SAFE_METHODS = ("GET", "HEAD")
+READING_METHODS = ("GET", "HEAD")  # the ones that may read from the replica
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")  # RFC 9110's: any other one pins its sender
 
 # Routes (URL namespaces or view names) whose GET and HEAD may read from the replica; the apps fill
 # it in ready() (the lower layer does not name the higher ones).
@@ -163,6 +169,19 @@ def pin(request, response) -> None:
         caches["shared"].set(_pin_key(authorization), until, timeout=seconds + 1)
 
 
+def _replica_answers() -> bool:
+    """Whether the replica can be reached (a connection kept from an earlier request is checked
+    once per request, as Django's health checks do): a replica that is down makes the public side
+    read the primary, not fail. Set a short `connect_timeout` in DATABASE_REPLICA_URL, so that a
+    replica that does not answer at all costs little."""
+    try:
+        connections[replica_alias()].ensure_connection()
+    except DatabaseError as error:
+        logger.warning("The read replica does not answer; reading the primary: %s", error)
+        return False
+    return True
+
+
 def is_public_route(match) -> bool:
     """Whether a resolved URL is one of the routes declared with `serve_from_replica`."""
     return match is not None and (match.namespace in _public_routes or match.view_name in _public_routes)
@@ -192,8 +211,9 @@ class ReplicaReadsMiddleware:
         state = _request.get()
         if (
             state is not None
-            and request.method in SAFE_METHODS
+            and request.method in READING_METHODS
             and is_public_route(request.resolver_match)
             and not pinned(request)
+            and _replica_answers()
         ):
             state.public = True

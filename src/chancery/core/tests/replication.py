@@ -44,6 +44,7 @@ class Pair:
     root: Path
     primary_port: int
     replica_port: int
+    as_owner: list[str]
 
     def url(self, port: int) -> str:
         return f"postgres://postgres@127.0.0.1:{port}/{DATABASE}"
@@ -55,6 +56,27 @@ class Pair:
     @property
     def replica_url(self) -> str:
         return self.url(self.replica_port)
+
+    @property
+    def primary(self) -> Path:
+        return self.root / "primary"
+
+    @property
+    def replica(self) -> Path:
+        return self.root / "replica"
+
+    def run(self, program: str, *args: str) -> None:
+        """One of PostgreSQL's programs, as the clusters' owner."""
+        command = [*self.as_owner, str(self.programs / program), *args]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        if done.returncode:
+            raise RuntimeError(f"{program} {' '.join(args)}: {done.stderr or done.stdout}\n{self.logs()}")
+
+    def start(self, data: Path) -> None:
+        self.run("pg_ctl", "-D", str(data), "-l", str(self.root / f"{data.name}.log"), "-w", "-t", "60", "start")
+
+    def stop(self, data: Path) -> None:
+        self.run("pg_ctl", "-D", str(data), "-m", "immediate", "-w", "stop")
 
     def logs(self) -> str:
         return "\n".join(
@@ -95,45 +117,40 @@ def streaming_pair() -> Iterator[Pair]:
         owner = pwd.getpwnam("postgres")
         os.chown(root, owner.pw_uid, owner.pw_gid)
         as_owner = ["runuser", "-u", "postgres", "--"]
-
-    def run(program: str, *args: str) -> None:
-        done = subprocess.run([*as_owner, str(programs / program), *args], capture_output=True, text=True, timeout=120)
-        if done.returncode:
-            raise RuntimeError(f"{program} {' '.join(args)}: {done.stderr or done.stdout}\n{pair.logs()}")
-
     primary_port = _free_port()
     replica_port = next(port for port in iter(_free_port, None) if port != primary_port)
-    pair = Pair(programs, root, primary_port, replica_port)
-    primary, replica = root / "primary", root / "replica"
+    pair = Pair(programs, root, primary_port, replica_port, as_owner)
     started: list[Path] = []
     try:
-        run("initdb", "-D", str(primary), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "-N")
-        (primary / "pg_hba.conf").write_text(
+        pair.run(
+            "initdb", "-D", str(pair.primary), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "-N"
+        )
+        (pair.primary / "pg_hba.conf").write_text(
             "local all all trust\nhost all all 127.0.0.1/32 trust\n"
             "local replication all trust\nhost replication all 127.0.0.1/32 trust\n"
         )
-        with (primary / "postgresql.conf").open("a") as conf:
+        with (pair.primary / "postgresql.conf").open("a") as conf:
             # Durability is not what this test is about: a crash loses only the test's data.
             conf.write(
-                f"port = {pair.primary_port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{root}'\n"
+                f"port = {primary_port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{root}'\n"
                 "wal_level = replica\nmax_wal_senders = 4\nhot_standby = on\n"
                 "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
             )
-        started.append(primary)  # before: a start that timed out may still have started it
-        run("pg_ctl", "-D", str(primary), "-l", str(root / "primary.log"), "-w", "-t", "60", "start")
-        run("createdb", "-h", "127.0.0.1", "-p", str(pair.primary_port), "-U", "postgres", DATABASE)
+        started.append(pair.primary)  # before: a start that timed out may still have started it
+        pair.start(pair.primary)
+        pair.run("createdb", "-h", "127.0.0.1", "-p", str(primary_port), "-U", "postgres", DATABASE)
         # -R writes standby.signal and the primary's address; -c fast: no wait for a checkpoint.
-        run(
-            "pg_basebackup", "-h", "127.0.0.1", "-p", str(pair.primary_port), "-U", "postgres",
-            "-D", str(replica), "-R", "-X", "stream", "-c", "fast", "-N",
+        pair.run(
+            "pg_basebackup", "-h", "127.0.0.1", "-p", str(primary_port), "-U", "postgres",
+            "-D", str(pair.replica), "-R", "-X", "stream", "-c", "fast", "-N",
         )  # fmt: skip
-        with (replica / "postgresql.conf").open("a") as conf:
-            conf.write(f"port = {pair.replica_port}\n")
-        started.append(replica)
-        run("pg_ctl", "-D", str(replica), "-l", str(root / "replica.log"), "-w", "-t", "60", "start")
+        with (pair.replica / "postgresql.conf").open("a") as conf:
+            conf.write(f"port = {replica_port}\n")
+        started.append(pair.replica)
+        pair.start(pair.replica)
         yield pair
     finally:
         for data in reversed(started):
             with suppress(RuntimeError, subprocess.SubprocessError):
-                run("pg_ctl", "-D", str(data), "-m", "immediate", "-w", "stop")
+                pair.stop(data)
         shutil.rmtree(root, ignore_errors=True)

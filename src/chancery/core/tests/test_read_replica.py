@@ -43,15 +43,22 @@ def observed(django_db_setup):
             "CHANCERY_VAR_DIR": str(pair.root / "var"),
         }
         environment.pop("CHANCERY_SEARCH_INDEX", None)
-        run = subprocess.run(
-            [sys.executable, "-m", "chancery.core.tests.replica_scenario"],
-            env=environment,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        assert run.returncode == 0, f"{run.stderr[-6000:]}\n{pair.logs()}"
-        return json.loads(run.stdout.strip().splitlines()[-1])
+
+        def scenario(*arguments: str) -> dict:
+            run = subprocess.run(
+                [sys.executable, "-m", "chancery.core.tests.replica_scenario", *arguments],
+                env=environment,
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+            assert run.returncode == 0, f"{run.stderr[-6000:]}\n{pair.logs()}"
+            return json.loads(run.stdout.strip().splitlines()[-1])
+
+        observed = scenario()
+        pair.stop(pair.replica)
+        observed["replica_down"] = scenario("replica-down", json.dumps(observed["pages"]))
+        return observed
 
 
 def reads_replica(fetched):
@@ -102,3 +109,9 @@ def test_who_saved_sees_the_save_on_reload_while_the_replica_lags(observed):
     corrected = observed["corrected"]["public"]
     assert reads_replica(corrected["decision"]) and "corrected" in corrected["decision"]["shows"]
     assert "corrected" in corrected["api"]["shows"]
+
+
+def test_a_replica_that_is_down_leaves_the_public_side_on_the_primary(observed):
+    for fetched in observed["replica_down"].values():
+        assert fetched["status"] == 200 and fetched["queries"]["primary"] > 0
+    assert "corrected" in observed["replica_down"]["decision"]["shows"]

@@ -28,6 +28,8 @@ def replica(settings, monkeypatch):
     """A replica configured (its alias is never connected to here) and the probe's route public."""
     settings.CHANCERY_READ_REPLICA = "replica"
     monkeypatch.setattr(replicas, "_public_routes", replicas._public_routes | {"probe_public"})
+    # There is no replica to connect to here (test_read_replica.py has one, and stops it).
+    monkeypatch.setattr(replicas, "_replica_answers", lambda: True)
     return "replica"
 
 
@@ -50,6 +52,7 @@ def test_public_gets_read_the_replica_everything_else_the_primary(client, replic
 
 
 def test_a_post_pins_its_sender_to_the_primary_for_a_while(client, replica, observed):
+    assert replicas.PIN_COOKIE not in client.options("/publiek/").cookies  # a safe method
     response = client.post("/publiek/")
     assert observed[-1]["reads"] == "default"
     pin = response.cookies[replicas.PIN_COOKIE]
