@@ -106,6 +106,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Which channel a change comes through (web, api, admin), for the audit trail.
     "chancery.core.context.ChannelMiddleware",
+    # Whether a request may read from the read replica, and read-your-writes after it wrote
+    # (nothing without DATABASE_REPLICA_URL).
+    "chancery.core.replicas.ReplicaReadsMiddleware",
     "chancery.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETags on GET responses and 304 answers to If-None-Match (pages and API alike).
@@ -156,6 +159,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# A read replica (PostgreSQL streaming replication): optional. With it, GET and HEAD requests of the
+# public side and the API read from it, everything else from the primary (core.replicas). A sender
+# who wrote reads the primary for CHANCERY_PRIMARY_PIN_SECONDS after, longer than the replication
+# lag is expected to be. In the tests the alias mirrors `default` (no second test database).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+CHANCERY_READ_REPLICA = "replica" if DATABASE_REPLICA_URL else ""
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60, conn_health_checks=True)
+    if {DATABASES["replica"]["ENGINE"], DATABASES["default"]["ENGINE"]} != {"django.db.backends.postgresql"}:
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL: a read replica is a PostgreSQL replica of DATABASE_URL's.")
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+CHANCERY_PRIMARY_PIN_SECONDS = int(os.environ.get("CHANCERY_PRIMARY_PIN_SECONDS", "10"))
+DATABASE_ROUTERS = ["chancery.core.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Users and passwords --------------------------------------------------------------------
