@@ -70,6 +70,10 @@ class Activity:
     frequency_per_year: Decimal
     business_as_usual_share: Decimal
     one_off: bool = False
+    # Who does it and where the tariff comes from: shown on the burden pages, not computed with.
+    target_group: str = ""
+    sector: str = ""
+    tariff_source: str = ""
 
     def exact_cost(self) -> Decimal:
         price = EXACT.add(EXACT.multiply(self.time_hours, self.tariff_eur_per_hour), self.out_of_pocket_eur)
@@ -219,9 +223,22 @@ def _name(value, where: str) -> str:
     return value.strip()
 
 
-def read_activity(data, where: str) -> Activity:
+def read_activity(data, where: str, tariffs_on: date | None = None) -> Activity:
+    """One activity. With `tariffs_on` (a calculation kept in the register), an activity may name
+    its `target_group` (and `sector`) instead of a tariff: the tariff in force that day is taken,
+    with its source; without it (the command) the tariff is required."""
     if not isinstance(data, Mapping):
         raise ValidationError(_("%(where)s must be an object.") % {"where": where}, code="not_an_object")
+    group, sector = data.get("target_group", ""), data.get("sector", "")
+    if not isinstance(group, str) or not isinstance(sector, str):
+        raise ValidationError(_("%(where)s: target_group and sector are texts.") % {"where": where}, code="group")
+    looked_up = None
+    if tariffs_on is not None and "tariff_eur_per_hour" not in data and group:
+        try:
+            looked_up = tariff_on(group, tariffs_on, sector=sector)
+        except ValidationError as error:
+            raise ValidationError([f"{where}: {message}" for message in error.messages]) from None
+        data = {**data, "tariff_eur_per_hour": looked_up.eur_per_hour}
     missing = [key for key in ACTIVITY_FIELDS if key not in data]
     if missing:
         raise ValidationError(
@@ -242,10 +259,18 @@ def read_activity(data, where: str) -> Activity:
         problems.extend(error.messages)
     if problems:
         raise ValidationError(problems)
-    return Activity(name=name, one_off=one_off, **figures)
+    source = looked_up.source if looked_up else data.get("tariff_source", "")
+    return Activity(
+        name=name,
+        one_off=one_off,
+        target_group=group.strip(),
+        sector=sector.strip(),
+        tariff_source=source.strip() if isinstance(source, str) else "",
+        **figures,
+    )
 
 
-def read_obligations(data) -> list[Obligation]:
+def read_obligations(data, tariffs_on: date | None = None) -> list[Obligation]:
     """The calculation `{"obligations": [{"name", "activities": [...]}]}` (the interface of
     `chancery scm`), checked whole: every problem is reported, with where it is."""
     if not isinstance(data, Mapping) or not isinstance(data.get("obligations"), list):
@@ -269,7 +294,11 @@ def read_obligations(data) -> list[Obligation]:
         for j, activity in enumerate(activities, start=1):
             try:
                 read.append(
-                    read_activity(activity, _("%(where)s, activity %(number)d") % {"where": where, "number": j})
+                    read_activity(
+                        activity,
+                        _("%(where)s, activity %(number)d") % {"where": where, "number": j},
+                        tariffs_on,
+                    )
                 )
             except ValidationError as error:
                 problems.extend(error.messages)
@@ -283,7 +312,7 @@ def _no_constant(name: str):
     raise ValueError(_("%(name)s is not a number in a calculation.") % {"name": name})
 
 
-def parse_json(text: str) -> list[Obligation]:
+def parse_json(text: str, tariffs_on: date | None = None) -> list[Obligation]:
     """JSON text to obligations. Numbers are read as Decimal (never float); NaN and Infinity,
     which Python's JSON reader would otherwise accept, are refused."""
     try:
@@ -292,7 +321,7 @@ def parse_json(text: str) -> list[Obligation]:
         raise ValidationError(_("The file is not a calculation: it is nested too deeply."), code="json") from None
     except ValueError as error:  # JSONDecodeError is one
         raise ValidationError(_("The file is not valid JSON: %(error)s") % {"error": error}, code="json") from None
-    return read_obligations(data)
+    return read_obligations(data, tariffs_on)
 
 
 def read_file(path: Path) -> list[Obligation]:
