@@ -17,7 +17,7 @@ from chancery.regulation.models import Regulation, Transposition
 
 class RegulationFilter(filters.FilterSet):
     q = filters.CharFilter(field_name="title", lookup_expr="icontains", help_text="Words of the title")
-    kind = filters.ChoiceFilter(choices=RegulationType.choices)
+    regulation_type = filters.ChoiceFilter(field_name="kind", choices=RegulationType.choices)
     eli = filters.CharFilter(help_text="The regulation's ELI, exactly")
     policy_domain = filters.CharFilter(field_name="policy_domain__slug", help_text="A policy domain's (theme's) slug")
     transposes = filters.CharFilter(
@@ -26,11 +26,13 @@ class RegulationFilter(filters.FilterSet):
 
     class Meta:
         model = Regulation
-        fields = ["q", "kind", "eli", "policy_domain", "transposes"]
+        fields = ["q", "regulation_type", "eli", "policy_domain", "transposes"]
 
 
 class RegulationSerializer(LinkedSerializer):
     detail_route = "api:regulation-detail"
+    # Named as the publications' field, one enumeration of the kinds of act in the API.
+    regulation_type = serializers.ChoiceField(source="kind", choices=RegulationType.choices, read_only=True)
     policy_domain = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     dossier = serializers.SerializerMethodField()
     transposes = serializers.SerializerMethodField()
@@ -38,8 +40,8 @@ class RegulationSerializer(LinkedSerializer):
     class Meta:
         model = Regulation
         fields = [
-            "id", "url", "permalink", "kind", "title", "date", "eli", "eli_verified", "numac", "policy_domain",
-            "dossier", "transposes",
+            "id", "url", "permalink", "regulation_type", "title", "date", "eli", "eli_verified", "numac",
+            "policy_domain", "dossier", "transposes",
         ]  # fmt: skip
 
     def public_path(self, obj):

@@ -51,3 +51,44 @@ def obligations(population="1200", bau="0.25") -> list[burden.Obligation]:
             ]
         }
     )
+
+
+def register_round(org, round_: int = 0) -> dict:
+    """One round of everything the register's pages show (query-count tests; a second round
+    doubles the rows): a regulation with two versions, a transposition with gold-plating and a
+    burden calculation; another regulation; a draft amending the first, with its ex-ante
+    calculation."""
+    from chancery.decisions.models import Theme
+    from chancery.regulation.models import EuAct
+    from chancery.regulation.services import register
+
+    secretariat = org.users["secretariat"]
+    theme = Theme.objects.order_by("pk")[round_]
+    regulation = register.register_regulation(
+        secretariat,
+        kind="decree",
+        title=f"Decreet {round_} betreffende de omgevingsvergunning",
+        date=datetime.date(2014, 4, 25 - round_),
+        eli=f"http://www.ejustice.just.fgov.be/eli/decreet/2014/04/{25 - round_:02d}/201403500{round_}",
+        policy_domain=theme,
+    )
+    for day in (datetime.date(2017, 2, 23), datetime.date(2021, 1, 1)):
+        register.add_version(secretariat, regulation, valid_from=day, text=f"Tekst vanaf {day}")
+    act = EuAct.objects.create(celex=f"3201{round_}L0092", kind="directive", title=f"Richtlijn {round_}")
+    register.record_transposition(
+        secretariat, regulation, act, gold_plating=[register.Provision("art. 5", "Meer", "Eén vergunning")]
+    )
+    calculation = register.record_calculation(
+        secretariat, title=f"Meting {round_}", reference_date=datetime.date(2024, 1, 1), obligations=obligations(),
+        regulation=regulation,
+    )  # fmt: skip
+    register.register_regulation(
+        secretariat, kind="government_decision", title=f"Besluit {round_}", date=datetime.date(2012, 2, 17)
+    )
+    dossier = services.create_dossier(secretariat, title=f"Wijziging {round_}", short_title=f"Wijziging {round_}")
+    draft = register.start_draft(secretariat, dossier, kind="decree", title=f"Wijziging {round_}", amends=regulation)
+    ex_ante = register.record_calculation(
+        secretariat, title=f"Ex ante {round_}", reference_date=datetime.date(2026, 1, 1),
+        obligations=obligations(population="800"), draft=draft,
+    )  # fmt: skip
+    return {"regulation": regulation, "calculation": calculation, "draft": draft, "ex_ante": ex_ante}
