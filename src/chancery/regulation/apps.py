@@ -9,7 +9,7 @@ class RegulationConfig(AppConfig):
 
     name = "chancery.regulation"
     label = "regulation"
-    verbose_name = _("Regulation")
+    verbose_name = _("Regulation quality")
 
     def ready(self) -> None:
         from chancery.api import routes
@@ -34,7 +34,7 @@ class RegulationConfig(AppConfig):
         navigation.register(
             navigation.Module(
                 "regulation_office",
-                _("Regulation"),
+                _("Regulation quality"),
                 "regulation_office:index",
                 order=42,
                 permission="regulation.read_back_office",

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chancery.core.visibility import ReadableQuerySet
 from chancery.decisions.models import Dossier, RegulationType, Theme
@@ -50,7 +51,7 @@ class Regulation(models.Model):
     objects = ReadableQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("regulation")
+        verbose_name = pgettext_lazy("a regulation in the register", "regulation")
         verbose_name_plural = _("regulations")
         ordering = ["-date", "title"]
         constraints = [
@@ -101,7 +102,7 @@ class EuAct(models.Model):
 
     class Kind(models.TextChoices):
         DIRECTIVE = "directive", _("Directive")
-        REGULATION = "regulation", _("Regulation")
+        REGULATION = "regulation", _("EU regulation")
         DECISION = "decision", _("Decision")
 
     celex = models.CharField(_("CELEX number"), max_length=20, unique=True)

@@ -79,6 +79,7 @@ def with_(**changes):
     return {"obligations": [{"name": "o", "activities": [{**ACTIVITY, **changes}]}]}
 
 
+# The reasons are in Dutch (the operator's language); each names the key or the place it is about.
 REFUSED = {
     "negative population": (with_(population=-1), "population"),
     "negative frequency": (with_(frequency_per_year="-1"), "frequency_per_year"),
@@ -102,14 +103,14 @@ REFUSED = {
     "missing activities": ({"obligations": [{"name": "o"}]}, "activities"),
     "missing name": ({"obligations": [{"activities": []}]}, "name"),
     "one_off as text": (with_(one_off="ja"), "one_off"),
-    "activity not an object": ({"obligations": [{"name": "o", "activities": [3]}]}, "activity 1"),
-    "obligation not an object": ({"obligations": ["o"]}, "obligation 1"),
+    "activity not an object": ({"obligations": [{"name": "o", "activities": [3]}]}, "activiteit 1"),
+    "obligation not an object": ({"obligations": ["o"]}, "verplichting 1"),
     "a list": ([1, 2], "obligations"),
     "not JSON": ("obligations: []", "JSON"),
     "empty": ("", "JSON"),
     "truncated": (json.dumps(with_())[:40], "JSON"),
     "not UTF-8": ('{"obligations": [{"name": "Soci\u00e9t\u00e9", "activities": []}]}'.encode("latin-1"), "UTF-8"),
-    "nested deeply": ("[" * 100000 + "]" * 100000, "nested"),
+    "nested deeply": ("[" * 100000 + "]" * 100000, "genest"),
 }
 
 
