@@ -15,9 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from chancery.core import negotiation
 from chancery.core.authz import may, require
 from chancery.core.once import once
 from chancery.core.views_kit import call_service, form_status, page_number
+from chancery.regulation import linkeddata
 from chancery.regulation.forms import CalculationForm, DraftForm, InForceForm, RegulationForm, SearchForm
 from chancery.regulation.models import BurdenCalculation, DraftRegulation, Regulation, Transposition
 from chancery.regulation.services import burden, register
@@ -75,6 +77,11 @@ def _detail(request, regulation: Regulation):
         .select_related("eu_act")
         .prefetch_related("gold_plating")
     )
+    versions = regulation.versions.visible_to(request.user).order_by("valid_from")
+    wanted = negotiation.wanted_format(request)
+    if wanted:
+        graph = linkeddata.regulation_graph(regulation, request, versions=versions, transpositions=transpositions)
+        return negotiation.response(graph, wanted)
     calculation = register.current_calculation(regulation, request.user)
     dossier_url = None
     if regulation.dossier_id:
@@ -83,7 +90,7 @@ def _detail(request, regulation: Regulation):
             dossier_url = dossier.get_absolute_url()
         elif dossier.is_public:
             dossier_url = reverse("portal:dossier", args=[dossier.uuid])
-    return render(
+    page = render(
         request,
         "regulation/detail.html",
         {
@@ -91,7 +98,7 @@ def _detail(request, regulation: Regulation):
             "in_force_form": in_force,
             "day": day,
             "version": regulation.version_on(day),
-            "versions": regulation.versions.visible_to(request.user).order_by("valid_from"),
+            "versions": versions,
             "amended_by": _visible(request.user).filter(amends=regulation),
             "transpositions": transpositions,
             "calculation": calculation,
@@ -100,6 +107,7 @@ def _detail(request, regulation: Regulation):
         },
         status=form_status(in_force),
     )
+    return negotiation.with_alternates(request, page)
 
 
 def burden_overview(request):

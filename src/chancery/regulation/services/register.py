@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from chancery.core import audit, events
 from chancery.core.authz import require
 from chancery.core.models import AuditAction
+from chancery.decisions.legislation import belgian_eli
 from chancery.decisions.models import AgendaItem, Decision, DecisionResult, Dossier, RegulationType, StepKind
 from chancery.decisions.services.outcomes import meeting_day
 from chancery.regulation.events import REGULATION_REGISTERED, REGULATION_UPDATED
@@ -33,19 +34,7 @@ from chancery.regulation.models import (
 )
 from chancery.regulation.services import burden
 
-# The Belgian ELI (the Official Gazette's; EUR-Lex ELI register, Belgium): {type}/{yyyy}/{mm}/{dd}/{numac},
-# the type in Dutch: decreet for decrees, besluit for orders of the Government and ministerial orders.
-ELI_BASE = "http://www.ejustice.just.fgov.be/eli"
-ELI_TYPES = {
-    RegulationType.DECREE: "decreet",
-    RegulationType.GOVERNMENT_DECISION: "besluit",
-    RegulationType.MINISTERIAL_DECISION: "besluit",
-}
 REGULATION_AUDIT_FIELDS = ("kind", "title", "date", "numac", "eli", "policy_domain", "dossier", "amends")
-
-
-def eli_for(kind: str, day: date, numac: str) -> str:
-    return f"{ELI_BASE}/{ELI_TYPES[kind]}/{day:%Y/%m/%d}/{numac}"
 
 
 def _clean_eli(eli: str, *, exclude: int | None = None) -> str:
@@ -429,7 +418,7 @@ def record_publication(publication) -> Regulation | None:
         return regulation
     before = audit.snapshot(regulation, REGULATION_AUDIT_FIELDS)
     regulation.numac = publication.numac
-    regulation.eli = eli_for(regulation.kind, regulation.date, publication.numac)
+    regulation.eli = belgian_eli(regulation.kind, regulation.date, publication.numac)
     regulation.revision += 1
     regulation.save(update_fields=["numac", "eli", "revision"])
     step = publication.events.order_by("-pk").first()

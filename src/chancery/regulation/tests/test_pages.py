@@ -163,3 +163,24 @@ def test_the_secretariat_enters_a_regulation_by_hand(client, org):
         {"regulation-kind": "decree", "regulation-title": "Decreet X", "regulation-date": "2020-01-01"},
     )
     assert response.status_code == 302
+
+
+def test_the_regulation_as_linked_data_in_the_eli_vocabulary(client, regulation):
+    from rdflib import Graph, Literal, URIRef
+
+    from chancery.regulation.linkeddata import CELEX, ELI
+
+    page = client.get(regulation.get_absolute_url())
+    assert 'rel="alternate"; type="text/turtle"' in page["Link"]
+    answer = client.get(regulation.get_absolute_url(), HTTP_ACCEPT="text/turtle")
+    assert answer["Content-Type"].startswith("text/turtle")
+    graph = Graph().parse(data=answer.content.decode(), format="turtle")
+    subject = URIRef(regulation.eli)
+    assert (subject, ELI.transposes, URIRef(CELEX + "32011L0092")) in graph
+    assert (subject, ELI.date_document, None) in graph
+    expression = graph.value(subject, ELI.is_realized_by)
+    assert graph.value(expression, ELI.title) == Literal(regulation.title, lang="nl")
+    assert len(list(graph.subjects(ELI.is_member_of, subject))) == 2  # its two versions
+    as_json = client.get(regulation.get_absolute_url(), {"format": "jsonld"})
+    assert as_json["Content-Type"].startswith("application/ld+json")
+    assert len(Graph().parse(data=as_json.content.decode(), format="json-ld")) == len(graph)
