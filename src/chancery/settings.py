@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "chancery.strategic_goods",
     "chancery.procedures",
     "chancery.licensing",
+    "chancery.regulation",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

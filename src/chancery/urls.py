@@ -11,6 +11,7 @@ from chancery.monitoring.urls import progress_patterns
 from chancery.portal import views as portal_views
 from chancery.portal.sitemaps import SITEMAPS
 from chancery.procedures.urls import counter_patterns
+from chancery.regulation.urls import office_patterns as regulation_office_patterns
 
 restrict_admin_to_administrators(admin.site)
 
@@ -35,6 +36,8 @@ urlpatterns = [
     path("loket/vergunningen/", include(licence_counter_patterns)),
     path("loket/", include(counter_patterns)),
     path("strategische-goederen/rapport/", include(licence_public_patterns)),
+    path("regelgeving/", include("chancery.regulation.urls")),
+    path("app/regelgeving/", include(regulation_office_patterns)),
     path("zoeken", portal_views.search, name="search"),
     path("zoeken/feed", portal_views.SearchFeed(), name="search_feed"),
     path("open-data/", portal_views.open_data, name="open_data"),

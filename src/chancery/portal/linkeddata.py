@@ -18,14 +18,14 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from rdflib import XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 
 from chancery.core.models import DocumentKind
+from chancery.core.negotiation import FORMATS, response, wanted_format  # noqa: F401 - the portal's views use them from here
+from chancery.decisions.legislation import LEGISLATION, belgian_eli
 from chancery.decisions.models import AgendaItem, DecisionResult, ItemKind, Meeting, PublicationStep, RegulationType
 from chancery.decisions.services.attendance import Attendance, attendance
 from chancery.portal.queries import meeting_items
@@ -37,8 +37,6 @@ ELI = Namespace("http://data.europa.eu/eli/ontology#")
 MANDAAT = Namespace("http://data.vlaanderen.be/ns/mandaat#")
 PERSON = Namespace("http://www.w3.org/ns/person#")
 PERSOON = Namespace("https://data.vlaanderen.be/ns/persoon#")
-
-FORMATS = {"ttl": ("turtle", "text/turtle"), "jsonld": ("json-ld", "application/ld+json")}
 
 # Kaleidos' agenda item types (frontend-kaleidos, constants AGENDA_ITEM_TYPES).
 ITEM_TYPES = {
@@ -58,26 +56,9 @@ RESULT_CODES = {
     DecisionResult.ACKNOWLEDGED: "http://themis.vlaanderen.be/id/concept/beslissing-resultaatcodes/9f342a88-9485-4a83-87d9-245ed4b504bf",
     DecisionResult.WITHDRAWN: "http://themis.vlaanderen.be/id/concept/beslissing-resultaatcodes/453a36e8-6fbd-45d3-b800-ec96e59f273b",
 }
-# Kind of legislation (Vlaamse Codex, concept scheme AardWetgeving) and the type segment of the
-# Belgian ELI (ejustice.just.fgov.be/eli/{type}/{yyyy}/{mm}/{dd}/{numac}; EUR-Lex ELI register,
-# Belgium: the Dutch types are wet, decreet, ordonnantie and besluit).
-LEGISLATION = {
-    RegulationType.DECREE: ("https://data.vlaanderen.be/id/concept/AardWetgeving/Decreet", "Decreet", "decreet"),
-    RegulationType.GOVERNMENT_DECISION: (
-        "https://data.vlaanderen.be/id/concept/AardWetgeving/BesluitVanDeVlaamseRegering",
-        "Besluit van de Vlaamse Regering",
-        "besluit",
-    ),
-    RegulationType.MINISTERIAL_DECISION: (
-        "https://data.vlaanderen.be/id/concept/AardWetgeving/MinisterieelBesluit",
-        "Ministerieel besluit",
-        "besluit",
-    ),
-}
 # A decision that is not a regulation: the EU Publications Office's resource type "Decision".
 DECISION_TYPE = ("http://publications.europa.eu/resource/authority/resource-type/DEC", "Beslissing")
 DUTCH = ("http://publications.europa.eu/resource/authority/language/NLD", "Nederlands")
-ELI_BASE = "http://www.ejustice.just.fgov.be/eli"
 # Unless an act sets its own date, it binds from the tenth day after its publication (wet van
 # 31 mei 1961, art. 4; for decrees art. 56 of the special law of 8 August 1980). An act that sets
 # another date says so in its text, which we do not parse.
@@ -331,9 +312,8 @@ def eli_of(publication) -> str | None:
     ELI's last segment is the NUMAC the Gazette gave."""
     if publication.regulation_type not in LEGISLATION or not publication.numac or not publication.published_on:
         return None
-    _uri, _label, eli_type = LEGISLATION[RegulationType(publication.regulation_type)]
     day = timezone.localtime(publication.decision_item.agenda.meeting.starts_at).date()
-    return f"{ELI_BASE}/{eli_type}/{day:%Y/%m/%d}/{publication.numac}"
+    return belgian_eli(publication.regulation_type, day, publication.numac)
 
 
 def _published_regulation(item: AgendaItem):
@@ -366,23 +346,3 @@ def document_graph(document, base: str) -> Graph:
     builder = Builder(base)
     builder.document(document)
     return builder.graph
-
-
-def wanted_format(request) -> str | None:
-    """ttl or jsonld when the request asks for linked data, else None (the HTML page)."""
-    requested = request.GET.get("format", "")
-    if requested in FORMATS:
-        return requested
-    accept = request.headers.get("Accept", "")
-    if "text/turtle" in accept:
-        return "ttl"
-    if "application/ld+json" in accept:
-        return "jsonld"
-    return None
-
-
-def response(graph: Graph, wanted: str):
-    serializer, content_type = FORMATS[wanted]
-    answer = HttpResponse(graph.serialize(format=serializer), content_type=f"{content_type}; charset=utf-8")
-    patch_vary_headers(answer, ["Accept"])
-    return answer

@@ -16,6 +16,7 @@ from chancery.core.testing_queries import Page, assert_no_stale_baselines, check
 from chancery.decisions.testing import decision_making
 from chancery.licensing.testing import case_files
 from chancery.monitoring.testing import programme_tree
+from chancery.regulation.testing import register_round
 
 # What each collection shows, built by a round of the app's data, and who reads it (default: the
 # secretariat). The control list is reference data loaded by its migration.
@@ -23,7 +24,7 @@ BUILDERS = {
     "meeting": "decisions", "agendaitem": "decisions", "decision": "decisions", "dossier": "decisions",
     "document": "decisions", "publication": "decisions", "ambition": "monitoring", "programme": "monitoring",
     "indicator": "monitoring", "case": "cases", "licence": "cases", "webhook": "webhooks", "controllistentry": None,
-    "webhook-deliveries": "deliveries",
+    "webhook-deliveries": "deliveries", "regulation": "regulation",
 }  # fmt: skip
 READERS = {"case": "handler", "licence": "handler"}
 BASENAMES = [basename for _prefix, _viewset, basename in router.registry]
@@ -62,6 +63,8 @@ def build(what: str | None, users: dict, token: ApiToken, round_: int) -> None:
         for n in range(3):
             url = f"https://example.org/hook/{round_}/{n}"
             subscriptions.subscribe(token, url=url, event_types=["meeting.released"])
+    elif what == "regulation":
+        register_round(users["org"], round_)
     elif what == "deliveries":
         decision_making(users["org"], round_)  # its releases: an event, delivered to each subscription
 

@@ -47,6 +47,7 @@ from chancery.decisions.services.outcomes import (
     final_items,
     minutes_revision,
     record_decision,
+    register_decision_check,
     set_press_summary,
 )
 from chancery.decisions.services.publications import (
@@ -126,6 +127,7 @@ __all__ = [
     "plan_release",
     "put_step_on_agenda",
     "record_decision",
+    "register_decision_check",
     "release_now",
     "release_outline",
     "ReleaseOutline",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
@@ -28,6 +30,22 @@ from chancery.decisions.services.documents import next_number
 from chancery.decisions.signals import decision_corrected
 
 DECISION_AUDIT_FIELDS = ("version", "result", "text", "motivation", "document", "reason")
+
+# What other apps require before a decision is recorded or corrected (regulation: a draft decree's
+# final approval needs its ex-ante burden calculation), filled in their AppConfig.ready(), so that
+# decision-making imports none of them. A check is called with the item and the result and raises
+# a ValidationError to refuse; nothing is stored then.
+_decision_checks: list[Callable[[AgendaItem, str], None]] = []
+
+
+def register_decision_check(check: Callable[[AgendaItem, str], None]) -> None:
+    if check not in _decision_checks:
+        _decision_checks.append(check)
+
+
+def _check_decision(item: AgendaItem, result: str) -> None:
+    for check in _decision_checks:
+        check(item, result)
 
 
 def final_agenda(meeting: Meeting) -> Agenda | None:
@@ -102,6 +120,7 @@ def record_decision(
             _("A decision on this item is already recorded: record a correction with a reason."), code="exists"
         )
     DecisionResult(result)  # an unknown result is a programming error, not user input
+    _check_decision(item, result)
     reference = ""
     if upload is not None:
         document, reference = _decision_document(actor, item, upload)
@@ -182,6 +201,7 @@ def correct_decision(
     if current is None:
         raise ValidationError(_("There is no decision to correct yet."), code="no_decision")
     DecisionResult(result)
+    _check_decision(item, result)
     corrected = Decision.objects.create(
         item=item,
         version=current.version + 1,
