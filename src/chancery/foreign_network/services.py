@@ -55,6 +55,7 @@ def snapshot(obj, fields) -> dict:
             data[name] = [c.code for c in value] if field.multiple else (value.code or "")
     return {name: data[name] for name in fields}
 
+
 POST_FIELDS = ("code", "city", "country", "countries", "organisations", "opened")
 POSTING_FIELDS = ("person", "role", "post", "start", "end")
 COST_FIELDS = ("post", "year", "staff_cents", "operating_cents")
@@ -77,9 +78,7 @@ def register_office(actor, *, network: str, city: str, country: str, post: Post 
     office = RelatedOffice(network=network, city=city.strip(), country=country, post=post)
     office.full_clean()
     office.save()
-    audit.record(
-        actor, AuditAction.CREATE, office, after=snapshot(office, ("network", "city", "country", "post"))
-    )
+    audit.record(actor, AuditAction.CREATE, office, after=snapshot(office, ("network", "city", "country", "post")))
     return office
 
 

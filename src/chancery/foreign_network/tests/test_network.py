@@ -31,7 +31,9 @@ def test_minimum_staffing_rule(network):
 def test_the_posting_that_starts_and_ends_today_counts(network, org):
     _warschau, kopenhagen = network
     today = datetime.date.today()
-    services.assign(org.users["secretariat"], person="G", role=StaffRole.DEPUTY, post=kopenhagen, start=today, end=today)
+    services.assign(
+        org.users["secretariat"], person="G", role=StaffRole.DEPUTY, post=kopenhagen, start=today, end=today
+    )
     assert services.below_minimum(on=today) == []
     assert [p.city for p in services.below_minimum(on=today + datetime.timedelta(1))] == ["Kopenhagen"]
 
