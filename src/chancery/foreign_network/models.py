@@ -41,8 +41,14 @@ MINIMUM_STAFFING = (StaffRole.REPRESENTATIVE, StaffRole.DEPUTY, StaffRole.LOCAL_
 
 
 class Post(models.Model):
-    """A diplomatic representation of Flanders abroad (or at the EU)."""
+    """A diplomatic representation of Flanders abroad (or at the EU): the network's register of the
+    organisation unit (`core.Entity` of kind post, where its people's accounts belong), with what
+    only the network needs: coverage, staffing, costs."""
 
+    entity = models.OneToOneField(
+        "core.Entity", verbose_name=_("organisation unit"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="network_post", limit_choices_to={"kind": "post"},
+    )  # fmt: skip
     code = models.SlugField(_("code"), max_length=40, unique=True)
     city = models.CharField(_("city"), max_length=100)
     country = CountryField(_("country of the post"))

@@ -56,7 +56,7 @@ def snapshot(obj, fields) -> dict:
     return {name: data[name] for name in fields}
 
 
-POST_FIELDS = ("code", "city", "country", "countries", "organisations", "opened")
+POST_FIELDS = ("entity", "code", "city", "country", "countries", "organisations", "opened")
 POSTING_FIELDS = ("person", "role", "post", "start", "end")
 COST_FIELDS = ("post", "year", "staff_cents", "operating_cents")
 

@@ -30,8 +30,11 @@ def network_round(org, round_: int = 0) -> dict:
         )
         for k, group in enumerate(["political", "economic", "thematic"])
     ]
-    for city in (f"Rabat {round_}", f"Dakar {round_}"):
+    # Rabat scores 5, 6, 7 and Dakar 7, 6, 5: with the weights 1, 2, 3 Rabat is first, with the first
+    # criterion alone Dakar.
+    for i, city in enumerate((f"Rabat {round_}", f"Dakar {round_}")):
         candidate = services.add_candidate(actor, assessment, city=city, country="MA")
         for k, criterion in enumerate(criteria):
-            services.set_score(actor, candidate, criterion, value=Decimal(3 + k + len(city) % 3), evidence="bron")
+            value = Decimal(5 + k if i == 0 else 7 - k)
+            services.set_score(actor, candidate, criterion, value=value, evidence="bron")
     return {"posts": posts, "assessment": assessment}

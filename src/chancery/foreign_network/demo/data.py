@@ -4,9 +4,11 @@ The memorandum (§5.1) counts thirteen diplomatic posts serving twenty-seven cou
 posts in The Hague, Paris, Copenhagen, Warsaw and Vienna, and the UN organisations followed (UNESCO,
 FAO, WHO, ILO) as well as the OECD and the Council of Europe; its §8.3 gives 23 diplomats in 13 posts
 and 7.6 million euro for the network in 2022. It does not list the posts one by one (its map is a
-picture), so the list below is completed from the posts' and the department's public pages, cited
-per post (`source`). Where no page was found the entry says "te verifiëren". The people are
-invented (demo), the split of the 2022 cost over the posts too (the total is the memorandum's).
+picture), so the list below (the same cities as the core demo's post entities, which it links to) is
+completed from the posts' and the department's public pages, cited per post (`source`). Where no
+page was found the entry says "te verifiëren". The countries add up to the memorandum's 27. The
+people are invented (demo), the split of the 2022 cost over the posts too (the total is the
+memorandum's).
 """
 
 # code, city, country of the post, countries covered, organisations followed, source
@@ -72,7 +74,7 @@ POSTS = [
         [],
         "flandersinpoland.be (Polen en de drie Baltische staten)",
     ),
-    ("washington", "Washington", "US", ["US"], ["Wereldbank", "IMF"], "te verifiëren"),
+    ("new-york", "New York", "US", ["US"], ["Verenigde Naties"], "deredactie.be (New York); ambtsgebied te verifiëren"),
     (
         "wenen",
         "Wenen",
@@ -92,7 +94,7 @@ WITHOUT_DEPUTY = {"kopenhagen", "warschau"}
 COSTS_2022 = {
     "eu": 70_000_000, "berlijn": 58_000_000, "den-haag": 56_000_000, "geneve": 62_000_000, "kopenhagen": 48_000_000,
     "londen": 64_000_000, "madrid": 50_000_000, "parijs": 72_000_000, "pretoria": 66_000_000, "rome": 52_000_000,
-    "warschau": 50_000_000, "washington": 68_000_000, "wenen": 44_000_000,
+    "warschau": 50_000_000, "new-york": 68_000_000, "wenen": 44_000_000,
 }  # fmt: skip
 
 # Offices of the related networks beside a post (examples; FIT has 68 offices, VisitFlanders 8 abroad).

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from chancery.core.demo.loader import seed
-from chancery.core.models import User
+from chancery.core.models import Entity, User
 from chancery.foreign_network import services
 from chancery.foreign_network.demo.data import (
     ASSESSMENT,
@@ -51,7 +51,8 @@ def load_demo() -> dict[str, int]:
             f"post:{code}",
             lambda code=code, city=city, country=country, countries=countries, organisations=organisations,
             source=source: services.register_post(
-                secretariat, code=code, city=city, country=country, countries=countries,
+                secretariat, entity=Entity.objects.filter(code=f"post-{code}").first(), code=code, city=city,
+                country=country, countries=countries,
                 organisations=organisations, notes=f"Bron: {source}",
             ),
             created,
