@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "chancery.procedures",
     "chancery.licensing",
     "chancery.regulation",
+    "chancery.foreign_network",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

@@ -14,6 +14,7 @@ from chancery.api.models import ApiToken
 from chancery.api.urls import router
 from chancery.core.testing_queries import Page, assert_no_stale_baselines, check_page
 from chancery.decisions.testing import decision_making
+from chancery.foreign_network.testing import network_round
 from chancery.licensing.testing import case_files
 from chancery.monitoring.testing import programme_tree
 from chancery.regulation.testing import register_round
@@ -24,7 +25,7 @@ BUILDERS = {
     "meeting": "decisions", "agendaitem": "decisions", "decision": "decisions", "dossier": "decisions",
     "document": "decisions", "publication": "decisions", "ambition": "monitoring", "programme": "monitoring",
     "indicator": "monitoring", "case": "cases", "licence": "cases", "webhook": "webhooks", "controllistentry": None,
-    "webhook-deliveries": "deliveries", "regulation": "regulation",
+    "webhook-deliveries": "deliveries", "regulation": "regulation", "post": "network",
 }  # fmt: skip
 READERS = {"case": "handler", "licence": "handler"}
 BASENAMES = [basename for _prefix, _viewset, basename in router.registry]
@@ -57,6 +58,8 @@ def build(what: str | None, users: dict, token: ApiToken, round_: int) -> None:
         decision_making(users["org"], round_)
     elif what == "monitoring":
         programme_tree(users["org"], round_)
+    elif what == "network":
+        network_round(users["org"], round_)
     elif what == "cases":
         case_files(users, round_)
     elif what == "webhooks":
