@@ -66,6 +66,7 @@ CASES = [
     ("import-sdmx", ".csv", ["empty", "binary", "nul", "latin-1", "truncated"]),
     ("load-sanctions", ".xml", ["empty", "binary", "truncated", "entities", "pdf", "missing"]),
     ("screen-parties", ".csv", ["empty", "binary", "nul", "latin-1", "pdf", "missing"]),
+    ("fdi-check", ".json", ["empty", "binary", "nul", "pdf", "truncated", "json-not-sdmx", "json-list", "missing"]),
 ]
 
 
