@@ -173,7 +173,9 @@ def deal_from_json(data) -> Deal:
     investor_country = ubo_countries = None
     if investor is not None:
         investor_country = collect(_country_value, investor.get("country"), "investor.country")
-        ubos = investor.get("ubo_countries", [])
+        # No owner named (absent or null): the investor's own seat decides.
+        ubos = investor.get("ubo_countries")
+        ubos = [] if ubos is None else ubos
         if _is_list(ubos, "investor.ubo_countries", errors):
             read = [collect(_country_value, value, f"investor.ubo_countries[{i}]") for i, value in enumerate(ubos)]
             ubo_countries = tuple(read)

@@ -244,3 +244,41 @@ def test_the_counter_form_refuses_bad_input_and_stores_nothing(client, applicant
     assert message in response.content.decode()
     assert (Case.objects.count(), Party.objects.count()) == before
     assert not Notification.objects.exists()
+
+
+def test_the_pages_markup_holds_together(client, applicant, handler):
+    from chancery.core.testing import form_markup_problems
+
+    case = notify(applicant)
+    fire(case, "declare_complete", handler)
+    client.force_login(handler)
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert "assessment-strategic_interests" in page  # the Flemish assessment's form, for the handler
+    assert form_markup_problems(page) == []
+    assert form_markup_problems(client.get(reverse("investment_screening:index")).content.decode()) == []
+    client.force_login(applicant)
+    assert form_markup_problems(client.get(reverse("counter:apply", args=["FDI"])).content.decode()) == []
+    own = client.get(reverse("counter:case", args=[case.reference])).content.decode()
+    assert form_markup_problems(own) == []
+    assert "assessment-strategic_interests" not in own
+
+
+def test_the_flemish_assessment_is_recorded_from_the_case_page(client, applicant, handler, org):
+    case = notify(applicant)
+    fire(case, "declare_complete", handler)
+    client.force_login(handler)
+    url = reverse("investment_screening:assessment", args=[case.reference])
+    response = client.post(url, {"assessment-strategic_interests": "", "assessment-advice": "no_objection"})
+    assert response.status_code == 302 and not FlemishAssessment.objects.exists()
+    client.post(url, {"assessment-strategic_interests": "Geen impact.", "assessment-advice": "no_objection"})
+    assert FlemishAssessment.objects.get(case=case).advice == "no_objection"
+    # The notifier sees the file but may not assess it; who may not see it gets 404.
+    client.force_login(applicant)
+    assert (
+        client.post(url, {"assessment-strategic_interests": "X", "assessment-advice": "objection"}).status_code == 403
+    )
+    client.force_login(org.users["expert"])
+    assert (
+        client.post(url, {"assessment-strategic_interests": "X", "assessment-advice": "objection"}).status_code == 404
+    )
+    assert FlemishAssessment.objects.get(case=case).advice == "no_objection"
