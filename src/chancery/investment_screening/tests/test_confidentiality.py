@@ -15,7 +15,7 @@ from chancery.investment_screening.testing import NOTIFICATION, notify
 from chancery.procedures.models import Case
 from chancery.procedures.services import cases as engine
 
-SECRETS = ["Earn-out van 40 miljoen euro", "310.000.000", "240.000.000", "Li Wei"]
+SECRETS = ["Earn-out van 40 miljoen euro", "310.000.000", "240.000.000", "30 juni 2026", "Li Wei"]
 # Who reads the file and its secrets: the secretariat and administrators (every level), the
 # service's handler (its team), the notifier. A minister or cabinet reads a confidential file only
 # when their mandate is concerned or they are named, which no notification does.
