@@ -30,7 +30,11 @@ def _no_constants(name):
 
 
 class Command(ChanceryCommand):
-    help = "Check a notification of a foreign direct investment (JSON) against the screening thresholds."
+    help = (
+        "Check a notification of a foreign direct investment (JSON) against the screening thresholds. With --json: "
+        '{"notifiable", "flemish_link", "levels_reached", "reasons"}, levels_reached holding "10", "25" and '
+        '"control"; exit code 2 with the reasons on stderr for input that does not hold.'
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path")
