@@ -55,7 +55,7 @@ if PRODUCTION:
     DATABASE_URL = require("DATABASE_URL")
 else:
     # A fixed key is fine on a laptop: nothing signed here leaves it.
-    SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "chancery-development-key-not-for-production")  # noqa: S105
+    SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "chancery-development-key-not-for-production")  # noqa: S105 - refused under production settings
     ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
     DEBUG = os.environ.get("DJANGO_DEBUG", "1" if ENV == "development" else "0") == "1"
     DATABASE_URL = os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{VAR_DIR / 'chancery.sqlite3'}"
@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    # For its translations: the countries by their Dutch names (core.countries).
+    "django_countries",
     "chancery.core",
     "chancery.decisions",
     "chancery.portal",
@@ -96,6 +98,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # X-Forwarded-Proto only from a trusted proxy (before SecurityMiddleware's HTTPS redirect).
+    "chancery.core.client.ForwardedProtoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers for someone signed in are not cached (after WhiteNoise: static files stay cacheable).
@@ -103,6 +107,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Which channel a change comes through (web, api, admin), for the audit trail.
     "chancery.core.context.ChannelMiddleware",
+    # Whether a request may read from the read replica, and read-your-writes after it wrote
+    # (nothing without DATABASE_REPLICA_URL).
+    "chancery.core.replicas.ReplicaReadsMiddleware",
     "chancery.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETags on GET responses and 304 answers to If-None-Match (pages and API alike).
@@ -153,6 +160,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# A read replica (PostgreSQL streaming replication): optional. With it, GET and HEAD requests of the
+# public side and the API read from it, everything else from the primary (core.replicas). A sender
+# who wrote reads the primary for CHANCERY_PRIMARY_PIN_SECONDS after, longer than the replication
+# lag is expected to be. In the tests the alias mirrors `default` (no second test database).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+CHANCERY_READ_REPLICA = "replica" if DATABASE_REPLICA_URL else ""
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60, conn_health_checks=True)
+    if {DATABASES["replica"]["ENGINE"], DATABASES["default"]["ENGINE"]} != {"django.db.backends.postgresql"}:
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL: a read replica is a PostgreSQL replica of DATABASE_URL's.")
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+CHANCERY_PRIMARY_PIN_SECONDS = int(os.environ.get("CHANCERY_PRIMARY_PIN_SECONDS", "10"))
+DATABASE_ROUTERS = ["chancery.core.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Users and passwords --------------------------------------------------------------------
@@ -288,6 +308,9 @@ CHANCERY_MAX_UNPACKED_BYTES = int(os.environ.get("CHANCERY_MAX_UNPACKED_BYTES", 
 # a thousand times and more), once past the floor: a small file of repetitive XML stays accepted.
 CHANCERY_MAX_UNPACKED_RATIO = int(os.environ.get("CHANCERY_MAX_UNPACKED_RATIO", "100"))
 CHANCERY_UNPACKED_RATIO_FLOOR = 10 * 1024 * 1024
+# A file attached to a form shown again with its errors is kept this long for its uploader
+# (core.pending); one held by a saved draft stays as long as the draft.
+CHANCERY_PENDING_UPLOAD_HOURS = int(os.environ.get("CHANCERY_PENDING_UPLOAD_HOURS", "24"))
 # A request body larger than this is refused (413) before any of it is read: room for a form with a
 # few files at the per-file limit (a cabinet's submission), not for a 300 MB body on the disk.
 # A reverse proxy in front (nginx: `client_max_body_size`) should refuse the same.

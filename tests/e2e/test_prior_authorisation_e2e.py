@@ -40,9 +40,8 @@ def apply_for_military_goods(page, certificate):
     for label, value in (("Geadresseerde", "Armée de Terre"), ("Eindgebruiker", "Armée de Terre"),
                          ("Eindgebruik", "Onderhoud van voertuigen")):  # fmt: skip
         page.get_by_label(label, exact=True).fill(value)
-    for label in ("Land van de geadresseerde (ISO-code)", "Land van de eindgebruiker (ISO-code)",
-                  "Land van bestemming (ISO-code)"):  # fmt: skip
-        page.get_by_label(label).fill("FR")
+    for label in ("Land van de geadresseerde", "Land van de eindgebruiker", "Land van bestemming"):
+        page.get_by_label(label, exact=True).fill("Frankrijk")
     page.locator("#id_goods-0-description").fill("Reserveonderdelen")
     page.locator("#id_goods-0-control_list_code").fill("ML6")
     page.locator("#id_goods-0-quantity").fill("4")

@@ -61,12 +61,12 @@ def test_applicant_submits_and_handler_decides(page, people, tmp_path):
     page.get_by_label("Vorm van de vergunning").select_option("individual")
     page.get_by_label("Soort goederen").select_option("dual_use")
     page.get_by_label("Geadresseerde", exact=True).fill("Northern Inspection Ltd.")
-    page.get_by_label("Land van de geadresseerde (ISO-code)").fill("CA")
+    page.get_by_label("Land van de geadresseerde", exact=True).fill("Canada")
     page.get_by_label("Eindgebruiker", exact=True).fill("Dmitriy Ivanovich Sokolovsky")
-    page.get_by_label("Land van de eindgebruiker (ISO-code)").fill("CA")
+    page.get_by_label("Land van de eindgebruiker", exact=True).fill("Canada")
     page.get_by_label("Eindgebruik", exact=True).fill("Inspectie van pijpleidingen")
-    page.get_by_label("Land van bestemming (ISO-code)").fill("CA")
-    page.get_by_label("Doorvoerlanden (ISO-codes, gescheiden door komma's)").fill("DE")
+    page.get_by_label("Land van bestemming", exact=True).fill("Canada")
+    page.get_by_label("Doorvoerlanden (niet verplicht)", exact=True).fill("Duitsland")
     for number, (description, code, quantity, value) in enumerate(
         [("Warmtebeeldcamera's voor inspectie", "6A003", "12", "84000"), ("Koelsystemen", "6A002", "4", "1200")]
     ):

@@ -53,3 +53,24 @@ def client_address(request) -> str:
         if not trusted_proxy(address):
             break
     return client
+
+
+class ForwardedProtoMiddleware:
+    """`X-Forwarded-Proto` is believed only from a trusted proxy, like `X-Forwarded-For` above.
+
+    Django's `SECURE_PROXY_SSL_HEADER` (set in production) believes the header from anyone: a
+    client talking plain HTTP to a web process that is reachable without the proxy could say
+    `https` and be treated as on a secure connection (no redirect to HTTPS, secure cookies sent
+    back over plain HTTP). First in the chain, the header is removed from a request whose
+    connection does not come from a proxy in `CHANCERY_TRUSTED_PROXIES`, so `request.is_secure()`
+    is true only for what the proxy itself terminated with TLS."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "HTTP_X_FORWARDED_PROTO" in request.META and not trusted_proxy(
+            _address(request.META.get("REMOTE_ADDR", "") or "")
+        ):
+            del request.META["HTTP_X_FORWARDED_PROTO"]
+        return self.get_response(request)

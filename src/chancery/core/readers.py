@@ -11,6 +11,7 @@ from chancery.core.models import (
     DocumentVersion,
     Entity,
     Mandatee,
+    PendingUpload,
     Person,
     Rendition,
     SentForm,
@@ -34,7 +35,7 @@ def accounts(user) -> visibility.Rule:
     return ((Condition("pk", (user.pk,)),),)
 
 
-def own_credential(user) -> visibility.Rule:
+def own(user) -> visibility.Rule:
     if user is None or not user.is_authenticated:
         return visibility.NOTHING
     return ((Condition("user", (user.pk,)),),)
@@ -46,12 +47,14 @@ def register() -> None:
     visibility.register(Rendition, follows("version"))
     visibility.register(SigningFlow, follows("document"))
     visibility.register(SignatureRequest, follows("flow"))
-    visibility.register(SigningCredential, own_credential)
+    visibility.register(SigningCredential, own)
     # The organisation chart and the Government's members are public.
     visibility.register(Entity, visibility.everyone)
     visibility.register(Person, visibility.everyone)
     visibility.register(Mandatee, visibility.everyone)
     visibility.register(User, accounts)
+    # A file kept across a form shown again is its uploader's alone (core.pending).
+    visibility.register(PendingUpload, own)
     visibility.exempt(AuditEntry, "read through its object's trail (core.read_audit_trail on the object)")
     visibility.exempt(DemoSeed, "the demo loader's bookkeeping")
     visibility.exempt(SharedCacheEntry, "the shared cache's table (rate-limit counts), read by Django's cache only")

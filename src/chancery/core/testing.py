@@ -12,7 +12,7 @@ from chancery.core import samples
 from chancery.core.models import Entity, Mandatee, Person, Role, User
 from chancery.core.pki import create_authority
 
-PASSWORD = "a-test-password-1234"  # noqa: S105
+PASSWORD = "a-test-password-1234"  # noqa: S105 - the test accounts' password
 
 
 @dataclass

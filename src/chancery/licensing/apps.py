@@ -13,7 +13,7 @@ class LicensingConfig(AppConfig):
     verbose_name = _("Licences for strategic goods")
 
     def ready(self) -> None:
-        from chancery.core import navigation
+        from chancery.core import navigation, replicas
         from chancery.licensing import events, panels, permissions, readers, signals  # noqa: F401 - declares the app's actions
         from chancery.licensing.procedure import PRIOR_AUTHORISATION
         from chancery.licensing.services import prior
@@ -23,6 +23,7 @@ class LicensingConfig(AppConfig):
         from chancery.strategic_goods.procedure import STRATEGIC_GOODS
 
         readers.register()
+        replicas.serve_from_replica("licensing_public")  # the public yearly report
         from chancery.api import routes
         from chancery.licensing import api
 

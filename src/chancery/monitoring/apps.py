@@ -11,10 +11,11 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring")
 
     def ready(self) -> None:
-        from chancery.core import navigation
+        from chancery.core import navigation, replicas
         from chancery.monitoring import permissions, readers  # noqa: F401 - declares the app's actions
 
         readers.register()
+        replicas.serve_from_replica("progress")  # the public progress pages (/voortgang/)
         from chancery.api import routes
         from chancery.monitoring import api
 

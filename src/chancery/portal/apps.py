@@ -11,10 +11,14 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from chancery.api import routes
-        from chancery.core import navigation
+        from chancery.core import navigation, replicas
         from chancery.portal import api, panels, readers
 
         readers.register()
+        # Everything here is public and read-only: it may read from a read replica.
+        replicas.serve_from_replica(
+            "portal", "search", "search_feed", "open_data", "open_data_file", "identifier", "sitemap"
+        )
         for prefix, viewset, basename in (
             ("meetings", api.MeetingViewSet, "meeting"),
             ("agenda-items", api.AgendaItemViewSet, "agendaitem"),

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.formsets import BaseFormSet
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
 from chancery.core.files import allowed_formats_text
-from chancery.core.forms import DocumentFileField
+from chancery.core.forms import KEPT_SUFFIX, REMOVE_SUFFIX, CountryField, DocumentFileField, KeepsFiles, KeptFileInput
 from chancery.core.models import User
 from chancery.procedures.models import Party, PartyKind, RepresentationBasis
 
@@ -20,13 +22,18 @@ def file_field(label, *, required: bool = True, accept: str = FILE_ACCEPT, help_
         label=label,
         required=required,
         help_text=help_text or _("Accepted: %(formats)s.") % {"formats": allowed_formats_text()},
-        widget=forms.ClearableFileInput(attrs={"accept": accept}),
+        widget=KeptFileInput(attrs={"accept": accept}),
     )
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(KeepsFiles, forms.Form):
     """Who applies (a company or organisation, or a person) and the subject. A procedure's form adds
-    its own fields and says what goes into the case's data and which files it attaches."""
+    its own fields and says what goes into the case's data and which files it attaches.
+
+    For every procedure (issue 14): countries are picked by name (`core.forms.CountryField`); the
+    files survive a form shown again with its errors (`core.forms.KeepsFiles`: give the form its
+    `user`); the form can be saved as a draft as it stands (`draft_fields`) and shown again from
+    one (`show_as_saved`). A procedure's form with formsets keeps them as attributes."""
 
     party_kind = forms.ChoiceField(
         label=_("You apply as"), choices=PartyKind.choices, initial=PartyKind.ORGANISATION, widget=forms.RadioSelect
@@ -42,13 +49,54 @@ class ApplicationForm(forms.Form):
     )
     # Required for one kind of applicant only: the label does not call it optional.
     registration_number.conditionally_required = True
-    country = forms.CharField(label=_("Country (ISO code)"), max_length=2, initial="BE")
+    country = CountryField(label=_("Country"), initial="BE")
     address = forms.CharField(label=_("Address"), max_length=300, required=False)
     email = forms.EmailField(label=_("E-mail for messages about this case"), required=False)
     title = forms.CharField(label=_("Subject of the application"), max_length=300)
 
-    def clean_country(self):
-        return self.cleaned_data["country"].strip().upper()
+    def __init__(self, data=None, files=None, *args, user=None, **kwargs):
+        super().__init__(data, files, *args, **kwargs)
+        self.take_kept_files(user)
+
+    def formsets(self) -> list[BaseFormSet]:
+        return [value for value in vars(self).values() if isinstance(value, BaseFormSet)]
+
+    @property
+    def lists_countries(self) -> bool:
+        """The page needs the list of countries (`{% country_datalist %}`)."""
+        return True
+
+    def draft_fields(self) -> dict[str, list[str]]:
+        """The form as sent, for a draft ({name: [values]}), with the keys of the files it keeps
+        (call `keep_files` first)."""
+        fields = {
+            name: values
+            for name, values in self.data.lists()
+            if not name.endswith(REMOVE_SUFFIX) and not name.endswith(KEPT_SUFFIX)
+        }
+        for name, kept in self.kept.items():
+            fields[f"{self.add_prefix(name)}{KEPT_SUFFIX}"] = [str(kept.key)]
+        return fields
+
+    def rejected_files(self) -> list[str]:
+        """The refusals of files sent with the form (for a draft, which keeps only those accepted)."""
+        return [
+            f"{self.fields[name].label}: {' '.join(self.errors[name])}"
+            for name in self._kept_file_fields()
+            if name in self.errors and self.files.get(self.add_prefix(name))
+        ]
+
+    def show_as_saved(self) -> None:
+        """A resumed draft is shown as it was saved, without the errors its checks would find now
+        (they are shown when it is submitted)."""
+        for form in [self, *(f for formset in self.formsets() for f in formset.forms)]:
+            form._errors = ErrorDict()
+            form.cleaned_data = {}
+        for formset in self.formsets():
+            formset._errors = [ErrorDict() for _ in formset.forms]
+            formset._non_form_errors = formset.error_class()
+        for name, kept in self.kept.items():
+            self.fields[name].widget.kept = kept
 
     def clean(self):
         data = super().clean()

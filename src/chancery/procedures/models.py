@@ -316,3 +316,32 @@ class ClockPeriod(models.Model):
 
     def __str__(self) -> str:
         return f"{self.clock} {self.started_on}–{self.ended_on or ''}"
+
+
+class ApplicationDraft(models.Model):
+    """An application being written at the counter, saved as it stands ("Opslaan als ontwerp")
+    without the form's checks: the fields as the form sent them and the keys of the files it
+    holds (`core.PendingUpload`). Not a case: it has no reference, no applicant party yet and no
+    reader but its author (docs/ARCHITECTURE.md, issue 14). Submitting it makes the case through
+    `work.apply`, which removes it in the same transaction."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="application_drafts")
+    procedure = models.CharField(_("procedure"), max_length=10)
+    title = models.CharField(_("subject"), max_length=300, blank=True)
+    # {field name as sent: [values]}: what the form shows again when the draft is resumed.
+    fields = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    saved_at = models.DateTimeField(_("saved"), default=timezone.now)
+
+    objects = ReadableQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("draft application")
+        verbose_name_plural = _("draft applications")
+        ordering = ["-saved_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.procedure}: {self.title or '—'}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("counter:draft", args=[self.pk])

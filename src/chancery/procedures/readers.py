@@ -13,6 +13,7 @@ from chancery.core.authz import may
 from chancery.core.models.access import NAMEABLE_LEVELS, AccessLevel, ReleaseState, visibility_rule
 from chancery.core.visibility import Condition, Follows, Rule, follows
 from chancery.procedures.models import (
+    ApplicationDraft,
     Case,
     CaseCounter,
     CaseDocument,
@@ -96,6 +97,14 @@ def representations(user) -> Rule:
     return ((Condition("user", (user.pk,)),),)
 
 
+def drafts(user) -> Rule:
+    """A draft application is its author's alone: no handler, no secretariat, no administrator
+    reads it (it is not a case yet; docs/ARCHITECTURE.md, issue 14)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return visibility.NOTHING
+    return ((Condition("user", (user.pk,)),),)
+
+
 def register() -> None:
     visibility.register(Case, cases)
     visibility.register(CaseTransition, follows("case"))
@@ -104,4 +113,5 @@ def register() -> None:
     visibility.register(CaseDocument, internal_parts)
     visibility.register(Party, parties)
     visibility.register(Representation, representations)
+    visibility.register(ApplicationDraft, drafts)
     visibility.exempt(CaseCounter, "the yearly case numbering counter")

@@ -22,6 +22,8 @@ counter_patterns = (
     [
         path("", views.counter_index, name="index"),
         path("nieuw/<str:procedure>/", views.counter_apply, name="apply"),
+        path("ontwerpen/<int:pk>/", views.counter_draft, name="draft"),
+        path("ontwerpen/<int:pk>/verwijderen/", views.counter_draft_delete, name="draft_delete"),
         path("<str:reference>/", views.counter_case, name="case"),
         path("<str:reference>/antwoord/", views.counter_answer, name="answer"),
         path("<str:reference>/bericht/", views.counter_message, name="message"),

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -31,7 +32,7 @@ from chancery.procedures.forms import (
 from chancery.procedures.models import Case, Representation
 from chancery.procedures.permissions import who_takes
 from chancery.procedures.services import cases as engine
-from chancery.procedures.services import clocks, parties, queries, work
+from chancery.procedures.services import clocks, drafts, parties, queries, work
 
 
 def _internal(request) -> None:
@@ -365,8 +366,6 @@ def representation_revoke(request, pk):
 
 
 def _counter_url(case: Case) -> str:
-    from django.urls import reverse
-
     return reverse("counter:case", args=[case.reference])
 
 
@@ -380,11 +379,13 @@ def counter_index(request):
         if registry.find(case.procedure)
     ]
     procedures = [p for p in registry.all_procedures() if p.application_form]
+    names = {p.code: p.name for p in procedures}
     return render(
         request,
         "procedures/counter_index.html",
         {
             "rows": rows,
+            "drafts": [(draft, names.get(draft.procedure)) for draft in drafts.drafts_of(request.user)],
             "procedures": procedures,
             "represented": parties.represented_by(request.user),
             "nav_current": "counter:index",
@@ -396,10 +397,34 @@ def counter_index(request):
 @once
 def counter_apply(request, procedure):
     definition = registry.find(procedure)
-    form_class = definition.form_class() if definition else None
-    if form_class is None:
+    if definition is None or definition.form_class() is None:
         raise Http404(_("No such procedure."))
-    form = form_class(request.POST or None, request.FILES or None)
+    return _application_page(request, definition, None)
+
+
+@login_required
+@once
+def counter_draft(request, pk):
+    """A saved draft, resumed: the form as it was saved, to complete, save again or submit."""
+    draft = drafts.find(request.user, pk)
+    definition = registry.find(draft.procedure) if draft else None
+    if definition is None or definition.form_class() is None:
+        raise Http404(_("No such draft."))
+    return _application_page(request, definition, draft)
+
+
+def _application_page(request, definition, draft):
+    form_class = definition.form_class()
+    if request.method != "POST":
+        if draft is None:
+            form = form_class(user=request.user)
+        else:
+            form = form_class(drafts.form_data(draft), user=request.user)
+            form.show_as_saved()
+        return _application_form(request, definition, form, draft)
+    form = form_class(request.POST, request.FILES, user=request.user)
+    if request.POST.get("action") == "draft":
+        return _save_draft(request, definition, form, draft)
     done = call_service(
         request,
         lambda: work.apply(
@@ -409,6 +434,7 @@ def counter_apply(request, procedure):
             title=form.case_title(),
             data=form.case_data(),
             documents=form.case_documents(),
+            draft=draft,
         ),
         form=form,
         success=lambda case: (
@@ -418,11 +444,49 @@ def counter_apply(request, procedure):
     )
     if done:
         return done
+    # Shown again with its errors: the files that passed their inspection stay attached.
+    form.keep_files()
+    return _application_form(request, definition, form, draft, status=400)
+
+
+def _save_draft(request, definition, form, draft):
+    """ "Opslaan als ontwerp": the form as it stands, without its checks; only the files are
+    inspected (a refused file is not kept, and the applicant is told)."""
+    form.is_valid()
+    form.keep_files()
+    try:
+        saved = drafts.save_draft(
+            request.user, definition, fields=form.draft_fields(), title=form.data.get("title", ""), draft=draft
+        )
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return _application_form(request, definition, form, draft, status=400)
+    for refusal in form.rejected_files():
+        messages.warning(request, _("Not kept with the draft: %(refusal)s") % {"refusal": refusal})
+    messages.success(request, _("Your draft was saved. You find it under “Drafts” to complete and submit it later."))
+    return redirect(reverse("counter:index") + f"#draft-{saved.pk}")
+
+
+def _application_form(request, definition, form, draft, status=200):
     return render(
         request,
         "procedures/counter_apply.html",
-        {"form": form, "procedure": definition, "nav_current": "counter:index"},
-        status=400 if request.method == "POST" else 200,
+        {"form": form, "procedure": definition, "draft": draft, "nav_current": "counter:index"},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def counter_draft_delete(request, pk):
+    draft = drafts.find(request.user, pk)
+    if draft is None:
+        raise Http404(_("No such draft."))
+    return call_service(
+        request,
+        lambda: drafts.delete_draft(request.user, draft),
+        success=_("The draft was deleted."),
+        back=reverse("counter:index"),
     )
 
 

@@ -7,18 +7,24 @@ chancery.strategic_goods.services.applications, which checks it all again."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
+from functools import partial
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from chancery.core.forms import CountriesField, CountryField
 from chancery.procedures.forms import ApplicationForm, file_field
 from chancery.strategic_goods.models import ApplicationKind, GoodsFamily, LicenceForm
 from chancery.strategic_goods.procedure import END_USER_CERTIFICATE
 from chancery.strategic_goods.services import applications
 from chancery.strategic_goods.services.control_list import ControlCodeError, validate_code
+
+
+def _checked(label):
+    """The service's own check of a country code (the same message as at submission)."""
+    return partial(applications.country, label=label)
 
 
 class GoodsLineForm(forms.Form):
@@ -45,13 +51,10 @@ GoodsLineFormSet = forms.formset_factory(
 
 class FurtherEndUserForm(forms.Form):
     name = forms.CharField(label=_("Name of this end user"), max_length=300)
-    country = forms.CharField(label=_("Country of this end user (ISO code)"), max_length=2)
+    country = CountryField(label=_("Country of this end user"), check=_checked(_("Country of the end user")))
     end_use = forms.CharField(
         label=_("End use by this end user"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
     )
-
-    def clean_country(self):
-        return applications.country(self.cleaned_data["country"], str(_("Country of the end user")))
 
 
 # Only for a combined licence; empty rows are ignored.
@@ -75,19 +78,19 @@ class LicenceApplicationForm(ApplicationForm):
         help_text=_("A temporary export or transit needs no prior authorisation."),
     )
     consignee_name = forms.CharField(label=_("Consignee"), max_length=300)
-    consignee_country = forms.CharField(label=_("Country of the consignee (ISO code)"), max_length=2)
+    consignee_country = CountryField(label=_("Country of the consignee"), check=_checked(_("Country of the consignee")))
     end_user_name = forms.CharField(label=_("End user"), max_length=300)
-    end_user_country = forms.CharField(label=_("Country of the end user (ISO code)"), max_length=2)
+    end_user_country = CountryField(label=_("Country of the end user"), check=_checked(_("Country of the end user")))
     end_use = forms.CharField(label=_("End use"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000)
-    destination_country = forms.CharField(
-        label=_("Country of destination (ISO code)"),
-        max_length=2,
+    destination_country = CountryField(
+        label=_("Country of destination"),
+        check=_checked(_("Country of destination")),
         help_text=_(
             "A transfer from Flanders to the Netherlands or Luxembourg needs no licence (Benelux) and cannot be filed."
         ),
     )
-    transit_countries = forms.CharField(
-        label=_("Transit countries (ISO codes, separated by commas)"), max_length=200, required=False
+    transit_countries = CountriesField(
+        label=_("Transit countries"), required=False, check=_checked(_("Transit country"))
     )
     end_user_certificate = file_field(
         _("Signed end-user certificate (PDF)"),
@@ -114,22 +117,6 @@ class LicenceApplicationForm(ApplicationForm):
         if not self.end_users.is_bound or not self.end_users.is_valid():
             return []
         return [row for row in self.end_users.cleaned_data if row]
-
-    def _clean_country(self, name, label):
-        return applications.country(self.cleaned_data[name], str(label))
-
-    def clean_consignee_country(self):
-        return self._clean_country("consignee_country", _("Country of the consignee"))
-
-    def clean_end_user_country(self):
-        return self._clean_country("end_user_country", _("Country of the end user"))
-
-    def clean_destination_country(self):
-        return self._clean_country("destination_country", _("Country of destination"))
-
-    def clean_transit_countries(self):
-        values = [v for v in re.split(r"[\s,;]+", self.cleaned_data.get("transit_countries") or "") if v]
-        return [applications.country(v, str(_("Transit country"))) for v in values]
 
     def clean(self):
         data = super().clean()

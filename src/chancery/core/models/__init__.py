@@ -11,7 +11,7 @@ from chancery.core.models.documents import (
     ExtractionState,
     FileFormat,
 )
-from chancery.core.models.forms import SentForm
+from chancery.core.models.forms import PendingUpload, SentForm
 from chancery.core.models.organisation import Entity, EntityKind, Mandatee, Person, Role, User
 from chancery.core.models.rendition import Rendition, RenditionState
 from chancery.core.models.signing import FlowState, RequestState, SignatureRequest, SigningCredential, SigningFlow
@@ -39,6 +39,7 @@ __all__ = [
     "RequestState",
     "Role",
     "SharedCacheEntry",
+    "PendingUpload",
     "SentForm",
     "SignatureRequest",
     "SigningCredential",

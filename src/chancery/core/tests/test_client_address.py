@@ -114,3 +114,21 @@ def test_the_run_profiles_count_limits_in_a_shared_store(tmp_path, profile):
     result = _chancery(["shell", "-c", code], tmp_path, **env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-2:] == ["DatabaseCache", "chancery.core.lockout.LoginLockout"]
+
+
+@pytest.mark.parametrize(
+    "remote, secure",
+    [("203.0.113.7", False), ("10.0.0.2", True)],  # a client saying https itself / our proxy saying it
+)
+def test_forwarded_proto_is_believed_only_from_a_trusted_proxy(db, settings, remote, secure):
+    """With the production header setting, a client that reaches a web process directly over plain
+    HTTP and claims `X-Forwarded-Proto: https` is redirected to HTTPS; through our proxy it is not."""
+    settings.CHANCERY_TRUSTED_PROXIES = ["10.0.0.0/8"]
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_SSL_REDIRECT = True
+    response = Client(REMOTE_ADDR=remote).get("/", HTTP_X_FORWARDED_PROTO="https")
+    if secure:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 301
+        assert response["Location"].startswith("https://")

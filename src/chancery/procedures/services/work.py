@@ -8,14 +8,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from chancery.core import audit
+from chancery.core import audit, pending
 from chancery.core import services as core_services
 from chancery.core.authz import may, require
 from chancery.core.models import AuditAction, Document, DocumentKind, User
 from chancery.core.permissions import in_administration
 from chancery.procedures import registry
 from chancery.procedures.engine import Procedure
-from chancery.procedures.models import Case, CaseDocument, CaseNote
+from chancery.procedures.models import ApplicationDraft, Case, CaseDocument, CaseNote
+from chancery.procedures.services import drafts
 from chancery.procedures.services.cases import create_case, fire
 from chancery.procedures.services.parties import acting_party, require_representation
 
@@ -167,11 +168,14 @@ def apply(
     title: str,
     data: dict,
     documents: list[tuple[str, object, str]],
+    draft: ApplicationDraft | None = None,
     source: str | None = None,
 ) -> Case:
     """The applicant's web form: create the case, attach the documents, submit it. All or nothing:
     a refused document or guard leaves no case behind. An organisation is filed for only by a user
-    who represents it (`parties.acting_party`)."""
+    who represents it (`parties.acting_party`). Files kept across a form shown again
+    (`core.pending`) become the case's documents and are no longer kept; a `draft` the application
+    was resumed from goes in the same transaction."""
     procedure = registry.get(procedure) if isinstance(procedure, str) else procedure
     if not (user.is_authenticated and user.is_active):
         raise PermissionDenied(_("Log in to submit an application."))
@@ -181,6 +185,9 @@ def apply(
         if upload is not None:
             add_document(user, case, upload=upload, kind=kind, title=doc_title, source=source)
     fire(case, procedure.submit_transition, user, source=source)
+    pending.discard([getattr(upload, "chancery_pending", None) for _kind, upload, _title in documents])
+    if draft is not None:
+        drafts.submitted(user, draft, source=source)
     return case
 
 

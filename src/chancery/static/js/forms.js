@@ -26,3 +26,30 @@
     });
   });
 })();
+
+// Several countries in one field (core.forms.CountriesField): the server shows two empty inputs
+// beyond those filled; the "Add a country" button adds one more, labelled like the others.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-country-list]").forEach(function (list) {
+    var button = list.querySelector("[data-add-country]");
+    if (!button) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var inputs = list.querySelectorAll("input");
+      var last = inputs[inputs.length - 1];
+      var added = last.cloneNode(false);
+      var number = inputs.length + 1;
+      added.value = "";
+      added.id = inputs[0].id + "_" + (number - 1);
+      added.removeAttribute("aria-invalid");
+      added.removeAttribute("aria-describedby");
+      var label = (last.getAttribute("aria-label") || "").replace(/\(\d+\)$/, "(" + number + ")");
+      added.setAttribute("aria-label", label);
+      list.insertBefore(added, button);
+      added.focus();
+    });
+  });
+})();

@@ -42,7 +42,10 @@ def country(value: str, label: str) -> str:
     code = (value or "").strip().upper()
     if not is_country(code):
         raise ValidationError(
-            _("%(field)s: “%(value)s” is not an ISO 3166 country code of two letters (e.g. BE, CA).")
+            _(
+                "%(field)s: “%(value)s” is not a country we know: choose it from the list, or give its ISO 3166 "
+                "code of two letters (e.g. BE, CA)."
+            )
             % {"field": label, "value": value or ""},
             code="country",
         )

@@ -78,7 +78,7 @@ class Command(BaseCommand):
         children.append(subprocess.Popen(web, env=environment))  # noqa: S603 - our own interpreter and arguments
         if with_worker:
             worker = [sys.executable, "-m", "chancery.manage", "worker"]
-            children.append(subprocess.Popen(worker, env=environment))  # noqa: S603
+            children.append(subprocess.Popen(worker, env=environment))  # noqa: S603 - our own interpreter and arguments
         self._banner(host, port)
         try:
             # If one process dies, stop the other: a web server without its worker would quietly

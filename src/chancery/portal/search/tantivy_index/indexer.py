@@ -32,7 +32,7 @@ def mark_stale(entries) -> int:
     if hasattr(entries, "query"):
         sql, params = entries.values("pk").query.sql_with_params()
         # Django compiled the inner query, with its values as parameters.
-        source, params = f"SELECT %s, s.* FROM ({sql}) s WHERE true", [token, *params]  # noqa: S608
+        source, params = f"SELECT %s, s.* FROM ({sql}) s WHERE true", [token, *params]  # noqa: S608 - Django's compiled SQL, values as parameters
     else:
         ids = sorted(set(entries))
         if not ids:
