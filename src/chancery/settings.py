@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "chancery.licensing",
     "chancery.regulation",
     "chancery.foreign_network",
+    "chancery.investment_screening",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

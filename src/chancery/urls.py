@@ -34,6 +34,7 @@ urlpatterns = [
     path("voortgang/", include(progress_patterns)),
     path("app/zaken/", include("chancery.procedures.urls")),
     path("app/vergunningen/", include("chancery.licensing.urls")),
+    path("app/investeringen/", include("chancery.investment_screening.urls")),
     path("loket/vergunningen/", include(licence_counter_patterns)),
     path("loket/", include(counter_patterns)),
     path("strategische-goederen/rapport/", include(licence_public_patterns)),

@@ -67,6 +67,7 @@ CASES = [
     ("load-sanctions", ".xml", ["empty", "binary", "truncated", "entities", "pdf", "missing"]),
     ("screen-parties", ".csv", ["empty", "binary", "nul", "latin-1", "pdf", "missing"]),
     ("scm", ".json", ["empty", "binary", "nul", "truncated", "json-not-sdmx", "json-list", "pdf", "missing"]),
+    ("fdi-check", ".json", ["empty", "binary", "nul", "pdf", "truncated", "json-not-sdmx", "json-list", "missing"]),
 ]
 
 

@@ -20,6 +20,7 @@ WITHOUT_BASELINE = {
     "procedures:fire", "procedures:note", "procedures:take", "counter:answer", "counter:message", "licensing:renew",
     "procedures:representation_revoke",
     "monitoring:budget", "monitoring:milestone_add", "monitoring:milestone_status", "strategic_goods:finding",
+    "investment_screening:assessment",
     "api:webhook-redeliver", "set_language", "logout",
     "foreign_network:assign", "foreign_network:cost", "foreign_network:weights", "foreign_network:criterion_add",
     "foreign_network:candidate_add", "foreign_network:score", "foreign_network:report",
@@ -29,11 +30,11 @@ WITHOUT_BASELINE = {
     "monitoring:initiative_create",
     # Files: one object, streamed.
     "document_download", "rendition_download", "procedures:download", "counter:download", "monitoring:report_pdf",
-    "licensing_public:csv", "open_data_file",
+    "licensing_public:csv", "open_data_file", "investment_screening:csv",
     # One object looked up, then a redirect to its counted page (or a one-row description): /id/….
     "identifier",
     # The same view as a counted page (its year).
-    "licensing:statistics_year",
+    "licensing:statistics_year", "investment_screening:year",
     # No database: the OpenAPI document (compared with api/openapi.yaml instead), its reader, the health check.
     "api:openapi", "api:docs", "health",
 }  # fmt: skip

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from chancery.investment_screening import views
+
+app_name = "investment_screening"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<int:year>/", views.index, name="year"),
+    path("<int:year>.csv", views.report_csv, name="csv"),
+    path("dossiers/<str:reference>/beoordeling/", views.assessment, name="assessment"),
+]
