@@ -328,6 +328,11 @@ CHANCERY_SIGNING_SEAL_PASSPHRASE = os.environ.get("CHANCERY_SIGNING_SEAL_PASSPHR
 # name that screening reports.
 CHANCERY_SANCTIONS_SCHEMA = os.environ.get("CHANCERY_SANCTIONS_SCHEMA", "")
 CHANCERY_SCREENING_THRESHOLD = int(os.environ.get("CHANCERY_SCREENING_THRESHOLD", "80"))
+
+# /health/ready (chancery.operations.health): a node is not ready when the oldest task due has waited
+# longer than this, or changes have waited longer for the search index (seconds; 0: not checked).
+CHANCERY_READY_MAX_TASK_AGE = int(os.environ.get("CHANCERY_READY_MAX_TASK_AGE", "900"))
+CHANCERY_READY_MAX_SEARCH_LAG = int(os.environ.get("CHANCERY_READY_MAX_SEARCH_LAG", "900"))
 if not PRODUCTION and (VAR_DIR / "signing" / "demo-ca.pem").exists():
     CHANCERY_SIGNING_TRUST_ROOTS.append(str(VAR_DIR / "signing" / "demo-ca.pem"))
 # The demo's revocation list, time-stamp authority and seal: in development only (the tests make
