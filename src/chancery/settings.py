@@ -96,6 +96,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request, and of the tasks it queues, carries its id.
+    "chancery.core.context.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers for someone signed in are not cached (after WhiteNoise: static files stay cacheable).
@@ -464,14 +466,27 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_AGE = 8 * 3600
 
+CHANCERY_LOG_FORMAT = os.environ.get("CHANCERY_LOG_FORMAT", "json" if PRODUCTION else "text")
+if CHANCERY_LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"CHANCERY_LOG_FORMAT: {CHANCERY_LOG_FORMAT!r} is neither json nor text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
         "refusal_without_traceback": {"()": "chancery.core.logs.RefusalWithoutTraceback"},
         "offline_revocation_notice": {"()": "chancery.core.logs.OfflineRevocationNotice"},
+        "request_context": {"()": "chancery.core.logs.RequestContext"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # CHANCERY_LOG_FORMAT: "json" (one object a line, for a log collector; the default in production)
+    # or "text" (the message alone, for a developer's console).
+    "formatters": {"json": {"()": "chancery.core.logs.JsonFormatter"}, "text": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_context"],
+            "formatter": CHANCERY_LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("CHANCERY_LOG_LEVEL", "INFO")},
     # The console is for what an operator needs: the PDF libraries' progress steps, the CSS they
     # ignore and font subsetting flooded `make run` (CHANCERY_PDF_LOG_LEVEL=INFO brings them back).
