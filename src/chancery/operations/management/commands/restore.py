@@ -3,6 +3,7 @@ after checking every checksum; rebuild the search index and the open-data files;
 counts (chancery.operations.backups). Exit 2 with the reason when refused: nothing was changed."""
 
 from django.core.management.base import CommandError
+from django.db import connection
 
 from chancery.core.management.base import ChanceryCommand
 from chancery.operations import backups
@@ -31,6 +32,6 @@ class Command(ChanceryCommand):
             "to the worker), "
             "open data (" + ", ".join(f"{name}: {rows}" for name, rows in report["open_data"].items()) + ")."
         )
-        self.stdout.write(
-            "On PostgreSQL, grant the application's role its rights again: chancery grant-app-role ROLE --execute"
-        )
+        if connection.vendor == "postgresql":
+            # Ownership and grants are not restored (see chancery.operations.backups).
+            self.stdout.write("Grant the application's role its rights: chancery grant-app-role ROLE --execute")
