@@ -79,8 +79,8 @@ class Refused(Exception):
     """The backup or restore cannot be done as asked; nothing was changed. The message says why."""
 
 
-class RestoreFailed(Exception):
-    """The restore ran but the result does not match the backup."""
+class Failed(Exception):
+    """A tool failed (pg_dump, pg_restore, psql), or a restore's result does not match its backup."""
 
 
 def chancery_version() -> str:
@@ -192,7 +192,7 @@ def pg_environment() -> dict[str, str]:
 def _run(command: list[str]) -> None:
     done = subprocess.run(command, env=pg_environment(), capture_output=True, text=True, check=False)  # noqa: S603
     if done.returncode != 0:
-        raise RestoreFailed(f"{Path(command[0]).name} failed: {done.stderr.strip()[-2000:]}")
+        raise Failed(f"{Path(command[0]).name} failed: {done.stderr.strip()[-2000:]}")
 
 
 # --- Backup ------------------------------------------------------------------------------------
@@ -476,7 +476,7 @@ def _restore_files(folder: Path, manifest: dict) -> int:
         with source.open("rb") as stream:
             saved = storage.save(entry["name"], File(stream))
         if saved != entry["name"]:
-            raise RestoreFailed(f"The store saved {entry['name']} as {saved}.")
+            raise Failed(f"The store saved {entry['name']} as {saved}.")
         written += 1
     return written
 
@@ -492,10 +492,10 @@ def restore(folder: Path) -> dict:
     counts = table_counts(list(manifest["tables"]))
     differ = sorted(table for table, rows in manifest["tables"].items() if counts.get(table) != rows)
     if differ:
-        raise RestoreFailed(f"The restored row counts differ from the backup's in: {', '.join(differ)}")
+        raise Failed(f"The restored row counts differ from the backup's in: {', '.join(differ)}")
     trail = audit.trail_digest()
     if trail != manifest["audit"]:
-        raise RestoreFailed(f"The restored audit trail differs from the backup's: {trail} ≠ {manifest['audit']}")
+        raise Failed(f"The restored audit trail differs from the backup's: {trail} ≠ {manifest['audit']}")
     ContentType.objects.clear_cache()  # the ids are the backup's now
     call_command("migrate", interactive=False, verbosity=0)
     indexer.rebuild()

@@ -18,6 +18,8 @@ class Command(ChanceryCommand):
             manifest = backups.backup(folder)
         except backups.Refused as refusal:
             raise CommandError(str(refusal), returncode=2) from refusal
+        except backups.Failed as failure:
+            raise CommandError(f"The backup failed: {failure}", returncode=1) from failure
         rows = sum(manifest["tables"].values())
         self.stdout.write(
             f"Backup written to {folder}: {manifest['database']['engine']} database "

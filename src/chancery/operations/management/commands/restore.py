@@ -20,7 +20,7 @@ class Command(ChanceryCommand):
             report = backups.restore(folder)
         except backups.Refused as refusal:
             raise CommandError(str(refusal), returncode=2) from refusal
-        except backups.RestoreFailed as failure:
+        except backups.Failed as failure:
             raise CommandError(f"The restore failed: {failure}", returncode=1) from failure
         self.stdout.write(
             f"Restored the backup of {report['created_at']} (Chancery {report['chancery_version']}): "
