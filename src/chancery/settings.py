@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "chancery.regulation",
     "chancery.foreign_network",
     "chancery.investment_screening",
+    "chancery.operations",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -100,6 +101,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request, and of the tasks it queues, carries its id.
+    "chancery.core.context.RequestIdMiddleware",
     # X-Forwarded-Proto only from a trusted proxy (before SecurityMiddleware's HTTPS redirect).
     "chancery.core.client.ForwardedProtoMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -353,6 +356,11 @@ CHANCERY_SIGNING_SEAL_PASSPHRASE = os.environ.get("CHANCERY_SIGNING_SEAL_PASSPHR
 # name that screening reports.
 CHANCERY_SANCTIONS_SCHEMA = os.environ.get("CHANCERY_SANCTIONS_SCHEMA", "")
 CHANCERY_SCREENING_THRESHOLD = int(os.environ.get("CHANCERY_SCREENING_THRESHOLD", "80"))
+
+# /health/ready (chancery.operations.health): a node is not ready when the oldest task due has waited
+# longer than this, or changes have waited longer for the search index (seconds; 0: not checked).
+CHANCERY_READY_MAX_TASK_AGE = int(os.environ.get("CHANCERY_READY_MAX_TASK_AGE", "900"))
+CHANCERY_READY_MAX_SEARCH_LAG = int(os.environ.get("CHANCERY_READY_MAX_SEARCH_LAG", "900"))
 if not PRODUCTION and (VAR_DIR / "signing" / "demo-ca.pem").exists():
     CHANCERY_SIGNING_TRUST_ROOTS.append(str(VAR_DIR / "signing" / "demo-ca.pem"))
 # The demo's revocation list, time-stamp authority and seal: in development only (the tests make
@@ -484,14 +492,27 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_AGE = 8 * 3600
 
+CHANCERY_LOG_FORMAT = os.environ.get("CHANCERY_LOG_FORMAT", "json" if PRODUCTION else "text")
+if CHANCERY_LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"CHANCERY_LOG_FORMAT: {CHANCERY_LOG_FORMAT!r} is neither json nor text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
         "refusal_without_traceback": {"()": "chancery.core.logs.RefusalWithoutTraceback"},
         "offline_revocation_notice": {"()": "chancery.core.logs.OfflineRevocationNotice"},
+        "request_context": {"()": "chancery.core.logs.RequestContext"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # CHANCERY_LOG_FORMAT: "json" (one object a line, for a log collector; the default in production)
+    # or "text" (the message alone, for a developer's console).
+    "formatters": {"json": {"()": "chancery.core.logs.JsonFormatter"}, "text": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_context"],
+            "formatter": CHANCERY_LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("CHANCERY_LOG_LEVEL", "INFO")},
     # The console is for what an operator needs: the PDF libraries' progress steps, the CSS they
     # ignore and font subsetting flooded `make run` (CHANCERY_PDF_LOG_LEVEL=INFO brings them back).

@@ -47,5 +47,6 @@ urlpatterns = [
     # The linked data's URIs (portal.linkeddata.Builder.uri): each dereferences (portal.views.identifier).
     path("id/<str:kind>/<path:key>", portal_views.identifier, name="identifier"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("health/", include("chancery.operations.urls")),
     path("", include("chancery.core.urls")),
 ]

@@ -24,7 +24,7 @@ from chancery.api import receivers
 from chancery.api.authentication import ANONYMOUS
 from chancery.api.models import Delivery, Event, Scope, WebhookSubscription
 from chancery.core import links, visibility
-from chancery.core.background import background
+from chancery.core.background import background, origin
 
 MAX_ATTEMPTS = 6
 # Deliveries asked for again by the subscriber, per event: each is one attempt, without retries.
@@ -51,9 +51,9 @@ def emit(event_type: str, subject, data: dict) -> Event | None:
 def _enqueue(delivery: Delivery, when: datetime.datetime | None = None) -> None:
     """(On commit:) deliver now, or at `when` where the task backend can wait."""
     if when is not None and task_backends[deliver.backend].supports_defer:
-        deliver.using(run_after=when).enqueue(delivery.pk)
+        deliver.using(run_after=when).enqueue(delivery.pk, **origin())
     else:
-        deliver.enqueue(delivery.pk)
+        deliver.enqueue(delivery.pk, **origin())
 
 
 def signature(secret: str, timestamp: int, body: bytes) -> str:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import hashlib
+import json
 import uuid
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 
@@ -77,3 +80,35 @@ def trail_for(*objects: models.Model):
     for content_type, ids in by_type.items():
         condition |= Q(content_type=content_type, object_id__in=ids)
     return AuditEntry.objects.filter(condition).select_related("actor", "content_type").order_by("-at", "-pk")
+
+
+# The recorded fields of an entry, as written since the first migration: the digest of the trail
+# covers exactly these, so a later column (with its default) does not change it.
+TRAIL_FIELDS = (
+    "id",
+    "at",
+    "actor_id",
+    "actor_label",
+    "action",
+    "content_type_id",
+    "object_id",
+    "object_label",
+    "before",
+    "after",
+    "reason",
+    "source",
+)
+
+
+def trail_digest() -> dict:
+    """A fingerprint of the whole trail: every entry in the order written, each hash taking in the
+    one before (a chain), so that a changed, missing, added or reordered entry changes the last
+    hash. A backup records it and a restore checks it (chancery.operations.backups)."""
+    chained = hashlib.sha256()
+    entries, last = 0, None
+    rows = AuditEntry.objects.order_by("pk").values_list(*TRAIL_FIELDS)
+    for row in rows.iterator(chunk_size=2000):
+        canonical = json.dumps(dict(zip(TRAIL_FIELDS, row, strict=True)), sort_keys=True, cls=DjangoJSONEncoder)
+        chained = hashlib.sha256(chained.digest() + canonical.encode("utf-8"))
+        entries, last = entries + 1, row[0]
+    return {"entries": entries, "last_id": last, "sha256": chained.hexdigest()}

@@ -22,7 +22,18 @@ from django_tasks import TaskResultStatus, task, task_backends
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
-from chancery.core.context import acting_through
+from chancery.core.context import acting_through, request_id, within_request
+
+# The request that queued a task travels with it as this keyword argument (taken off before the
+# function is called), so that the task's log lines carry the request's id (core.logs).
+REQUEST_ID_ARGUMENT = "chancery_request_id"
+
+
+def origin() -> dict[str, str]:
+    """The keyword arguments to queue a task with: the id of the request queuing it, if any."""
+    identifier = request_id()
+    return {REQUEST_ID_ARGUMENT: identifier} if identifier else {}
+
 
 # The tasks declared with `coalesce=True`, by their path: a rebuild of the whole of something (the
 # open-data files, the search index) that one run after the last change does for every change.
@@ -36,7 +47,8 @@ def background(*, coalesce: bool = False, **options):
     def decorate(function):
         @functools.wraps(function)
         def in_task_channel(*args, **kwargs):
-            with acting_through("task"):
+            origin = kwargs.pop(REQUEST_ID_ARGUMENT, None) or ""
+            with acting_through("task"), within_request(origin):
                 return function(*args, **kwargs)
 
         work = task(**options)(in_task_channel)
@@ -68,14 +80,14 @@ def enqueue(work, *args) -> None:
             raise ValueError(f"{work.module_path} is coalesced: it takes no arguments")
         if waiting(work):
             return
-    work.enqueue(*args)
+    work.enqueue(*args, **origin())
 
 
 def defer(work, *args, when: datetime.datetime | None = None, unless_it_can_wait: bool = False) -> None:
     def on_commit():
         can_wait = task_backends[work.backend].supports_defer
         if when is not None and can_wait:
-            work.using(run_after=when).enqueue(*args)
+            work.using(run_after=when).enqueue(*args, **origin())
         elif not (when is not None and unless_it_can_wait):
             enqueue(work, *args)
 
