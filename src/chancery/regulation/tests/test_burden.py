@@ -7,7 +7,7 @@ from decimal import Decimal, localcontext
 
 import pytest
 from django.core.exceptions import ValidationError
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chancery.regulation.services import burden
@@ -126,10 +126,14 @@ activities = st.builds(
     one_off=st.booleans(),
 )
 obligations = st.lists(
-    st.builds(Obligation, name=st.just("o"), activities=st.lists(activities, max_size=5).map(tuple)), max_size=5
+    st.builds(Obligation, name=st.just("o"), activities=st.lists(activities, max_size=4).map(tuple)), max_size=4
 )
+# Generating nested decimals is slow on a loaded machine (the CI shares two cores): the properties
+# hold whatever the speed, so time is not a reason to fail.
+UNHURRIED = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
+@UNHURRIED
 @given(obligations)
 def test_totals_equal_the_sum_of_their_parts_as_displayed(obligations):
     result = burden.compute(obligations)
@@ -142,6 +146,7 @@ def test_totals_equal_the_sum_of_their_parts_as_displayed(obligations):
     assert result.figures.one_off + result.figures.structural == result.figures.administrative_burden
 
 
+@UNHURRIED
 @given(activities)
 def test_burden_is_never_above_cost_and_cost_is_the_formula(a):
     figures = a.figures()
@@ -164,6 +169,7 @@ TARIFFS = burden.read_tariffs(
 )  # fmt: skip
 
 
+@UNHURRIED
 @given(st.dates(min_value=date(2017, 1, 1), max_value=date(2035, 12, 31)))
 def test_a_tariff_change_applies_only_from_its_validity_date(day):
     found = burden.tariff_on("businesses", day, table=TARIFFS)

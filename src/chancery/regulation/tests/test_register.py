@@ -268,3 +268,13 @@ def test_outsiders_prepare_no_drafts(org):
     dossier, _item = final_approval(org)
     with pytest.raises(PermissionDenied):
         register.start_draft(org.users["applicant"], dossier, kind="decree", title="D")
+
+
+def test_a_correction_to_approved_is_guarded_too(org, secretariat):
+    dossier, item = final_approval(org)
+    register.start_draft(secretariat, dossier, kind="decree", title="Decreet C")
+    decisions.record_decision(secretariat, item, result="postponed")
+    with pytest.raises(ValidationError) as refused:
+        decisions.correct_decision(secretariat, item, result="approved", text="Toch goedgekeurd", reason="Vergissing")
+    assert refused.value.code == "ex_ante_missing"
+    assert Decision.objects.filter(item=item).count() == 1 and not Regulation.objects.exists()
