@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "chancery.strategic_goods",
     "chancery.procedures",
     "chancery.licensing",
+    "chancery.disaster_fund",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
