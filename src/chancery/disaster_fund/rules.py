@@ -197,3 +197,18 @@ def deductible(claimant: str, on: datetime.date) -> Deductible:
 
 def exclusion(key: str, on: datetime.date) -> Exclusion:
     return _in_force([e for e in EXCLUSIONS if e.key == key], on)
+
+
+# The rules a handler may name when marking an outcome as unreasonable (the anomaly register, as
+# the memorandum §7.3 asks: "ambiguities and anomalies" of the decree to map and fix).
+ANOMALY_RULES = {
+    "deductible": "Vrijstelling (€500 private goederen, €12.500 openbaar domein)",
+    "insurable_simple_risks": "Uitsluiting van goederen verzekerbaar met een brandverzekering eenvoudige risico's",
+    "insurance_deduction": "Aftrek van de uitkeringen van verzekeringen",
+    "claim_window": "Aanvraagtermijn (tot de laatste dag van de derde maand na de bekendmaking)",
+    "late_claim": "Laattijdige aanvraag (overmacht, één jaar na de bekendmaking)",
+    "municipalities": "Afbakening van de erkende gemeenten",
+    "caps": "Percentages en plafonds voor private goederen (uitvoeringsbesluit, te verifiëren)",
+    "crops": "Regels voor landbouwteelten (verzekerd aandeel, afnemende percentages)",
+    "other": "Andere regel",
+}
