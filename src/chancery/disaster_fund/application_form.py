@@ -20,7 +20,7 @@ from chancery.procedures.forms import ApplicationForm, file_field
 
 class RecognitionChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Recognition) -> str:
-        return recognitions.title_of(obj)
+        return f"{obj.event.name}: {recognitions.title_of(obj)}"
 
 
 class ClaimForm(ApplicationForm):
@@ -66,7 +66,7 @@ class ClaimForm(ApplicationForm):
         super().__init__(*args, **kwargs)
         self.fields["recognition"].queryset = Recognition.objects.filter(
             pk__in=[r.pk for r in recognitions.open_for_claims(timezone.localdate())]
-        )
+        ).select_related("event")
 
     def _amount(self, field: str) -> int | None:
         try:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -51,7 +52,7 @@ def index(request):
         lambda: event_services.record_event(request.user, **form.cleaned_data),
         form=form,
         success=_("The event was recorded."),
-        then=lambda event: redirect("disaster_fund:event", event.pk),
+        then=lambda event: reverse("disaster_fund:event", args=[event.pk]),
     )
     if done:
         return done
@@ -85,7 +86,7 @@ def event_detail(request, pk):
          _("The recognition was prepared for the Government.")),
     ):  # fmt: skip
         if form.is_bound:
-            done = call_service(request, action, form=form, success=message, then=lambda _r: redirect(request.path))
+            done = call_service(request, action, form=form, success=message, then=lambda _r: request.path)
             if done:
                 return done
     reports = event.reports.select_related("municipality").order_by("municipality__name", "pk")
