@@ -77,3 +77,33 @@ def file_claim(applicant, recognition: Recognition, *, documents=(), **changes):
         data=claim_data(recognition, **changes),
         documents=list(documents),
     )
+
+
+def fund_round(fund, applicant, round_: int = 0) -> dict:
+    """One round of the fund's work (the query-count tests; a second round doubles the rows): a
+    recognised disaster with two claims, one decided with an anomaly, and a damage report on an
+    event still open for reports."""
+    from django.utils import timezone
+
+    from chancery.disaster_fund.services import anomalies, claims
+    from chancery.procedures.services import cases as engine
+
+    today = timezone.localdate()
+    recognition = published_recognition(fund, today - datetime.timedelta(days=30), name=f"Overstroming {round_}")
+    first = file_claim(applicant, recognition)
+    file_claim(applicant, recognition, municipality="44083")
+    engine.fire(first, "open_file", fund, expected_version=first.version)
+    claims.assign_expert(fund, first, expert="Expert")
+    first.refresh_from_db()
+    claims.send_report(fund, first, assessed_damage_eur="9000")
+    first.refresh_from_db()
+    engine.fire(first, "agree", applicant, expected_version=first.version)
+    engine.fire(first, "decide", fund, reason="Beslist.", expected_version=first.version)
+    anomalies.record(fund, first.disaster_claim, rule="deductible", facts="Feiten.", proposal="Voorstel.")
+    event = events.record_event(fund, phenomenon="hail", name=f"Hagel {round_}", started_on=today, ended_on=today)
+    events.report_damage(
+        applicant, event, municipality=Municipality.objects.get(nis_code="71016"), reporter_kind="person",
+        reporter_name="Jan", reporter_id=f"8501010{round_:04d}", address="Markt 1", occurred_on=today,
+        description="Ruiten.",
+    )  # fmt: skip
+    return {"recognition": recognition, "event": event}

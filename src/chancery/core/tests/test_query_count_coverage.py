@@ -21,6 +21,8 @@ WITHOUT_BASELINE = {
     "procedures:representation_revoke",
     "monitoring:budget", "monitoring:milestone_add", "monitoring:milestone_status", "strategic_goods:finding",
     "api:webhook-redeliver", "set_language", "logout",
+    "disaster_fund:claim_expert", "disaster_fund:claim_report", "disaster_fund:claim_insurance",
+    "disaster_fund:claim_anomaly",
     # Forms to fill in: nothing listed on them.
     "login", "decisions:meeting_create", "decisions:submission_create", "decisions:meeting_attendance",
     "document_create", "document_add_version", "document_change", "counter:apply", "licensing_counter:register",
