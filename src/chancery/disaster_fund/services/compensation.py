@@ -189,6 +189,22 @@ def compute(
     return Compensation(True, total, tuple(lines), reason)
 
 
+def crop_share(insured_share: Decimal, year: int) -> tuple[Decimal, bool]:
+    """Uninsured crops (not floods): the percentage of the damage compensated in `year` when
+    `insured_share` percent of the crop area has a recognised broad weather insurance, and whether
+    that figure is verified (rules.CROP_SHARES; below the minimum insured share nothing; from 2025
+    nothing)."""
+    if insured_share < rules.CROP_MIN_INSURED_SHARE:
+        return Decimal("0"), True
+    for entry in rules.CROP_SHARES:
+        upper_ok = entry.insured_share_to is None or insured_share < entry.insured_share_to
+        if entry.year == year and entry.insured_share_from <= insured_share and upper_ok:
+            return entry.percentage, entry.verified
+    if year >= 2025:
+        return rules.CROP_SHARE_FROM_2025, False
+    return Decimal("0"), False
+
+
 # --- one claim as the command reads it ------------------------------------------------------
 
 

@@ -269,3 +269,15 @@ def test_the_figure_in_force_is_the_latest_not_after_the_day(monkeypatch):
     assert rules.deductible("private", datetime.date(2029, 12, 31)).cents == 500_00
     assert rules.deductible("private", datetime.date(2030, 1, 1)).cents == 750_00
     assert outcome(damage=100_000, on=datetime.date(2030, 6, 1)).compensation_cents == 25_000
+
+
+@pytest.mark.parametrize(
+    "insured, year, share",
+    [("60", 2020, "80"), ("60", 2024, "16"), ("30", 2022, "24"), ("25", 2020, "40"), ("50", 2020, "40"),
+     ("50.01", 2021, "64"), ("20", 2021, "0"), ("80", 2025, "0"), ("100", 2030, "0")],
+)  # fmt: skip
+def test_the_configured_crop_shares(insured, year, share):
+    percentage, verified = svc.crop_share(Decimal(insured), year)
+    assert percentage == Decimal(share)
+    if Decimal(insured) >= 25:
+        assert not verified  # the table is marked to verify (a municipality's table, the 50 % boundary)
