@@ -1,6 +1,7 @@
 """Who reads the disaster fund's models (the access registry, core.visibility). Municipalities
-and recognitions (a published Government decision, its municipalities) are public reference data;
-events, damage reports and anomalies are the fund's (a report holds a person's name and national
+events (a phenomenon and its period, reported on at the counter) and recognitions once published
+(a published Government decision, its municipalities) are public; damage reports and anomalies are
+the fund's (a report holds a person's name and national
 number; the reporter reads their own); a claim follows its file (procedures.Case)."""
 
 from __future__ import annotations
@@ -23,13 +24,6 @@ def reports(user) -> visibility.Rule:
     return visibility.NOTHING
 
 
-def events(user) -> visibility.Rule:
-    """The fund sees every event; others those recognised (public by their publication)."""
-    if may(user, "disaster_fund.handle"):
-        return visibility.EVERYTHING
-    return ((Condition("state", ("recognised",)),),)
-
-
 def recognitions(user) -> visibility.Rule:
     if may(user, "disaster_fund.handle"):
         return visibility.EVERYTHING
@@ -38,7 +32,7 @@ def recognitions(user) -> visibility.Rule:
 
 def register() -> None:
     visibility.register(Municipality, visibility.everyone)
-    visibility.register(DisasterEvent, events)
+    visibility.register(DisasterEvent, visibility.everyone)
     visibility.register(Recognition, recognitions)
     visibility.register(DamageReport, reports)
     visibility.register(Claim, visibility.follows("case"))

@@ -9,6 +9,7 @@ urlpatterns = [
     path("gebeurtenissen/<int:pk>/", views.event_detail, name="event"),
     path("afwijkingen/", views.anomalies, name="anomalies"),
     path("afwijkingen.csv", views.anomalies_csv, name="anomalies_csv"),
+    path("afwijkingen.xlsx", views.anomalies_xlsx, name="anomalies_xlsx"),
     path("statistieken/", views.statistics_view, name="statistics"),
     path("dossiers/<str:reference>/expert/", views.claim_expert, name="claim_expert"),
     path("dossiers/<str:reference>/verslag/", views.claim_report, name="claim_report"),

@@ -127,6 +127,17 @@ def anomalies_csv(request):
 
 
 @login_required
+def anomalies_xlsx(request):
+    _handler(request)
+    response = HttpResponse(
+        anomaly_register.as_xlsx(Anomaly.objects.visible_to(request.user)),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="rampenfonds-afwijkingen.xlsx"'
+    return response
+
+
+@login_required
 def statistics_view(request):
     _handler(request)
     return render(
@@ -212,7 +223,11 @@ def counter_report(request):
     if not may(request.user, "disaster_fund.report_damage"):
         raise Http404(_("Log in at the counter to report damage."))
     today = timezone.localdate()
-    events = DisasterEvent.objects.filter(state__in=event_services.OPEN_FOR_REPORTS).order_by("-started_on")
+    events = (
+        DisasterEvent.objects.visible_to(request.user)
+        .filter(state__in=event_services.OPEN_FOR_REPORTS)
+        .order_by("-started_on")
+    )
     form = forms.DamageReportForm(
         request.POST or None, events=events, municipalities=in_force_on(Municipality.objects.all(), today)
     )

@@ -1,6 +1,8 @@
 """The anomaly register: a handler marks a claim's outcome as unreasonable, naming the rule
 (rules.ANOMALY_RULES), the facts and a proposal. The register per rule is exported as CSV, as
-input for amending the decree (memorandum §7.3)."""
+input for amending the decree (memorandum §7.3), and as a spreadsheet report (XLSX, one sheet per
+rule) that a minister's office attaches to a submission for the Government's agenda (the upload
+formats of decision-making take XLSX, not CSV)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import io
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
 
 from chancery.core import audit, csvfiles
 from chancery.core.authz import require
@@ -66,4 +69,33 @@ def as_csv(queryset, rule: str | None = None) -> str:
                 euro(claim.compensation_cents) if claim.compensation_cents is not None else "",
                 a.facts, a.proposal, a.recorded_at.date().isoformat(),
             ])  # fmt: skip
+    return out.getvalue()
+
+
+def as_xlsx(queryset) -> bytes:
+    """The register as a report for the Government: a summary sheet (anomalies per rule) and one
+    sheet per rule with its anomalies."""
+    book = Workbook()
+    summary = book.active
+    summary.title = "Overzicht"
+    summary.append(["Register van afwijkingen bij de toepassing van het decreet van 5 april 2019"])
+    summary.append(["regel", "omschrijving", "aantal"])
+    register = register_by_rule(queryset)
+    for key, label, entries in register:
+        summary.append([key, label, len(entries)])
+    for key, _label, entries in register:
+        sheet = book.create_sheet(key[:31])
+        sheet.append(CSV_HEADER)
+        for a in entries:
+            claim = a.claim
+            sheet.append([
+                csvfiles.safe_cell(value) for value in (
+                    key, rules.ANOMALY_RULES[key], claim.case.reference, claim.recognition.event.name,
+                    claim.municipality.name,
+                    euro(claim.compensation_cents) if claim.compensation_cents is not None else "",
+                    a.facts, a.proposal, a.recorded_at.date().isoformat(),
+                )
+            ])  # fmt: skip
+    out = io.BytesIO()
+    book.save(out)
     return out.getvalue()

@@ -14,6 +14,7 @@ PAGES = [
     Page("disaster_fund:event", lambda d: reverse("disaster_fund:event", args=[d["event"].pk]), "fund"),
     Page("disaster_fund:anomalies", lambda d: reverse("disaster_fund:anomalies"), "fund", scales=True),
     Page("disaster_fund:anomalies_csv", lambda d: reverse("disaster_fund:anomalies_csv"), "fund", scales=True),
+    Page("disaster_fund:anomalies_xlsx", lambda d: reverse("disaster_fund:anomalies_xlsx"), "fund", scales=True),
     Page("disaster_fund:statistics", lambda d: reverse("disaster_fund:statistics"), "fund", scales=True),
     Page("disaster_fund_counter:report", lambda d: reverse("disaster_fund_counter:report"), "applicant", scales=True),
     Page("disaster_fund_public:statistics", lambda d: reverse("disaster_fund_public:statistics"), None, scales=True),

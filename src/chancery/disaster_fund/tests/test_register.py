@@ -40,3 +40,14 @@ def test_statistics_per_municipality_and_small_cells_withheld(applicant, fund, r
     table = {r[2]: r for r in csv.reader(io.StringIO(statistics.as_csv(list(rows.values()))))}
     assert table["44021"][5] == "36000.00"
     assert table["44083"][5] == ""  # one claim: its amount would tell the household's
+
+
+def test_the_register_as_a_report_for_the_government(applicant, fund, recognition):
+    from openpyxl import load_workbook
+
+    claim = file_claim(applicant, recognition).disaster_claim
+    anomalies.record(fund, claim, rule="deductible", facts="=1+1", proposal="Drempel herzien.")
+    book = load_workbook(io.BytesIO(anomalies.as_xlsx(Anomaly.objects.all())))
+    assert book.sheetnames == ["Overzicht", "deductible"]
+    rows = list(book["deductible"].iter_rows(values_only=True))
+    assert rows[0] == tuple(anomalies.CSV_HEADER) and rows[1][6] == "'=1+1"
