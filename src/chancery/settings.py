@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "chancery.foreign_network",
     "chancery.investment_screening",
     "chancery.operations",
+    "chancery.disaster_fund",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

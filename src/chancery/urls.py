@@ -5,6 +5,8 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from chancery.core.admin_site import restrict_admin_to_administrators
+from chancery.disaster_fund.urls import counter_patterns as disaster_counter_patterns
+from chancery.disaster_fund.urls import public_patterns as disaster_public_patterns
 from chancery.licensing.urls import counter_patterns as licence_counter_patterns
 from chancery.licensing.urls import public_patterns as licence_public_patterns
 from chancery.monitoring.urls import progress_patterns
@@ -36,6 +38,9 @@ urlpatterns = [
     path("app/vergunningen/", include("chancery.licensing.urls")),
     path("app/investeringen/", include("chancery.investment_screening.urls")),
     path("loket/vergunningen/", include(licence_counter_patterns)),
+    path("app/rampenfonds/", include("chancery.disaster_fund.urls")),
+    path("loket/schademelding/", include(disaster_counter_patterns)),
+    path("rampenfonds/", include(disaster_public_patterns)),
     path("loket/", include(counter_patterns)),
     path("strategische-goederen/rapport/", include(licence_public_patterns)),
     path("regelgeving/", include("chancery.regulation.urls")),

@@ -32,7 +32,7 @@ def test_the_secretariat_sees_areas_not_seventeen_links(org):
 
 def test_an_applicant_sees_what_applicants_use(org):
     groups = dict(keys(navigation.groups_for(org.users["applicant"])))
-    assert set(groups["procedures"]) == {"counter", "licences_counter"}
+    assert set(groups["procedures"]) == {"counter", "licences_counter", "disaster_fund_counter"}
     assert "decisions" not in groups and "policy" not in groups
 
 
@@ -45,6 +45,7 @@ def test_the_current_area_is_marked(client, org):
 def test_an_expert_of_the_board_sees_no_applicant_entries(client, org):
     expert = org.users["expert"]
     groups = dict(keys(navigation.groups_for(expert)))
-    assert not {"counter", "licences_counter"} & {key for entries in groups.values() for key in entries}
+    applicant_entries = {"counter", "licences_counter", "disaster_fund_counter"}
+    assert not applicant_entries & {key for entries in groups.values() for key in entries}
     client.force_login(expert)
     assert client.get(reverse("counter:index")).status_code == 403

@@ -24,6 +24,8 @@ WITHOUT_BASELINE = {
     "api:webhook-redeliver", "set_language", "logout",
     "foreign_network:assign", "foreign_network:cost", "foreign_network:weights", "foreign_network:criterion_add",
     "foreign_network:candidate_add", "foreign_network:score", "foreign_network:report",
+    "disaster_fund:claim_expert", "disaster_fund:claim_report", "disaster_fund:claim_insurance",
+    "disaster_fund:claim_anomaly",
     # Forms to fill in: nothing listed on them.
     "login", "decisions:meeting_create", "decisions:submission_create", "decisions:meeting_attendance",
     "document_create", "document_add_version", "document_change", "counter:apply", "licensing_counter:register",

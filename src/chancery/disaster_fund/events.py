@@ -1,0 +1,7 @@
+"""The domain events the disaster fund emits (core.events), for integrators' webhooks."""
+
+from django.utils.translation import gettext_lazy as _
+
+from chancery.core.events import declare
+
+RECOGNITION_PUBLISHED = declare("disaster.recognition_published", _("Disaster recognition published"))
