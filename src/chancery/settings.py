@@ -104,6 +104,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every log line of the request, and of the tasks it queues, carries its id.
     "chancery.core.context.RequestIdMiddleware",
+    # Each answer's time by route name, for /metrics (chancery.core.metrics).
+    "chancery.core.metrics.RequestMetricsMiddleware",
     # X-Forwarded-Proto only from a trusted proxy (before SecurityMiddleware's HTTPS redirect).
     "chancery.core.client.ForwardedProtoMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -362,6 +364,19 @@ CHANCERY_SCREENING_THRESHOLD = int(os.environ.get("CHANCERY_SCREENING_THRESHOLD"
 # longer than this, or changes have waited longer for the search index (seconds; 0: not checked).
 CHANCERY_READY_MAX_TASK_AGE = int(os.environ.get("CHANCERY_READY_MAX_TASK_AGE", "900"))
 CHANCERY_READY_MAX_SEARCH_LAG = int(os.environ.get("CHANCERY_READY_MAX_SEARCH_LAG", "900"))
+# Who may read /metrics (chancery.operations.metrics): these networks (CIDRs, comma-separated; the
+# loopback outside production, none in production) or a bearer token. Anyone else gets 404.
+CHANCERY_METRICS_ALLOWED_NETWORKS = env_list(
+    "CHANCERY_METRICS_ALLOWED_NETWORKS", "" if PRODUCTION else "127.0.0.0/8,::1/128"
+)
+for _network in CHANCERY_METRICS_ALLOWED_NETWORKS:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"CHANCERY_METRICS_ALLOWED_NETWORKS: {_network!r} is not an address or CIDR."
+        ) from None
+CHANCERY_METRICS_TOKEN = os.environ.get("CHANCERY_METRICS_TOKEN", "")
 if not PRODUCTION and (VAR_DIR / "signing" / "demo-ca.pem").exists():
     CHANCERY_SIGNING_TRUST_ROOTS.append(str(VAR_DIR / "signing" / "demo-ca.pem"))
 # The demo's revocation list, time-stamp authority and seal: in development only (the tests make

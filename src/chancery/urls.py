@@ -10,6 +10,7 @@ from chancery.disaster_fund.urls import public_patterns as disaster_public_patte
 from chancery.licensing.urls import counter_patterns as licence_counter_patterns
 from chancery.licensing.urls import public_patterns as licence_public_patterns
 from chancery.monitoring.urls import progress_patterns
+from chancery.operations import metrics as operations_metrics
 from chancery.portal import views as portal_views
 from chancery.portal.sitemaps import SITEMAPS
 from chancery.procedures.urls import counter_patterns
@@ -53,5 +54,6 @@ urlpatterns = [
     path("id/<str:kind>/<path:key>", portal_views.identifier, name="identifier"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("health/", include("chancery.operations.urls")),
+    path("metrics", operations_metrics.metrics, name="metrics"),
     path("", include("chancery.core.urls")),
 ]

@@ -39,8 +39,8 @@ WITHOUT_BASELINE = {
     "licensing:statistics_year", "investment_screening:year",
     # No database: the OpenAPI document (compared with api/openapi.yaml instead), its reader, the health check.
     "api:openapi", "api:docs", "health", "health_live",
-    # Health of a node: a fixed handful of counts and aggregates, never a list of rows.
-    "health_ready",
+    # Health of a node and its metrics: a fixed handful of counts and aggregates, never a list of rows.
+    "health_ready", "metrics",
 }  # fmt: skip
 # The API's single objects: its lists are counted (`api:<name>-list`).
 API_DETAIL = "-detail"

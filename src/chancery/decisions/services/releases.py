@@ -5,6 +5,7 @@ confidentiality layer keeps everything of the meeting from the public."""
 from __future__ import annotations
 
 import datetime
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -13,7 +14,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from chancery.core import audit, events
+from chancery.core import audit, events, metrics
 from chancery.core.authz import require
 from chancery.core.background import background, defer
 from chancery.core.calendar import add_working_days
@@ -191,10 +192,12 @@ def release_now(actor, release: Release, *, now: datetime.datetime | None = None
             )
     elif release.state != ReleaseState.CONFIRMED or release.planned_at > now:
         return release  # not (or no longer) due: nothing happens
+    started = time.perf_counter()
     if release.scope == Release.Scope.DECISIONS:
         count = _release_decisions(release.meeting, now)
     else:
         count = _release_documents(release.meeting, now)
+    metrics.RELEASE_DURATION.labels(scope=release.scope).observe(time.perf_counter() - started)
     release.state, release.released_at, release.released_count = ReleaseState.RELEASED, now, count
     # Inside the transaction: receivers that record (the webhook outbox) commit or roll back with it.
     release_performed.send(sender=Release, release=release)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -30,6 +32,16 @@ def served_environment(host: str, port: int) -> dict[str, str]:
     if ":" in host and not host.startswith("["):
         host = f"[{host}]"
     return {"CHANCERY_SERVED_URL": f"http://{host}:{port}"}
+
+
+def metrics_directory() -> str:
+    """Where the served processes record their measurements for /metrics (the Prometheus client's
+    multiprocess mode: one file per process, added up at each scrape). Emptied at each start: the
+    files of processes that are gone would otherwise be added in."""
+    folder = Path(settings.VAR_DIR) / "metrics"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return str(folder)
 
 
 class Command(BaseCommand):
@@ -64,6 +76,7 @@ class Command(BaseCommand):
             "--access-logfile", "-", "--graceful-timeout", "10",
         ]  # fmt: skip
         environment = run_environment()
+        environment["PROMETHEUS_MULTIPROC_DIR"] = metrics_directory()
         children: list[subprocess.Popen] = []
 
         def stop(*_):
