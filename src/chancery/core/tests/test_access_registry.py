@@ -21,6 +21,8 @@ NOT_IN_DEMO = {
     "api.Delivery": "subscriptions are an application's",
     "decisions.Minutes": "the demo keeps no minutes",
     "strategic_goods.FurtherEndUser": "the demo files no combined licence (test_combined does)",
+    "procedures.ApplicationDraft": "the demo's applicant has submitted everything (test_applicant_form keeps drafts)",
+    "core.PendingUpload": "kept only while a form is corrected or a draft holds it (test_applicant_form)",
 }
 
 

@@ -18,7 +18,7 @@ WITHOUT_BASELINE = {
     "decisions:release_now", "decisions:release_plan", "decisions:release_schedule", "document_release",
     "signing_start", "signing_cancel", "procedures:document",
     "procedures:fire", "procedures:note", "procedures:take", "counter:answer", "counter:message", "licensing:renew",
-    "procedures:representation_revoke",
+    "procedures:representation_revoke", "counter:draft_delete",
     "monitoring:budget", "monitoring:milestone_add", "monitoring:milestone_status", "strategic_goods:finding",
     "investment_screening:assessment",
     "api:webhook-redeliver", "set_language", "logout",

@@ -7,8 +7,12 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from chancery.core import pending
 from chancery.core.testing_queries import Page, assert_no_stale_baselines, check_page
 from chancery.licensing.testing import case_files
+from chancery.procedures import registry
+from chancery.procedures.services import drafts
+from chancery.procedures.testing import pdf
 
 
 def case(name):
@@ -33,13 +37,21 @@ PAGES = [
     Page("counter:index", lambda d: reverse("counter:index"), "applicant", scales=True),
     Page("counter:case:granted", lambda d: reverse("counter:case", args=[d["granted"].reference]), "applicant"),
     Page("counter:case:waiting", lambda d: reverse("counter:case", args=[d["waiting"].reference]), "applicant"),
+    Page("counter:draft", lambda d: reverse("counter:draft", args=[d["draft"].pk]), "applicant"),
 ]
 
 
 @pytest.fixture
 def data(handler, colleague, applicant, demo_list):
     users = {"handler": handler, "colleague": colleague, "applicant": applicant}
-    return {**case_files(users), "users": users}
+    kept = pending.keep(applicant, pdf())
+    fields = {
+        "title": ["Uitvoer naar Japan"],
+        "destination_country": ["Japan"],
+        "end_user_certificate-kept": [str(kept.key)],
+    }
+    draft = drafts.save_draft(applicant, registry.get("CSG"), fields=fields, title="Uitvoer naar Japan")
+    return {**case_files(users), "users": users, "draft": draft}
 
 
 @pytest.mark.parametrize("page", PAGES, ids=str)
