@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "django_countries",  # its catalogue: country names in Dutch
     "chancery.core",
     "chancery.decisions",
     "chancery.portal",
