@@ -104,6 +104,7 @@ MIDDLEWARE = [
     # Which channel a change comes through (web, api, admin), for the audit trail.
     "chancery.core.context.ChannelMiddleware",
     "chancery.core.middleware.ChosenLanguageMiddleware",
+    "chancery.api.middleware.CallerLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETags on GET responses and 304 answers to If-None-Match (pages and API alike).
     "django.middleware.http.ConditionalGetMiddleware",

@@ -49,7 +49,7 @@ def country_name(entry: dict) -> str:
 
 
 def describe(entry: dict) -> str:
-    """"Rusland — wapenembargo (volledig; Besluit 2014/512/GBVB van de Raad)", in the active language."""
+    """A country hit in the active language ("Rusland — wapenembargo (volledig; Besluit 2014/512/GBVB van de Raad)")."""
     return _("%(country)s — arms embargo (%(scope)s; %(basis)s)") % {
         "country": country_name(entry),
         "scope": EMBARGO_SCOPES[entry["scope"]],
