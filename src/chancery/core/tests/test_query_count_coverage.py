@@ -32,8 +32,9 @@ WITHOUT_BASELINE = {
     "identifier",
     # The same view as a counted page (its year).
     "licensing:statistics_year",
-    # No database: the OpenAPI document (compared with api/openapi.yaml instead), its reader, the health check.
-    "api:openapi", "api:docs", "health",
+    # No database: the OpenAPI document (compared with api/openapi.yaml instead), its reader, the health check,
+    # the API's answer to an address that names nothing (a 404).
+    "api:openapi", "api:docs", "health", "api:not_found",
 }  # fmt: skip
 # The API's single objects: its lists are counted (`api:<name>-list`).
 API_DETAIL = "-detail"
