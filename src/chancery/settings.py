@@ -119,6 +119,7 @@ MIDDLEWARE = [
     # (nothing without DATABASE_REPLICA_URL).
     "chancery.core.replicas.ReplicaReadsMiddleware",
     "chancery.core.middleware.ChosenLanguageMiddleware",
+    "chancery.api.middleware.CallerLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETags on GET responses and 304 answers to If-None-Match (pages and API alike).
     "django.middleware.http.ConditionalGetMiddleware",

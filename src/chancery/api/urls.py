@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import SimpleRouter
 
@@ -17,4 +17,6 @@ urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("docs", views.docs, name="docs"),
     path("", include(router.urls)),
+    # Any other address under the API: a problem+json 404 in the caller's language, not the site's page.
+    re_path(r"^.*$", views.not_found, name="not_found"),
 ]

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action, api_view, permission_classes, schema
+from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -31,6 +32,13 @@ def root(request):
     collections.update({"documents": "api:document-list", "webhooks": "api:webhook-list"})
     links = {prefix: link(name) for prefix, name in sorted(collections.items())}
     return Response({**links, "openapi": link("api:openapi"), "docs": link("api:docs")})
+
+
+@api_view(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
+@permission_classes([AllowAny])
+@schema(None)
+def not_found(request):
+    raise NotFound()
 
 
 class DocumentViewSet(viewsets.ReadOnlyModelViewSet):

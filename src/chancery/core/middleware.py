@@ -2,7 +2,7 @@
 was made for someone signed in.
 
 The browser's Accept-Language is deliberately not used for pages: a Flemish government service is
-Dutch by default, whatever the browser's setting. (The API may honour Accept-Language itself.)
+Dutch by default, whatever the browser's setting. (The API honours Accept-Language: `api.middleware`.)
 """
 
 from django.conf import settings

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from chancery.strategic_goods.models import (
     Application,
@@ -57,9 +58,13 @@ class SanctionedEntityAdmin(ReadOnly):
 
 @admin.register(ScreeningHit)
 class ScreeningHitAdmin(ReadOnly):
-    list_display = ["subject", "party_name", "kind", "listed_name", "score", "decision", "reviewer", "reviewed_at"]
+    list_display = ["subject", "party_name", "kind", "listed", "score", "decision", "reviewer", "reviewed_at"]
     list_filter = ["kind", "decision"]
     search_fields = ["subject", "party_name", "listed_name", "list_id"]
+
+    @admin.display(description=_("listed name"))
+    def listed(self, hit):
+        return hit.listed
 
 
 # Applications, findings and denials are recorded through the procedure's services (validated,

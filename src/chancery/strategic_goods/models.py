@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from chancery.core.visibility import ReadableQuerySet
+from chancery.strategic_goods import embargoes
 
 
 class ControlList(models.TextChoices):
@@ -204,6 +205,13 @@ class ScreeningHit(models.Model):
     @property
     def is_reviewed(self) -> bool:
         return bool(self.decision)
+
+    @property
+    def listed(self) -> str:
+        """What the hit is on, for its reader: a country hit worded in the reader's language from the
+        embargo file (`listed_name` keeps the wording recorded at the screening, in the service's
+        language); a name hit is the name as listed."""
+        return (self.kind == HitKind.COUNTRY and embargoes.describe_list_id(self.list_id)) or self.listed_name
 
 
 # --- licence applications (procedure CSG) -------------------------------------------------------

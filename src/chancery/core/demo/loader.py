@@ -30,6 +30,15 @@ def seed(key: str, create: Callable[[], M], created: list) -> M | None:
     return obj
 
 
+def tally(created: list[models.Model]) -> dict[type[models.Model], int]:
+    """What a loader added, per model: `chancery demo` names each in the operator's language, in the
+    singular or the plural as the count asks."""
+    counts: dict[type[models.Model], int] = {}
+    for obj in created:
+        counts[type(obj)] = counts.get(type(obj), 0) + 1
+    return counts
+
+
 def _entities(created) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
 
@@ -178,15 +187,11 @@ def _signing(users) -> None:
 
 
 @transaction.atomic
-def load_demo() -> dict[str, int]:
+def load_demo() -> dict:
     created: list[models.Model] = []
     entities = _entities(created)
     persons = _government(entities, created)
     users = _users(entities, persons, created)
     _documents(users, created)
     _signing(users)
-    counts: dict[str, int] = {}
-    for obj in created:
-        name = str(obj._meta.verbose_name_plural)
-        counts[name] = counts.get(name, 0) + 1
-    return counts
+    return tally(created)

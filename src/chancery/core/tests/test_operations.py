@@ -186,3 +186,41 @@ def test_the_demo_speaks_dutch(db, settings, tmp_path, monkeypatch):
     text = out.getvalue()
     assert "Demogegevens voor" in text and "Demo data for" not in text and "nothing new" not in text
     assert "Demo-accounts (wachtwoord" in text and "expert" in text
+
+
+def test_commands_speak_the_configured_language_whatever_was_active(db):
+    """An operator reads Dutch (LANGUAGE_CODE) from every command, even when a request before left
+    English active in the process; machine-readable output keeps its keys."""
+    from io import StringIO
+
+    from django.utils import translation
+
+    with translation.override("en"):
+        out = StringIO()
+        call_command("procedures", stdout=out)
+        text = out.getvalue()
+        assert "Toestanden:" in text and "Stappen:" in text and "rollen:" in text
+        assert "States:" not in text and "roles:" not in text and "working days" not in text
+        out = StringIO()
+        call_command("procedures", "--json", stdout=out)
+        assert '"procedures"' in out.getvalue() and '"states"' in out.getvalue()
+
+
+def test_the_serve_banner_is_dutch(db):
+    """`chancery serve` names the demo accounts with their roles in Dutch."""
+    from io import StringIO
+
+    from django.utils import translation
+
+    from chancery.core.management.commands.serve import Command
+    from chancery.core.models import Role
+    from chancery.core.testing import make_user
+
+    make_user("expert", Role.EXPERT)
+    out = StringIO()
+    with translation.override("en"):
+        Command(stdout=out)._banner("127.0.0.1", 8000)
+    text = out.getvalue()
+    assert "Chancery draait op http://127.0.0.1:8000/" in text and "Stoppen met Ctrl+C." in text
+    assert f"Demo-accounts (wachtwoord '{DEMO_PASSWORD}'):" in text and "Externe expert" in text
+    assert "Demo logins" not in text and "Stop with" not in text and " expert\n" not in text

@@ -37,8 +37,9 @@ WITHOUT_BASELINE = {
     "identifier",
     # The same view as a counted page (its year).
     "licensing:statistics_year", "investment_screening:year",
-    # No database: the OpenAPI document (compared with api/openapi.yaml instead), its reader, the health check.
-    "api:openapi", "api:docs", "health", "health_live",
+    # No database: the OpenAPI document (compared with api/openapi.yaml instead), its reader, the health check,
+    # the API's answer to an address that names nothing (a 404).
+    "api:openapi", "api:docs", "health", "health_live", "api:not_found",
     # Health of a node and its metrics: a fixed handful of counts and aggregates, never a list of rows.
     "health_ready", "metrics",
 }  # fmt: skip

@@ -14,7 +14,7 @@ from django.utils import timezone
 from chancery.core import samples
 from chancery.core import services as core_services
 from chancery.core.calendar import is_working_day
-from chancery.core.demo.loader import seed
+from chancery.core.demo.loader import seed, tally
 from chancery.core.models import AccessLevel, Mandatee, Person, User
 from chancery.decisions import services
 from chancery.decisions.models import DecisionResult, FormalCheck, ItemDocument, Meeting, Theme
@@ -236,7 +236,7 @@ def _release(secretariat, meeting) -> None:
 
 
 @transaction.atomic
-def load_demo(meetings: int = 40) -> dict[str, int]:
+def load_demo(meetings: int = 40) -> dict:
     created: list = []
     secretariat = User.objects.filter(username="secretariaat").first()
     writer = User.objects.filter(username="kabinet").first() or secretariat
@@ -304,8 +304,4 @@ def load_demo(meetings: int = 40) -> dict[str, int]:
         # The next meeting is still in preparation, its agenda at version B.
         _fill(secretariat, upcoming, rng, schedule.get(len(days), []), ministers, with_late_item=True)
         _submissions(upcoming, ministers)
-    counts: dict[str, int] = {}
-    for obj in created:
-        name = str(obj._meta.verbose_name_plural)
-        counts[name] = counts.get(name, 0) + 1
-    return counts
+    return tally(created)

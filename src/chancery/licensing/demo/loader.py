@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext_lazy
 
 from chancery.core.demo.loader import seed
 from chancery.core.models import User
@@ -23,10 +24,22 @@ from chancery.licensing.models import (
 )
 from chancery.procedures.models import Party
 
+# What `chancery demo` reports, in the operator's language (the counts of `licence_files` keep their
+# plain keys for its tests).
+WORDS = {
+    "cases": ngettext_lazy("%(count)d file of the demo applicant", "%(count)d files of the demo applicant", "count"),
+    "archive cases": ngettext_lazy("%(count)d file in the archive", "%(count)d files in the archive", "count"),
+    "licence records": ngettext_lazy(
+        "%(count)d licence record (use report, registration, prior authorisation)",
+        "%(count)d licence records (use reports, registrations, prior authorisations)",
+        "count",
+    ),
+}
+
 
 @transaction.atomic
-def load_demo() -> dict[str, int]:
-    files = licence_files.load_demo()
+def load_demo() -> dict:
+    files = {WORDS[what]: count for what, count in licence_files.load_demo().items()}
     users = {u.username: u for u in User.objects.filter(username__in=["aanvrager", "ambtenaar"])}
     if len(users) < 2:
         return files
@@ -78,7 +91,7 @@ def load_demo() -> dict[str, int]:
                 ),
                 created,
             )  # fmt: skip
-    return {**files, **({"licence records": len(created)} if created else {})}
+    return {**files, **({WORDS["licence records"]: len(created)} if created else {})}
 
 
 # The demo applicant's applications for a prior authorisation, for two new companies of theirs: one

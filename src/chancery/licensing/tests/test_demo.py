@@ -1,3 +1,5 @@
+from io import StringIO
+
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -10,7 +12,12 @@ from chancery.strategic_goods.models import Application
 
 
 def test_demo_issues_licences_and_is_idempotent(db):
-    call_command("demo", verbosity=0)
+    out = StringIO()
+    call_command("demo", stdout=out)
+    # What it added, in the operator's language (Dutch), in the singular or plural as counted.
+    said = out.getvalue()
+    assert "zaken van de demo-aanvrager" in said and "zaken in het archief" in said and "vergunningsgegevens" in said
+    assert not any(english in said for english in ("archive cases", "licence records", " cases", "1 personen"))
     counts = (Licence.objects.count(), UseReport.objects.count(), GeneralLicenceRegistration.objects.count(),
               PriorAuthorisation.objects.count())  # fmt: skip
     assert all(counts), counts

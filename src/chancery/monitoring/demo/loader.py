@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from chancery.core.demo.loader import seed
+from chancery.core.demo.loader import seed, tally
 from chancery.core.models import Entity, User
 from chancery.monitoring.demo.data import (
     AMBITIONS,
@@ -50,7 +50,7 @@ def _report(secretariat, period: str) -> ProgressReport:
 
 
 @transaction.atomic
-def load_demo() -> dict[str, int]:
+def load_demo() -> dict:
     created: list = []
     secretariat = User.objects.filter(username="secretariaat").first()
     lead = Entity.objects.filter(code="dkbuza").first()
@@ -159,8 +159,4 @@ def load_demo() -> dict[str, int]:
     # them): last year's, for the whole programme, made here rather than by the worker, which a
     # demo may not run yet.
     seed(f"report:{today.year - 1}", lambda: _report(secretariat, str(today.year - 1)), created)
-    counts: dict[str, int] = {}
-    for obj in created:
-        name = str(obj._meta.verbose_name_plural)
-        counts[name] = counts.get(name, 0) + 1
-    return counts
+    return tally(created)

@@ -1,6 +1,7 @@
 """The public search index against the database: the same answers (hits and facet counts), an
 entry changed while the indexer writes stays stale, and a hit the index holds wrongly is never shown."""
 
+import re
 import shutil
 
 from django.contrib.auth.models import AnonymousUser
@@ -71,7 +72,9 @@ def test_reindex_rebuilds_entries_and_index(scene, secretariat, capsys):
     release(secretariat, scene["meeting"], "decisions", "documents")
     call_command("reindex")
     out = capsys.readouterr().out
-    assert "entries written" in out and f"{SearchEntry.objects.count()} entries indexed" in out
+    # The operator's language (Dutch), the seconds with a decimal comma.
+    assert "zoekitems geschreven" in out and f"{SearchEntry.objects.count()} zoekitems geïndexeerd in" in out
+    assert re.search(r"geïndexeerd in \d+,\d s", out)
     assert not StaleSearchEntry.objects.exists()
     call_command("reindex", "--sync")
-    assert "0 entries indexed" in capsys.readouterr().out
+    assert "0 zoekitems geïndexeerd" in capsys.readouterr().out

@@ -20,16 +20,14 @@ DEMO_PARTIES = [
 ]
 
 
-def load_demo() -> dict[str, int]:
+def load_demo() -> dict:
     added = {}
     if not ControlListEntry.objects.exists():
-        added[str(ControlListEntry._meta.verbose_name_plural)] = load_control_list()
+        added[ControlListEntry] = load_control_list()
     if not SanctionsList.objects.exists():
-        added[str(SanctionedEntity._meta.verbose_name_plural)] = load_sanctions(
-            DEMO_SANCTIONS, source="command"
-        ).entity_count
+        added[SanctionedEntity] = load_sanctions(DEMO_SANCTIONS, source="command").entity_count
     if not ScreeningHit.objects.filter(subject=DEMO_SUBJECT).exists():
         # The parties of an (invented) export application, screened: hits that await a handler.
         hits = screen_parties(DEMO_SUBJECT, DEMO_PARTIES, source="command")
-        added[str(ScreeningHit._meta.verbose_name_plural)] = hits.count()
+        added[ScreeningHit] = hits.count()
     return added

@@ -18,31 +18,21 @@ party's name the listed name covers (precision), both weighted, as an F-beta mea
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from anyascii import anyascii
 from django.conf import settings
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from rapidfuzz import fuzz, process
 
+from chancery.strategic_goods import embargoes
+from chancery.strategic_goods.embargoes import arms_embargoes
 from chancery.strategic_goods.models import NameAlias
 from chancery.strategic_goods.services.sanctions import current_list
-
-EMBARGO_FILE = Path(__file__).resolve().parent.parent / "data" / "arms_embargoes.json"
-EMBARGO_SCOPES = {
-    "full": gettext_lazy("full"),
-    "partial": gettext_lazy("partial"),
-    "political": gettext_lazy("political commitment"),
-    "targeted": gettext_lazy("listed persons only"),
-}
 
 # Legal forms and their abbreviations (after dots are removed: F.Z.E. → fze, L.L.C. → llc).
 LEGAL_FORMS = frozenset(
@@ -374,12 +364,6 @@ def current_index() -> Index | None:
 
 
 @cache
-def arms_embargoes() -> dict[str, dict]:
-    data = json.loads(EMBARGO_FILE.read_text(encoding="utf-8"))
-    return {country["iso2"]: country for country in data["countries"]}
-
-
-@cache
 def _country_names() -> dict[str, str]:
     names = {}
     for code, entry in arms_embargoes().items():
@@ -404,11 +388,7 @@ def embargo_match(country: str) -> Match | None:
     if not entry or entry["scope"] == "targeted":
         return None
     return Match(
-        listed_name=_("%(country)s — arms embargo (%(scope)s; %(basis)s)")
-        % {"country": entry["name"], "scope": EMBARGO_SCOPES[entry["scope"]], "basis": entry["basis"]},
-        score=100,
-        list_id=f"ARMS-EMBARGO-{entry['iso2']}",
-        kind="country",
+        listed_name=embargoes.describe(entry), score=100, list_id=embargoes.list_id(entry["iso2"]), kind="country"
     )
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -33,7 +34,11 @@ def screen_parties(subject: str, parties: Iterable[tuple[str, str]], *, actor=No
         raise ValidationError(_("A screening needs a subject."))
     with transaction.atomic():
         for name, country in parties:
-            for match in screen(name, country):
+            # The hit is recorded in the service's language, whoever screens; pages word a country
+            # hit in their reader's language (`ScreeningHit.listed`).
+            with translation.override(settings.LANGUAGE_CODE):
+                matches = screen(name, country)
+            for match in matches:
                 hit, created = ScreeningHit.objects.get_or_create(
                     subject=subject,
                     party_name=name[:300],

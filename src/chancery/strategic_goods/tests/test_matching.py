@@ -3,15 +3,18 @@ that must not, countries under arms embargo, the screen-parties command, and the
 
 import io
 import json
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
+from django.utils import translation
 
 from chancery.core.models import AuditEntry
+from chancery.strategic_goods.embargoes import EMBARGO_SCOPES, arms_embargoes
 from chancery.strategic_goods.models import HitDecision, ScreeningHit
 from chancery.strategic_goods.services import require_reviewed, review_hit, screen, unreviewed_hits
-from chancery.strategic_goods.services.matching import EMBARGO_SCOPES, arms_embargoes, token_key, tokens
+from chancery.strategic_goods.services.matching import token_key, tokens
 from chancery.strategic_goods.services.review import screen_parties
 
 MUST_HIT = [
@@ -107,6 +110,26 @@ def test_every_embargo_names_its_scope_basis_and_sources():
     assert all(len(code) == 2 and code.isupper() for code in embargoes)
     for entry in embargoes.values():
         assert entry["scope"] in EMBARGO_SCOPES and entry["basis"] and entry["sources"]
+
+
+def test_every_embargo_cites_its_measure_in_dutch_too():
+    """`basis_nl` is the Dutch citation of the same acts: every act number of the English citation
+    is in it, and no English word of the citation (Council Decision, CFSP, Common Position) is."""
+    for code, entry in arms_embargoes().items():
+        dutch = entry["basis_nl"]
+        assert set(re.findall(r"\d{4}/\d+", entry["basis"])) == set(re.findall(r"\d{4}/\d+", dutch)), code
+        for english in ("Council", "Decision", "CFSP", "Common Position", "UNSCR", "OSCE"):
+            assert english not in dutch, (code, english)
+
+
+def test_a_country_hit_is_worded_in_the_active_language(db):
+    with translation.override("nl"):
+        [dutch] = screen("Bakkerij Janssens", "RU")
+    with translation.override("en"):
+        [english] = screen("Bakkerij Janssens", "RU")
+    assert dutch.listed_name == "Rusland — wapenembargo (volledig; Besluit 2014/512/GBVB van de Raad)"
+    assert english.listed_name == "Russia — arms embargo (full; Council Decision 2014/512/CFSP)"
+    assert dutch.list_id == english.list_id == "ARMS-EMBARGO-RU"
 
 
 @pytest.mark.parametrize("given", ["RU", "ru", " Russia ", "Russian Federation", "Rusland"])

@@ -41,7 +41,8 @@ def test_check_a_code(client, org, control_list):
 def test_screen_a_party(client, org, demo_list):
     client.force_login(org.users["civil_servant"])
     page = client.get(INDEX, {"naam": "Evgeny Marchenko", "land": "RU"}).content.decode()
-    assert "EU-FSD-900002" in page and "ARMS-EMBARGO-RU" in page and "Russia — wapenembargo (volledig" in page
+    assert "EU-FSD-900002" in page and "ARMS-EMBARGO-RU" in page
+    assert "Rusland — wapenembargo (volledig; Besluit 2014/512/GBVB van de Raad)" in page
     assert "verzonnen demolijst" in page
     assert 'name="naam" value="Evgeny Marchenko"' in page and 'name="land"' in page  # the form asks in Dutch
     page = client.get(INDEX, {"naam": "Bakkerij Janssens", "land": "BE"}).content.decode()
@@ -115,3 +116,24 @@ def test_the_hit_index_names_a_file_only_to_those_who_may_see_it(client, org, de
         assert client.get(f"{INDEX}screening/{case.reference}/").status_code == (200 if sees else 404)
         assert client.get(f"{INDEX}treffers/{hit.pk}/").status_code == (200 if sees else 404)
         assert ScreeningHit.objects.visible_to(user).filter(subject=case.reference).exists() == sees
+
+
+def test_a_country_hit_reads_in_the_readers_language(client, org, demo):
+    """The embargo of a country hit in Dutch on every page that shows it (the country's Dutch name, the
+    Council act as the Dutch Official Journal cites it), in English for a reader who chose English;
+    the recorded wording is the service's (Dutch), whoever screened."""
+    hit = demo.get(list_id="ARMS-EMBARGO-BY")
+    dutch = "Wit-Rusland — wapenembargo (volledig; Besluit 2012/642/GBVB van de Raad)"
+    english = "Belarus — arms embargo (full; Council Decision 2012/642/CFSP)"
+    assert hit.listed_name == dutch
+    client.force_login(org.users["civil_servant"])
+    pages = [f"{INDEX}treffers/{hit.pk}/", f"{INDEX}screening/{DEMO_SUBJECT}/"]
+    for url in pages:
+        page = client.get(url).content.decode()
+        assert dutch in page and "Council Decision" not in page and "CFSP" not in page, url
+    client.cookies["chancery_language"] = "en"
+    for url in pages:
+        page = client.get(url).content.decode()
+        assert english in page and "GBVB" not in page, url
+    screened = client.get(INDEX, {"naam": "Bakkerij Janssens", "land": "BY"}).content.decode()
+    assert english in screened

@@ -1,4 +1,5 @@
 from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from chancery.api.models import ApiToken, Scope
 from chancery.core.management.base import ChanceryCommand
@@ -16,6 +17,6 @@ class Command(ChanceryCommand):
     def handle(self, *args, username, scopes, name, **options):
         user = User.objects.filter(username=username, is_active=True).first()
         if user is None:
-            raise CommandError(f"No active user {username!r}.")
+            raise CommandError(_("No active user “%(username)s”.") % {"username": username})
         token, key = ApiToken.issue(user, scopes or [Scope.READ_PUBLIC], name)
         self.stdout.write(key)

@@ -5,7 +5,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.utils import translation
+from django.db import models
 from django.utils.translation import gettext as _
 from django_tasks import task_backends
 from django_tasks_db.backend import DatabaseBackend
@@ -26,27 +26,34 @@ def demo_loaders():
             yield config.label, import_module(f"{config.name}.demo.loader").load_demo
 
 
+def counted(what, count: int) -> str:
+    """What was added, worded for the operator ("3 zittingen", "1 persoon"): a loader counts per model
+    (its verbose names) or under a plural of its own (`ngettext_lazy("%(count)d file …", …, "count")`)."""
+    if isinstance(what, type) and issubclass(what, models.Model):
+        name = what._meta.verbose_name if count == 1 else what._meta.verbose_name_plural
+        return f"{count} {name}"
+    return str(what % {"count": count})
+
+
 class Command(ChanceryCommand):
     help = "Load the demo organisation, accounts and data. Running it again adds only what is missing."
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
             raise CommandError(_("Demo data and demo accounts are refused under production settings."))
-        # The operator reads Dutch, as the pages (a command runs without the user's language).
-        with translation.override(settings.LANGUAGE_CODE):
-            for label, load in demo_loaders():
-                added = load()
-                summary = ", ".join(f"{count} {what}" for what, count in added.items()) or _("nothing new")
-                module = apps.get_app_config(label).verbose_name
-                self.stdout.write(
-                    self.style.SUCCESS(_("Demo data for %(module)s ready (added: %(summary)s).")
-                                       % {"module": module, "summary": summary})
-                )  # fmt: skip
-            self.run_queued_tasks()
+        for label, load in demo_loaders():
+            added = load()
+            summary = ", ".join(counted(what, count) for what, count in added.items()) or _("nothing new")
+            module = apps.get_app_config(label).verbose_name
             self.stdout.write(
-                _("Demo accounts (password '%(password)s'): %(users)s")
-                % {"password": DEMO_PASSWORD, "users": ", ".join(u[0] for u in USERS)}
-            )
+                self.style.SUCCESS(_("Demo data for %(module)s ready (added: %(summary)s).")
+                                   % {"module": module, "summary": summary})
+            )  # fmt: skip
+        self.run_queued_tasks()
+        self.stdout.write(
+            _("Demo accounts (password '%(password)s'): %(users)s")
+            % {"password": DEMO_PASSWORD, "users": ", ".join(u[0] for u in USERS)}
+        )
 
     def run_queued_tasks(self):
         """Run here what the demo queued and is due (the text of its documents, the search index, the

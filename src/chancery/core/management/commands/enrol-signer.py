@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from chancery.core import signing
 from chancery.core.management.base import ChanceryCommand
@@ -30,13 +31,13 @@ class Command(ChanceryCommand):
         user = User.objects.filter(username=username).first()
         actor = User.objects.filter(username=administrator, is_active=True).first()
         if user is None or actor is None:
-            raise CommandError(f"No user {username if user is None else administrator!r}.")
+            raise CommandError(_("No user “%(username)s”.") % {"username": username if user is None else administrator})
         try:
             certificate_pem, key_pem = Path(certificate).read_text(), Path(key).read_text()
             if passphrase_file:
                 passphrase = Path(passphrase_file).read_text().splitlines()[0]
             else:
-                passphrase = getpass.getpass(f"Passphrase of {username}: ")
+                passphrase = getpass.getpass(_("Passphrase of %(username)s: ") % {"username": username})
         except (OSError, IndexError) as exc:
             raise CommandError(str(exc)) from exc
         try:
@@ -45,4 +46,4 @@ class Command(ChanceryCommand):
             for message in exc.messages:
                 self.stderr.write(message)
             sys.exit(2)
-        self.stdout.write(f"{username} is enrolled as a signer.")
+        self.stdout.write(_("%(username)s is enrolled as a signer.") % {"username": username})

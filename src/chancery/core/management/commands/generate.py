@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from chancery.core.management.base import ChanceryCommand
 
@@ -14,7 +15,9 @@ from chancery.core.management.base import ChanceryCommand
 def load_generator():
     path = Path(settings.BASE_DIR) / "bench" / "generate.py"
     if not path.exists():
-        raise CommandError(f"{path} is missing: the generator lives in the repository's bench/ folder.")
+        raise CommandError(
+            _("%(path)s is missing: the generator lives in the repository's bench/ folder.") % {"path": path}
+        )
     spec = importlib.util.spec_from_file_location("chancery_bench_generate", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while it loads
@@ -31,12 +34,14 @@ class Command(ChanceryCommand):
 
     def handle(self, *args, scale, seed, **options):
         if settings.PRODUCTION:
-            raise CommandError("Generated data is refused under production settings.")
+            raise CommandError(_("Generated data is refused under production settings."))
         if not 0 < scale <= 2:
-            raise CommandError("Give a scale between 0 (excluded) and 2.")
+            raise CommandError(_("Give a scale between 0 (excluded) and 2."))
 
         def progress(done, total, report):
-            self.stderr.write(f"{done}/{total} meetings, {report.rows} rows")
+            self.stderr.write(
+                _("%(done)d/%(total)d meetings, %(rows)d rows") % {"done": done, "total": total, "rows": report.rows}
+            )
 
         report = load_generator().generate(scale, seed=seed, progress=progress)
         self.stdout.write(json.dumps(report.as_dict()))

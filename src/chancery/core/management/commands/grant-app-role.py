@@ -3,6 +3,7 @@ core/database_roles.py); prints them, or runs them with --execute (connected as 
 
 from django.core.management.base import CommandError
 from django.db import connection
+from django.utils.translation import gettext as _
 
 from chancery.core.database_roles import grants
 from chancery.core.management.base import ChanceryCommand
@@ -17,7 +18,7 @@ class Command(ChanceryCommand):
 
     def handle(self, *args, role, execute, **options):
         if connection.vendor != "postgresql":
-            raise CommandError("Database roles are a PostgreSQL matter; SQLite has none.")
+            raise CommandError(_("Database roles are a PostgreSQL matter; SQLite has none."))
         statements = grants(connection, role)
         if not execute:
             self.stdout.write(";\n".join(statements) + ";")
@@ -25,4 +26,4 @@ class Command(ChanceryCommand):
         with connection.cursor() as cursor:
             for statement in statements:
                 cursor.execute(statement)
-        self.stdout.write(f"Granted to {role}.")
+        self.stdout.write(_("Granted to %(role)s.") % {"role": role})

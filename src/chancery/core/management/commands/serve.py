@@ -12,6 +12,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from chancery.core.demo.data import DEMO_PASSWORD, USERS
 
@@ -54,17 +56,21 @@ class Command(BaseCommand):
         parser.add_argument("--with-worker", action="store_true", help="Also start `chancery worker`.")
 
     def _banner(self, host: str, port: int) -> None:
-        self.stdout.write(self.style.SUCCESS(f"Chancery runs on http://{host}:{port}/"))
+        with translation.override(settings.LANGUAGE_CODE):  # the operator's language, as every command's
+            self._write_banner(host, port)
+
+    def _write_banner(self, host: str, port: int) -> None:
+        self.stdout.write(self.style.SUCCESS(_("Chancery runs on %(address)s") % {"address": f"http://{host}:{port}/"}))
         if not settings.PRODUCTION:
-            from chancery.core.models import User
+            from chancery.core.models import Role, User
 
             present = set(User.objects.filter(username__in=[u[0] for u in USERS]).values_list("username", flat=True))
             if present:
-                self.stdout.write(f"Demo logins (password '{DEMO_PASSWORD}'):")
-                for username, role, *_ in USERS:
+                self.stdout.write(_("Demo logins (password '%(password)s'):") % {"password": DEMO_PASSWORD})
+                for username, role, *_rest in USERS:
                     if username in present:
-                        self.stdout.write(f"  {username:<14} {role}")
-        self.stdout.write("Stop with Ctrl+C.")
+                        self.stdout.write(f"  {username:<14} {Role(role).label}")
+        self.stdout.write(_("Stop with Ctrl+C."))
 
     def handle(self, *args, host, port, workers, with_worker, **options):
         # What the worker makes outside a request (open-data dumps, webhook payloads) links to the

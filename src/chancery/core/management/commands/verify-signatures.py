@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from chancery.core import signing
 from chancery.core.management.base import ChanceryCommand
@@ -27,21 +28,24 @@ class Command(ChanceryCommand):
         try:
             checks = signing.verify_pdf(data)
         except signing.UnreadablePdf as exc:
-            raise CommandError(f"{path}: not a readable PDF ({exc}).", returncode=2) from exc
+            raise CommandError(
+                _("%(path)s: not a readable PDF (%(reason)s).") % {"path": path, "reason": exc}, returncode=2
+            ) from exc
         if as_json:
             self.stdout.write(json.dumps([c.as_dict() for c in checks], ensure_ascii=False, indent=2))
         else:
             for check in checks:
                 self.stdout.write(_line(check))
         if not checks:
-            self.stderr.write("No signature.")
+            self.stderr.write(_("No signature."))
         sys.exit({"none": 3, "valid": 0, "invalid": 1}[signing.signature_summary(checks)])
 
 
 def _line(check) -> str:
-    verdict = "VALID" if check.valid else ("CHANGED AFTER SIGNING" if check.changed else "INVALID")
+    verdict = _("VALID") if check.valid else (_("CHANGED AFTER SIGNING") if check.changed else _("INVALID"))
     when = check.signed_at.isoformat() if check.signed_at else "?"
-    text = f"{check.field}: {check.signer}, {check.level or 'not PAdES'}, {when}: {verdict}"
+    level = check.level or _("not PAdES")
+    text = f"{check.field}: {check.signer}, {level}, {when}: {verdict}"
     if check.changes:
         text += " — " + "; ".join(check.changes)
     return text

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext as _
+
 from chancery.core.management.base import ChanceryCommand
 from chancery.decisions.services import run_due_releases
 
@@ -7,4 +9,6 @@ class Command(ChanceryCommand):
 
     def handle(self, *args, **options):
         for release in run_due_releases():
-            self.stdout.write(f"{release}: {release.released_count} released")
+            self.stdout.write(
+                _("%(release)s: %(count)d released") % {"release": release, "count": release.released_count}
+            )

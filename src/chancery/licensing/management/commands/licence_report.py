@@ -4,6 +4,8 @@ refused per country of destination and category, as CSV (the public report's fil
 from pathlib import Path
 
 from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from chancery.core.management.base import ChanceryCommand
 from chancery.licensing.services import statistics
@@ -18,10 +20,13 @@ class Command(ChanceryCommand):
 
     def handle(self, *args, year, output=None, **options):
         if not statistics.is_closed(year):
-            raise CommandError(f"Het rapport van {year} wordt gepubliceerd zodra het jaar voorbij is.")
+            raise CommandError(_("The report of %(year)d is published once the year is over.") % {"year": year})
         content = statistics.as_csv(year)
         if output:
             Path(output).write_text(content, encoding="utf-8")
-            self.stdout.write(f"{output}: {len(content.splitlines()) - 1} rows")
+            rows = len(content.splitlines()) - 1
+            self.stdout.write(
+                ngettext("%(file)s: %(count)d row", "%(file)s: %(count)d rows", rows) % {"file": output, "count": rows}
+            )
         else:
             self.stdout.write(content, ending="")

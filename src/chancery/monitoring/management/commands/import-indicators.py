@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from chancery.core.management.base import ChanceryCommand
 from chancery.monitoring.services.observations import import_rows, read_rows
@@ -24,7 +25,7 @@ class Command(ChanceryCommand):
     def handle(self, *args, path, dry_run, **options):
         source = Path(path)
         if not source.is_file():
-            raise CommandError(f"{path}: no such file", returncode=2)
+            raise CommandError(_("%(path)s: no such file") % {"path": path}, returncode=2)
         try:
             rows = read_rows(source)
         except ValidationError as exc:
@@ -35,5 +36,8 @@ class Command(ChanceryCommand):
         self.stdout.write(json.dumps(report, ensure_ascii=False))
         if report["errors"]:
             for error in report["errors"]:
-                self.stderr.write(f"{source.name}, row {error['row']} ({error['column']}): {error['message']}")
+                self.stderr.write(
+                    _("%(file)s, row %(row)s (%(column)s): %(message)s")
+                    % {"file": source.name, "row": error["row"], "column": error["column"], "message": error["message"]}
+                )
             sys.exit(2)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from chancery.core.management.base import ChanceryCommand
 from chancery.monitoring.models import SdmxMapping
@@ -26,19 +27,23 @@ class Command(ChanceryCommand):
     def handle(self, *args, path, dry_run, mapping, structure, **options):
         source = Path(path)
         if not source.is_file():
-            raise CommandError(f"{path}: no such file", returncode=2)
+            raise CommandError(_("%(path)s: no such file") % {"path": path}, returncode=2)
         chosen = None
         if mapping:
             chosen = SdmxMapping.objects.select_related("indicator").filter(name=mapping).first()
             if chosen is None:
                 known = ", ".join(SdmxMapping.objects.values_list("name", flat=True)) or "-"
-                raise CommandError(f"There is no SDMX mapping “{mapping}” (known: {known}).", returncode=2)
+                raise CommandError(
+                    _("There is no SDMX mapping “%(mapping)s” (known: %(known)s).")
+                    % {"mapping": mapping, "known": known},
+                    returncode=2,
+                )
         report = import_sdmx(
             source, mapping=chosen, dry_run=dry_run, structure=Path(structure) if structure else None
         ).as_dict()
         self.stdout.write(json.dumps(report, ensure_ascii=False))
         if report["errors"]:
             for error in report["errors"]:
-                where = f", observation {error['observation']}" if error["observation"] else ""
+                where = _(", observation %(number)s") % {"number": error["observation"]} if error["observation"] else ""
                 self.stderr.write(f"{source.name}{where}: {error['message']}")
             sys.exit(2)

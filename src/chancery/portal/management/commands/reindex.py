@@ -5,6 +5,9 @@ search index (portal.search.tantivy_index). --sync only brings the index up to d
 
 import time
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
 from chancery.core.management.base import ChanceryCommand
 from chancery.core.models import Document
 from chancery.decisions.models import AgendaItem
@@ -25,10 +28,13 @@ class Command(ChanceryCommand):
             count = indexer.sync()
         else:
             if not index_only:
-                self.stdout.write(f"{self.entries()} entries written.")
+                self.stdout.write(_("%(count)d entries written.") % {"count": self.entries()})
             count = indexer.rebuild()
         seconds = time.perf_counter() - started
-        self.stdout.write(f"{count} entries indexed in {seconds:.1f} s ({schema.directory()}).")
+        self.stdout.write(
+            _("%(count)d entries indexed in %(seconds)s s (%(directory)s).")
+            % {"count": count, "seconds": number_format(seconds, 1), "directory": schema.directory()}
+        )
 
     @staticmethod
     def entries() -> int:

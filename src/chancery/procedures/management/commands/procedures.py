@@ -2,6 +2,9 @@
 
 import json
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from chancery.core.management.base import ChanceryCommand
 from chancery.procedures import registry
 
@@ -21,40 +24,48 @@ class Command(ChanceryCommand):
             self.stdout.write(f"{p['code']}  {p['name']}")
             if p["description"]:
                 self.stdout.write(f"  {p['description']}")
-            self.stdout.write("  States:")
+            self.stdout.write("  " + _("States:"))
             for s in p["states"]:
                 flags = (
-                    ("initial", s["code"] == p["initial"]),
-                    ("final", s["final"]),
-                    ("decided", s["decided"]),
-                    ("waiting for applicant", s["waiting_for_applicant"]),
+                    (_("initial"), s["code"] == p["initial"]),
+                    (_("final"), s["final"]),
+                    (_("decided"), s["decided"]),
+                    (_("waiting for applicant"), s["waiting_for_applicant"]),
                 )
                 marks = [mark for mark, on in flags if on]
                 suffix = f" [{', '.join(marks)}]" if marks else ""
                 self.stdout.write(f"    {s['code']:<28} {s['label']}{suffix}")
-            self.stdout.write("  Transitions:")
+            self.stdout.write("  " + _("Transitions:"))
             for t in p["transitions"]:
                 extra = []
                 if t["guards"]:
-                    extra.append("guards: " + ", ".join(t["guards"]))
+                    extra.append(_("guards: %(guards)s") % {"guards": ", ".join(t["guards"])})
                 if t["on_enter"]:
-                    extra.append("on enter: " + ", ".join(t["on_enter"]))
+                    extra.append(_("on enter: %(actions)s") % {"actions": ", ".join(t["on_enter"])})
                 if t["reason_required"]:
-                    extra.append("reason required")
+                    extra.append(_("reason required"))
                 tail = f"  ({'; '.join(extra)})" if extra else ""
-                self.stdout.write(f"    {t['name']:<28} {t['from']} -> {t['to']}  roles: {', '.join(t['roles'])}{tail}")
+                roles = _("roles: %(roles)s") % {"roles": ", ".join(t["roles"])}
+                self.stdout.write(f"    {t['name']:<28} {t['from']} -> {t['to']}  {roles}{tail}")
             if p["clocks"]:
-                self.stdout.write("  Clocks:")
+                self.stdout.write("  " + _("Clocks:"))
                 for c in p["clocks"]:
-                    kind = "working days" if c["working_days"] else "calendar days"
                     terms = ", ".join(
-                        f"{t['days']} {kind}"
+                        (
+                            ngettext("%(days)d working day", "%(days)d working days", t["days"])
+                            if c["working_days"]
+                            else ngettext("%(days)d calendar day", "%(days)d calendar days", t["days"])
+                        )
+                        % {"days": t["days"]}
                         + (f" ({t['variant']})" if t["variant"] else "")
-                        + f" from {t['valid_from']}, source: {t['source']}"
+                        + " "
+                        + _("from %(date)s, source: %(source)s") % {"date": t["valid_from"], "source": t["source"]}
                         for t in c["terms"]
                     )
                     self.stdout.write(f"    {c['code']}: {terms}")
                     self.stdout.write(
-                        f"      runs in: {', '.join(c['runs_in'])}; suspended in: {', '.join(c['suspended_in'])}"
+                        "      "
+                        + _("runs in: %(running)s; suspended in: %(suspended)s")
+                        % {"running": ", ".join(c["runs_in"]), "suspended": ", ".join(c["suspended_in"])}
                     )
             self.stdout.write("")
