@@ -16,7 +16,8 @@ from pathlib import Path
 
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django_countries import countries
+
+from chancery.core import countries
 
 EMBARGO_FILE = Path(__file__).resolve().parent / "data" / "arms_embargoes.json"
 LIST_ID_PREFIX = "ARMS-EMBARGO-"

@@ -15,9 +15,8 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django_countries import countries
 
-from chancery.core import audit, events
+from chancery.core import audit, countries, events
 from chancery.core.authz import may, require
 from chancery.core.models import AuditAction
 from chancery.licensing import rules
@@ -121,7 +120,7 @@ def refusal_letter(case: Case, *, actor, decided_at: datetime.datetime, motivati
             "licensing/refusal_pdf.html",
             {
                 "case": case, "facts": facts, "decided_on": decided_on, "motivation": motivation,
-                "country": countries.name(facts.destination_country) or facts.destination_country,
+                "country": countries.name(facts.destination_country),
                 "codes": sorted({line.control_list_code for line in facts.lines}), "appeal": rules.APPEAL,
             },
         )  # fmt: skip
