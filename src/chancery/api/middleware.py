@@ -7,8 +7,16 @@ Everything the API words follows: DRF's own messages (validation, 401, 403, 404,
 catalogue), our messages and the problem titles. The committed OpenAPI document does not: it is
 written in English by `make openapi` (`--lang en`), asked of no request."""
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+
+
+def _api_prefix() -> str | None:
+    """The API's root under the active URL configuration (none in a test's own URLs without it)."""
+    try:
+        return reverse("api:root")
+    except NoReverseMatch:
+        return None
 
 
 class CallerLanguageMiddleware:
@@ -16,7 +24,8 @@ class CallerLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(reverse("api:root")):
+        prefix = _api_prefix()
+        if prefix and request.path.startswith(prefix):
             translation.activate(translation.get_language_from_request(request))
             request.LANGUAGE_CODE = translation.get_language()
         return self.get_response(request)

@@ -190,7 +190,7 @@ def pg_environment() -> dict[str, str]:
 
 
 def _run(command: list[str]) -> None:
-    done = subprocess.run(command, env=pg_environment(), capture_output=True, text=True, check=False)  # noqa: S603
+    done = subprocess.run(command, env=pg_environment(), capture_output=True, text=True, check=False)  # noqa: S603 - PostgreSQL's own tools, arguments we built
     if done.returncode != 0:
         raise Failed(f"{Path(command[0]).name} failed: {done.stderr.strip()[-2000:]}")
 

@@ -139,7 +139,7 @@ PAGE_PARAMETERS = {
     "q", "format", "next",
     "pagina", "maand", "van", "naar", "stap", "laat", "dringend", "soort", "niveau", "status",
     "ambitie", "entiteit", "prioriteit", "onder", "tab", "procedure", "code", "naam", "land",
-    "jaar", "minister", "thema", "zitting", "fase", "stuksoort", "sorteer",
+    "jaar", "minister", "thema", "zitting", "fase", "stuksoort", "sorteer", "regel", "op",
 }  # fmt: skip
 
 
