@@ -15,7 +15,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from chancery.core.demo.loader import seed
+from chancery.core.demo.loader import seed, tally
 from chancery.core.models import Entity, Role, User
 from chancery.disaster_fund.models import DisasterEvent, EventState, Municipality, Recognition, RecognitionState
 from chancery.disaster_fund.permissions import TEAM
@@ -182,4 +182,4 @@ def load_demo() -> dict[str, int]:
         _claim(applicant, handler, storm, "Stormschade dak (laattijdig)", "file_opened", created,
                municipality="35013", late=True, impediment_ended_on=ended.isoformat(),
                late_motivation="Opgenomen in het ziekenhuis na de storm; pas sinds kort thuis.")  # fmt: skip
-    return {"disaster fund objects": len(created)} if created else {}
+    return tally(created)

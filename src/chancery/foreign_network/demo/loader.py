@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from chancery.core.demo.loader import seed
+from chancery.core.demo.loader import seed, tally
 from chancery.core.models import Entity, User
 from chancery.foreign_network import services
 from chancery.foreign_network.demo.data import (
@@ -77,8 +77,8 @@ def load_demo() -> dict[str, int]:
             created.append(
                 services.register_office(secretariat, network=network, city=city, country=country, post=posts.get(post))
             )
-    assessment = seed("assessment:afrika", lambda: _assessment(secretariat), created)
-    return {"foreign network": len(created), "assessments": int(assessment is not None)}
+    seed("assessment:afrika", lambda: _assessment(secretariat), created)
+    return tally(created)
 
 
 def _assessment(actor):

@@ -10,7 +10,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from chancery.core.demo.loader import seed
+from chancery.core.demo.loader import seed, tally
 from chancery.core.models import User
 from chancery.investment_screening.services import notifications
 from chancery.procedures.models import PartyKind, Representation
@@ -157,4 +157,4 @@ def load_demo() -> dict[str, int]:
         ),
         created,
     )
-    return {"cases": len(created)} if created else {}
+    return tally(created)

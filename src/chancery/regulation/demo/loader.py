@@ -8,7 +8,7 @@ import datetime
 
 from django.db import transaction
 
-from chancery.core.demo.loader import seed
+from chancery.core.demo.loader import seed, tally
 from chancery.core.models import Mandatee, User
 from chancery.decisions import services as decisions
 from chancery.decisions.models import Theme
@@ -90,11 +90,7 @@ def load_demo() -> dict[str, int]:
                 created,
             )
     _draft(secretariat, regulations, domains, created)
-    counts: dict[str, int] = {}
-    for obj in created:
-        name = str(obj._meta.verbose_name_plural)
-        counts[name] = counts.get(name, 0) + 1
-    return counts
+    return tally(created)
 
 
 def _draft(secretariat, regulations, domains, created) -> None:
