@@ -70,7 +70,7 @@ FORMAT = 1
 CHUNK = 1024 * 1024
 # Tables that a freshly migrated database already fills (reference data loaded by migrations):
 # rows there do not make an installation "not empty". A restore replaces them with the backup's.
-REFERENCE_DATA = ("decisions.Theme", "strategic_goods.ControlListEntry")
+REFERENCE_DATA = ("decisions.Theme", "strategic_goods.ControlListEntry", "disaster_fund.Municipality")
 # Files of the installation outside the document store, relative to CHANCERY_VAR_DIR.
 VAR_FOLDERS = ("signing",)
 
