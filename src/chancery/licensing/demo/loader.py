@@ -70,7 +70,12 @@ def load_demo() -> dict:
                   .order_by("name")[:2])  # fmt: skip
     chosen = {"EU001": others[0] if others else None, "VL-AT3": authorised, "EU003": others[1] if others[1:] else None}
     for code, party in chosen.items():
-        if party is None:
+        # Once per general licence: the companies the applicant represents grow with later loaders
+        # (the investment screening's notifiers), so a second run would otherwise choose others.
+        if (
+            party is None
+            or GeneralLicenceRegistration.objects.filter(general_licence=code, registered_by=applicant).exists()
+        ):
             continue
         registration = seed(
             f"general-licence:{party.registration_number}:{code}",
