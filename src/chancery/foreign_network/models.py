@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries as country_names
 from django_countries.fields import CountryField
 
+from chancery.core.periods import in_force
 from chancery.core.visibility import ReadableQuerySet
 
 
@@ -110,7 +111,7 @@ class RelatedOffice(models.Model):
 class PostingQuerySet(ReadableQuerySet):
     def current(self, on: datetime.date | None = None):
         on = on or timezone.localdate()
-        return self.filter(start__lte=on).filter(models.Q(end__isnull=True) | models.Q(end__gte=on))
+        return self.filter(in_force(on))
 
 
 class Posting(models.Model):

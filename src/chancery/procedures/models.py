@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chancery.core.models import Confidential
 from chancery.core.models.access import ConfidentialQuerySet
+from chancery.core.periods import in_force
 from chancery.core.visibility import ReadableQuerySet
 from chancery.procedures import registry
 
@@ -87,9 +88,7 @@ class RepresentationQuerySet(ReadableQuerySet):
     def in_force(self, on: datetime.date | None = None) -> RepresentationQuerySet:
         """Not revoked and valid on `on` (today by default)."""
         on = on or timezone.localdate()
-        return self.filter(revoked_at__isnull=True, valid_from__lte=on).filter(
-            Q(valid_until__isnull=True) | Q(valid_until__gte=on)
-        )
+        return self.filter(in_force(on, "valid_from", "valid_until"), revoked_at__isnull=True)
 
 
 class Representation(models.Model):

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from chancery.core import authz
+from chancery.core.periods import in_force
 from chancery.core.visibility import ReadableQuerySet
 
 
@@ -80,7 +81,7 @@ class Person(models.Model):
 class MandateeQuerySet(ReadableQuerySet):
     def active_on(self, day: datetime.date | None = None) -> MandateeQuerySet:
         day = day or timezone.localdate()
-        return self.filter(start__lte=day).filter(models.Q(end__isnull=True) | models.Q(end__gte=day))
+        return self.filter(in_force(day))
 
     def represented_by(self, user) -> MandateeQuerySet:
         """The mandates a council user acts for: their own (a minister) or their cabinet's."""

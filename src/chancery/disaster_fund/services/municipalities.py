@@ -7,7 +7,7 @@ import datetime
 import json
 from pathlib import Path
 
-from django.db.models import Q
+from chancery.core.periods import in_force
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "municipalities.json"
 
@@ -35,4 +35,4 @@ def load(model) -> int:
 
 def in_force_on(queryset, day: datetime.date):
     """The municipalities that existed on `day` (a recognition names those of the disaster)."""
-    return queryset.filter(valid_from__lte=day).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=day))
+    return queryset.filter(in_force(day, "valid_from", "valid_until"))
