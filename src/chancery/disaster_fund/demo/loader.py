@@ -118,7 +118,7 @@ def _claim(applicant, handler, recognition, key, stage, created, **changes):
 
 
 @transaction.atomic
-def load_demo() -> dict[str, int]:
+def load_demo() -> dict[type, int]:
     created: list = []
     handler = _team_and_handler(created)
     applicant = User.objects.filter(username="aanvrager").first()

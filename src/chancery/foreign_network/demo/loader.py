@@ -39,7 +39,7 @@ FIRST_NAMES = [
 
 
 @transaction.atomic
-def load_demo() -> dict[str, int]:
+def load_demo() -> dict[type, int]:
     secretariat = User.objects.filter(username="secretariaat").first()
     if secretariat is None:
         return {}

@@ -124,7 +124,7 @@ def _make_file(path: str, days_ago: int, target: int, facts: dict, users):
 
 
 @transaction.atomic
-def load_demo() -> dict[str, int]:
+def load_demo() -> dict[type, int]:
     users = {u.username: u for u in User.objects.filter(username__in=["aanvrager", "ambtenaar"])}
     if len(users) < 2 or users["ambtenaar"].entity is None:
         return {}

@@ -8,7 +8,7 @@ from chancery.procedures.models import Case
 
 def test_the_demo_holds_notifications_in_several_states(db):
     load_core()
-    assert load_demo() == {"cases": 8}
+    assert load_demo() == {Case: 8}
     states = set(Case.objects.filter(procedure="FDI").values_list("state", flat=True))
     assert {"notified", "verification", "screening", "cleared", "approved_with_conditions", "prohibited"} <= states
     assert Notification.objects.filter(ex_officio=True).count() == 1

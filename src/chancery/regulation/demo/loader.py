@@ -28,7 +28,7 @@ def _day(text: str) -> datetime.date:
 
 
 @transaction.atomic
-def load_demo() -> dict[str, int]:
+def load_demo() -> dict[type, int]:
     secretariat = User.objects.filter(username="secretariaat").first()
     if secretariat is None:
         return {}
