@@ -278,6 +278,12 @@ MEDIA_URL = "/_not-served/"
 # database (the demo, a benchmark archive and tests never share one).
 _db_slug = re.sub(r"[^A-Za-z0-9]+", "-", DATABASE_URL.split("://", 1)[-1].rsplit("@", 1)[-1]).strip("-")
 CHANCERY_SEARCH_INDEX = Path(os.environ.get("CHANCERY_SEARCH_INDEX", VAR_DIR / "search-index" / _db_slug[-80:]))
+# This machine's name among the machines that each keep their own copy of that index (several web
+# machines: give each its own, e.g. its host name); its worker takes the index's task from the queue
+# "node-<name>" besides the ones it is given (core.background.machine_queue).
+CHANCERY_SEARCH_NODE = os.environ.get("CHANCERY_SEARCH_NODE", "local").strip() or "local"
+if not re.fullmatch(r"[A-Za-z0-9._-]{1,64}", CHANCERY_SEARCH_NODE):
+    raise ImproperlyConfigured("CHANCERY_SEARCH_NODE: letters, digits, '.', '_' or '-', at most 64")
 
 S3_BUCKET = os.environ.get("CHANCERY_S3_BUCKET", "").strip()
 if S3_BUCKET:
@@ -472,7 +478,9 @@ TASKS = {
             "CHANCERY_TASK_BACKEND",
             "django_tasks.backends.immediate.ImmediateBackend" if ENV == "test" else "django_tasks_db.DatabaseBackend",
         ),
-        "QUEUES": ["default"],
+        # Any queue name: besides "default", one per machine ("node-<name>", see
+        # CHANCERY_SEARCH_NODE), named by the nodes registered in the database, not in these settings.
+        "QUEUES": [],
     }
 }
 

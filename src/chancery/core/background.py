@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import functools
 
+from django.conf import settings
 from django.db import transaction
 from django_tasks import TaskResultStatus, task, task_backends
 from django_tasks_db.backend import DatabaseBackend
@@ -59,6 +60,13 @@ def background(*, coalesce: bool = False, **options):
     return decorate
 
 
+def machine_queue(node: str | None = None) -> str:
+    """The queue of the tasks that must run on one machine (`node`, this one by default): those that
+    write what each machine keeps for itself, as its search index. `chancery worker` takes this
+    machine's besides the queues it is given."""
+    return f"node-{node or settings.CHANCERY_SEARCH_NODE}"
+
+
 def waiting(work) -> bool:
     """Whether the queue holds a run of this task that has not started yet (a database queue; the
     immediate backend of the tests holds none)."""
@@ -66,7 +74,10 @@ def waiting(work) -> bool:
     if not isinstance(backend, DatabaseBackend):
         return False
     return DBTaskResult.objects.filter(
-        backend_name=backend.alias, task_path=work.module_path, status=TaskResultStatus.READY
+        backend_name=backend.alias,
+        task_path=work.module_path,
+        queue_name=work.queue_name,
+        status=TaskResultStatus.READY,
     ).exists()
 
 

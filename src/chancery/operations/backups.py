@@ -62,7 +62,7 @@ from django.db.models import FileField
 
 from chancery.core import audit, links
 from chancery.portal import opendata
-from chancery.portal.models import SearchEntry, StaleSearchEntry
+from chancery.portal.models import SearchEntry, SearchNode, StaleSearchEntry
 from chancery.portal.search.tantivy_index import indexer
 
 MANIFEST = "manifest.json"
@@ -498,6 +498,9 @@ def restore(folder: Path) -> dict:
         raise Failed(f"The restored audit trail differs from the backup's: {trail} ≠ {manifest['audit']}")
     ContentType.objects.clear_cache()  # the ids are the backup's now
     call_command("migrate", interactive=False, verbosity=0)
+    # The search nodes of the backed-up installation keep indexes of another database: every machine
+    # of this one builds its own (this one now; the others when their worker first runs).
+    SearchNode.objects.all().delete()
     indexer.rebuild()
     dumps = opendata.build(links.site_base())
     return {
@@ -510,6 +513,6 @@ def restore(folder: Path) -> dict:
         "audit_entries": trail["entries"],
         "search_entries": SearchEntry.objects.count(),
         # Those still to be written by the worker (the rebuild asks it for what it did not write).
-        "search_entries_waiting": StaleSearchEntry.objects.count(),
+        "search_entries_waiting": StaleSearchEntry.objects.filter(node=settings.CHANCERY_SEARCH_NODE).count(),
         "open_data": dumps,
     }

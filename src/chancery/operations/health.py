@@ -64,7 +64,7 @@ def search_index(now: datetime.datetime | None = None) -> dict:
     now = now or timezone.now()
     meta = schema.directory() / "meta.json"
     committed = datetime.datetime.fromtimestamp(meta.stat().st_mtime, tz=datetime.UTC) if meta.exists() else None
-    stale = StaleSearchEntry.objects.count()
+    stale = StaleSearchEntry.objects.filter(node=settings.CHANCERY_SEARCH_NODE).count()
     age = _seconds(committed, now)
     return {
         "available": schema.available(),

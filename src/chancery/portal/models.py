@@ -44,33 +44,44 @@ class SearchEntry(models.Model):
         return self.title[:80]
 
 
-class StaleSearchEntry(models.Model):
-    """An entry whose form in the search index may be out of date (search.tantivy_index): searched
-    in the database until the indexer has written it. A table of its own, not a flag on the entry:
-    updating the wide entry row would rewrite its full-text index entries too. `token` changes with
-    every marking, so that the indexer never clears an entry that changed again while it wrote.
-    Not a foreign key: a deleted entry stays listed until the indexer has taken it out."""
+class SearchNode(models.Model):
+    """A machine that keeps its own copy of the search index (`CHANCERY_SEARCH_NODE`, one per web
+    machine; a single machine is the one node "local"). Registered when it first builds its index;
+    from then on every change is listed stale for it until its own indexer has written it. Its row is
+    also the lock that keeps that node to one indexer at a time, and holds the generation its readers
+    reload on."""
 
-    entry_id = models.BigIntegerField(primary_key=True)
+    name = models.CharField(primary_key=True, max_length=64)
+    generation = models.PositiveBigIntegerField(default=0)
+    joined_at = models.DateTimeField(auto_now_add=True)
+    synced_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("search node")
+        verbose_name_plural = _("search nodes")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StaleSearchEntry(models.Model):
+    """An entry whose form in one node's search index may be out of date (search.tantivy_index):
+    searched in the database on that node until its indexer has written it. A list per node, not a
+    shared flag or one high-water mark: the node that writes first must not clear another's work, and
+    a change committed late with an earlier number must not fall below a mark already passed. A table
+    of its own, not a flag on the entry: updating the wide entry row would rewrite its full-text index
+    entries too. `token` changes with every marking, so that the indexer never clears an entry that
+    changed again while it wrote. `entry_id` is not a foreign key: a deleted entry stays listed until
+    the indexer has taken it out."""
+
+    node = models.ForeignKey(SearchNode, on_delete=models.CASCADE, related_name="stale_entries")
+    entry_id = models.BigIntegerField()
     token = models.CharField(max_length=32)
 
     class Meta:
         verbose_name = _("stale search entry")
         verbose_name_plural = _("stale search entries")
+        constraints = [models.UniqueConstraint(fields=["node", "entry_id"], name="portal_stale_once_per_node")]
 
     def __str__(self) -> str:
-        return f"entry {self.entry_id}"
-
-
-class SearchIndexState(models.Model):
-    """One row: the generation of the public index, raised by the indexer after each commit of it,
-    so that readers know when to reload. Also the lock that keeps to one indexer at a time."""
-
-    generation = models.PositiveBigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("search index state")
-        verbose_name_plural = _("search index states")
-
-    def __str__(self) -> str:
-        return f"generation {self.generation}"
+        return f"entry {self.entry_id} on {self.node_id}"

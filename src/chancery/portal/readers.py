@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from chancery.core import visibility
 from chancery.core.visibility import Condition, Follows
-from chancery.portal.models import SearchEntry, SearchIndexState, StaleSearchEntry
+from chancery.portal.models import SearchEntry, SearchNode, StaleSearchEntry
 
 
 def entries(user) -> visibility.Rule:
@@ -15,5 +15,5 @@ def entries(user) -> visibility.Rule:
 
 def register() -> None:
     visibility.register(SearchEntry, entries)
-    visibility.exempt(StaleSearchEntry, "the search index's list of entries to rewrite")
-    visibility.exempt(SearchIndexState, "the search index's generation counter")
+    visibility.exempt(StaleSearchEntry, "the search index's lists of entries to rewrite, per node")
+    visibility.exempt(SearchNode, "the machines keeping a search index, their generation counters")

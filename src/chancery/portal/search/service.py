@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from chancery.core.models import Mandatee
 from chancery.decisions.models import Dossier, Meeting, Theme
 from chancery.decisions.services.dossiers import dossier_histories, phase_key_label, phase_keys, phase_of
-from chancery.portal.models import SearchEntry, SearchIndexState, StaleSearchEntry
+from chancery.portal.models import SearchEntry, SearchNode, StaleSearchEntry
 from chancery.portal.search.engines import engine
 from chancery.portal.search.tantivy_index import indexer, schema, searching
 from chancery.portal.search.text import WORD, Query, fold, parse, stem
@@ -155,10 +155,15 @@ def _search_index(user, query: Query, filters: Filters, sort: str, page: int) ->
     """The index, over what the reader's rule admits, with the stale entries answered by the
     database (tantivy_index explains why the sum is exact). None when the index cannot answer: the
     database does, alone."""
-    stale = list(StaleSearchEntry.objects.values_list("entry_id", flat=True)[: searching.OVERLAY_LIMIT + 1])
+    node = indexer.this_node()
+    stale = list(
+        StaleSearchEntry.objects.filter(node=node).values_list("entry_id", flat=True)[: searching.OVERLAY_LIMIT + 1]
+    )
     if len(stale) > searching.OVERLAY_LIMIT or not schema.available():
         return None
-    generation = SearchIndexState.objects.values_list("generation", flat=True).first() or 0
+    generation = SearchNode.objects.filter(name=node).values_list("generation", flat=True).first()
+    if generation is None:
+        return None  # an index left from before this node joined (a copied folder): not trusted
     theme_id = Theme.objects.filter(slug=filters.theme).values_list("pk", flat=True).first() if filters.theme else None
     wanted = page * PAGE_SIZE
     reader = {

@@ -1,22 +1,32 @@
 """Keeping the search index in step with the database: entries marked stale in the transaction of
 a change (`mark_stale`), the indexer's run that writes them, commits the index and then clears their
-listing (`sync`, the worker's task), a whole build (`rebuild`), and vacuuming the stale list."""
+listing (`sync`, the worker's task), a whole build (`rebuild`), and vacuuming the stale list.
+
+Each machine that serves search keeps its own index (`SearchNode`, named by CHANCERY_SEARCH_NODE):
+a change is listed stale once per registered node, each node's worker writes and clears its own
+list (the task goes to the node's own queue, `core.background.machine_queue`), and each node's searches answer its
+own stale entries from the database, so every node's answers are exact whatever its lag."""
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections import defaultdict
 
 import tantivy
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
+from django.utils import timezone
+from django_tasks import task_backends
+from django_tasks_db.backend import DatabaseBackend
 
-from chancery.core.background import background, enqueue
+from chancery.core.background import background, enqueue, machine_queue
 from chancery.core.models import Document
 from chancery.core.models.access import LINK_FIELDS
 from chancery.decisions.models import AgendaItem, Dossier
 from chancery.decisions.services.dossiers import dossier_histories, phase_of
-from chancery.portal.models import SearchEntry, SearchIndexState, StaleSearchEntry
+from chancery.portal.models import SearchEntry, SearchNode, StaleSearchEntry
 from chancery.portal.search.tantivy_index.schema import available, directory, open_index, pairs, recency
 
 BATCH = 5000
@@ -24,26 +34,40 @@ BATCH = 5000
 WRITER_HEAP = 128_000_000
 
 
-def mark_stale(entries) -> int:
+def this_node() -> str:
+    return settings.CHANCERY_SEARCH_NODE
+
+
+def mark_stale(entries, *, nodes: list[str] | None = None) -> int:
     """Entries (a queryset of search entries, or their ids) whose indexed form may have changed:
-    searched in the database until re-indexed. Call inside the transaction that makes the change."""
+    searched in the database until re-indexed, on every node (or only on `nodes`). Call inside the
+    transaction that makes the change. Returns how many (node, entry) pairs were listed."""
     table = connection.ops.quote_name(StaleSearchEntry._meta.db_table)
+    node_table = connection.ops.quote_name(SearchNode._meta.db_table)
     token = uuid.uuid4().hex
     if hasattr(entries, "query"):
         sql, params = entries.values("pk").query.sql_with_params()
         # Django compiled the inner query, with its values as parameters.
-        source, params = f"SELECT %s, s.* FROM ({sql}) s WHERE true", [token, *params]  # noqa: S608 - Django's compiled SQL, values as parameters
+        source = f"({sql})"
     else:
         ids = sorted(set(entries))
         if not ids:
             return 0
-        source, params = f"VALUES {', '.join(['(%s, %s)'] * len(ids))}", [v for pk in ids for v in (token, pk)]
+        # VALUES as a table: its one column is "column1" on SQLite and PostgreSQL alike.
+        source, params = f"(VALUES {', '.join(['(%s)'] * len(ids))})", ids
+    where, node_params = "", []
+    if nodes is not None:
+        if not nodes:
+            return 0
+        where, node_params = f"AND n.name IN ({', '.join(['%s'] * len(nodes))})", list(nodes)
     with connection.cursor() as cursor:
-        # "WHERE true": SQLite's grammar needs it before ON CONFLICT after a SELECT.
+        # One row per registered node and entry ("WHERE true" as well: SQLite's grammar needs a
+        # WHERE before ON CONFLICT after a SELECT).
         cursor.execute(
-            f"INSERT INTO {table} (token, entry_id) {source} "
-            "ON CONFLICT (entry_id) DO UPDATE SET token = excluded.token",
-            params,
+            f"INSERT INTO {table} (node_id, entry_id, token) "  # noqa: S608 - table names from our models, values as parameters
+            f"SELECT n.name, s.*, %s FROM {node_table} n CROSS JOIN {source} s WHERE true {where} "
+            "ON CONFLICT (node_id, entry_id) DO UPDATE SET token = excluded.token",
+            [token, *params, *node_params],
         )
         count = cursor.rowcount
     if count:
@@ -52,11 +76,18 @@ def mark_stale(entries) -> int:
 
 
 def _enqueue_sync() -> None:
-    enqueue(sync_search_index)  # coalesced: one waiting run writes every change before it
+    """The index's task, once in the queue of every node (coalesced per queue: one waiting run
+    writes every change before it). Without a queue that waits (the tests' immediate backend), the
+    run happens here, for this process's node."""
+    if not isinstance(task_backends[sync_search_index.backend], DatabaseBackend):
+        enqueue(sync_search_index)
+        return
+    for name in SearchNode.objects.values_list("name", flat=True):
+        enqueue(sync_search_index.using(queue_name=machine_queue(name)))
 
 
 def schedule_sync() -> None:
-    """Ask the worker to bring the index up to date once this transaction commits (once per
+    """Ask the workers to bring the indexes up to date once this transaction commits (once per
     transaction, however many changes it makes)."""
     connection = transaction.get_connection()
     if connection.in_atomic_block and any(func is _enqueue_sync for _sids, func, _robust in connection.run_on_commit):
@@ -164,24 +195,27 @@ def _documents(entries) -> list[tantivy.Document]:
 
 
 def sync(*, batch: int = BATCH, fresh: bool = False) -> int:
-    """Write every stale entry to the index (or take it out); returns how many were handled.
-    `fresh`: the index was just emptied (a rebuild), so there is nothing to take out first."""
-    if not available():
+    """Write every entry stale for this node to its index (or take it out); returns how many were
+    handled. `fresh`: the index was just emptied (a rebuild), so there is nothing to take out first."""
+    if not available() or not SearchNode.objects.filter(name=this_node()).exists():
         return rebuild()  # a new machine, or a new schema version: build it whole
+    node = this_node()
     handled, after, writer = 0, 0, None
     try:
         while True:
             with transaction.atomic():
-                # One indexer at a time, whichever process it runs in.
-                state, _created = SearchIndexState.objects.select_for_update().get_or_create(pk=1)
+                # One indexer at a time on this node, whichever process it runs in.
+                state = SearchNode.objects.select_for_update().get(name=node)
                 # Each entry once per run (in id order): one that keeps changing cannot hold the
                 # indexer; its next change asks for another run.
                 stale = list(
-                    StaleSearchEntry.objects.filter(entry_id__gt=after)
+                    StaleSearchEntry.objects.filter(node=node, entry_id__gt=after)
                     .order_by("entry_id")
                     .values_list("entry_id", "token")[:batch]
                 )
                 if not stale:
+                    state.synced_at = timezone.now()
+                    state.save(update_fields=["synced_at"])
                     return handled
                 after = stale[-1][0]
                 ids = [pk for pk, _token in stale]
@@ -199,7 +233,7 @@ def sync(*, batch: int = BATCH, fresh: bool = False) -> int:
                     by_token[token].append(pk)
                 for token, pks in by_token.items():
                     # An entry marked again since it was read keeps its (new) mark.
-                    StaleSearchEntry.objects.filter(entry_id__in=pks, token=token).delete()
+                    StaleSearchEntry.objects.filter(node=node, entry_id__in=pks, token=token).delete()
                 state.generation += 1
                 state.save(update_fields=["generation"])
                 handled += len(stale)
@@ -223,19 +257,58 @@ def _vacuum_stale_list() -> None:
         cursor.execute(f"VACUUM (ANALYZE) {connection.ops.quote_name(StaleSearchEntry._meta.db_table)}")
 
 
+JOIN_WAIT_SECONDS = 60
+
+
+def join() -> SearchNode:
+    """Register this node, so that every change from now on is listed stale for it too, and wait
+    until the changes that could not see it yet have committed: a transaction in progress when the
+    node joined may have listed its entries for the other nodes only. (On SQLite one writer at a
+    time: any such transaction has committed before the node's row could be written.)"""
+    node, _created = SearchNode.objects.get_or_create(name=this_node())
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_snapshot_xip(pg_current_snapshot())::text")
+            in_progress = [row[0] for row in cursor.fetchall()]
+            # Bounded: a session left idle in a transaction must not hold the build forever (what it
+            # changed is then caught by its own marking if it saw the node, else by a later rebuild).
+            deadline = time.monotonic() + JOIN_WAIT_SECONDS
+            while in_progress and time.monotonic() < deadline:
+                cursor.execute(
+                    "SELECT x FROM unnest(%s::xid8[]) x WHERE pg_xact_status(x) = 'in progress'", [in_progress]
+                )
+                in_progress = [row[0] for row in cursor.fetchall()]
+                if in_progress:
+                    time.sleep(0.05)
+    return node
+
+
+def forget(name: str) -> int:
+    """Take a node that no longer serves off the list (its stale entries with it): changes are no
+    longer listed for it. Returns how many waiting entries were dropped."""
+    node = SearchNode.objects.filter(name=name).first()
+    if node is None:
+        return 0
+    waiting = node.stale_entries.count()
+    node.delete()
+    return waiting
+
+
 def rebuild() -> int:
-    """Empty the index and write every entry again (after a restore, or a schema change)."""
+    """Empty this node's index and write every entry again (after a restore, a schema change, or
+    on a machine that joins)."""
+    join()
     with transaction.atomic():
         index = open_index(directory())  # creates it where it is missing
         writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
         writer.delete_all_documents()
         writer.commit()
         writer.wait_merging_threads()
-        mark_stale(SearchEntry.objects.all())
+        mark_stale(SearchEntry.objects.all(), nodes=[this_node()])
     return sync(batch=20_000, fresh=True)
 
 
 @background(coalesce=True)
 def sync_search_index() -> int:
-    """Bring the search index up to date with the database (the worker, after each change)."""
+    """Bring this node's search index up to date with the database (its worker, after each change)."""
     return sync()
