@@ -10,7 +10,7 @@ CHANCERY := $(BIN)/chancery
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install install-test frontend chromium office pango gettext poppler lint messages openapi clean bench audit
+.PHONY: run test install install-test frontend chromium office pango gettext poppler nginx lint messages openapi clean bench audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 install: $(VENV)/.installed-base node_modules/.installed
-install-test: $(VENV)/.installed-test node_modules/.installed chromium office pango gettext poppler
+install-test: $(VENV)/.installed-test node_modules/.installed chromium office pango gettext poppler nginx
 
 chromium:
 	@if [ -x /usr/bin/chromium ]; then :; \
@@ -76,6 +76,17 @@ poppler:
 		  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils; }; \
 	else \
 		echo "The tests need poppler-utils (pdftoppm for report colours, pdfsig to check signatures independently): run  sudo apt-get install -y poppler-utils"; exit 1; \
+	fi
+
+# nginx from Debian: the reference deployment's test (operations/tests/test_deployment.py) brings up
+# deploy/nginx/chancery.conf in front of two web processes. Not needed to run the system.
+nginx:
+	@if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null 2>&1 || \
+		  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx; }; \
+	else \
+		echo "The deployment test needs nginx: run  sudo apt-get install -y nginx"; exit 1; \
 	fi
 
 # GNU gettext (xgettext, msgmerge, msgattrib) extracts the messages to translate from the code:
