@@ -118,16 +118,20 @@ def set_level(actor, crisis: Crisis, level: str, reason: str) -> Crisis:
 
 
 @transaction.atomic
-def close_crisis(actor, crisis: Crisis, summary: str) -> Crisis:
+def close_crisis(actor, crisis: Crisis, summary: str, *, ended_at: datetime.datetime | None = None) -> Crisis:
+    """Close the crisis (`ended_at`: when it ended, by default now; never later than now)."""
     require(actor, "crisis.work", crisis)
     summary = _text(summary, "summary", _("Say how the crisis ended."))
     crisis = Crisis.objects.select_for_update().get(pk=crisis.pk)
     if crisis.status == CrisisStatus.CLOSED:
         raise ValidationError(_("This crisis is closed already."), code="closed")
+    ended_at = min(ended_at or timezone.now(), timezone.now())
+    if ended_at < crisis.started_at:
+        raise ValidationError(_("A crisis ends after it starts."), code="order")
     before = audit.snapshot(crisis, CRISIS_FIELDS)
-    crisis.status, crisis.ended_at = CrisisStatus.CLOSED, timezone.now()
+    crisis.status, crisis.ended_at = CrisisStatus.CLOSED, ended_at
     crisis.save(update_fields=["status", "ended_at"])
-    _write(actor, crisis, _("Closed: %(summary)s") % {"summary": summary})
+    _write(actor, crisis, _("Closed: %(summary)s") % {"summary": summary}, occurred_at=ended_at)
     audit.record(actor, AuditAction.STATE_CHANGE, crisis, before=before, after=audit.snapshot(crisis, CRISIS_FIELDS))
     return crisis
 
