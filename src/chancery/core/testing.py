@@ -103,12 +103,14 @@ def purge_audit_trail(connection) -> None:
     if connection.vendor != "sqlite":
         return
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-        cursor.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_no_delete'")
+        cursor.execute(
+            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_no_delete'"
+        )
         triggers = cursor.fetchall()
         for name, _table, _sql in triggers:
             cursor.execute(f'DROP TRIGGER IF EXISTS "{name}"')
         for _name, table, _sql in triggers:
-            cursor.execute(f'DELETE FROM "{table}"')
+            cursor.execute(f'DELETE FROM "{table}"')  # noqa: S608 - a table name from sqlite_master
         for _name, _table, sql in triggers:
             cursor.execute(sql)
 

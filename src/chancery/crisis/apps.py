@@ -18,13 +18,21 @@ class CrisisConfig(AppConfig):
         database_roles.register_append_only("crisis_logentry")
         navigation.register(
             navigation.Module(
-                "crisis", _("Crisis register"), "crisis:crises", order=70, permission="crisis.view_register",
+                "crisis",
+                _("Crisis register"),
+                "crisis:crises",
+                order=70,
+                permission="crisis.view_register",
                 area="policy",
             )  # fmt: skip
         )
         navigation.register(
             navigation.Module(
-                "continuity", _("Continuity plans"), "crisis:plans", order=71, permission="crisis.view_continuity",
+                "continuity",
+                _("Continuity plans"),
+                "crisis:plans",
+                order=71,
+                permission="crisis.view_continuity",
                 area="policy",
             )  # fmt: skip
         )

@@ -111,7 +111,9 @@ class FindingForm(forms.Form):
 
 
 class PlanForm(forms.Form):
-    entity = forms.ModelChoiceField(label=_("Organisation unit"), queryset=Entity.objects.filter(active=True).order_by("name"))
+    entity = forms.ModelChoiceField(
+        label=_("Organisation unit"), queryset=Entity.objects.filter(active=True).order_by("name")
+    )
     title = forms.CharField(label=_("Title"), max_length=200)
     version = forms.CharField(label=_("Version"), max_length=20, initial="1.0")
     approved_on = _date(_("Approved on"))

@@ -199,7 +199,9 @@ def complete_task(actor, task: Task) -> Task:
         raise ValidationError(_("This task is done already."), code="done")
     task.done_at = timezone.now()
     task.save(update_fields=["done_at"])
-    audit.record(actor, AuditAction.STATE_CHANGE, task, before={"done_at": None}, after={"done_at": task.done_at.isoformat()})
+    audit.record(
+        actor, AuditAction.STATE_CHANGE, task, before={"done_at": None}, after={"done_at": task.done_at.isoformat()}
+    )
     return task
 
 
@@ -213,8 +215,8 @@ def add_contact(actor, crisis: Crisis, *, name: str, organisation="", function="
                       phone=phone.strip(), email=email.strip())  # fmt: skip
     contact.full_clean()
     contact.save()
-    audit.record(actor, AuditAction.CREATE, contact,
-                 after=audit.snapshot(contact, ("crisis", "name", "organisation", "function", "phone", "email")))  # fmt: skip
+    fields = ("crisis", "name", "organisation", "function", "phone", "email")
+    audit.record(actor, AuditAction.CREATE, contact, after=audit.snapshot(contact, fields))
     return contact
 
 
@@ -304,8 +306,10 @@ def review_plan(actor, plan: ContinuityPlan, *, approved_on: datetime.date, vers
     if approved_on < plan.approved_on:
         raise ValidationError({"approved_on": _("A review comes after the previous approval.")}, code="order")
     before = audit.snapshot(plan, PLAN_FIELDS)
-    plan.approved_on, plan.version, plan.review_due = approved_on, version.strip() or plan.version, default_review(
-        approved_on
+    plan.approved_on, plan.version, plan.review_due = (
+        approved_on,
+        version.strip() or plan.version,
+        default_review(approved_on),
     )
     plan.save(update_fields=["approved_on", "version", "review_due"])
     audit.record(actor, AuditAction.UPDATE, plan, before=before, after=audit.snapshot(plan, PLAN_FIELDS))
@@ -344,11 +348,17 @@ def crisis_page(reader, crisis_id: int) -> CrisisPage | None:
         Crisis.objects.visible_to(reader)
         .select_related("created_by")
         .prefetch_related(
-            "entities", "competences",
-            Prefetch("memberships", queryset=CrisisMember.objects.select_related("user").order_by("role", "user__username")),
+            "entities",
+            "competences",
+            Prefetch(
+                "memberships", queryset=CrisisMember.objects.select_related("user").order_by("role", "user__username")
+            ),
             Prefetch("logbook", queryset=LogEntry.objects.select_related("corrects").order_by("number")),
             Prefetch("tasks", queryset=Task.objects.select_related("owner")),
-            "contacts", "situation_reports", "lessons", "findings",
+            "contacts",
+            "situation_reports",
+            "lessons",
+            "findings",
         )  # fmt: skip
         .filter(pk=crisis_id)
         .first()

@@ -117,8 +117,10 @@ def _post(request, pk, form, action, success, anchor):
 @once
 def entry_add(request, pk):
     form = EntryForm(request.POST, prefix="entry")
-    return _post(request, pk, form, lambda c, d: services.add_entry(request.user, c, d["text"], occurred_at=d["occurred_at"]),
-                 _("The entry has been added to the logbook."), "logbook")  # fmt: skip
+    return _post(
+        request, pk, form, lambda c, d: services.add_entry(request.user, c, d["text"], occurred_at=d["occurred_at"]),
+        _("The entry has been added to the logbook."), "logbook",
+    )  # fmt: skip
 
 
 @login_required
@@ -158,8 +160,10 @@ def member_add(request, pk):
     crisis = _crisis(request, pk)
     require(request.user, "crisis.coordinate")
     form = MemberForm(request.POST, prefix="member")
-    return call_service(request, lambda: services.name_member(request.user, crisis, **form.cleaned_data), form=form,
-                        success=_("The person has been named on this crisis."), back=crisis_url(crisis, "cell"))  # fmt: skip
+    return call_service(
+        request, lambda: services.name_member(request.user, crisis, **form.cleaned_data), form=form,
+        success=_("The person has been named on this crisis."), back=crisis_url(crisis, "cell"),
+    )  # fmt: skip
 
 
 @login_required

@@ -1,7 +1,8 @@
 """Demo data of the crisis register: one past crisis exercise (closed, with its logbook including a
 correction, a situation report, findings and lessons) and one active incident (with tasks, contacts
 and its cell), and business-continuity plans of the department's units, one of them overdue for
-review and one due (the dates follow the day the demo is loaded). Invented for the demo. Idempotent: what exists is left as it is."""
+review and one due (the dates follow the day the demo is loaded). Invented for the demo.
+Idempotent: what exists is left as it is."""
 
 from __future__ import annotations
 

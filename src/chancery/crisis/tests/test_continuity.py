@@ -49,9 +49,15 @@ def test_a_review_moves_the_next_one(plans, org):
     today = timezone.localdate()
     services.review_plan(org.users["secretariat"], overdue, approved_on=today, version="2.0")
     overdue.refresh_from_db()
-    assert (overdue.version, overdue.review_due, overdue.review_state()) == ("2.0", services.default_review(today), "ok")
+    assert (overdue.version, overdue.review_due, overdue.review_state()) == (
+        "2.0",
+        services.default_review(today),
+        "ok",
+    )
     with pytest.raises(ValidationError, match="na de vorige goedkeuring"):
-        services.review_plan(org.users["secretariat"], overdue, approved_on=today - datetime.timedelta(days=1), version="3")
+        services.review_plan(
+            org.users["secretariat"], overdue, approved_on=today - datetime.timedelta(days=1), version="3"
+        )
 
 
 def test_a_review_date_before_the_approval_is_refused(org):

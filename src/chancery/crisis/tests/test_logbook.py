@@ -83,7 +83,11 @@ def test_the_application_role_cannot_rewrite_the_logbook_even_without_the_trigge
         cursor.execute(f"CREATE ROLE {role} NOLOGIN")  # rolled back with the test's transaction
         for statement in grants(connection, role):
             cursor.execute(statement)
-    for statement in ("UPDATE crisis_logentry SET text = 'x'", "DELETE FROM crisis_logentry", "TRUNCATE crisis_logentry"):
+    for statement in (
+        "UPDATE crisis_logentry SET text = 'x'",
+        "DELETE FROM crisis_logentry",
+        "TRUNCATE crisis_logentry",
+    ):
         with pytest.raises(DatabaseError, match="permission denied"), transaction.atomic(), connection.cursor() as c:
             c.execute(f"SET LOCAL ROLE {role}")
             c.execute(statement)
@@ -95,7 +99,9 @@ def test_bad_entries_are_refused_and_nothing_is_stored(crisis, org):
     with pytest.raises(ValidationError, match="mag niet leeg zijn"):
         services.add_entry(org.users["civil_servant"], crisis, "   ")
     with pytest.raises(ValidationError, match="wat er gebeurde"):
-        services.add_entry(org.users["civil_servant"], crisis, "Later", occurred_at=timezone.now() + datetime.timedelta(hours=1))
+        services.add_entry(
+            org.users["civil_servant"], crisis, "Later", occurred_at=timezone.now() + datetime.timedelta(hours=1)
+        )
     assert LogEntry.objects.count() == before
 
 

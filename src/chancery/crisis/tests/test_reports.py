@@ -2,9 +2,9 @@
 renderer and exported as OASIS EDXL-SitRep 1.0."""
 
 import datetime
-import xml.etree.ElementTree as ET
 
 import pytest
+from defusedxml import ElementTree as ET
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone

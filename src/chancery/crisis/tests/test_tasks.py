@@ -16,7 +16,9 @@ def test_a_task_without_an_owner_is_refused(crisis, org):
     with pytest.raises(ValidationError) as refused:
         services.add_task(org.users["civil_servant"], crisis, title="Generator huren", owner=None,
                           deadline=timezone.now() + datetime.timedelta(hours=2))  # fmt: skip
-    assert refused.value.message_dict == {"owner": ["Een crisistaak heeft een eigenaar nodig: duid aan wie ze uitvoert."]}
+    assert refused.value.message_dict == {
+        "owner": ["Een crisistaak heeft een eigenaar nodig: duid aan wie ze uitvoert."]
+    }
     assert not Task.objects.exists()
 
 
@@ -38,7 +40,9 @@ def test_the_owner_is_named_on_the_crisis_and_a_deadline_is_needed(crisis, org):
     with pytest.raises(ValidationError, match="moet op deze crisis"):
         services.add_task(org.users["civil_servant"], crisis, title="X", owner=org.users["expert"], deadline=deadline)
     with pytest.raises(ValidationError, match="deadline"):
-        services.add_task(org.users["civil_servant"], crisis, title="X", owner=org.users["civil_servant"], deadline=None)
+        services.add_task(
+            org.users["civil_servant"], crisis, title="X", owner=org.users["civil_servant"], deadline=None
+        )
     assert not Task.objects.exists()
 
 
