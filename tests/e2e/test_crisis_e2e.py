@@ -56,3 +56,20 @@ def test_logbook_entry_and_correction_on_a_phone(browser, live_server, crisis, a
         (1, None), (2, None), (3, LogEntry.objects.get(crisis=crisis, number=2).pk),
     ]  # fmt: skip
     context.close()
+
+
+def test_register_and_continuity_plans_on_a_phone(browser, live_server, org, crisis):
+    """The coordinator's register and the continuity plans (one overdue) fit a phone and pass axe-core."""
+    import datetime
+
+    services.register_plan(org.users["secretariat"], entity=org.entities["dept"], title="BCP departement",
+                           approved_on=datetime.date(2020, 1, 1))  # fmt: skip
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    log_in(page, "t-secretariaat", PASSWORD)
+    for path, text in (("/app/crisis/", "Stroomstoring Boudewijngebouw"), ("/app/crisis/continuiteit/", "over tijd")):
+        page.goto(path)
+        expect(page.get_by_text(text).first).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, path
+        assert describe(run_axe(page)) == [], path
+    context.close()
