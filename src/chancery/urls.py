@@ -40,6 +40,7 @@ urlpatterns = [
     path("app/investeringen/", include("chancery.investment_screening.urls")),
     path("loket/vergunningen/", include(licence_counter_patterns)),
     path("app/rampenfonds/", include("chancery.disaster_fund.urls")),
+    path("app/crisis/", include("chancery.crisis.urls")),
     path("loket/schademelding/", include(disaster_counter_patterns)),
     path("rampenfonds/", include(disaster_public_patterns)),
     path("loket/", include(counter_patterns)),

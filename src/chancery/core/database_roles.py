@@ -12,8 +12,14 @@ from __future__ import annotations
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-# The tables whose rows are never changed or removed once written.
-APPEND_ONLY = ("core_auditentry",)
+# The tables whose rows are never changed or removed once written: the audit trail, and those
+# an app adds in its ready() (`register_append_only`: the crisis logbook).
+APPEND_ONLY = ["core_auditentry"]
+
+
+def register_append_only(table: str) -> None:
+    if table not in APPEND_ONLY:
+        APPEND_ONLY.append(table)
 
 
 def grants(connection: BaseDatabaseWrapper, role: str) -> list[str]:

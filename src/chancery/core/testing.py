@@ -93,21 +93,26 @@ def external_data(*parts: str) -> Path:
 
 
 def purge_audit_trail(connection) -> None:
-    """Empty the audit table of a test database on SQLite, before the test runner empties the others
-    with DELETE (after a transactional test), which the append-only trigger would refuse: the trigger
-    is dropped, the rows deleted and the trigger made again, in one transaction. Tests only; on
-    PostgreSQL the runner uses TRUNCATE, which the row trigger does not see."""
-    from importlib import import_module
-
+    """Empty the append-only tables of a test database on SQLite (the audit trail, and any other
+    table guarded by a `*_no_delete` trigger, such as the crisis logbook), before the test runner
+    empties the others with DELETE (after a transactional test), which the triggers would refuse:
+    each trigger is dropped, the rows deleted and the trigger made again, in one transaction. Tests
+    only; on PostgreSQL the runner uses TRUNCATE, which the row triggers do not see."""
     from django.db import transaction
 
     if connection.vendor != "sqlite":
         return
-    migration = import_module("chancery.core.migrations.0008_audit_trail_no_delete_on_sqlite")
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-        cursor.execute(migration.SQLITE_BACKWARD)
-        cursor.execute("DELETE FROM core_auditentry")
-        cursor.execute(migration.SQLITE_FORWARD)
+        cursor.execute(
+            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_no_delete'"
+        )
+        triggers = cursor.fetchall()
+        for name, _table, _sql in triggers:
+            cursor.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+        for _name, table, _sql in triggers:
+            cursor.execute(f'DELETE FROM "{table}"')  # noqa: S608 - a table name from sqlite_master
+        for _name, _table, sql in triggers:
+            cursor.execute(sql)
 
 
 def signing_authority(folder: Path, settings, *, seal: str = ""):

@@ -26,6 +26,9 @@ WITHOUT_BASELINE = {
     "foreign_network:candidate_add", "foreign_network:score", "foreign_network:report",
     "disaster_fund:claim_expert", "disaster_fund:claim_report", "disaster_fund:claim_insurance",
     "disaster_fund:claim_anomaly",
+    "crisis:entry_add", "crisis:entry_correct", "crisis:level", "crisis:close", "crisis:member_add", "crisis:task_add",
+    "crisis:task_done", "crisis:contact_add", "crisis:lesson_add", "crisis:finding_add", "crisis:report_add",
+    "crisis:plan_review",
     # Forms to fill in: nothing listed on them.
     "login", "decisions:meeting_create", "decisions:submission_create", "decisions:meeting_attendance",
     "document_create", "document_add_version", "document_change", "counter:apply", "licensing_counter:register",
