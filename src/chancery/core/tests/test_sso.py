@@ -260,3 +260,11 @@ def test_a_local_logout_stays_here(sso, client, org):
     client.force_login(org.users["secretariat"])
     answer = client.post("/logout/")
     assert answer.status_code == 302 and answer["Location"] == "/"
+
+
+def test_administrators_see_who_signed_in_through_the_provider(sso, client, org):
+    Browser(sso).log_in("anna")
+    client.force_login(org.users["admin"])
+    page = client.get("/admin/core/externalidentity/")
+    assert page.status_code == 200 and "anna" in page.content.decode()
+    assert client.get("/admin/core/externalidentity/add/").status_code == 403
