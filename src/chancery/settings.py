@@ -15,6 +15,7 @@ import re
 import sys
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -232,6 +233,47 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_HANDLER = "chancery.core.lockout.LoginLockout"
 AXES_CLIENT_IP_CALLABLE = "chancery.core.client.client_address"
+
+# --- Single sign-on (OpenID Connect, core.sso) ---------------------------------------------------
+# Off unless CHANCERY_OIDC_DISCOVERY_URL names the identity provider's discovery document
+# (`https://…/.well-known/openid-configuration`); the local login (with django-axes) stays either way,
+# for development and emergencies. Authorization code flow with PKCE (S256); the ID token's signature
+# is checked against the provider's published keys, its issuer, audience (our client id), expiry and
+# nonce, and the `state` of the request that started the sign-in. The role and the entity come from
+# two claims of the ID token; each value is mapped through the tables below, and a value not in them is
+# refused (never a default role). See docs/OPERATIONS.md (Single sign-on).
+
+
+def env_map(name: str) -> dict[str, str]:
+    """`claim-value=ours,claim-value=ours` (a value may hold anything but `,`; the last `=` splits)."""
+    mapping = {}
+    for item in env_list(name):
+        key, sep, value = item.rpartition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise ImproperlyConfigured(f"{name}: {item!r} is not of the form claim-value=value.")
+        mapping[key.strip()] = value.strip()
+    return mapping
+
+
+CHANCERY_OIDC_DISCOVERY_URL = os.environ.get("CHANCERY_OIDC_DISCOVERY_URL", "").strip()
+CHANCERY_OIDC_CLIENT_ID = os.environ.get("CHANCERY_OIDC_CLIENT_ID", "").strip()
+CHANCERY_OIDC_CLIENT_SECRET = os.environ.get("CHANCERY_OIDC_CLIENT_SECRET", "").strip()
+CHANCERY_OIDC_SCOPES = os.environ.get("CHANCERY_OIDC_SCOPES", "openid profile email").strip()
+# The name of the provider on the login page's button ("Aanmelden via …").
+CHANCERY_OIDC_PROVIDER_NAME = os.environ.get("CHANCERY_OIDC_PROVIDER_NAME", "").strip()
+CHANCERY_OIDC_ROLE_CLAIM = os.environ.get("CHANCERY_OIDC_ROLE_CLAIM", "role").strip()
+CHANCERY_OIDC_ENTITY_CLAIM = os.environ.get("CHANCERY_OIDC_ENTITY_CLAIM", "entity").strip()
+CHANCERY_OIDC_USERNAME_CLAIM = os.environ.get("CHANCERY_OIDC_USERNAME_CLAIM", "preferred_username").strip()
+# Role claim value → Chancery role (admin, secretariat, minister, cabinet, civil_servant, expert, applicant).
+CHANCERY_OIDC_ROLES = env_map("CHANCERY_OIDC_ROLES")
+# Entity claim value → entity code (core.Entity.code). Empty: the claim holds the entity's code itself.
+CHANCERY_OIDC_ENTITIES = env_map("CHANCERY_OIDC_ENTITIES")
+if CHANCERY_OIDC_DISCOVERY_URL:
+    for _name in ("CHANCERY_OIDC_CLIENT_ID", "CHANCERY_OIDC_CLIENT_SECRET", "CHANCERY_OIDC_ROLES"):
+        if not globals()[_name]:
+            raise ImproperlyConfigured(f"{_name} must be set when CHANCERY_OIDC_DISCOVERY_URL is.")
+    if PRODUCTION and not CHANCERY_OIDC_DISCOVERY_URL.startswith("https://"):
+        raise ImproperlyConfigured("CHANCERY_OIDC_DISCOVERY_URL must be an https address in production.")
 
 # --- Caches ---------------------------------------------------------------------------------
 # "shared" holds what every web process must count together (the API's rate limits): gunicorn runs
@@ -507,6 +549,15 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+if CHANCERY_OIDC_DISCOVERY_URL:
+    # The logout goes on to the provider's end-session endpoint: browsers hold the redirect that
+    # follows the logout form to form-action. (An end-session endpoint at another host than the
+    # discovery document: CHANCERY_OIDC_FORM_ACTION adds its origin.)
+    _parts = urlsplit(CHANCERY_OIDC_DISCOVERY_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] += [
+        f"{_parts.scheme}://{_parts.netloc}",
+        *env_list("CHANCERY_OIDC_FORM_ACTION"),
+    ]
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

@@ -12,6 +12,7 @@ from chancery.core.models import (
     Document,
     DocumentVersion,
     Entity,
+    ExternalIdentity,
     Mandatee,
     Person,
     SigningCredential,
@@ -55,6 +56,20 @@ class EntityAdmin(AuditedAdmin):
     list_display = ("name", "code", "kind", "parent", "active")
     list_filter = ("kind", "active")
     search_fields = ("name", "name_en", "code")
+
+
+@admin.register(ExternalIdentity)
+class ExternalIdentityAdmin(AuditedAdmin):
+    """Who signed in through the identity provider (core.sso). The identity is the provider's; an
+    administrator may only link it to another account (an existing local one, say) or unlink it."""
+
+    list_display = ("subject", "issuer", "user", "last_seen")
+    search_fields = ("subject", "user__username")
+    readonly_fields = ("issuer", "subject", "claims", "first_seen", "last_seen")
+    raw_id_fields = ("user",)
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Person)

@@ -10,6 +10,7 @@ from chancery.core.models import (
     Document,
     DocumentVersion,
     Entity,
+    ExternalIdentity,
     Mandatee,
     PendingUpload,
     Person,
@@ -55,6 +56,8 @@ def register() -> None:
     visibility.register(User, accounts)
     # A file kept across a form shown again is its uploader's alone (core.pending).
     visibility.register(PendingUpload, own)
+    # Who signs in through the identity provider: their own link, and the administrators' (admin).
+    visibility.register(ExternalIdentity, own)
     visibility.exempt(AuditEntry, "read through its object's trail (core.read_audit_trail on the object)")
     visibility.exempt(DemoSeed, "the demo loader's bookkeeping")
     visibility.exempt(SharedCacheEntry, "the shared cache's table (rate-limit counts), read by Django's cache only")

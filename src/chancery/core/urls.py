@@ -1,12 +1,14 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from chancery.core import signing_views, views
+from chancery.core import signing_views, sso_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", sso_views.LoginView.as_view(), name="login"),
+    # Single sign-on (core.sso): off, and these answer 404, until CHANCERY_OIDC_DISCOVERY_URL is set.
+    path("login/sso/", sso_views.sso_login, name="sso_login"),
+    path("login/sso/terug/", sso_views.sso_callback, name="sso_callback"),
+    path("logout/", sso_views.LogoutView.as_view(), name="logout"),
     path("organisatie/", views.organisation, name="organisation"),
     path("documenten/", views.document_list, name="document_list"),
     path("documenten/nieuw/", views.document_create, name="document_create"),

@@ -15,6 +15,7 @@ from chancery.core.models.forms import PendingUpload, SentForm
 from chancery.core.models.organisation import Entity, EntityKind, Mandatee, Person, Role, User
 from chancery.core.models.rendition import Rendition, RenditionState
 from chancery.core.models.signing import FlowState, RequestState, SignatureRequest, SigningCredential, SigningFlow
+from chancery.core.models.sso import ExternalIdentity
 
 __all__ = [
     "AccessLevel",
@@ -28,6 +29,7 @@ __all__ = [
     "DocumentVersion",
     "Entity",
     "EntityKind",
+    "ExternalIdentity",
     "ExtractionState",
     "FileFormat",
     "FlowState",

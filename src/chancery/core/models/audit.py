@@ -24,6 +24,7 @@ class AuditAction(models.TextChoices):
     STATE_CHANGE = "state_change", _("State changed")
     DOWNLOAD = "download", _("Downloaded")
     DELETE = "delete", _("Deleted")
+    REFUSAL = "refusal", _("Refused")
 
 
 class AuditQuerySet(models.QuerySet):

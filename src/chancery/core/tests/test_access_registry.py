@@ -23,6 +23,7 @@ NOT_IN_DEMO = {
     "strategic_goods.FurtherEndUser": "the demo files no combined licence (test_combined does)",
     "procedures.ApplicationDraft": "the demo's applicant has submitted everything (test_applicant_form keeps drafts)",
     "core.PendingUpload": "kept only while a form is corrected or a draft holds it (test_applicant_form)",
+    "core.ExternalIdentity": "made at a sign-in through an identity provider; the demo runs without one (test_sso)",
 }
 
 

@@ -45,6 +45,8 @@ WITHOUT_BASELINE = {
     "api:openapi", "api:docs", "health", "health_live", "api:not_found",
     # Health of a node and its metrics: a fixed handful of counts and aggregates, never a list of rows.
     "health_ready", "metrics",
+    # Single sign-on: a redirect to the identity provider, and its answer (one identity, one account).
+    "sso_login", "sso_callback",
 }  # fmt: skip
 # The API's single objects: its lists are counted (`api:<name>-list`).
 API_DETAIL = "-detail"
