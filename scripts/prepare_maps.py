@@ -115,7 +115,7 @@ def world(path: str) -> None:
         name = geometry["properties"]["name"]
         code = countries.alpha2(int(geometry["id"])) if geometry.get("id") else UNCODED.get(name)
         if not code or geometry["type"] not in ("Polygon", "MultiPolygon"):
-            print("skipped", name, geometry.get("id"), file=sys.stderr)
+            print("skipped", name, geometry.get("id"), file=sys.stderr)  # noqa: T201
             continue
         rings = [
             [[round(x, 2), round(y, 2)] for x, y in piece]
@@ -202,7 +202,7 @@ def flanders(old: str, new: str) -> None:
 def write(path: Path, **content) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(path, path.stat().st_size, "bytes,", len(content["shapes"]), "shapes")
+    print(path, path.stat().st_size, "bytes,", len(content["shapes"]), "shapes")  # noqa: T201
 
 
 if __name__ == "__main__":

@@ -150,6 +150,7 @@ class Row:
 @dataclass
 class Map:
     title: str
+    ident: str
     svg: SafeString
     rows: list[Row]
     legend: list[Category]
@@ -159,6 +160,27 @@ class Map:
 
 
 BACKGROUND = "#dcdcdc"  # shapes without a value
+# A sequential scale, light to dark: ColorBrewer's YlOrBr (Cynthia A. Brewer, colorbrewer2.org,
+# Apache License 2.0), from the Flemish yellow on; each step tells from its neighbours and from the
+# grey of the shapes without a value.
+SEQUENTIAL = ("#ffe615", "#fec44f", "#fe9929", "#d95f0e", "#993404")
+
+
+def counted(count: int, bins: Sequence[int] = (1, 2, 5, 10)) -> Category:
+    """The legend class of a count (at least 1): with the default bins 1, 2–4, 5–9, 10 or more."""
+    from django.utils.translation import gettext as _
+
+    index = max(i for i, low in enumerate(bins) if count >= low)
+    low = bins[index]
+    if index == len(bins) - 1:
+        label = _("%(low)s or more") % {"low": low}
+    elif bins[index + 1] - 1 == low:
+        label = str(low)
+    else:
+        label = f"{low}–{bins[index + 1] - 1}"
+    return Category(index + 1, label, SEQUENTIAL[min(index, len(SEQUENTIAL) - 1)])
+
+
 STROKE = "#ffffff"
 MARKER_FILL = "#333332"
 
@@ -177,6 +199,7 @@ def render(
     names: Mapping[str, str] | None = None,
     markers: Iterable[Marker] = (),
     only: Iterable[str] | None = None,
+    ident: str = "map",
     width: int = 960,
     tolerance_px: float = 0.35,
 ) -> Map:
@@ -205,9 +228,9 @@ def render(
 
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="map" role="img" '
-        f'aria-labelledby="map-title map-desc" preserveAspectRatio="xMidYMid meet">',
-        f'<title id="map-title">{escape(title)}</title>',
-        f'<desc id="map-desc">{escape(description)}</desc>',
+        f'aria-labelledby="{ident}-title {ident}-desc" preserveAspectRatio="xMidYMid meet">',
+        f'<title id="{ident}-title">{escape(title)}</title>',
+        f'<desc id="{ident}-desc">{escape(description)}</desc>',
         '<g class="map__shapes" stroke="' + STROKE + '" stroke-width="0.5" stroke-linejoin="round">',
     ]
     drawn: set[str] = set()
@@ -247,4 +270,4 @@ def render(
         key=lambda r: (r.category.key, r.name),
     )
     legend = sorted({category for category, _ in values.values()}, key=lambda c: c.key)
-    return Map(title, mark_safe("".join(out)), rows, legend, markers, boundaries.source, boundaries.licence)  # noqa: S308 (every text in it is escaped above)
+    return Map(title, ident, mark_safe("".join(out)), rows, legend, markers, boundaries.source, boundaries.licence)  # noqa: S308 (every text in it is escaped above)
