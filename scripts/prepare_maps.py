@@ -125,9 +125,9 @@ def world(path: str) -> None:
         shapes.append({"id": code, "name": name, "rings": rings})
     write(
         WORLD_OUT,
-        source="Natural Earth 1:110m Cultural Vectors, Admin 0 – Countries (naturalearthdata.com), "
-        "as TopoJSON in the npm package world-atlas 2.0.2 (countries-110m.json)",
-        licence="Natural Earth: public domain; world-atlas: ISC (Copyright 2013-2019 Michael Bostock)",
+        # the short attribution the maps print; the README says the rest
+        source="Natural Earth 1:110m admin-0 countries, via world-atlas 2.0.2",
+        licence="public domain; world-atlas ISC",
         coordinates="lonlat",
         shapes=sorted(shapes, key=lambda s: s["id"]),
     )
@@ -188,12 +188,10 @@ def flanders(old: str, new: str) -> None:
         raise SystemExit(f"no shape for {missing}")
     write(
         FLANDERS_OUT,
-        source="Municipalities of the 2019-2024 division (gemeente2024) and of 1 January 2025 (gemeente), "
-        "simplified shapefiles derived from Statbel's statistical sectors by Data & Analyse van de Vlaamse "
-        "provincies (Provincies in Cijfers), repository provinciesincijfers/gebiedsniveaus, "
-        "data_voor_swing/shapefiles, commit 3b1b6d8d3548e495f597db134f437f0d08898535",
-        licence="Statbel open data (reuse with attribution: Statbel, Provincies in Cijfers) - verify before "
-        "redistribution outside Chancery",
+        # the short attribution the maps print; the README says the rest
+        source="Statbel (statistical sectors), simplified by Provincies in Cijfers "
+        "(provinciesincijfers/gebiedsniveaus)",
+        licence="Statbel open data, attribution",
         coordinates="planar",
         shapes=sorted(found.values(), key=lambda s: s["id"]),
     )

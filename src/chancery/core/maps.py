@@ -154,6 +154,7 @@ class Map:
     svg: SafeString
     rows: list[Row]
     legend: list[Category]
+    legend_title: str = ""
     markers: list[Marker] = field(default_factory=list)
     source: str = ""
     licence: str = ""
@@ -200,6 +201,7 @@ def render(
     markers: Iterable[Marker] = (),
     only: Iterable[str] | None = None,
     ident: str = "map",
+    legend_title: str = "",
     width: int = 960,
     tolerance_px: float = 0.35,
 ) -> Map:
@@ -270,4 +272,5 @@ def render(
         key=lambda r: (r.category.key, r.name),
     )
     legend = sorted({category for category, _ in values.values()}, key=lambda c: c.key)
-    return Map(title, ident, mark_safe("".join(out)), rows, legend, markers, boundaries.source, boundaries.licence)  # noqa: S308 (every text in it is escaped above)
+    svg = mark_safe("".join(out))  # noqa: S308 (every text in it is escaped above)
+    return Map(title, ident, svg, rows, legend, legend_title, markers, boundaries.source, boundaries.licence)  # noqa: S308 (every text in it is escaped above)

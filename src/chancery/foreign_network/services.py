@@ -455,4 +455,5 @@ def network_map(posts) -> maps.Map:
         markers=markers,
         only=[s.id for s in boundaries.shapes if s.id != "AQ"],  # Antarctica: no post, half the height
         ident="network-map",
+        legend_title=_("Countries"),
     )

@@ -195,5 +195,6 @@ def municipality_map(rows: list[Row], measure: str = DEFAULT_MEASURE, day: datet
         names=current,
         only=current,
         ident="municipality-map",
+        legend_title=_("Number of %(what)s") % {"what": what},
         width=900,
     )
