@@ -13,11 +13,11 @@ from chancery.disaster_fund.services import statistics
 from chancery.disaster_fund.testing import file_claim
 
 
-def the_svg(page: str) -> ET.Element:
+def the_svg(page: str):
     return ET.fromstring(re.search(r"<svg [^>]*class=\"map\".*?</svg>", page, re.S).group(0))
 
 
-def shaded(svg: ET.Element) -> dict[str, str]:
+def shaded(svg) -> dict[str, str]:
     return {p.get("data-id"): p.find(f"{SVG}title").text for p in svg.iter(f"{SVG}path") if p.get("data-category")}
 
 
