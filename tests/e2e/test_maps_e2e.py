@@ -54,5 +54,8 @@ def test_the_network_map(page, live_server, org):
     expect(svg).to_be_visible()
     expect(svg.locator('path[data-category="1"]')).to_have_count(4)  # PL, EE, DK, SE
     expect(svg.locator("circle")).to_have_count(1)
+    europe = page.locator("#network-map-europe svg.map")
+    expect(europe.locator("circle")).to_have_count(1)  # Warsaw, in the window of Europe
+    expect(europe.locator('path[data-id="US"]')).to_have_count(0)  # outside it
     assert describe(run_axe(page)) == []
     assert [url for url in seen if not url.startswith(live_server.url)] == []

@@ -202,14 +202,17 @@ def render(
     only: Iterable[str] | None = None,
     ident: str = "map",
     legend_title: str = "",
+    extent: tuple[float, float, float, float] | None = None,
     width: int = 960,
     tolerance_px: float = 0.35,
 ) -> Map:
     """The map of `boundaries` (only the shapes whose id is in `only`, when given) with each shape
     of `values` filled by its category and titled with its name and detail; `names` overrides a
     shape's name (the page's language). The view box fits the drawn shapes; each path is
-    simplified to `tolerance_px` of the drawing. Values without a shape still get a table row
-    (`on_map` false), so nothing is lost when a boundary file lacks a small country."""
+    simplified to `tolerance_px` of the drawing; `extent` (min x, min y, max x, max y in the
+    file's coordinates) crops the view to a window instead (Europe), what lies outside clipped.
+    Values without a shape still get a table row (`on_map` false), so nothing is lost when a
+    boundary file lacks a small country."""
     project = PROJECTIONS[boundaries.coordinates]
     names = names or {}
     wanted = set(only) if only is not None else None
@@ -219,6 +222,9 @@ def render(
     marker_points = [project(m.lon, m.lat) if boundaries.coordinates == "lonlat" else (m.lon, m.lat) for m in markers]
     xs = [x for _, rings in projected for ring in rings for x, _y in ring] + [x for x, _ in marker_points]
     ys = [y for _, rings in projected for ring in rings for _x, y in ring] + [y for _, y in marker_points]
+    if extent is not None:  # the window's corners, projected (Equal Earth keeps meridians curved)
+        corners = [project(x, y) for x in (extent[0], (extent[0] + extent[2]) / 2, extent[2]) for y in extent[1::2]]
+        xs, ys = [x for x, _ in corners], [y for _, y in corners]
     if not xs:
         xs, ys = [0.0, 1.0], [0.0, 1.0]
     min_x, max_x, min_y, max_y = min(xs), max(xs), min(ys), max(ys)
@@ -239,7 +245,10 @@ def render(
     for shape, rings in projected:
         parts = []
         for ring in rings:
-            pixels = simplify([to_px(p) for p in ring], tolerance_px)
+            pixels = [to_px(p) for p in ring]
+            if extent is not None and not _overlaps(pixels, width, height):
+                continue  # outside the window
+            pixels = simplify(pixels, tolerance_px)
             if len(pixels) < 3:
                 continue
             parts.append("M" + "L".join(f"{_fmt(x)},{_fmt(y)}" for x, y in pixels) + "Z")
@@ -259,6 +268,8 @@ def render(
         out.append(f'<g class="map__markers" fill="{MARKER_FILL}" stroke="#ffffff" stroke-width="1">')
         for marker, point in zip(markers, marker_points, strict=True):
             x, y = to_px(point)
+            if not (0 <= x <= width and 0 <= y <= height):
+                continue
             label = f"{marker.label}: {marker.detail}" if marker.detail else marker.label
             out.append(f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="4"><title>{escape(label)}</title></circle>')
         out.append("</g>")
@@ -274,3 +285,8 @@ def render(
     legend = sorted({category for category, _ in values.values()}, key=lambda c: c.key)
     svg = mark_safe("".join(out))  # noqa: S308 (every text in it is escaped above)
     return Map(title, ident, svg, rows, legend, legend_title, markers, boundaries.source, boundaries.licence)  # noqa: S308 (every text in it is escaped above)
+
+
+def _overlaps(pixels: Sequence[Point], width: float, height: float) -> bool:
+    xs, ys = [x for x, _ in pixels], [y for _, y in pixels]
+    return max(xs) >= 0 and min(xs) <= width and max(ys) >= 0 and min(ys) <= height

@@ -425,11 +425,11 @@ def make_report(actor, assessment: Assessment):
 WORLD = Path(__file__).resolve().parent / "data" / "world-110m.json"  # Natural Earth 1:110m; README beside it
 
 
-def network_map(posts) -> maps.Map:
-    """The world with the countries the posts serve shaded (by the post that serves them) and the
-    countries where a post sits without serving it (Geneva, Brussels: multilateral posts) in a
-    lighter class; each post's city marked where it has a location. `posts`: what the reader may
-    see (the view's list)."""
+def network_map(posts) -> tuple[maps.Map, maps.Map]:
+    """The world, and Europe where most posts are, with the countries the posts serve shaded (by
+    the post that serves them) and the countries where a post sits without serving it (Geneva,
+    Brussels: multilateral posts) in a lighter class; each post's city marked where it has a
+    location. `posts`: what the reader may see (the view's list)."""
     served = maps.Category(1, _("served by a post"), maps.SEQUENTIAL[3])
     seat = maps.Category(2, _("seat of a post, not served bilaterally"), maps.SEQUENTIAL[0])
     by_country: dict[str, list[str]] = defaultdict(list)
@@ -446,14 +446,31 @@ def network_map(posts) -> maps.Map:
     for code, cities in seats.items():
         values.setdefault(code, (seat, _("post in %(cities)s") % {"cities": ", ".join(cities)}))
     boundaries = maps.load(WORLD)
-    return maps.render(
+    common = {
+        "values": values,
+        "names": {code: country_names.name(code) for code in {s.id for s in boundaries.shapes} | set(values)},
+        "markers": markers,
+        "only": [s.id for s in boundaries.shapes if s.id != "AQ"],  # Antarctica: no post, half the height
+        "legend_title": _("Countries"),
+    }
+    world = maps.render(
         boundaries,
         title=_("Map of the diplomatic network"),
         description=_("World map: the countries served by a post are shaded, the posts' cities are marked."),
-        values=values,
-        names={code: country_names.name(code) for code in {s.id for s in boundaries.shapes} | set(values)},
-        markers=markers,
-        only=[s.id for s in boundaries.shapes if s.id != "AQ"],  # Antarctica: no post, half the height
         ident="network-map",
-        legend_title=_("Countries"),
+        **common,
     )
+    europe = maps.render(
+        boundaries,
+        title=_("The diplomatic network in Europe"),
+        description=_("Map of Europe: the countries served by a post are shaded, the posts' cities are marked."),
+        ident="network-map-europe",
+        extent=EUROPE,
+        width=640,
+        **common,
+    )
+    return world, europe
+
+
+# Longitude and latitude of the window of the map of Europe, where most posts are.
+EUROPE = (-11.0, 35.0, 32.0, 71.0)

@@ -138,3 +138,15 @@ def test_the_municipality_file_has_every_municipality_of_the_fund():
     xs = [x for s in shapes.values() for r in s.rings for x, _ in r]
     ys = [y for s in shapes.values() for r in s.rings for _, y in r]
     assert 20_000 < min(xs) and max(xs) < 260_000 and 150_000 < min(ys) and max(ys) < 250_000
+
+
+def test_render_an_extent_crops_the_view(boundaries):
+    result = maps.render(
+        boundaries, title="t", description="d", values={}, extent=(0, 0, 1.5, 1),
+        markers=[maps.Marker("in", 0.5, 0.5), maps.Marker("out", 2.5, 0.5)],
+    )  # fmt: skip
+    root = ET.fromstring(str(result.svg))
+    assert root.get("viewBox") == "0 0 960 640"
+    # A and B reach into the window, C lies outside it; the marker outside is left out
+    assert [p.get("data-id") for p in root.iter(f"{SVG}path")] == ["A", "B"]
+    assert [c.find(f"{SVG}title").text for c in root.iter(f"{SVG}circle")] == ["in"]
