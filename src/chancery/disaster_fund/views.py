@@ -140,18 +140,27 @@ def anomalies_xlsx(request):
 @login_required
 def statistics_view(request):
     _handler(request)
-    return render(
-        request,
-        "disaster_fund/statistics.html",
-        {"rows": statistics.per_municipality(), "public": False, "nav_current": "disaster_fund:index"},
-    )
+    return _statistics(request, public=False, nav_current="disaster_fund:index")
 
 
 def public_statistics(request):
+    return _statistics(request, public=True, minimum=statistics.MINIMUM_CELL)
+
+
+def _statistics(request, **context):
+    rows = statistics.per_municipality()
+    measure = request.GET.get("kaart")
+    measure = measure if measure in statistics.MEASURES else statistics.DEFAULT_MEASURE
     return render(
         request,
         "disaster_fund/statistics.html",
-        {"rows": statistics.per_municipality(), "public": True, "minimum": statistics.MINIMUM_CELL},
+        {
+            "rows": rows,
+            "map": statistics.municipality_map(rows, measure),
+            "measure": measure,
+            "measures": statistics.MEASURES.items(),
+            **context,
+        },
     )
 
 

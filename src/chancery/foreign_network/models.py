@@ -57,6 +57,15 @@ class Post(models.Model):
     organisations = models.JSONField(_("international organisations followed"), default=list, blank=True)
     opened = models.DateField(_("opened"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # Where the post's city is drawn on the network's map (WGS 84 degrees).
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=7, decimal_places=4, null=True, blank=True,
+        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
+    )  # fmt: skip
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=7, decimal_places=4, null=True, blank=True,
+        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
+    )  # fmt: skip
 
     objects = ReadableQuerySet.as_manager()
 

@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,9 +19,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django_countries import countries as country_names
 from django_countries.fields import CountryField
 
-from chancery.core import audit
+from chancery.core import audit, maps
 from chancery.core import services as core_services
 from chancery.core.authz import require
 from chancery.core.models import AccessLevel, AuditAction, DocumentKind
@@ -56,7 +58,7 @@ def snapshot(obj, fields) -> dict:
     return {name: data[name] for name in fields}
 
 
-POST_FIELDS = ("entity", "code", "city", "country", "countries", "organisations", "opened")
+POST_FIELDS = ("entity", "code", "city", "country", "countries", "organisations", "opened", "latitude", "longitude")
 POSTING_FIELDS = ("person", "role", "post", "start", "end")
 COST_FIELDS = ("post", "year", "staff_cents", "operating_cents")
 
@@ -68,6 +70,18 @@ def register_post(actor, **fields) -> Post:
     post.full_clean()
     post.save()
     audit.record(actor, AuditAction.CREATE, post, after=snapshot(post, POST_FIELDS))
+    return post
+
+
+@transaction.atomic
+def locate_post(actor, post: Post, *, latitude: Decimal, longitude: Decimal) -> Post:
+    """Where the post's city lies (for the network's map)."""
+    require(actor, "foreign_network.keep_network")
+    before = snapshot(post, ("latitude", "longitude"))
+    post.latitude, post.longitude = latitude, longitude
+    post.full_clean()
+    post.save(update_fields=["latitude", "longitude"])
+    audit.record(actor, AuditAction.UPDATE, post, before=before, after=snapshot(post, ("latitude", "longitude")))
     return post
 
 
@@ -404,3 +418,59 @@ def make_report(actor, assessment: Assessment):
     else:
         core_services.add_derived_version(actor, assessment.report, upload, reason=_("Made again"))
     return assessment.report
+
+
+# The network's map ---------------------------------------------------------------------------------
+
+WORLD = Path(__file__).resolve().parent / "data" / "world-110m.json"  # Natural Earth 1:110m; README beside it
+
+
+def network_map(posts) -> tuple[maps.Map, maps.Map]:
+    """The world, and Europe where most posts are, with the countries the posts serve shaded (by
+    the post that serves them) and the countries where a post sits without serving it (Geneva,
+    Brussels: multilateral posts) in a lighter class; each post's city marked where it has a
+    location. `posts`: what the reader may see (the view's list)."""
+    served = maps.Category(1, _("served by a post"), maps.SEQUENTIAL[3])
+    seat = maps.Category(2, _("seat of a post, not served bilaterally"), maps.SEQUENTIAL[0])
+    by_country: dict[str, list[str]] = defaultdict(list)
+    seats: dict[str, list[str]] = defaultdict(list)
+    markers = []
+    for post in posts:
+        for code in post.countries:
+            by_country[code].append(post.city)
+        seats[post.country.code].append(post.city)
+        if post.latitude is not None and post.longitude is not None:
+            served_names = ", ".join(post.country_names()) or ", ".join(post.organisations)
+            markers.append(maps.Marker(post.city, float(post.longitude), float(post.latitude), served_names))
+    values = {code: (served, _("served from %(cities)s") % {"cities": ", ".join(c)}) for code, c in by_country.items()}
+    for code, cities in seats.items():
+        values.setdefault(code, (seat, _("post in %(cities)s") % {"cities": ", ".join(cities)}))
+    boundaries = maps.load(WORLD)
+    common = {
+        "values": values,
+        "names": {code: country_names.name(code) for code in {s.id for s in boundaries.shapes} | set(values)},
+        "markers": markers,
+        "only": [s.id for s in boundaries.shapes if s.id != "AQ"],  # Antarctica: no post, half the height
+        "legend_title": _("Countries"),
+    }
+    world = maps.render(
+        boundaries,
+        title=_("Map of the diplomatic network"),
+        description=_("World map: the countries served by a post are shaded, the posts' cities are marked."),
+        ident="network-map",
+        **common,
+    )
+    europe = maps.render(
+        boundaries,
+        title=_("The diplomatic network in Europe"),
+        description=_("Map of Europe: the countries served by a post are shaded, the posts' cities are marked."),
+        ident="network-map-europe",
+        extent=EUROPE,
+        width=640,
+        **common,
+    )
+    return world, europe
+
+
+# Longitude and latitude of the window of the map of Europe, where most posts are.
+EUROPE = (-11.0, 35.0, 32.0, 71.0)

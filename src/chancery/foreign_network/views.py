@@ -52,6 +52,7 @@ def posts(request):
             "below": [p for p in rows if not p.meets_minimum_staffing],
             "countries": len({code for p in rows for code in p.countries}),
             "costs": services.costs_by_year(request.user),
+            "maps": services.network_map(rows),
         },
     )
 

@@ -85,6 +85,16 @@ POSTS = [
     ),
 ]
 
+# Where each post's city lies, for the network's map (WGS 84, the city centre as GeoNames gives it,
+# rounded to 0.01 degree).
+LOCATIONS = {
+    "eu": ("50.85", "4.35"), "berlijn": ("52.52", "13.41"), "den-haag": ("52.08", "4.30"),
+    "geneve": ("46.20", "6.14"), "kopenhagen": ("55.68", "12.57"), "londen": ("51.51", "-0.13"),
+    "madrid": ("40.42", "-3.70"), "parijs": ("48.85", "2.35"), "pretoria": ("-25.74", "28.19"),
+    "rome": ("41.89", "12.48"), "warschau": ("52.23", "21.01"), "new-york": ("40.71", "-74.01"),
+    "wenen": ("48.21", "16.37"),
+}  # fmt: skip
+
 # Demo staffing: every post has a representative and a local employee; the posts the memorandum
 # wants strengthened (The Hague, Paris, Copenhagen, Warsaw) lack a deputy in two cases, so the
 # dashboard shows the flag.

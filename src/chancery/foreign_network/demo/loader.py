@@ -15,6 +15,7 @@ from chancery.foreign_network import services
 from chancery.foreign_network.demo.data import (
     ASSESSMENT,
     COSTS_2022,
+    LOCATIONS,
     POSTS,
     RELATED_OFFICES,
     WITHOUT_DEPUTY,
@@ -68,6 +69,11 @@ def load_demo() -> dict[type, int]:
                 created.append(services.assign(secretariat, person=person, role=role, post=posts[code], start=start))
             services.set_cost(secretariat, posts[code], 2022, staff_cents=COSTS_2022[code] * 7 // 10,
                               operating_cents=COSTS_2022[code] - COSTS_2022[code] * 7 // 10)  # fmt: skip
+        post = posts[code]
+        if post is not None and post.latitude is None and code in LOCATIONS:
+            # Also for a post loaded before posts had a location: the map needs it.
+            latitude, longitude = LOCATIONS[code]
+            services.locate_post(secretariat, post, latitude=Decimal(latitude), longitude=Decimal(longitude))
     if not Posting.objects.filter(post__isnull=True).exists():
         # A return post at headquarters (memorandum §5.1: "terugkeerposten").
         created.append(services.assign(secretariat, person="Terugkeerder Demo", role=StaffRole.OTHER, post=None,

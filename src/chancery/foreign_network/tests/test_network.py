@@ -106,3 +106,51 @@ def test_network_pages(network, client, org):
     client.force_login(org.users["expert"])
     assert client.get("/app/netwerk/").status_code == 403
     assert client.get("/app/netwerk/posten/warschau/").status_code == 403
+
+
+def test_the_network_page_maps_the_served_countries_and_the_posts(network, client, org):
+    import re
+    from decimal import Decimal
+
+    from defusedxml import ElementTree as ET
+
+    from chancery.core.tests.test_maps import SVG, no_external_reference
+
+    warschau, kopenhagen = network
+    services.locate_post(org.users["secretariat"], warschau, latitude=Decimal("52.23"), longitude=Decimal("21.01"))
+    geneve = services.register_post(
+        org.users["secretariat"], code="geneve", city="Genève", country="CH", countries=[], organisations=["WGO"]
+    )
+    services.locate_post(org.users["secretariat"], geneve, latitude=Decimal("46.2"), longitude=Decimal("6.14"))
+    client.force_login(org.users["civil_servant"])
+    page = client.get("/app/netwerk/").content.decode()
+    svg_text = re.search(r"<svg [^>]*class=\"map\".*?</svg>", page, re.S).group(0)
+    assert no_external_reference(svg_text)
+    svg = ET.fromstring(svg_text)
+    shaded = {p.get("data-id"): (p.get("data-category"), p.find(f"{SVG}title").text) for p in svg.iter(f"{SVG}path")}
+    served = {code for code, (category, _) in shaded.items() if category == "1"}
+    assert served == {"PL", "EE", "LV", "LT", "DK", "SE", "NO", "FI"}
+    assert shaded["CH"][0] == "2"  # Genève: a post, no country served
+    assert shaded["EE"][1] == "Estland: bediend vanuit Warschau"
+    assert shaded["BE"][0] is None and "AQ" not in shaded
+    assert all(title for _, title in shaded.values())
+    # the posts with a location are marked (Kopenhagen has none yet)
+    assert [c.find(f"{SVG}title").text for c in svg.iter(f"{SVG}circle")] == [
+        "Genève: WGO",
+        "Warschau: Estland, Litouwen, Letland, Polen",  # the field keeps codes sorted
+    ]
+    assert 'data-id="EE"' in page.split("</svg>", 1)[1]  # the table under the map
+
+
+def test_a_post_location_is_checked_and_audited(network, org):
+    from decimal import Decimal
+
+    warschau, _ = network
+    with pytest.raises(ValidationError):
+        services.locate_post(org.users["secretariat"], warschau, latitude=Decimal("91"), longitude=Decimal("0"))
+    warschau.refresh_from_db()
+    assert warschau.latitude is None
+    with pytest.raises(PermissionDenied):
+        services.locate_post(org.users["expert"], warschau, latitude=Decimal("52"), longitude=Decimal("21"))
+    services.locate_post(org.users["secretariat"], warschau, latitude=Decimal("52.23"), longitude=Decimal("21.01"))
+    assert AuditEntry.objects.filter(object_id=str(warschau.pk), action="update").exists()
