@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "chancery.investment_screening",
     "chancery.operations",
     "chancery.disaster_fund",
+    "chancery.grants",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
