@@ -19,6 +19,8 @@ def test_the_demo(db):
     assert programmes.open_calls().count() == 4 and Call.objects.count() == 5
     states = set(Case.objects.filter(procedure="SUB").values_list("state", flat=True))
     assert {"submitted", "incomplete", "inadmissible", "assessment", "assessed", "granted", "rejected"} <= states
+    nominations = set(Case.objects.filter(procedure="MRP").values_list("state", flat=True))
+    assert nominations == {"nominated", "jury", "laureate"}
     protected = Application.objects.get(protected=True)
     assert protected.case.access_level == "confidential" and protected.awarded_cents
     committed = Envelope.objects.get(programme__code="mensenrechtenfonds").committed_cents
