@@ -15,7 +15,7 @@ class GrantsConfig(AppConfig):
 
     def ready(self) -> None:
         from chancery.api import routes
-        from chancery.core import navigation
+        from chancery.core import navigation, opendata
         from chancery.grants import api, events, panels, permissions, readers  # noqa: F401 - declarations
         from chancery.grants.procedure import GRANT_APPLICATION, HUMAN_RIGHTS_PRIZE
         from chancery.procedures import registry
@@ -27,6 +27,14 @@ class GrantsConfig(AppConfig):
         register_case_panel(GRANT_APPLICATION.code, "grants/case_panel.html", panels.application_context, order=40)
         routes.register("grants", api.GrantViewSet, "grant")
         routes.register("calls", api.CallViewSet, "call")
+        opendata.register(
+            opendata.Dataset(
+                "subsidies", "Toegekende subsidies",
+                "Per programma en jaar de toegekende subsidies: begunstigde, land, bedrag, doel en datum van de "
+                "beslissing; een beschermde begunstigde als “beschermde begunstigde”, zonder naam of land.",
+                "grants_open_data", "csv",
+            )
+        )  # fmt: skip
         navigation.register(
             navigation.Module(
                 "grants", _("Grant programmes"), "grants:index", order=49, permission="grants.handle",

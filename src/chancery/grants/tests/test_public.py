@@ -109,3 +109,15 @@ def test_the_procedures_command_lists_the_grant_and_prize_procedures():
     call_command("procedures", "--json", stdout=out)
     codes = {p["code"] for p in json.loads(out.getvalue())["procedures"]}
     assert {"SUB", "MRP", "CSG", "VM"} <= codes
+
+
+def test_the_open_data_page_and_catalogue_offer_the_grants_csv(client, granted):
+    from rdflib import Graph
+    from rdflib.namespace import DCAT
+
+    page = client.get("/open-data/").content.decode()
+    assert 'href="/open-data/subsidies.csv"' in page
+    catalogue = client.get("/open-data/?format=ttl").content.decode()
+    downloads = {str(url) for url in Graph().parse(data=catalogue, format="turtle").objects(None, DCAT.downloadURL)}
+    assert any(url.endswith("/open-data/subsidies.csv") for url in downloads)
+    assert SECRET_NAME not in catalogue
