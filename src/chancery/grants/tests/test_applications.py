@@ -95,6 +95,21 @@ def test_a_person_at_risk_gets_a_confidential_file(applicant, grants, call):
     assert Application.objects.visible_to(grants).count() == 1
 
 
+def test_the_files_of_a_person_at_risk_become_confidential_too(grants, call):
+    from chancery.core.models import Role
+    from chancery.core.testing import make_user, pdf_upload
+    from chancery.grants.services import applications as service
+    from chancery.grants.testing import application_data
+    from chancery.procedures.services import work
+
+    user = make_user("t-verdediger", Role.APPLICANT)
+    annex = [("annex", pdf_upload(), "Bijlage")]
+    data = application_data(call, protected=True)
+    case = work.apply(user, service.CODE, party=PERSON_AT_RISK, title="Bescherming", data=data, documents=annex)
+    levels = {link.document.access_level for link in case.documents.select_related("document")}
+    assert levels == {"confidential"}
+
+
 def test_only_the_human_rights_fund_takes_persons_at_risk(applicant, grants):
     from chancery.grants.testing import programme
 
