@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "chancery.operations",
     "chancery.disaster_fund",
     "chancery.crisis",
+    "chancery.grants",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

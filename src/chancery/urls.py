@@ -7,6 +7,8 @@ from django.views.i18n import set_language
 from chancery.core.admin_site import restrict_admin_to_administrators
 from chancery.disaster_fund.urls import counter_patterns as disaster_counter_patterns
 from chancery.disaster_fund.urls import public_patterns as disaster_public_patterns
+from chancery.grants import views as grants_views
+from chancery.grants.urls import public_patterns as grants_public_patterns
 from chancery.licensing.urls import counter_patterns as licence_counter_patterns
 from chancery.licensing.urls import public_patterns as licence_public_patterns
 from chancery.monitoring.urls import progress_patterns
@@ -43,6 +45,8 @@ urlpatterns = [
     path("app/crisis/", include("chancery.crisis.urls")),
     path("loket/schademelding/", include(disaster_counter_patterns)),
     path("rampenfonds/", include(disaster_public_patterns)),
+    path("app/subsidies/", include("chancery.grants.urls")),
+    path("oproepen/", include(grants_public_patterns)),
     path("loket/", include(counter_patterns)),
     path("strategische-goederen/rapport/", include(licence_public_patterns)),
     path("regelgeving/", include("chancery.regulation.urls")),
@@ -50,6 +54,8 @@ urlpatterns = [
     path("zoeken", portal_views.search, name="search"),
     path("zoeken/feed", portal_views.SearchFeed(), name="search_feed"),
     path("open-data/", portal_views.open_data, name="open_data"),
+    # The granted grants (public accountability), made on each request from the grants themselves.
+    path("open-data/subsidies.csv", grants_views.grants_csv, name="grants_open_data"),
     path("open-data/<str:name>", portal_views.open_data_file, name="open_data_file"),
     # The linked data's URIs (portal.linkeddata.Builder.uri): each dereferences (portal.views.identifier).
     path("id/<str:kind>/<path:key>", portal_views.identifier, name="identifier"),

@@ -13,6 +13,7 @@ from django.urls import reverse
 from rdflib import XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
+from chancery.core import opendata as core_opendata
 from chancery.portal import linkeddata, opendata
 
 FILE_TYPE = Namespace("http://publications.europa.eu/resource/authority/file-type/")
@@ -83,4 +84,27 @@ def catalogue_graph(base: str) -> Graph:
             modified = made[name]["modified"].isoformat()
             graph.add((distribution, DCTERMS.modified, Literal(modified, datatype=XSD.dateTime)))
             graph.add((distribution, DCTERMS.license, LICENCE))
+    # The other apps' datasets (core.opendata), each one file made on request.
+    for registered in core_opendata.datasets():
+        dataset = URIRef(f"{base}{reverse('open_data')}#{registered.key}")
+        graph.add((catalogue, DCAT.dataset, dataset))
+        graph.add((dataset, RDF.type, DCAT.Dataset))
+        graph.add((dataset, DCTERMS.title, Literal(registered.title, lang="nl")))
+        graph.add((dataset, DCTERMS.description, Literal(registered.description, lang="nl")))
+        graph.add((dataset, DCTERMS.publisher, organ))
+        graph.add((dataset, DCTERMS.language, URIRef(linkeddata.DUTCH[0])))
+        graph.add((dataset, DCAT.landingPage, URIRef(f"{base}{reverse('open_data')}")))
+        file_type, media_type = FORMATS[registered.suffix]
+        address = URIRef(f"{base}{reverse(registered.url_name)}")
+        distribution = URIRef(f"{address}#distributie")
+        graph.add((dataset, DCAT.distribution, distribution))
+        graph.add((distribution, RDF.type, DCAT.Distribution))
+        graph.add(
+            (distribution, DCTERMS.title, Literal(f"{registered.title} ({registered.suffix.upper()})", lang="nl"))
+        )
+        graph.add((distribution, DCAT.accessURL, address))
+        graph.add((distribution, DCAT.downloadURL, address))
+        graph.add((distribution, DCTERMS.format, file_type))
+        graph.add((distribution, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media_type}")))
+        graph.add((distribution, DCTERMS.license, LICENCE))
     return graph

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from chancery.core import links
+from chancery.core import opendata as core_opendata
 from chancery.core.authz import require
 from chancery.core.models import Document, DocumentKind, Mandatee, Person
 from chancery.core.views_kit import page_number
@@ -262,7 +263,8 @@ def open_data(request):
     wanted = linkeddata.wanted_format(request)
     if wanted:
         return linkeddata.response(catalogue.catalogue_graph(_base(request)), wanted)
-    return _with_alternates(request, render(request, "portal/open_data.html", {"dumps": opendata.available()}))
+    context = {"dumps": opendata.available(), "datasets": core_opendata.datasets()}
+    return _with_alternates(request, render(request, "portal/open_data.html", context))
 
 
 def open_data_file(request, name):

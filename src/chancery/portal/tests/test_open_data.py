@@ -81,10 +81,11 @@ def test_turtle_and_document_dumps_and_their_dcat_catalogue(
     assert catalogue["Content-Type"].startswith("text/turtle")
     dcat = Graph().parse(data=catalogue.content.decode(), format="turtle")
     assert len(list(dcat.subjects(RDF.type, DCAT.Catalog))) == 1
-    assert len(list(dcat.subjects(RDF.type, DCAT.Dataset))) == 2
+    # The portal's two, and the granted grants (grants, registered through core.opendata).
+    assert len(list(dcat.subjects(RDF.type, DCAT.Dataset))) == 3
     downloads = sorted(str(url).rsplit("/", 1)[1] for url in dcat.objects(None, DCAT.downloadURL))
     assert downloads == sorted(
-        ["decisions.csv", "decisions.jsonl", "decisions.ttl", "documents.csv", "documents.jsonl"]
+        ["decisions.csv", "decisions.jsonl", "decisions.ttl", "documents.csv", "documents.jsonl", "subsidies.csv"]
     )
     for url in dcat.objects(None, DCAT.downloadURL):
         assert client.get(str(url)).status_code == 200

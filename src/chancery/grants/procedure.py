@@ -1,0 +1,236 @@
+"""The grant application, procedure `SUB`, and the nomination for the human rights prize, procedure
+`MRP` (procedure-rules.md §D3, MISSION D4/D5), declared here and registered by the grants app; the
+engine is not changed.
+
+SUB after §D3: submitted at the counter while the call is open (the guard asks the moment: at or
+after the closing moment it is refused) → the admissibility check, with a window to complete the
+file (configurable, default 7 days, a clock) else inadmissible → under assessment (reviewers
+declare conflicts of interest, then score every criterion) → assessed (consolidated, ranked on the
+call's page) → granted (the award commits the envelope under a row lock: never above what remains)
+| rejected (a motivated letter). Confidential when the applicant is a person at risk (the entry
+action of the submission raises the file's level).
+
+MRP: a nomination for the yearly human rights prize, received, admitted to the jury, shortlisted,
+and the laureate decided; the rest is not selected.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy
+
+from chancery.core.permissions import CIVIL_SERVICE, SECRETARIAT
+from chancery.grants import rules
+from chancery.grants.permissions import TEAM
+from chancery.grants.services import applications
+from chancery.procedures.engine import APPLICANT, Action, Clock, DocumentType, Guard, Procedure, State, Term, Transition
+from chancery.procedures.guards import notify_applicant
+from chancery.procedures.steps import information_requests, withdrawals
+
+CODE = applications.CODE
+PRIZE_CODE = "MRP"
+HANDLERS = CIVIL_SERVICE | SECRETARIAT
+
+SUBMITTABLE = Guard(
+    "submittable",
+    gettext_lazy("The call is open, the country eligible, the budget complete and within the call's maximum"),
+    applications.submittable,
+)
+ALL_SCORED = Guard("all_scored", gettext_lazy("Every reviewer without a conflict of interest scored"),
+                   applications.all_scored)  # fmt: skip
+PASSES = Guard("passes_marks", gettext_lazy("The scores reach the pass marks per criterion and overall"),
+               applications.passes)  # fmt: skip
+WITHIN_ENVELOPE = Guard("within_envelope", gettext_lazy("The grant fits in what remains of the envelope"),
+                        applications.within_envelope)  # fmt: skip
+RECORD_APPLICATION = Action("record_application", gettext_lazy("Record the application"),
+                            applications.record_application)  # fmt: skip
+RECORD_AWARD = Action("record_award", gettext_lazy("Commit the envelope and record the grant"),
+                      applications.record_award)  # fmt: skip
+RECORD_REJECTION = Action("record_rejection", gettext_lazy("Record the decision date"), applications.record_rejection)
+DECIDED = notify_applicant(gettext_lazy("A decision was taken on your grant application."))
+
+
+def _t(name, label, source, target, roles, **options) -> Transition:
+    return Transition(name=name, label=label, source=source, target=target, roles=roles, **options)
+
+
+GRANT_APPLICATION = Procedure(
+    code=CODE,
+    name=gettext_lazy("Grant application (foreign policy programmes)"),
+    description=gettext_lazy(
+        "An application for a grant on an open call of a programme of the Department of Chancellery and Foreign "
+        "Affairs: Eastern border and Ukraine partnerships, the human rights fund, humanitarian aid, secondments."
+    ),
+    team=TEAM,
+    access_level="internal_council",
+    application_form="chancery.grants.application_form.GrantApplicationForm",
+    answer_transition="answer",
+    document_types=(
+        DocumentType("application_form", gettext_lazy("application form")),
+        DocumentType("budget", gettext_lazy("budget table")),
+        DocumentType("annex", gettext_lazy("annex")),
+        DocumentType("decision_letter", gettext_lazy("decision letter")),
+    ),
+    states=(
+        State("draft", gettext_lazy("Draft")),
+        State(
+            "submitted", gettext_lazy("Submitted, admissibility being checked"), gettext_lazy("Received, being checked")
+        ),
+        State(
+            "incomplete",
+            gettext_lazy("Incomplete, waiting for the applicant"),
+            gettext_lazy("More information needed from you"),
+            waiting_for_applicant=True,
+        ),
+        State("inadmissible", gettext_lazy("Inadmissible"), final=True),
+        State(
+            "assessment",
+            gettext_lazy("Under assessment by the reviewers"),
+            gettext_lazy("Under assessment"),
+            public_code="under_assessment",
+        ),
+        State(
+            "assessed",
+            gettext_lazy("Assessed and ranked, decision being prepared"),
+            gettext_lazy("Under assessment"),
+            public_code="under_assessment",
+        ),
+        State("granted", gettext_lazy("Granted"), decided=True),
+        State("rejected", gettext_lazy("Rejected"), final=True),
+        State("withdrawn", gettext_lazy("Withdrawn"), final=True),
+    ),  # fmt: skip
+    transitions=(
+        _t(
+            "submit",
+            gettext_lazy("Submit"),
+            "draft",
+            "submitted",
+            {APPLICANT},
+            guards=(SUBMITTABLE,),
+            on_enter=(RECORD_APPLICATION,),
+        ),
+        *withdrawals(("draft", "submitted", "incomplete", "assessment")),
+        *information_requests(HANDLERS, (("submitted", "incomplete"),)),
+        _t(
+            "declare_admissible",
+            gettext_lazy("Declare admissible and eligible: start the assessment"),
+            "submitted",
+            "assessment",
+            HANDLERS,
+        ),
+        *(
+            _t(
+                "declare_inadmissible",
+                gettext_lazy("Declare inadmissible"),
+                source,
+                "inadmissible",
+                HANDLERS,
+                reason_required=True,
+                reason_to_applicant=True,
+                on_enter=(DECIDED,),
+            )
+            for source in ("submitted", "incomplete")
+        ),
+        _t(
+            "close_assessment",
+            gettext_lazy("Close the assessment (consolidate and rank)"),
+            "assessment",
+            "assessed",
+            HANDLERS,
+            guards=(ALL_SCORED,),
+        ),
+        _t(
+            "award",
+            gettext_lazy("Award the grant"),
+            "assessed",
+            "granted",
+            HANDLERS,
+            guards=(PASSES, WITHIN_ENVELOPE),
+            reason_required=True,
+            reason_to_applicant=True,
+            on_enter=(RECORD_AWARD, DECIDED),
+        ),
+        _t(
+            "reject",
+            gettext_lazy("Reject"),
+            "assessed",
+            "rejected",
+            HANDLERS,
+            reason_required=True,
+            reason_to_applicant=True,
+            on_enter=(RECORD_REJECTION, DECIDED),
+        ),
+    ),  # fmt: skip
+    clocks=(
+        Clock(
+            code="completion",
+            label=gettext_lazy("Window to complete the file"),
+            terms=(
+                Term(
+                    days=rules.figure("completion_days"),
+                    source=rules.source_of("completion_days"),
+                    valid_from=rules.PLAN_FROM,
+                ),
+            ),  # fmt: skip
+            runs_in={"incomplete"},
+        ),
+    ),
+)
+
+
+HUMAN_RIGHTS_PRIZE = Procedure(
+    code=PRIZE_CODE,
+    name=gettext_lazy("Nomination for the human rights prize"),
+    description=gettext_lazy(
+        "A nomination of a person or organisation for the yearly human rights prize of the Flemish Government; "
+        "a jury scores the admitted nominations and the laureate is decided."
+    ),
+    team=TEAM,
+    access_level="confidential",
+    answer_transition="answer",
+    document_types=(
+        DocumentType("nomination", gettext_lazy("nomination")),
+        DocumentType("annex", gettext_lazy("annex")),
+    ),
+    states=(
+        State("draft", gettext_lazy("Draft")),
+        State("nominated", gettext_lazy("Nominated, being checked"), gettext_lazy("Received, being checked")),
+        State(
+            "incomplete",
+            gettext_lazy("Incomplete, waiting for the nominator"),
+            gettext_lazy("More information needed from you"),
+            waiting_for_applicant=True,
+        ),
+        State(
+            "jury", gettext_lazy("Before the jury"), gettext_lazy("Under assessment"), public_code="under_assessment"
+        ),
+        State(
+            "shortlisted",
+            gettext_lazy("Shortlisted by the jury"),
+            gettext_lazy("Under assessment"),
+            public_code="under_assessment",
+        ),
+        State("laureate", gettext_lazy("Laureate"), final=True),
+        State("not_selected", gettext_lazy("Not selected"), final=True),
+        State("withdrawn", gettext_lazy("Withdrawn"), final=True),
+    ),  # fmt: skip
+    transitions=(
+        _t("submit", gettext_lazy("Nominate"), "draft", "nominated", {APPLICANT}),
+        *withdrawals(("draft", "nominated", "incomplete")),
+        *information_requests(HANDLERS, (("nominated", "incomplete"),)),
+        _t("admit", gettext_lazy("Admit to the jury"), "nominated", "jury", HANDLERS),
+        _t("shortlist", gettext_lazy("Shortlist"), "jury", "shortlisted", HANDLERS, reason_required=True),
+        _t(
+            "award_prize",
+            gettext_lazy("Decide: laureate"),
+            "shortlisted",
+            "laureate",
+            HANDLERS,
+            reason_required=True,
+            on_enter=(notify_applicant(gettext_lazy("The jury decided on your nomination.")),),
+        ),
+        *(
+            _t("not_select", gettext_lazy("Not selected"), source, "not_selected", HANDLERS, reason_required=True)
+            for source in ("nominated", "jury", "shortlisted")
+        ),
+    ),  # fmt: skip
+)

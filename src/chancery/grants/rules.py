@@ -1,0 +1,87 @@
+"""Figures of the grant programmes, each with its source and since when it applies
+(procedure-rules.md §D, MISSION D4/D5). A changed figure is a new entry with its own `valid_from`,
+never an edit. Amounts are whole cents (int); fractions are Decimal.
+
+The envelopes are the memorandum's plans for 2024–2029, not found in other public sources
+(procedure-rules §D1: "treat them as configuration"); the call lifecycle figures (pass marks,
+tranches, the window to complete a file) are Flemish practice (§D3, VLAIO and Polsslag [H]),
+defaults a call may override.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+MEMORANDUM = "Beleidsnota / memorandum Kanselarij en Buitenlandse Zaken 2024–2029"
+SOURCE_LIFECYCLE = "procedure-rules §D3: VLAIO (living labs) en Polsslag (binnenland.vlaanderen.be), gangbare praktijk"
+SOURCE_LEGAL = "Wet van 16 mei 2003 (algemene bepalingen begrotingen), art. 11 en 13; Vlaamse Codex Overheidsfinanciën"
+PLAN_FROM = datetime.date(2024, 1, 1)
+PLAN_UNTIL = datetime.date(2029, 12, 31)
+
+
+@dataclass(frozen=True)
+class ProgrammePlan:
+    """A programme of the memorandum with its yearly envelope."""
+
+    code: str
+    name: str
+    yearly_cents: int
+    section: str
+    source: str
+    valid_from: datetime.date
+    valid_until: datetime.date
+    # Persons at risk may apply (their identity is protected: confidential by default).
+    protects_persons: bool = False
+
+
+PROGRAMMES = (
+    ProgrammePlan("oostgrens-oekraine", "Oostgrens en Oekraïne: partnerschappen", 5_000_000_00, "§4.2", MEMORANDUM,
+                  PLAN_FROM, PLAN_UNTIL),
+    ProgrammePlan("mensenrechtenfonds", "Mensenrechtenfonds", 1_000_000_00, "§6.1.1", MEMORANDUM, PLAN_FROM,
+                  PLAN_UNTIL, protects_persons=True),
+    ProgrammePlan("humanitaire-hulp", "Humanitaire hulp (met Rode Kruis Vlaanderen)", 5_000_000_00, "§6.3",
+                  MEMORANDUM, PLAN_FROM, PLAN_UNTIL),
+    # §5.5 names secondments and traineeships without a figure: an envelope of 0 until the budget
+    # decree gives one (a commitment is then refused, never silently allowed).
+    ProgrammePlan("detacheringen-stages", "Detacheringen en stages", 0, "§5.5", MEMORANDUM, PLAN_FROM, PLAN_UNTIL),
+)  # fmt: skip
+PROGRAMMES_BY_CODE = {plan.code: plan for plan in PROGRAMMES}
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    value: Decimal | int
+    source: str
+    valid_from: datetime.date
+
+
+# §D3 step 4 [H]: pass = ≥ 50 % per criterion and ≥ 50 % total; each criterion scored e.g. /20.
+# §D3 step 3 [H]: a short window to complete (e.g. max 1 week), else inadmissible.
+# §D3 step 6 [H]: advance 80 %, balance 20 % after the final report (variants 90/10).
+FIGURES = (
+    Figure("pass_mark_criterion", Decimal("0.50"), SOURCE_LIFECYCLE, PLAN_FROM),
+    Figure("pass_mark_total", Decimal("0.50"), SOURCE_LIFECYCLE, PLAN_FROM),
+    Figure("max_score", 20, SOURCE_LIFECYCLE, PLAN_FROM),
+    Figure("completion_days", 7, SOURCE_LIFECYCLE, PLAN_FROM),
+    Figure("advance_share", Decimal("0.80"), SOURCE_LIFECYCLE, PLAN_FROM),
+)
+
+
+def figure(key: str, on: datetime.date | None = None):
+    """The figure `key` in force on `on` (today's when None): the latest `valid_from` not after it."""
+    on = on or datetime.date.today()
+    candidates = [f for f in FIGURES if f.key == key and f.valid_from <= on] or [f for f in FIGURES if f.key == key]
+    if not candidates:
+        raise KeyError(key)
+    return max(candidates, key=lambda f: f.valid_from).value
+
+
+def source_of(key: str) -> str:
+    return next(f.source for f in FIGURES if f.key == key)
+
+
+# The name shown for a protected beneficiary (a person at risk) in every output above the file's level.
+PROTECTED_BENEFICIARY = "beschermde begunstigde"

@@ -1,0 +1,30 @@
+"""The grants' demo: the memorandum's four programmes with their envelopes, an open call on each,
+applications in every state with one protected defender; loaded once (a second run adds nothing)."""
+
+from chancery.core.models import Role
+from chancery.core.testing import make_user
+from chancery.grants.demo.loader import load_demo
+from chancery.grants.models import Application, Call, Envelope, Programme
+from chancery.grants.services import programmes
+from chancery.procedures.models import Case
+
+
+def test_the_demo(db):
+    make_user("aanvrager", Role.APPLICANT)
+    make_user("expert", Role.EXPERT)
+    assert load_demo()
+    assert Programme.objects.count() == 4
+    planned = dict(Envelope.objects.values_list("programme__code", "planned_cents"))
+    assert planned["mensenrechtenfonds"] == 1_000_000_00 and planned["humanitaire-hulp"] == 5_000_000_00
+    assert programmes.open_calls().count() == 4 and Call.objects.count() == 5
+    states = set(Case.objects.filter(procedure="SUB").values_list("state", flat=True))
+    assert {"submitted", "incomplete", "inadmissible", "assessment", "assessed", "granted", "rejected"} <= states
+    nominations = set(Case.objects.filter(procedure="MRP").values_list("state", flat=True))
+    assert nominations == {"nominated", "jury", "laureate"}
+    protected = Application.objects.get(protected=True)
+    assert protected.case.access_level == "confidential" and protected.awarded_cents
+    committed = Envelope.objects.get(programme__code="mensenrechtenfonds").committed_cents
+    assert committed == 80_000_00 + 25_000_00
+    counts = (Application.objects.count(), Call.objects.count(), Case.objects.count())
+    assert load_demo() == {}
+    assert counts == (Application.objects.count(), Call.objects.count(), Case.objects.count())
