@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 # Separators people put between groups of digits: spaces (also non-breaking), dots, dashes, slashes.
-_SEP = r"[ \u00a0.\-/]{0,2}"
+_SEP = r"[ \u00a0.\-/]{0,3}"
 
 EMAIL = re.compile(
     r"[\w.+\-]+\s?(?:@|[\[(]\s?at\s?[\])]|\(a\))\s?[\w\-]+(?:\s?(?:\.|[\[(]\s?dot\s?[\])])\s?[\w\-]+)+", re.IGNORECASE
@@ -24,11 +24,11 @@ EMAIL = re.compile(
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \u00a0.\-]?[A-Z0-9]{1,4}){3,8}\b")
 IBAN_BE = re.compile(r"\bbe\d{2}(?:[ \u00a0.\-]?\d{4}){3}\b", re.IGNORECASE)
 # National register number: 11 digits as 2-2-2-3-2, with or without separators.
-NATIONAL_NUMBER = re.compile(rf"(?<!\d)\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{3}}{_SEP}\d{{2}}(?![ \u00a0.\-/]?\d)")
+NATIONAL_NUMBER = re.compile(rf"(?<![\d+])\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{3}}{_SEP}\d{{2}}(?!\d)")
 # Phone numbers: Belgian (0 and 8 or 9 digits, or +32 / 0032), and other international numbers.
 PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)[ \u00a0]?\d{2,3}[ \u00a0.\-/]?(?:\(0\)[ \u00a0.\-/]?)?\d(?:[ \u00a0.\-/]{0,2}\d){6,10}"
-    r"|\(?0\d\)?(?:[ \u00a0.\-/]{0,2}\d){7,8})(?![ \u00a0.\-/]?\d)"
+    rf"(?<![\w+])(?:(?:\+|00)[ \u00a0]?\d{{2,3}}{_SEP}(?:\(0\){_SEP})?\d(?:{_SEP}\d){{6,10}}"
+    rf"|\(?0\d\)?(?:{_SEP}\d){{7,8}})(?![ \u00a0.\-/]?\d)"
 )
 
 
