@@ -130,13 +130,10 @@ class SignalForm(KeepsFiles, forms.Form):
         self.fields["regulation"].queryset = regulations
         self.take_kept_files(user if user is not None and user.is_authenticated else None)
 
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("This form was not sent by a person."), code="robot")
-        return ""
-
     def clean(self):
         data = super().clean()
+        if data.get("website"):
+            raise forms.ValidationError(_("This form was not sent by a person."), code="robot")
         if not data.get("anonymous") and not (data.get("name") and data.get("email")):
             raise forms.ValidationError(_("Give your name and e-mail address, or report anonymously."))
         return data
