@@ -110,7 +110,9 @@ def feedback_round(org, regulation, round_: int = 0) -> dict:
         moderator, feedback.submit(text=text, theme="burden", reporter_kind="company", regulation=regulation),
         title=f"Formulier {round_}",
     ).group  # fmt: skip
-    second = feedback.submit(text=text + " Ook bij ons.", theme="burden", reporter_kind="citizen", regulation=regulation)
+    second = feedback.submit(
+        text=text + " Ook bij ons.", theme="burden", reporter_kind="citizen", regulation=regulation
+    )
     feedback.publish(moderator, second, group=group)
     feedback.answer(moderator, group, status="answered", text=f"Antwoord {round_}")
     waiting = feedback.submit(
