@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from chancery.core.demo.loader import seed
 from chancery.core.models import User
+from chancery.core.samples import make_pdf
 from chancery.regulation.models import FeedbackSignal
 from chancery.regulation.services import feedback, state
 
@@ -57,6 +59,14 @@ SIGNALS = [
      ("reject", "off_topic", "Geen vraag over een regel; doorgestuurd naar De Lijn.")),
 ]  # fmt: skip
 
+# Evidence sent with a signal (read by the moderators only).
+EVIDENCE = {
+    "wachtend-2": (
+        "afvalregister-en-milieuaangifte.pdf",
+        "Afvalstoffenregister en integrale milieuaangifte: de velden naast elkaar.",
+    ),
+}
+
 ANSWERS = {
     "kleine-werken": ("answered", "Het Omgevingsvergunningenbesluit wordt herzien: kleine werken tot 40 m² worden "
                       "meldingsplichtig in plaats van vergunningsplichtig (ontwerp in voorbereiding)."),
@@ -77,10 +87,14 @@ def load(regulations: dict, created: list) -> None:
     candidates = [r for r in regulations.values() if r is not None]
     for key, regulation_key, theme, reporter, days, text, moderation in SIGNALS:
 
-        def make(regulation_key=regulation_key, theme=theme, reporter=reporter, days=days, text=text):
+        def make(key=key, regulation_key=regulation_key, theme=theme, reporter=reporter, days=days, text=text):
+            evidence = []
+            if key in EVIDENCE:
+                name, content = EVIDENCE[key]
+                evidence.append(SimpleUploadedFile(name, make_pdf(content), content_type="application/pdf"))
             signal = feedback.submit(
                 text=text, theme=theme, reporter_kind=reporter, regulation=regulations.get(regulation_key),
-                candidates=candidates,
+                candidates=candidates, evidence=evidence,
             )  # fmt: skip
             FeedbackSignal.objects.filter(pk=signal.pk).update(submitted_at=now - datetime.timedelta(days=days))
             signal.refresh_from_db()

@@ -73,5 +73,6 @@ def test_the_demo_register(db):
     for signal in FeedbackSignal.objects.visible_to(AnonymousUser()):
         assert "0475" not in signal.public_text and "@" not in signal.public_text
     assert not FeedbackSignal.objects.visible_to(AnonymousUser()).exclude(state="published").exists()
+    assert SignalEvidence.objects.filter(signal__state="received").exists()
     version = StateOfRegulationVersion.objects.get()
     assert version.figures["feedback"]["received"] >= 8 and version.report.document.versions.count() == 1
