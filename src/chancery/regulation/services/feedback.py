@@ -164,7 +164,8 @@ def submit(
         )
         row.file.save(f"feedback/{uuid.uuid4()}", upload, save=False)
         row.save()
-    audit.record(user, AuditAction.CREATE, signal, after=audit.snapshot(signal, SIGNAL_AUDIT_FIELDS))
+    # An anonymous signal stays anonymous in the audit trail too, also when its sender was logged in.
+    audit.record(signal.submitted_by, AuditAction.CREATE, signal, after=audit.snapshot(signal, SIGNAL_AUDIT_FIELDS))
     return signal
 
 

@@ -231,6 +231,8 @@ def test_moderation_through_the_pages(client, org, regulations):
     permit, _other = regulations
     signal = _signal(permit)
     client.force_login(org.users["civil_servant"])
+    office = client.get(reverse("regulation_office:index")).content.decode()
+    assert reverse("regulation_office:moderation") in office and reverse("regulation_office:states") in office
     assert client.get(reverse("regulation_office:moderation")).status_code == 200
     refused = client.post(
         reverse("regulation_office:signal", args=[signal.pk]), {"reject-reason": "spam", "reject-note": ""}
@@ -249,3 +251,14 @@ def test_moderation_through_the_pages(client, org, regulations):
     assert client.post(group_page, {"status": "taken_up", "text": "Het formulier verdwijnt."}).status_code == 302
     signal.group.refresh_from_db()
     assert signal.group.status == "taken_up" and signal.group.answered_by == org.users["civil_servant"]
+
+
+def test_an_anonymous_signal_of_a_logged_in_user_names_nobody(client, org, regulations):
+    from chancery.core.models import AuditEntry
+
+    client.force_login(org.users["applicant"])
+    assert client.post(reverse("regulation:report_signal"), _form(regulations[0])).status_code == 302
+    signal = FeedbackSignal.objects.get()
+    assert signal.submitted_by is None and not signal.name
+    entry = AuditEntry.objects.get(object_id=str(signal.pk), content_type__model="feedbacksignal")
+    assert entry.actor is None
