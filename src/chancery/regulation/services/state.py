@@ -233,7 +233,11 @@ def make_version(actor, last_year: int) -> StateOfRegulationVersion:
 def submit_to_meeting(actor, version: StateOfRegulationVersion, meeting, mandatees) -> StateOfRegulationVersion:
     """Submit the version's PDF to the meeting's agenda (a submission the secretariat accepts)."""
     require(actor, "regulation.make_state_report")
-    version = StateOfRegulationVersion.objects.select_for_update().select_related("report__document").get(pk=version.pk)
+    version = (
+        StateOfRegulationVersion.objects.select_for_update(of=("self",))
+        .select_related("report__document")
+        .get(pk=version.pk)
+    )
     if version.submission_id:
         raise ValidationError(_("This version has already been submitted to a meeting."), code="submitted")
     document_version = version.report.document.versions.get(number=version.document_version)
