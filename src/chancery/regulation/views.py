@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from chancery.core import negotiation
+from chancery.core import negotiation, pending
 from chancery.core.authz import may, require
 from chancery.core.client import client_address
 from chancery.core.models import Mandatee
@@ -328,9 +328,9 @@ def report_signal(request):
             )
             return render(request, "regulation/feedback/form.html", {"form": form, "search": search}, status=429)
         data = form.cleaned_data if valid else {}
-        done = call_service(
-            request,
-            lambda: feedback.submit(
+
+        def send():
+            signal = feedback.submit(
                 text=data["text"],
                 theme=data["theme"],
                 reporter_kind=data["reporter_kind"],
@@ -342,7 +342,13 @@ def report_signal(request):
                 evidence=form.evidence(),
                 user=request.user,
                 candidates=regulations,
-            ),
+            )
+            pending.discard(list(getattr(form, "kept", {}).values()))  # kept files, now the signal's evidence
+            return signal
+
+        done = call_service(
+            request,
+            send,
             form=form,
             success=lambda signal: (
                 _(

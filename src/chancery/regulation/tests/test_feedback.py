@@ -262,3 +262,24 @@ def test_an_anonymous_signal_of_a_logged_in_user_names_nobody(client, org, regul
     assert signal.submitted_by is None and not signal.name
     entry = AuditEntry.objects.get(object_id=str(signal.pk), content_type__model="feedbacksignal")
     assert entry.actor is None
+
+
+def test_a_logged_in_senders_evidence_is_kept_across_a_form_shown_again(client, org, regulations):
+    from chancery.core.models import PendingUpload
+
+    client.force_login(org.users["applicant"])
+    upload = SimpleUploadedFile("brief.pdf", PDF, content_type="application/pdf")
+    refused = client.post(
+        reverse("regulation:report_signal"), {**_form(regulations[0], text="Te kort."), "evidence_1": upload}
+    )
+    assert refused.status_code == 400 and not FeedbackSignal.objects.exists()
+    kept = PendingUpload.objects.get(user=org.users["applicant"])
+    assert "brief.pdf" in refused.content.decode()
+    sent = client.post(reverse("regulation:report_signal"), {**_form(regulations[0]), "evidence_1-kept": str(kept.key)})
+    assert sent.status_code == 302
+    assert FeedbackSignal.objects.get().evidence.get().file.open("rb").read() == PDF
+    assert not PendingUpload.objects.exists()  # used: no longer kept
+    # Another user's key finds nothing.
+    client.force_login(org.users["expert"])
+    client.post(reverse("regulation:report_signal"), {**_form(regulations[0]), "evidence_1-kept": str(kept.key)})
+    assert not FeedbackSignal.objects.order_by("-pk").first().evidence.exists()
