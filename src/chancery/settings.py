@@ -370,6 +370,9 @@ CHANCERY_UNPACKED_RATIO_FLOOR = 10 * 1024 * 1024
 # A file attached to a form shown again with its errors is kept this long for its uploader
 # (core.pending); one held by a saved draft stays as long as the draft.
 CHANCERY_PENDING_UPLOAD_HOURS = int(os.environ.get("CHANCERY_PENDING_UPLOAD_HOURS", "24"))
+# The feedback panel's public form (regulation.services.feedback): signals one address may send in an
+# hour, counted in the shared cache like the API's limits.
+CHANCERY_FEEDBACK_SIGNALS_PER_HOUR = int(os.environ.get("CHANCERY_FEEDBACK_SIGNALS_PER_HOUR", "5"))
 # A request body larger than this is refused (413) before any of it is read: room for a form with a
 # few files at the per-file limit (a cabinet's submission), not for a 300 MB body on the disk.
 # A reverse proxy in front (nginx: `client_max_body_size`) should refuse the same.

@@ -6,8 +6,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chancery.decisions.models import Dossier, RegulationType, Theme
-from chancery.regulation.models import Regulation
+from chancery.core.files import allowed_formats_text
+from chancery.core.forms import DocumentFileField, KeepsFiles, KeptFileInput, MandateeChoiceField
+from chancery.core.models import Mandatee
+from chancery.decisions.models import Dossier, Meeting, RegulationType, Theme
+from chancery.regulation.models import FeedbackSignal, Regulation, ReporterKind, SignalGroup, SignalTheme
 
 
 class SearchForm(forms.Form):
@@ -66,3 +69,128 @@ class CalculationForm(forms.Form):
             '"population", "frequency_per_year", "business_as_usual_share", "one_off"}]}]}'
         ),
     )
+
+
+# --- Feedback panel ----------------------------------------------------------------------------
+
+
+class RegulationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.date:%Y})"
+
+
+def _evidence_field(label):
+    return DocumentFileField(
+        label=label,
+        required=False,
+        help_text=_("Accepted: %(formats)s.") % {"formats": allowed_formats_text()},
+        widget=KeptFileInput(attrs={"accept": ".pdf,.docx,.odt,.xlsx,.ods,.png,.jpg,.jpeg"}),
+    )
+
+
+class SignalSearchForm(forms.Form):
+    zoek = forms.CharField(label=_("Search the register for the rule"), required=False, max_length=200)
+
+
+class SignalForm(KeepsFiles, forms.Form):
+    """The public form of the feedback panel. `website` is a trap for robots: hidden from people
+    (and from screen readers), a robot fills it in and its signal is refused."""
+
+    regulation = RegulationChoiceField(
+        label=_("The regulation concerned"),
+        queryset=Regulation.objects.none(),
+        required=False,
+        empty_label=_("I do not know: suggest one from my text"),
+    )
+    theme = forms.ChoiceField(label=_("What kind of problem"), choices=SignalTheme.choices)
+    text = forms.CharField(
+        label=_("Describe the problem"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=5000,
+        help_text=_(
+            "Do not write personal data (e-mail addresses, phone numbers, national register numbers, bank "
+            "accounts): they are removed before anything is published."
+        ),
+    )
+    reporter_kind = forms.ChoiceField(label=_("You report as"), choices=ReporterKind.choices)
+    anonymous = forms.BooleanField(label=_("Report anonymously"), required=False, initial=True)
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    email = forms.EmailField(label=_("E-mail address"), required=False)
+    organisation = forms.CharField(label=_("Company or organisation"), max_length=200, required=False)
+    evidence_1 = _evidence_field(_("Evidence (a file)"))
+    evidence_2 = _evidence_field(_("More evidence"))
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, regulations, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["regulation"].queryset = regulations
+        self.take_kept_files(user if user is not None and user.is_authenticated else None)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("website"):
+            raise forms.ValidationError(_("This form was not sent by a person."), code="robot")
+        if not data.get("anonymous") and not (data.get("name") and data.get("email")):
+            raise forms.ValidationError(_("Give your name and e-mail address, or report anonymously."))
+        return data
+
+    def evidence(self) -> list:
+        return [self.cleaned_data[name] for name in ("evidence_1", "evidence_2") if self.cleaned_data.get(name)]
+
+
+class PublishForm(forms.Form):
+    regulation = RegulationChoiceField(label=_("The regulation concerned"), queryset=Regulation.objects.none())
+    group = forms.ModelChoiceField(
+        label=_("Join a group of similar signals"),
+        queryset=SignalGroup.objects.none(),
+        required=False,
+        empty_label=_("A new group"),
+    )
+    title = forms.CharField(label=_("Title of the new group"), max_length=300, required=False)
+    public_text = forms.CharField(
+        label=_("Text to publish"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Personal data is masked again when published."),
+    )
+    note = forms.CharField(label=_("Moderation note"), required=False, max_length=2000)
+
+    def __init__(self, *args, regulations, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["regulation"].queryset = regulations
+        self.fields["group"].queryset = groups
+
+
+class RejectForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Why not published"), choices=FeedbackSignal.Rejection.choices)
+    note = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+
+class AnswerForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=SignalGroup.Status.choices)
+    text = forms.CharField(label=_("Public answer"), widget=forms.Textarea(attrs={"rows": 6}), required=False)
+
+
+# --- State of Regulation -----------------------------------------------------------------------
+
+
+class StateReportForm(forms.Form):
+    last_year = forms.IntegerField(
+        label=_("Last year of the period"),
+        min_value=2000,
+        max_value=2100,
+        help_text=_("The report covers this year and the year before."),
+    )
+
+
+class SubmitReportForm(forms.Form):
+    meeting = forms.ModelChoiceField(label=_("Meeting"), queryset=Meeting.objects.none())
+    mandatees = MandateeChoiceField(label=_("Submitting ministers"), queryset=Mandatee.objects.none())
+
+    def __init__(self, *args, meetings, mandatees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings
+        self.fields["mandatees"].queryset = mandatees

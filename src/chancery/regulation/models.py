@@ -293,3 +293,35 @@ class AdministrativeActivity(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# The feedback panel and the State of Regulation live in their own module (MISSION C3–C4).
+from chancery.regulation.feedback_models import (  # noqa: E402
+    FeedbackSignal,
+    ReporterKind,
+    SignalEvidence,
+    SignalGroup,
+    SignalTheme,
+    StateOfRegulation,
+    StateOfRegulationVersion,
+)
+
+__all__ = [
+    "AdministrativeActivity",
+    "BurdenCalculation",
+    "DraftRegulation",
+    "EuAct",
+    "FeedbackSignal",
+    "GoldPlatingItem",
+    "InformationObligation",
+    "Regulation",
+    "RegulationVersion",
+    "ReporterKind",
+    "SignalEvidence",
+    "SignalGroup",
+    "SignalTheme",
+    "StateOfRegulation",
+    "StateOfRegulationVersion",
+    "TargetGroup",
+    "Transposition",
+]

@@ -22,3 +22,13 @@ declare(
     _prepare_draft,
     _("Only the administration prepares draft regulations and their burden calculations."),
 )
+declare(
+    "regulation.moderate_feedback",
+    only(STAFF),
+    _("Only the administration's staff moderates and answers the signals of the feedback panel."),
+)
+declare(
+    "regulation.make_state_report",
+    only(STAFF),
+    _("Only the administration's staff makes the State of Regulation."),
+)

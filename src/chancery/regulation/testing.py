@@ -92,3 +92,44 @@ def register_round(org, round_: int = 0) -> dict:
         obligations=obligations(population="800"), draft=draft,
     )  # fmt: skip
     return {"regulation": regulation, "calculation": calculation, "draft": draft, "ex_ante": ex_ante}
+
+
+def feedback_round(org, regulation, round_: int = 0) -> dict:
+    """One round of what the feedback panel's pages show: two published signals in a group with its
+    answer, one awaiting moderation with evidence, one refused; and a State of Regulation version
+    (its figures and HTML, without making the PDF)."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from chancery.regulation.models import SignalEvidence, StateOfRegulation, StateOfRegulationVersion
+    from chancery.regulation.services import feedback, state
+
+    moderator = org.users["civil_servant"]
+    text = f"Ronde {round_}: het formulier van de omgevingsvergunning vraagt elk jaar hetzelfde opnieuw."
+    group = feedback.publish(
+        moderator, feedback.submit(text=text, theme="burden", reporter_kind="company", regulation=regulation),
+        title=f"Formulier {round_}",
+    ).group  # fmt: skip
+    second = feedback.submit(
+        text=text + " Ook bij ons.", theme="burden", reporter_kind="citizen", regulation=regulation
+    )
+    feedback.publish(moderator, second, group=group)
+    feedback.answer(moderator, group, status="answered", text=f"Antwoord {round_}")
+    waiting = feedback.submit(
+        text=text + " Bel 0475 12 34 56.", theme="digital", reporter_kind="citizen", regulation=regulation
+    )
+    evidence = SignalEvidence(signal=waiting, filename="brief.pdf", mime_type="application/pdf", size=3, sha256="0")
+    evidence.file.save(f"feedback/test-{round_}", ContentFile(b"pdf"), save=True)
+    feedback.reject(
+        moderator, feedback.submit(text=f"Ronde {round_}: goedkope horloges te koop hier!", theme="other",
+                                   reporter_kind="citizen"),
+        reason="spam", note="Reclame",
+    )  # fmt: skip
+    year = 2020 + round_
+    report = StateOfRegulation.objects.create(first_year=year - 1, last_year=year)
+    figures = state.figures(year - 1, year)
+    version = StateOfRegulationVersion.objects.create(
+        report=report, number=1, figures=figures, html=state.render_body(figures, number=1, made_at=timezone.now()),
+        document_version=1, made_by=moderator,
+    )  # fmt: skip
+    return {"group": group, "waiting": waiting, "state_version": version}

@@ -11,6 +11,9 @@ urlpatterns = [
     path("berekeningen/<int:pk>/", views.calculation, name="calculation"),
     path("eli/<path:eli>", views.by_eli, name="eli"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/signalen/", views.regulation_signals, name="regulation_signals"),
+    path("signalen/", views.signals, name="signals"),
+    path("signalen/melden/", views.report_signal, name="report_signal"),
 ]
 
 # The back office: /app/regelgeving/
@@ -18,6 +21,12 @@ office_patterns = (
     [
         path("", views.office, name="index"),
         path("ontwerpen/<int:pk>/", views.draft, name="draft"),
+        path("signalen/", views.moderation, name="moderation"),
+        path("signalen/<int:pk>/", views.signal, name="signal"),
+        path("signalen/bewijs/<int:pk>/", views.evidence, name="evidence"),
+        path("signalen/groepen/<int:pk>/", views.group, name="group"),
+        path("staat/", views.states, name="states"),
+        path("staat/versies/<int:pk>/", views.state_version, name="state_version"),
     ],
     "regulation_office",
 )

@@ -8,21 +8,36 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
-from django.http import Http404
+from django.db.models import Count, Prefetch
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from chancery.core import negotiation
+from chancery.core import negotiation, pending
 from chancery.core.authz import may, require
+from chancery.core.client import client_address
+from chancery.core.models import Mandatee
 from chancery.core.once import once
 from chancery.core.views_kit import call_service, form_status, page_number
+from chancery.decisions.models import Meeting, MeetingState
+from chancery.regulation import forms as feedback_forms
 from chancery.regulation import linkeddata
 from chancery.regulation.forms import CalculationForm, DraftForm, InForceForm, RegulationForm, SearchForm
-from chancery.regulation.models import BurdenCalculation, DraftRegulation, Regulation, Transposition
-from chancery.regulation.services import burden, register
+from chancery.regulation.models import (
+    BurdenCalculation,
+    DraftRegulation,
+    FeedbackSignal,
+    Regulation,
+    SignalEvidence,
+    SignalGroup,
+    StateOfRegulation,
+    StateOfRegulationVersion,
+    Transposition,
+)
+from chancery.regulation.services import burden, feedback, register, state
 
 
 def _visible(user):
@@ -249,4 +264,300 @@ def draft(request, pk):
     rows = [(c, register.delta(c, request.user)) for c in calculations]
     return render(
         request, "regulation/draft.html", {"draft": draft, "rows": rows, "form": form}, status=form_status(form)
+    )
+
+
+# --- Feedback panel: public ----------------------------------------------------------------------
+
+
+def _published_groups(user):
+    return (
+        SignalGroup.objects.visible_to(user)
+        .filter(signals__state=FeedbackSignal.State.PUBLISHED)
+        .distinct()
+        .select_related("regulation")
+        .prefetch_related(
+            Prefetch(
+                "signals",
+                queryset=FeedbackSignal.objects.visible_to(user)
+                .filter(state=FeedbackSignal.State.PUBLISHED)
+                .order_by("submitted_at", "pk"),
+                to_attr="published",
+            )
+        )
+    )
+
+
+def signals(request):
+    """The feedback panel: the published signals grouped, with their status and answer."""
+    page = Paginator(_published_groups(request.user).order_by("-created_at", "-pk"), 20).get_page(page_number(request))
+    return render(request, "regulation/feedback/index.html", {"page": page})
+
+
+def regulation_signals(request, pk):
+    """A regulation's page of signals: the published ones grouped, with the answers."""
+    regulation = get_object_or_404(_visible(request.user), pk=pk)
+    groups = _published_groups(request.user).filter(regulation=regulation).order_by("-created_at", "-pk")
+    return render(request, "regulation/feedback/regulation.html", {"regulation": regulation, "groups": groups})
+
+
+@once
+def report_signal(request):
+    """The public form: a problem with a rule, the regulation picked (searching the register) or
+    suggested from the text, evidence. Limited per address and hour; a robot's form is refused."""
+    search = feedback_forms.SignalSearchForm(request.GET or None)
+    regulations = _visible(request.user).order_by("title")
+    found = None
+    if search.is_valid() and search.cleaned_data["zoek"]:
+        found = feedback.search(regulations, search.cleaned_data["zoek"])
+    initial = {}
+    if request.GET.get("regelgeving", "").isdigit():
+        initial["regulation"] = int(request.GET["regelgeving"])
+    form = feedback_forms.SignalForm(
+        request.POST or None,
+        request.FILES or None,
+        regulations=found if found is not None and found.exists() else regulations,
+        user=request.user,
+        initial=initial,
+    )
+    if request.method == "POST":
+        valid = form.is_valid()
+        if valid and not feedback.allow_from(client_address(request)):
+            form.add_error(
+                None, _("Too many signals were sent from your connection in the last hour: try again later.")
+            )
+            return render(request, "regulation/feedback/form.html", {"form": form, "search": search}, status=429)
+        data = form.cleaned_data if valid else {}
+
+        def send():
+            signal = feedback.submit(
+                text=data["text"],
+                theme=data["theme"],
+                reporter_kind=data["reporter_kind"],
+                regulation=data["regulation"],
+                anonymous=data["anonymous"],
+                name=data["name"],
+                email=data["email"],
+                organisation=data["organisation"],
+                evidence=form.evidence(),
+                user=request.user,
+                candidates=regulations,
+            )
+            pending.discard(list(getattr(form, "kept", {}).values()))  # kept files, now the signal's evidence
+            return signal
+
+        done = call_service(
+            request,
+            send,
+            form=form,
+            success=lambda signal: (
+                _(
+                    "Thank you. Your signal %(reference)s has been received: it is published once moderated, "
+                    "without personal data."
+                )
+                % {"reference": signal.reference}
+            ),
+            then=lambda signal: reverse("regulation:signals"),
+        )
+        if done:
+            return done
+        if request.user.is_authenticated:
+            form.keep_files()
+    return render(
+        request,
+        "regulation/feedback/form.html",
+        {"form": form, "search": search, "found": found},
+        status=form_status(form),
+    )
+
+
+# --- Feedback panel: moderation --------------------------------------------------------------
+
+
+def _moderator(request) -> None:
+    require(request.user, "regulation.moderate_feedback")
+
+
+@login_required
+def moderation(request):
+    """Signals awaiting moderation, the groups and their answers, the signals moderated lately."""
+    _moderator(request)
+    signals_ = FeedbackSignal.objects.visible_to(request.user).select_related("regulation")
+    return render(
+        request,
+        "regulation/feedback/moderation.html",
+        {
+            "waiting": signals_.filter(state=FeedbackSignal.State.RECEIVED).order_by("submitted_at", "pk"),
+            "moderated": signals_.exclude(state=FeedbackSignal.State.RECEIVED).order_by("-moderated_at", "-pk")[:50],
+            "groups": SignalGroup.objects.visible_to(request.user)
+            .select_related("regulation")
+            .annotate(n=Count("signals"))
+            .order_by("status", "-created_at"),
+        },
+    )
+
+
+@login_required
+@once
+def signal(request, pk):
+    """A signal as sent, with what the masking found, its evidence, similar groups, and the forms
+    to publish it or refuse it with a reason."""
+    _moderator(request)
+    signal = get_object_or_404(
+        FeedbackSignal.objects.visible_to(request.user).select_related("regulation", "group", "moderated_by"), pk=pk
+    )
+    regulations = _visible(request.user).order_by("title")
+    similar = feedback.similar_groups(signal) if signal.regulation_id else []
+    groups = SignalGroup.objects.visible_to(request.user).filter(regulation=signal.regulation_id)
+    publish_form = feedback_forms.PublishForm(
+        request.POST if "publish-public_text" in request.POST else None,
+        regulations=regulations,
+        groups=groups,
+        prefix="publish",
+        initial={"regulation": signal.regulation_id, "public_text": signal.public_text,
+                 "group": similar[0].group.pk if similar and similar[0].score >= 0.5 else None},
+    )  # fmt: skip
+    reject_form = feedback_forms.RejectForm(request.POST if "reject-reason" in request.POST else None, prefix="reject")
+    if request.method == "POST":
+        if publish_form.is_bound:
+            data = publish_form.cleaned_data if publish_form.is_valid() else {}
+            done = call_service(
+                request,
+                lambda: feedback.publish(
+                    request.user, signal, regulation=data["regulation"], group=data["group"], title=data["title"],
+                    public_text=data["public_text"], note=data["note"],
+                ),
+                form=publish_form,
+                success=_("The signal has been published without personal data."),
+                then=reverse("regulation_office:moderation"),
+            )  # fmt: skip
+        else:
+            data = reject_form.cleaned_data if reject_form.is_valid() else {}
+            done = call_service(
+                request,
+                lambda: feedback.reject(request.user, signal, reason=data["reason"], note=data["note"]),
+                form=reject_form,
+                success=_("The signal is not published; the reason has been recorded."),
+                then=reverse("regulation_office:moderation"),
+            )
+        if done:
+            return done
+    return render(
+        request,
+        "regulation/feedback/signal.html",
+        {
+            "signal": signal,
+            "evidence": signal.evidence.visible_to(request.user),
+            "similar": similar,
+            "publish_form": publish_form,
+            "reject_form": reject_form,
+            "found": [feedback.KIND_LABELS[k] for k in signal.personal_data_found if k in feedback.KIND_LABELS],
+        },
+        status=max(form_status(publish_form), form_status(reject_form)),
+    )
+
+
+@login_required
+def evidence(request, pk):
+    """A signal's evidence, for the moderators only (others: 404)."""
+    _moderator(request)
+    item = get_object_or_404(SignalEvidence.objects.visible_to(request.user), pk=pk)
+    response = FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.filename, content_type=item.mime_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def group(request, pk):
+    """A group of signals: its signals and the form for its public status and answer."""
+    _moderator(request)
+    group = get_object_or_404(SignalGroup.objects.visible_to(request.user).select_related("regulation"), pk=pk)
+    form = feedback_forms.AnswerForm(request.POST or None, initial={"status": group.status, "text": group.answer})
+    if request.method == "POST":
+        data = form.cleaned_data if form.is_valid() else {}
+        done = call_service(
+            request,
+            lambda: feedback.answer(request.user, group, status=data["status"], text=data["text"]),
+            form=form,
+            success=_("The status and the answer have been published."),
+            then=reverse("regulation_office:group", args=[group.pk]),
+        )
+        if done:
+            return done
+    return render(
+        request,
+        "regulation/feedback/group.html",
+        {"group": group, "signals": group.signals.visible_to(request.user).order_by("submitted_at"), "form": form},
+        status=form_status(form),
+    )
+
+
+# --- State of Regulation -----------------------------------------------------------------------
+
+
+def _reporter(request) -> None:
+    require(request.user, "regulation.make_state_report")
+
+
+@login_required
+@once
+def states(request):
+    """The States of Regulation and their versions; the form to make one (again)."""
+    _reporter(request)
+    form = feedback_forms.StateReportForm(request.POST or None, initial={"last_year": timezone.localdate().year - 1})
+    if request.method == "POST":
+        done = call_service(
+            request,
+            lambda: state.make_version(request.user, form.cleaned_data["last_year"]),
+            form=form,
+            success=lambda version: _("Version %(n)s of the report has been made.") % {"n": version.number},
+            then=lambda version: reverse("regulation_office:state_version", args=[version.pk]),
+        )
+        if done:
+            return done
+    reports = StateOfRegulation.objects.visible_to(request.user).prefetch_related("versions")
+    return render(request, "regulation/state/index.html", {"reports": reports, "form": form}, status=form_status(form))
+
+
+@login_required
+@once
+def state_version(request, pk):
+    """One version of a report: its HTML as made, its PDF, and the form to submit it to a meeting."""
+    _reporter(request)
+    version = get_object_or_404(
+        StateOfRegulationVersion.objects.visible_to(request.user).select_related(
+            "report__document", "submission__meeting", "made_by"
+        ),
+        pk=pk,
+    )
+    form = None
+    if not version.submission_id and may(request.user, "decisions.submit"):
+        form = feedback_forms.SubmitReportForm(
+            request.POST or None,
+            meetings=Meeting.objects.visible_to(request.user)
+            .filter(state=MeetingState.PLANNED, starts_at__gte=timezone.now())
+            .order_by("starts_at"),
+            mandatees=Mandatee.objects.active_on().select_related("person"),
+        )
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied(_("Only ministers and their cabinets submit proposals."))
+        data = form.cleaned_data if form.is_valid() else {}
+        done = call_service(
+            request,
+            lambda: state.submit_to_meeting(request.user, version, data["meeting"], data["mandatees"]),
+            form=form,
+            success=_("The report has been submitted to the meeting's agenda."),
+            then=reverse("regulation_office:state_version", args=[version.pk]),
+        )
+        if done:
+            return done
+    others = version.report.versions.visible_to(request.user).order_by("-number")
+    return render(
+        request,
+        "regulation/state/version.html",
+        {"version": version, "body": mark_safe(version.html), "others": others, "form": form},  # noqa: S308 - rendered by us, escaped
+        status=form_status(form),
     )

@@ -1,6 +1,7 @@
 """Demo data of the register: some forty Flemish regulations (`data.py`: illustrative, to verify),
 EU acts and transpositions, two burden calculations of regulations in force and a draft decree
-with its ex-ante calculation. Idempotent: what the demo made once is not made again."""
+with its ex-ante calculation; feedback signals in every moderation state and one State of Regulation
+(`feedback.py`). Idempotent: what the demo made once is not made again."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from chancery.core.models import Mandatee, User
 from chancery.decisions import services as decisions
 from chancery.decisions.models import Theme
 from chancery.regulation.demo import data
+from chancery.regulation.demo import feedback as feedback_demo
 from chancery.regulation.models import EuAct
 from chancery.regulation.services import burden, register
 
@@ -90,6 +92,7 @@ def load_demo() -> dict[type, int]:
                 created,
             )
     _draft(secretariat, regulations, domains, created)
+    feedback_demo.load(regulations, created)
     return tally(created)
 
 

@@ -12,9 +12,14 @@ from chancery.regulation.models import (
     BurdenCalculation,
     DraftRegulation,
     EuAct,
+    FeedbackSignal,
     GoldPlatingItem,
     Regulation,
     RegulationVersion,
+    SignalEvidence,
+    SignalGroup,
+    StateOfRegulation,
+    StateOfRegulationVersion,
     Transposition,
 )
 from chancery.regulation.services import register
@@ -43,6 +48,11 @@ def test_the_demo_register(db):
         EuAct,
         BurdenCalculation,
         DraftRegulation,
+        FeedbackSignal,
+        SignalGroup,
+        SignalEvidence,
+        StateOfRegulation,
+        StateOfRegulationVersion,
     ):
         rows = list(model.objects.all())
         for reader in readers:
@@ -52,3 +62,17 @@ def test_the_demo_register(db):
     assert Regulation.objects.visible_to(AnonymousUser()).count() == Regulation.objects.count()
     assert not DraftRegulation.objects.visible_to(AnonymousUser()).exists()
     assert not BurdenCalculation.objects.visible_to(AnonymousUser()).filter(kind="ex_ante").exists()
+    # The feedback panel in every moderation state, nothing personal published; one report.
+    states = set(FeedbackSignal.objects.values_list("state", "rejection"))
+    assert {("received", ""), ("published", ""), ("rejected", "spam"), ("rejected", "personal_data"),
+            ("rejected", "off_topic")} <= states  # fmt: skip
+    assert set(SignalGroup.objects.values_list("status", flat=True)) >= {"under_study", "answered", "taken_up"}
+    assert FeedbackSignal.objects.filter(state="published").values("group").distinct().count() < (
+        FeedbackSignal.objects.filter(state="published").count()
+    )  # similar signals grouped
+    for signal in FeedbackSignal.objects.visible_to(AnonymousUser()):
+        assert "0475" not in signal.public_text and "@" not in signal.public_text
+    assert not FeedbackSignal.objects.visible_to(AnonymousUser()).exclude(state="published").exists()
+    assert SignalEvidence.objects.filter(signal__state="received").exists()
+    version = StateOfRegulationVersion.objects.get()
+    assert version.figures["feedback"]["received"] >= 8 and version.report.document.versions.count() == 1

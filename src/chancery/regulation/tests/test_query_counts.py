@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from chancery.core.testing_queries import Page, assert_no_stale_baselines, check_page
-from chancery.regulation.testing import register_round
+from chancery.regulation.testing import feedback_round, register_round
 
 PAGES = [
     Page("regulation:index", lambda d: reverse("regulation:index"), None, scales=True),
@@ -18,13 +18,43 @@ PAGES = [
     Page("regulation:calculation:ex_ante", lambda d: d["ex_ante"].get_absolute_url(), "secretariat"),
     Page("regulation_office:index", lambda d: reverse("regulation_office:index"), "secretariat", scales=True),
     Page("regulation_office:draft", lambda d: reverse("regulation_office:draft", args=[d["draft"].pk]), "secretariat"),
+    Page("regulation:signals", lambda d: reverse("regulation:signals"), None, scales=True),
+    Page(
+        "regulation:regulation_signals",
+        lambda d: reverse("regulation:regulation_signals", args=[d["regulation"].pk]),
+        None,
+        scales=True,
+    ),
+    Page("regulation:report_signal", lambda d: reverse("regulation:report_signal"), None, scales=True),
+    Page(
+        "regulation_office:moderation", lambda d: reverse("regulation_office:moderation"), "civil_servant", scales=True
+    ),
+    Page(
+        "regulation_office:signal",
+        lambda d: reverse("regulation_office:signal", args=[d["waiting"].pk]),
+        "civil_servant",
+    ),
+    Page(
+        "regulation_office:group", lambda d: reverse("regulation_office:group", args=[d["group"].pk]), "civil_servant"
+    ),
+    Page("regulation_office:states", lambda d: reverse("regulation_office:states"), "civil_servant", scales=True),
+    Page(
+        "regulation_office:state_version",
+        lambda d: reverse("regulation_office:state_version", args=[d["state_version"].pk]),
+        "secretariat",
+    ),
 ]
+
+
+def _round(org, round_=0) -> dict:
+    data = register_round(org, round_)
+    return {**data, **feedback_round(org, data["regulation"], round_)}
 
 
 @pytest.mark.parametrize("page", PAGES, ids=str)
 def test_queries_of_the_page(client, org, page, query_counts):
-    data = {**register_round(org), "users": org.users}
-    check_page(client, page, data, query_counts, more=lambda: register_round(org, 1))
+    data = {**_round(org), "users": org.users}
+    check_page(client, page, data, query_counts, more=lambda: _round(org, 1))
 
 
 def test_every_baseline_is_measured():
