@@ -102,14 +102,14 @@ def _public_year(year: int) -> int:
 
 
 def public_index(request):
+    """The latest published year (none before the first year is over)."""
     years = statistics.public_years()
-    if years:
-        return redirect("investment_screening_public:report", years[0])
     return render(
         request,
         "investment_screening/public_report.html",
-        {"report": None, "years": years, "minimum": statistics.MINIMUM_CELL},
-    )
+        {"report": statistics.public_report(years[0]) if years else None, "years": years,
+         "minimum": statistics.MINIMUM_CELL},
+    )  # fmt: skip
 
 
 def public_report(request, year: int):
