@@ -17,7 +17,6 @@ from chancery.procedures.services import cases as engine
 LAST_YEAR = timezone.localdate().year - 1
 PAGES = [
     Page("investment_screening:index", lambda d: reverse("investment_screening:index"), "handler", scales=True),
-    Page("api:fdinotification-list", lambda d: reverse("api:fdinotification-list"), "handler", scales=True),
     Page("investment_screening_public:index", lambda d: reverse("investment_screening_public:index"), None),
     Page(
         "investment_screening_public:report",
