@@ -9,6 +9,7 @@ from chancery.disaster_fund.urls import counter_patterns as disaster_counter_pat
 from chancery.disaster_fund.urls import public_patterns as disaster_public_patterns
 from chancery.grants import views as grants_views
 from chancery.grants.urls import public_patterns as grants_public_patterns
+from chancery.investment_screening.urls import public_patterns as investment_public_patterns
 from chancery.licensing.urls import counter_patterns as licence_counter_patterns
 from chancery.licensing.urls import public_patterns as licence_public_patterns
 from chancery.monitoring.urls import progress_patterns
@@ -49,6 +50,7 @@ urlpatterns = [
     path("oproepen/", include(grants_public_patterns)),
     path("loket/", include(counter_patterns)),
     path("strategische-goederen/rapport/", include(licence_public_patterns)),
+    path("investeringsscreening/rapport/", include(investment_public_patterns)),
     path("regelgeving/", include("chancery.regulation.urls")),
     path("app/regelgeving/", include(regulation_office_patterns)),
     path("zoeken", portal_views.search, name="search"),

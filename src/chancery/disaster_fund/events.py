@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 from chancery.core.events import declare
 
 RECOGNITION_PUBLISHED = declare("disaster.recognition_published", _("Disaster recognition published"))
+RECOGNITION_REJECTED = declare("disaster.recognition_rejected", _("Disaster not recognised by the Government"))

@@ -61,6 +61,14 @@ class RecognitionForm(forms.Form):
         self.fields["municipalities"].queryset = municipalities
 
 
+class RejectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("The Government's reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000,
+        help_text=_("The reporters read it on their counter page."),
+    )  # fmt: skip
+    decided_on = forms.DateField(label=_("Decided on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
 class ExpertForm(forms.Form):
     expert = forms.CharField(label=_("Expert"), max_length=200)
 

@@ -114,6 +114,10 @@ class DamageReport(models.Model):
     reported_at = models.DateTimeField(default=timezone.now)
     # Second reports of the same person for the same event: counted, not stored as reports.
     duplicates = models.PositiveIntegerField(_("repeated reports"), default=0)
+    # Closed when the event is not recognised (by the fund or the Government), with the reason the
+    # reporter reads on their counter page.
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closing_reason = models.TextField(_("reason of the closure"), blank=True)
 
     objects = ReadableQuerySet.as_manager()
 
@@ -133,7 +137,7 @@ class RecognitionState(models.TextChoices):
     PREPARED = "prepared", _("Prepared")
     SUBMITTED = "submitted", _("Submitted to the Government")
     PUBLISHED = "published", _("Published in the Belgian Official Gazette")
-    REJECTED = "rejected", _("Not adopted")
+    REJECTED = "rejected", _("Not adopted by the Government")
 
 
 class Recognition(models.Model):
@@ -152,6 +156,8 @@ class Recognition(models.Model):
     )
     published_on = models.DateField(_("published in the Belgian Official Gazette on"), null=True, blank=True)
     numac = models.CharField(_("NUMAC number"), max_length=20, blank=True)
+    # The Government decided not to recognise (the reason is the event's findings).
+    rejected_on = models.DateField(_("not adopted on"), null=True, blank=True)
     prepared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     prepared_at = models.DateTimeField(default=timezone.now)
 

@@ -11,7 +11,6 @@ from chancery.disaster_fund import rules
 from chancery.disaster_fund.forms import AnomalyForm
 from chancery.disaster_fund.models import Claim
 from chancery.disaster_fund.services import claims
-from chancery.disaster_fund.services.compensation import euro
 
 
 def claim_context(request, case) -> dict | None:
@@ -21,19 +20,19 @@ def claim_context(request, case) -> dict | None:
     today = timezone.localdate()
     if claim.decided_on is not None:
         lines = [
-            {"label": line["label"], "amount_eur": euro(line["amount_cents"]), "verified": line.get("verified", True),
+            {"label": line["label"], "amount_cents": line["amount_cents"], "verified": line.get("verified", True),
              "source": line.get("source", "")}
             for line in claim.lines
         ]  # fmt: skip
-        compensation = euro(claim.compensation_cents or 0)
+        compensation = claim.compensation_cents or 0
         eligible = claim.eligible
     else:
         outcome = claims.computation(claim)
         lines = [
-            {"label": line.label, "amount_eur": line.amount_eur, "verified": line.verified, "source": line.source}
+            {"label": line.label, "amount_cents": line.amount_cents, "verified": line.verified, "source": line.source}
             for line in outcome.lines
         ]
-        compensation, eligible = outcome.compensation_eur, outcome.eligible
+        compensation, eligible = outcome.compensation_cents, outcome.eligible
     handler = may(request.user, "disaster_fund.handle")
     comment_days_left = (claim.comment_deadline - today).days if claim.comment_deadline else None
     return {
@@ -49,7 +48,4 @@ def claim_context(request, case) -> dict | None:
         "handler": handler,
         "anomaly_form": AnomalyForm() if handler else None,
         "anomalies": claim.anomalies.order_by("-recorded_at") if handler else (),
-        "estimate": euro(claim.estimate_cents),
-        "insurance": euro(claim.insurance_paid_cents),
-        "assessed": euro(claim.assessed_damage_cents) if claim.assessed_damage_cents is not None else "",
     }

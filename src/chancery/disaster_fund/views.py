@@ -79,7 +79,19 @@ def event_detail(request, pk):
         municipalities=municipalities,
         initial={"period_start": event.started_on, "period_end": event.ended_on},
     )
+    recognition = getattr(event, "recognition", None)
+    rejection_form = forms.RejectionForm(
+        request.POST if "rejection-submit" in request.POST else None, initial={"decided_on": timezone.localdate()}
+    )
+    if rejection_form.is_bound and recognition is None:
+        raise Http404(_("No recognition was prepared for this event."))
+
+    def reject():
+        return recognitions.record_rejection(request.user, recognition, **rejection_form.cleaned_data)
+
     for form, action, message in (
+        (rejection_form, reject,
+         _("The Government's decision not to recognise was recorded; the damage reports are closed.")),
         (state_form, lambda: event_services.set_state(request.user, event, **state_form.cleaned_data),
          _("The event's state was changed.")),
         (recognition_form, lambda: recognitions.prepare(request.user, event, **recognition_form.cleaned_data),
@@ -93,8 +105,8 @@ def event_detail(request, pk):
     return render(
         request,
         "disaster_fund/event.html",
-        {"event": event, "reports": reports, "recognition": getattr(event, "recognition", None),
-         "state_form": state_form, "recognition_form": recognition_form,
+        {"event": event, "reports": reports, "recognition": recognition,
+         "state_form": state_form, "recognition_form": recognition_form, "rejection_form": rejection_form,
          "open": event.state in (EventState.REPORTED, EventState.UNDER_INVESTIGATION),
          "report_deadline": damage_report_deadline(event.ended_on),
          "nav_current": "disaster_fund:index"},

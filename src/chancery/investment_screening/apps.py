@@ -14,14 +14,16 @@ class InvestmentScreeningConfig(AppConfig):
     verbose_name = _("Screening of foreign direct investments")
 
     def ready(self) -> None:
+        from chancery.api import routes
         from chancery.core import navigation
-        from chancery.investment_screening import panels, permissions, readers  # noqa: F401 - declares the app's actions
+        from chancery.investment_screening import api, panels, permissions, readers  # noqa: F401 - declares the app's actions
         from chancery.investment_screening.procedure import FDI_SCREENING
         from chancery.procedures import registry
         from chancery.procedures.panels import register_case_panel
 
         readers.register()
         registry.register(FDI_SCREENING)
+        routes.register("fdi-notifications", api.NotificationViewSet, "fdinotification")
         register_case_panel(
             FDI_SCREENING.code, "investment_screening/case_panel.html", panels.notification_context, order=40
         )

@@ -10,3 +10,12 @@ urlpatterns = [
     path("<int:year>.csv", views.report_csv, name="csv"),
     path("dossiers/<str:reference>/beoordeling/", views.assessment, name="assessment"),
 ]
+
+public_patterns = (
+    [
+        path("", views.public_index, name="index"),
+        path("<int:year>/", views.public_report, name="report"),
+        path("<int:year>.csv", views.public_report_csv, name="csv"),
+    ],
+    "investment_screening_public",
+)

@@ -89,3 +89,43 @@ def assessment(request, reference: str):
     else:
         messages.success(request, _("The Flemish assessment and advice were recorded."))
     return redirect(case)
+
+
+# --- the public report -------------------------------------------------------------------------
+
+
+def _public_year(year: int) -> int:
+    # A year is published once it is closed (statistics.is_closed); before, it is not there.
+    if year < 2000 or not statistics.is_closed(year):
+        raise Http404(_("No report for that year: a year's report is published once the year is over."))
+    return year
+
+
+def public_index(request):
+    """The latest published year (none before the first year is over)."""
+    years = statistics.public_years()
+    return render(
+        request,
+        "investment_screening/public_report.html",
+        {"report": statistics.public_report(years[0]) if years else None, "years": years,
+         "minimum": statistics.MINIMUM_CELL},
+    )  # fmt: skip
+
+
+def public_report(request, year: int):
+    year = _public_year(year)
+    return render(
+        request,
+        "investment_screening/public_report.html",
+        {"report": statistics.public_report(year), "years": statistics.public_years(),
+         "minimum": statistics.MINIMUM_CELL},
+    )  # fmt: skip
+
+
+def public_report_csv(request, year: int):
+    year = _public_year(year)
+    response = HttpResponse(
+        statistics.public_csv(statistics.public_report(year)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="screening-investeringen-{year}.csv"'
+    return response

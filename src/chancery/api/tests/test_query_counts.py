@@ -15,6 +15,7 @@ from chancery.api.urls import router
 from chancery.core.testing_queries import Page, assert_no_stale_baselines, check_page
 from chancery.decisions.testing import decision_making
 from chancery.foreign_network.testing import network_round
+from chancery.investment_screening.testing import notify
 from chancery.licensing.testing import case_files
 from chancery.monitoring.testing import programme_tree
 from chancery.regulation.testing import register_round
@@ -25,9 +26,9 @@ BUILDERS = {
     "meeting": "decisions", "agendaitem": "decisions", "decision": "decisions", "dossier": "decisions",
     "document": "decisions", "publication": "decisions", "ambition": "monitoring", "programme": "monitoring",
     "indicator": "monitoring", "case": "cases", "licence": "cases", "webhook": "webhooks", "controllistentry": None,
-    "webhook-deliveries": "deliveries", "regulation": "regulation", "post": "network",
+    "webhook-deliveries": "deliveries", "regulation": "regulation", "post": "network", "fdinotification": "screening",
 }  # fmt: skip
-READERS = {"case": "handler", "licence": "handler"}
+READERS = {"case": "handler", "licence": "handler", "fdinotification": "handler"}
 BASENAMES = [basename for _prefix, _viewset, basename in router.registry]
 
 PAGES = [
@@ -68,6 +69,13 @@ def build(what: str | None, users: dict, token: ApiToken, round_: int) -> None:
             subscriptions.subscribe(token, url=url, event_types=["meeting.released"])
     elif what == "regulation":
         register_round(users["org"], round_)
+    elif what == "screening":
+        for n in range(3):
+            notify(
+                users["applicant"],
+                investor_country=("HK", "US", "CN")[n],
+                owners=[{"name": f"UBO {round_}", "country": "CN"}],
+            )
     elif what == "deliveries":
         decision_making(users["org"], round_)  # its releases: an event, delivered to each subscription
 

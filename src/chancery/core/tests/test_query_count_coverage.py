@@ -36,6 +36,7 @@ WITHOUT_BASELINE = {
     # Files: one object, streamed.
     "document_download", "rendition_download", "procedures:download", "counter:download", "monitoring:report_pdf",
     "licensing_public:csv", "open_data_file", "investment_screening:csv", "regulation_office:evidence",
+    "investment_screening_public:csv",
     # One object looked up, then a redirect to its counted page (or a one-row description): /id/….
     "identifier",
     # The same view as a counted page (its year).

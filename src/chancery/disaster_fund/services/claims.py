@@ -10,14 +10,16 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from chancery.core import audit
+from chancery.core import audit, money
 from chancery.core.authz import require
 from chancery.core.models import AuditAction
+from chancery.disaster_fund import rules
 from chancery.disaster_fund.models import (
     Claim,
     GoodsKind,
@@ -31,7 +33,6 @@ from chancery.disaster_fund.services.compensation import (
     cents,
     claim_deadline,
     compute,
-    euro,
     in_claim_window,
     late_claim_admissible,
     late_claim_deadline,
@@ -39,6 +40,7 @@ from chancery.disaster_fund.services.compensation import (
 )
 from chancery.procedures.models import Case
 from chancery.procedures.services import cases as engine
+from chancery.procedures.services import letters
 
 
 @dataclass(frozen=True)
@@ -184,8 +186,8 @@ def send_report(
         case,
         "revise_report" if case.state == "report_commented" else "send_report",
         actor,
-        reason=_("Damage assessed by the expert: € %(amount)s. You may agree or comment until %(day)s.")
-        % {"amount": euro(claim.assessed_damage_cents), "day": claim.comment_deadline.isoformat()},
+        reason=_("Damage assessed by the expert: %(amount)s. You may agree or comment until %(day)s.")
+        % {"amount": money.euro_cents(claim.assessed_damage_cents), "day": claim.comment_deadline.isoformat()},
         expected_version=expected_version,
     )
     return claim
@@ -277,3 +279,38 @@ def mark_paid(case: Case, transition, actor) -> None:
 def deadlines(claim: Claim) -> dict[str, datetime.date]:
     published = claim.recognition.published_on
     return {"claim_deadline": claim_deadline(published), "late_claim_deadline": late_claim_deadline(published)}
+
+
+# --- the decision letter ------------------------------------------------------------------------
+
+# The steps that write a letter to the claimant: a decision (first, rectified, after the Court's
+# judgment) and a refusal. "keep_decision" answers a rectification request in its reason only.
+LETTER_STEPS = {"decide", "rectify", "record_judgment", "refuse"}
+
+
+def write_decision_letter(case: Case, *, actor, decided_at: datetime.datetime, motivation: str, step: str):
+    """The decision letter as a sealed PDF on the case, visible to the claimant (the engine's
+    procedures.services.letters, as the licences): the computation line by line as recorded with
+    the decision, the motivation, and the terms for a rectification and an appeal with their
+    dates. Written in the procedure's language, Dutch, whatever the handler's screen shows.
+    Called in the step's transaction (signals), so it rolls back with the step."""
+    claim = Claim.objects.select_related("recognition__event", "municipality").get(case=case)
+    decided_on = timezone.localtime(decided_at).date()
+    refused = step == "refuse"
+    with translation.override(settings.LANGUAGE_CODE):
+        content = letters.render_pdf(
+            "disaster_fund/decision_letter_pdf.html",
+            {
+                "case": case, "claim": claim, "decided_on": decided_on, "motivation": motivation,
+                "refused": refused, "rectified": step == "rectify", "judgment": step == "record_judgment",
+                "rectification_until": term_end(decided_on, "rectification", decided_on),
+                "appeal_until": term_end(decided_on, "appeal", decided_on),
+                "appeal_term": rules.term("appeal", decided_on),
+            },
+        )  # fmt: skip
+        title = (_("Refusal of claim %(reference)s") if refused else _("Decision on claim %(reference)s")) % {
+            "reference": case.reference
+        }
+    kind = "weigering" if refused else "beslissing"
+    filename = f"{kind}-{case.reference}-{decided_on.isoformat()}.pdf"
+    return letters.attach_to_case(actor, case, pdf=content, filename=filename, title=title)

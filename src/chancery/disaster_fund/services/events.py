@@ -58,7 +58,23 @@ def set_state(actor, event: DisasterEvent, state: str, *, findings: str = "") ->
     event.state, event.findings = state, findings.strip() or event.findings
     event.save(update_fields=["state", "findings"])
     audit.record(actor, AuditAction.STATE_CHANGE, event, before=before, after={"state": state}, reason=findings)
+    if state == EventState.NOT_RECOGNISED:
+        close_reports(actor, event, findings.strip())
     return event
+
+
+def close_reports(actor, event: DisasterEvent, reason: str, on: datetime.date | None = None) -> int:
+    """The event is not recognised: its damage reports are closed with the reason, which each
+    reporter reads on their counter page (a report is no claim: nothing else follows). Called in
+    the caller's transaction; returns how many reports were closed."""
+    on = on or timezone.localdate()
+    closed = 0
+    for report in DamageReport.objects.select_for_update().filter(event=event, closed_on__isnull=True):
+        report.closed_on, report.closing_reason = on, reason
+        report.save(update_fields=["closed_on", "closing_reason"])
+        audit.record(actor, AuditAction.STATE_CHANGE, report, after={"closed_on": on.isoformat()}, reason=reason)
+        closed += 1
+    return closed
 
 
 def normalised_id(value: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import audit, events
@@ -21,7 +22,7 @@ from chancery.core.authz import require
 from chancery.core.models import AuditAction
 from chancery.decisions import services as decisions
 from chancery.decisions.models import Publication
-from chancery.disaster_fund.events import RECOGNITION_PUBLISHED
+from chancery.disaster_fund.events import RECOGNITION_PUBLISHED, RECOGNITION_REJECTED
 from chancery.disaster_fund.models import (
     DisasterEvent,
     EventState,
@@ -30,6 +31,7 @@ from chancery.disaster_fund.models import (
     RecognitionState,
 )
 from chancery.disaster_fund.services.compensation import claim_deadline, late_claim_deadline
+from chancery.disaster_fund.services.events import close_reports
 from chancery.disaster_fund.services.municipalities import in_force_on
 
 FIELDS = ("phenomenon", "period_start", "period_end", "state", "published_on", "numac")
@@ -143,6 +145,43 @@ def record_publication(publication: Publication) -> Recognition | None:
             "late_claim_deadline": late_claim_deadline(recognition.published_on).isoformat(),
             "municipalities": sorted(recognition.municipalities.values_list("nis_code", flat=True)),
         },
+    )
+    return recognition
+
+
+@transaction.atomic
+def record_rejection(actor, recognition: Recognition, *, reason: str, decided_on: datetime.date | None = None):
+    """The Government decided not to recognise the disaster (the submitted recognition was not
+    adopted): the recognition is closed, the event is not recognised with the Government's reason
+    as its findings, and every damage report of the event is closed with that reason, which the
+    reporters read on their counter page. No claim window opens. Refused, nothing stored: without
+    a reason, or for a recognition not (or no longer) before the Government."""
+    require(actor, "disaster_fund.handle")
+    recognition = Recognition.objects.select_for_update().select_related("event").get(pk=recognition.pk)
+    decided_on = decided_on or timezone.localdate()
+    errors = {}
+    if recognition.state != RecognitionState.SUBMITTED:
+        errors["recognition"] = _("Only a recognition submitted to the Government can be recorded as not adopted.")
+    if not reason.strip():
+        errors["reason"] = _("Give the Government's reason: the reporters read it.")
+    if decided_on > timezone.localdate():
+        errors["decided_on"] = _("The Government's decision cannot lie in the future.")
+    if errors:
+        raise ValidationError(errors)
+    reason = reason.strip()
+    recognition.state, recognition.rejected_on = RecognitionState.REJECTED, decided_on
+    recognition.save(update_fields=["state", "rejected_on"])
+    event = recognition.event
+    before = {"state": event.state}
+    event.state, event.findings = EventState.NOT_RECOGNISED, reason
+    event.save(update_fields=["state", "findings"])
+    audit.record(actor, AuditAction.STATE_CHANGE, recognition, after={"state": recognition.state}, reason=reason)
+    audit.record(actor, AuditAction.STATE_CHANGE, event, before=before, after={"state": event.state}, reason=reason)
+    closed = close_reports(actor, event, reason, decided_on)
+    events.emit(
+        RECOGNITION_REJECTED.code,
+        recognition,
+        {"phenomenon": recognition.phenomenon, "rejected_on": decided_on.isoformat(), "reports_closed": closed},
     )
     return recognition
 

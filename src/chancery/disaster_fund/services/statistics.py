@@ -3,7 +3,8 @@ paid, lead times (filing to decision, in days), for published recognitions only.
 CSV holds aggregates only (no name, no file reference); in a municipality with fewer than
 MINIMUM_CELL claims the amounts and the lead time are withheld, since one or two claims there point
 at a household and its compensation (as the licences' public report does). Amounts are cents,
-written in euro with two decimals."""
+written in the CSV in euro with two decimals and a point ("84150.00", machine-readable), on the
+pages the Dutch way (core.money: "€ 84.150,00")."""
 
 from __future__ import annotations
 
@@ -46,18 +47,6 @@ class Row:
     granted_cents: int = 0
     paid_cents: int = 0
     lead_days: list[int] = field(default_factory=list)
-
-    @property
-    def claimed_eur(self) -> str:
-        return euro(self.claimed_cents)
-
-    @property
-    def granted_eur(self) -> str:
-        return euro(self.granted_cents)
-
-    @property
-    def paid_eur(self) -> str:
-        return euro(self.paid_cents)
 
     @property
     def median_lead_days(self) -> int | None:

@@ -36,10 +36,11 @@ def test_a_claim_at_the_counter_and_its_lines_on_both_case_pages(client, applica
     case = Case.objects.get(procedure="RF")
     assert response.status_code == 302 and case.disaster_claim.estimate_cents == 1_200_000
     page = client.get(reverse("counter:case", args=[case.reference])).content.decode()
-    assert "Min vrijstelling (private goederen)" in page and "8500.00" in page and "-3000.00" in page
+    assert "Min vrijstelling (private goederen)" in page and "€ 8.500,00" in page and "€ -3.000,00" in page
+    assert "€ 12.000,00" in page  # the estimate, the Dutch way (core.money)
     client.force_login(fund)
     page = client.get(reverse("procedures:case", args=[case.reference])).content.decode()
-    assert "8500.00" in page and "Afwijking" not in page or True
+    assert "€ 8.500,00" in page
     assert 'id="compensation-lines"' in page and 'id="anomalies"' in page
 
 
@@ -56,7 +57,7 @@ def test_the_handlers_forms_on_the_case_page(client, applicant, fund, recognitio
     case.refresh_from_db()
     assert case.state == "report_sent"
     page = client.get(reverse("procedures:case", args=[case.reference])).content.decode()
-    assert 'id="comment-clock"' in page and "5500.00" in page
+    assert 'id="comment-clock"' in page and "€ 5.500,00" in page
     client.post(
         reverse("disaster_fund:claim_anomaly", args=[case.reference]),
         {"anomaly-rule": "deductible", "anomaly-facts": "Kleine schade.", "anomaly-proposal": "Herzien."},

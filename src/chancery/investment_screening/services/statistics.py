@@ -111,3 +111,87 @@ def as_csv(report: Yearly) -> str:
     for lead in report.lead_times:
         writer.writerow([report.year, "lead_time_median_days", lead.outcome, lead.label, lead.median_days])
     return out.getvalue()
+
+
+# --- the public report -------------------------------------------------------------------------
+# Published as the licences' yearly report is (licensing.services.statistics): a year once it is
+# closed, figures only. Common statistical disclosure control: a count under MINIMUM_CELL (1 or 2
+# filings) is shown as "< 3", since one filing of one country or outcome points at one deal and its
+# parties; where the cells of a table add up to the year's filings (country, outcome) and exactly
+# one is withheld, the next smallest is withheld too ("—"), or the total less the others would give
+# it away. A lead time is published only over MINIMUM_CELL decisions or more (a median of one
+# file is that file's). The business secrets are never read here (yearly() does not select them).
+MINIMUM_CELL = 3
+WITHHELD = "—"
+
+
+def is_closed(year: int) -> bool:
+    return year < timezone.localdate().year
+
+
+def public_years() -> list[int]:
+    recorded = {d.year for d in Notification.objects.dates("recorded_at", "year")}
+    return sorted((year for year in recorded if is_closed(year)), reverse=True)
+
+
+def _shown(count: int) -> int | str:
+    return f"< {MINIMUM_CELL}" if 0 < count < MINIMUM_CELL else count
+
+
+def _table(cells: list[tuple], *, adds_up: bool) -> list[tuple]:
+    """Cells (key…, count) as published: small counts as "< 3"; with `adds_up`, a lone withheld
+    cell takes the next smallest with it."""
+    published = [(*cell[:-1], _shown(cell[-1])) for cell in cells]
+    small = [i for i, cell in enumerate(cells) if 0 < cell[-1] < MINIMUM_CELL]
+    if adds_up and len(small) == 1:
+        others = [i for i in range(len(cells)) if i not in small and cells[i][-1] > 0]
+        if others:
+            nearest = min(others, key=lambda i: cells[i][-1])
+            published[nearest] = (*cells[nearest][:-1], WITHHELD)
+    return published
+
+
+@dataclass(frozen=True)
+class PublicYearly:
+    year: int
+    filings: int | str
+    notifiable: int | str
+    flemish_link: int | str
+    by_sector: list[tuple[str, str, int | str]]
+    by_country: list[tuple[str, int | str]]
+    by_outcome: list[tuple[str, str, int | str]]
+    lead_times: list[LeadTime]
+
+
+def public_report(year: int) -> PublicYearly:
+    """The report of a closed year as published: over every notification of the year."""
+    report = yearly(year)
+    return PublicYearly(
+        year=year,
+        filings=_shown(report.filings),
+        notifiable=_shown(report.notifiable),
+        flemish_link=_shown(report.flemish_link),
+        by_sector=_table(report.by_sector, adds_up=False),
+        by_country=_table(report.by_country, adds_up=True),
+        by_outcome=_table(report.by_outcome, adds_up=True),
+        lead_times=[lead for lead in report.lead_times if lead.count >= MINIMUM_CELL],
+    )
+
+
+def public_csv(report: PublicYearly) -> str:
+    """The published report as CSV (the same rows as `as_csv`, "< 3" and "—" where withheld)."""
+    out = io.StringIO()
+    writer = csvfiles.writer(out, lineterminator="\n")
+    writer.writerow(["year", "section", "key", "label", "value"])
+    writer.writerow([report.year, "total", "filings", _("Filings"), report.filings])
+    writer.writerow([report.year, "total", "notifiable", _("Notifiable"), report.notifiable])
+    writer.writerow([report.year, "total", "flemish_link", _("With a Flemish link"), report.flemish_link])
+    for key, label, count in report.by_sector:
+        writer.writerow([report.year, "sector", key, label, count])
+    for country, count in report.by_country:
+        writer.writerow([report.year, "investor_country", country, country, count])
+    for key, label, count in report.by_outcome:
+        writer.writerow([report.year, "outcome", key, label, count])
+    for lead in report.lead_times:
+        writer.writerow([report.year, "lead_time_median_days", lead.outcome, lead.label, lead.median_days])
+    return out.getvalue()

@@ -1,17 +1,29 @@
 """What the screening's report page costs in queries, against the baseline in query_counts.json
 (chancery.core.testing_queries; UPDATE_QUERY_COUNTS=1 records it). It must not grow with filings."""
 
+import datetime
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from chancery.core.testing_queries import Page, assert_no_stale_baselines, check_page
+from chancery.investment_screening.models import Notification
 from chancery.investment_screening.services import notifications
 from chancery.investment_screening.testing import notify
 from chancery.procedures.services import cases as engine
 
-PAGES = [Page("investment_screening:index", lambda d: reverse("investment_screening:index"), "handler", scales=True)]
+LAST_YEAR = timezone.localdate().year - 1
+PAGES = [
+    Page("investment_screening:index", lambda d: reverse("investment_screening:index"), "handler", scales=True),
+    Page("investment_screening_public:index", lambda d: reverse("investment_screening_public:index"), None),
+    Page(
+        "investment_screening_public:report",
+        lambda d: reverse("investment_screening_public:report", args=[LAST_YEAR]),
+        None,
+    ),
+]
 
 
 def files(users) -> None:
@@ -31,6 +43,9 @@ def files(users) -> None:
 @pytest.fixture
 def data(handler, applicant):
     users = {"handler": handler, "applicant": applicant}
+    files(users)
+    # A closed year for the public report: the first round was recorded last year.
+    Notification.objects.update(recorded_at=timezone.make_aware(datetime.datetime(LAST_YEAR, 6, 1, 12)))
     files(users)
     return {"users": users}
 

@@ -22,9 +22,9 @@ from chancery.core.models import AuditAction
 from chancery.licensing import rules
 from chancery.licensing.events import LICENCE_GRANTED
 from chancery.licensing.models import Licence, LicenceCounter, RefusalLetter, UseReport
-from chancery.licensing.services import pdf
 from chancery.licensing.services.facts import licence_facts
 from chancery.procedures.models import Case
+from chancery.procedures.services import letters
 from chancery.procedures.services.parties import require_representation
 from chancery.strategic_goods.procedure import CODE
 
@@ -91,8 +91,8 @@ def issue(case: Case, *, actor, decided_at: datetime.datetime, reason: str = "")
         value_eur=facts.value_eur,
         created_at=decided_at,
     )
-    content = pdf.render_pdf("licensing/licence_pdf.html", {"licence": licence, "case": case, "facts": facts})
-    licence.document = pdf.attach_to_case(
+    content = letters.render_pdf("licensing/licence_pdf.html", {"licence": licence, "case": case, "facts": facts})
+    licence.document = letters.attach_to_case(
         actor, case, pdf=content, filename=f"vergunning-{licence.number}.pdf",
         title=_("Licence %(number)s") % {"number": licence.number},
     )  # fmt: skip
@@ -116,7 +116,7 @@ def refusal_letter(case: Case, *, actor, decided_at: datetime.datetime, motivati
     # The letter is written in the procedure's language, Dutch, whatever the handler's screen
     # shows: the country by its Dutch name, the codes as the control list writes them.
     with translation.override(settings.LANGUAGE_CODE):
-        content = pdf.render_pdf(
+        content = letters.render_pdf(
             "licensing/refusal_pdf.html",
             {
                 "case": case, "facts": facts, "decided_on": decided_on, "motivation": motivation,
@@ -125,7 +125,7 @@ def refusal_letter(case: Case, *, actor, decided_at: datetime.datetime, motivati
             },
         )  # fmt: skip
         title = _("Refusal of %(reference)s") % {"reference": case.reference}
-    document = pdf.attach_to_case(actor, case, pdf=content, filename=f"weigering-{case.reference}.pdf", title=title)
+    document = letters.attach_to_case(actor, case, pdf=content, filename=f"weigering-{case.reference}.pdf", title=title)
     letter = RefusalLetter.objects.create(case=case, decided_on=decided_on, motivation=motivation, document=document)
     audit.record(actor, AuditAction.CREATE, letter, after={"case": case.reference, "decided_on": str(decided_on)})
     return letter

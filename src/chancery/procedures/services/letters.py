@@ -1,6 +1,7 @@
-"""Documents of a decision as PDF (WeasyPrint, as the monitoring reports), sealed with the
-organisation's electronic seal (core.signing.seal, PAdES), stored in the core document store and
-put on the case, visible to the applicant."""
+"""A case's decision letters as PDF, one way for every procedure (licences and refusals, disaster
+compensation, ...): rendered from a template (WeasyPrint, core.pdf), sealed with the organisation's
+electronic seal (core.signing.seal, PAdES), stored in the core document store and put on the case
+as a non-internal `decision_letter`, so the applicant downloads it from their counter."""
 
 from __future__ import annotations
 
