@@ -52,12 +52,15 @@ def read(path: Path) -> Reading:
     unknown = [(s, t) for s, t in typed if t not in KNOWN and t not in DECISION_TYPES]
     if not resources:
         kinds = ", ".join(sorted({str(t) for _s, t in unknown})[:3]) or _("no types at all")
-        raise Unreadable(_("No ELI legal resource (eli:LegalResource) in this file; it holds %(kinds)s.") % {"kinds": kinds})
-    for number, (subject, kind) in enumerate(unknown, start=1):
+        raise Unreadable(
+            _("No ELI legal resource (eli:LegalResource) in this file; it holds %(kinds)s.") % {"kinds": kinds}
+        )
+    for subject, kind in unknown:
         reading.problems.append(
             Problem(
                 f"{path.name}, {subject}",
-                _("Unknown type %(type)s: the import reads ELI legal resources and OSLO decisions only.") % {"type": kind},
+                _("Unknown type %(type)s: the import reads ELI legal resources and OSLO decisions only.")
+                % {"type": kind},
             )
         )
     for number, resource in enumerate(resources, start=1):

@@ -78,7 +78,10 @@ def read(path: Path) -> Reading:
         position = _("meeting %(number)d") % {"number": number}
         if not isinstance(record, dict) or record.get("type") != "meeting":
             raise Unreadable(
-                _("Record %(number)d is not a meeting as council-information systems publish it (no \"type\": \"meeting\").")
+                _(
+                    "Record %(number)d is not a meeting as council-information systems publish it "
+                    '(no "type": "meeting").'
+                )
                 % {"number": number}
             )
         if record.get("confidential") or record.get("permission_group", "public") != "public":

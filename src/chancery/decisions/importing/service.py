@@ -166,7 +166,9 @@ def _body(actor, name: str, day: datetime.date) -> Mandatee:
         before = audit.snapshot(mandatee, ("start", "end"))
         mandatee.start, mandatee.end = min(day, mandatee.start), max(day, mandatee.end)
         mandatee.save(update_fields=["start", "end"])
-        audit.record(actor, AuditAction.UPDATE, mandatee, before=before, after=audit.snapshot(mandatee, ("start", "end")))
+        audit.record(
+            actor, AuditAction.UPDATE, mandatee, before=before, after=audit.snapshot(mandatee, ("start", "end"))
+        )
     return mandatee
 
 
@@ -183,7 +185,9 @@ def _write(actor, meeting: SourceMeeting, source: str, file_name: str) -> tuple[
     created = services.create_meeting(actor, starts_at=meeting.starts_at, kind=MeetingKind.REGULAR, place=place)
     provenance = {"source": source, "file_name": file_name, "meeting": created, "imported_at": now,
                   "imported_by": actor}  # fmt: skip
-    ImportedRecord.objects.create(kind=ImportKind.MEETING, source_uri=meeting.uri, same_as=meeting.same_as, **provenance)
+    ImportedRecord.objects.create(
+        kind=ImportKind.MEETING, source_uri=meeting.uri, same_as=meeting.same_as, **provenance
+    )
     draft = services.current_draft(created)
     added = []
     for item in meeting.items:
@@ -250,15 +254,18 @@ def import_decisions(path: Path, *, format: str = "auto", dry_run: bool = False,
             reasons = check(meeting, now)
             for uri in [meeting.uri, *(i.uri for i in meeting.items)]:
                 if uri and uri in seen and not reasons:
-                    reasons.append(_("The same record (%(uri)s) is also at %(other)s.") % {"uri": uri, "other": seen[uri]})
+                    reasons.append(
+                        _("The same record (%(uri)s) is also at %(other)s.") % {"uri": uri, "other": seen[uri]}
+                    )
             if reasons:
                 report.errors.append(Problem(where, " ".join(reasons)))
                 continue
             seen.update({uri: where for uri in [meeting.uri, *(i.uri for i in meeting.items)]})
             candidates.append((meeting, reading.source, file.name))
     known = set(
-        ImportedRecord.objects.filter(kind=ImportKind.MEETING, source_uri__in=[m.uri for m, _s, _f in candidates])
-        .values_list("source_uri", flat=True)
+        ImportedRecord.objects.filter(
+            kind=ImportKind.MEETING, source_uri__in=[m.uri for m, _s, _f in candidates]
+        ).values_list("source_uri", flat=True)
     )
     if not dry_run and candidates:
         actor = actor or import_account()

@@ -103,7 +103,9 @@ def test_lblod_rdfa_decision_list_is_imported_as_released_public_history():
     assert first.decision.text == "Buitengewone Algemene Vergadering Pidpa"
     # Provenance on every imported object: the meeting, each item and each decision.
     assert ImportedRecord.objects.filter(meeting=meeting, kind=ImportKind.ITEM).count() == 11
-    assert ImportedRecord.objects.filter(meeting=meeting, kind=ImportKind.DECISION, decision__isnull=False).count() == 11
+    assert (
+        ImportedRecord.objects.filter(meeting=meeting, kind=ImportKind.DECISION, decision__isnull=False).count() == 11
+    )
     # The public sees it as it sees a meeting of ours, once released.
     assert Meeting.objects.visible_to(AnonymousUser()).filter(pk=meeting.pk).exists()
     # Made through the services: the audit trail says who, through which channel.
@@ -138,7 +140,9 @@ def test_eli_legislation_is_imported_one_act_per_record_with_its_french_eli(tmp_
     record = ImportedRecord.objects.get(kind=ImportKind.DECISION, source_uri=DECREE)
     assert record.source == "eli"
     assert record.same_as == ["http://www.ejustice.just.fgov.be/eli/decret/1992/01/20/1992033035"]
-    assert record.decision.text == "Decreet houdende erkenning en subsidiëring van specifieke sportfederaties. (Vertaling)"
+    assert (
+        record.decision.text == "Decreet houdende erkenning en subsidiëring van specifieke sportfederaties. (Vertaling)"
+    )
     assert timezone.localtime(record.meeting.starts_at).date().isoformat() == "1992-01-20"
 
 
@@ -191,14 +195,21 @@ def test_imported_decisions_are_found_linked_to_their_original_uris_and_in_the_o
     graph = Graph().parse(data=page.content.decode(), format="turtle")
     originals = {str(o): s for s, o in graph.subject_objects(OWL.sameAs)}
     assert (originals[ESSEN_MEETING], RDF.type, BESLUIT.Zitting) in graph
-    assert (originals["http://data.lblod.info/id/agendapunten/6568936AC1158B904059B433"], RDF.type, BESLUIT.Agendapunt) in graph
+    assert (
+        originals["http://data.lblod.info/id/agendapunten/6568936AC1158B904059B433"],
+        RDF.type,
+        BESLUIT.Agendapunt,
+    ) in graph
     besluit = originals["http://data.lblod.info/id/besluiten/2a039cdd-f5f0-45c7-81eb-64b078368c11"]
     assert (besluit, RDF.type, BESLUIT.Besluit) in graph
     assert len(originals) == 1 + 11 + 11
     dump = client.get(reverse("open_data_file", args=["decisions.csv"]))
     rows = list(csv.DictReader(io.StringIO(b"".join(dump.streaming_content).decode())))
     assert len(rows) == 11 and any("Pidpa" in row["short_title"] for row in rows)
-    assert ESSEN_MEETING in b"".join(client.get(reverse("open_data_file", args=["decisions.ttl"])).streaming_content).decode()
+    assert (
+        ESSEN_MEETING
+        in b"".join(client.get(reverse("open_data_file", args=["decisions.ttl"])).streaming_content).decode()
+    )
 
 
 # --- bad input: reported with its position and reason, nothing half-imported -------------------------
@@ -222,19 +233,26 @@ def test_html_without_rdfa_is_reported():
     code, report, err = run(GENT, "--format", "rdfa")
     assert code == 2 and report["meetings"] == 0
     assert report["errors"] == [
-        {"record": GENT.name, "reason": "Geen RDFa in de OSLO-besluitwoordenschat gevonden (geen besluit:Zitting); 4 uitspraken in totaal."}
+        {
+            "record": GENT.name,
+            "reason": "Geen RDFa in de OSLO-besluitwoordenschat gevonden (geen besluit:Zitting); "
+            "4 uitspraken in totaal.",
+        }
     ]
 
 
 @pytest.mark.django_db
 def test_rdf_with_unknown_types_is_reported_and_the_acts_around_it_imported(tmp_path):
-    unknown = '<http://example.org/x/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://example.org/Spaceship> .\n'
+    unknown = (
+        "<http://example.org/x/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://example.org/Spaceship> .\n"
+    )
     report = import_decisions(decrees(tmp_path, count=2, extra=unknown)).as_dict()
     assert report["meetings"] == 2
     assert report["errors"] == [
         {
             "record": "decrees.nt, http://example.org/x/1",
-            "reason": "Onbekend type http://example.org/Spaceship: de import leest alleen ELI-rechtsbronnen en OSLO-besluiten.",
+            "reason": "Onbekend type http://example.org/Spaceship: "
+            "de import leest alleen ELI-rechtsbronnen en OSLO-besluiten.",
         }
     ]
     only_unknown = tmp_path / "unknown.ttl"

@@ -21,7 +21,9 @@ class Command(ChanceryCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path")
-        parser.add_argument("--format", choices=FORMATS, default="auto", help="The format of the files (auto: by name and content).")
+        parser.add_argument(
+            "--format", choices=FORMATS, default="auto", help="The format of the files (auto: by name and content)."
+        )
         parser.add_argument("--dry-run", action="store_true", help="Check and report; change nothing.")
 
     def handle(self, *args, path, format, dry_run, **options):
