@@ -12,7 +12,6 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 from rdflib import OWL, RDF, Graph, Namespace
-from rdflib.exceptions import ParserError
 
 from chancery.decisions.importing import lblod
 from chancery.decisions.importing.records import Problem, Reading, SourceDecision, SourceItem, SourceMeeting, Unreadable
@@ -34,7 +33,7 @@ def parse(path: Path) -> Graph:
         try:
             graph.parse(path, format=syntax)
             return graph
-        except (ParserError, SyntaxError, ValueError, UnicodeDecodeError) as exc:
+        except Exception as exc:  # rdflib's parsers raise many kinds; each means "not this syntax"
             errors.append(str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__)
             graph = Graph()
     raise Unreadable(_("This is neither N-Triples nor Turtle (%(error)s).") % {"error": errors[0]})

@@ -15,8 +15,12 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import lxml.html
+from django.utils.translation import gettext as _
+from lxml import etree
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
+
+from chancery.decisions.importing.records import Unreadable
 
 # The prefixes of the RDFa initial context that LBLOD pages rely on without declaring them.
 INITIAL_PREFIXES = {
@@ -191,8 +195,11 @@ class Processor:
 
 def parse(path: Path, base: str) -> Processor:
     """The RDFa of an HTML file, with `base` for its relative references (the file's own address)."""
-    with path.open("rb") as handle:
-        root = lxml.html.parse(handle).getroot()
+    try:
+        with path.open("rb") as handle:
+            root = lxml.html.parse(handle).getroot()
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise Unreadable(_("This is not an HTML page that can be read (%(error)s).") % {"error": exc}) from None
     processor = Processor(base)
     if root is None:
         return processor

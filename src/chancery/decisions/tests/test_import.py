@@ -352,5 +352,6 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path):
 def test_a_path_that_does_not_exist_is_an_error(tmp_path):
     from django.core.management.base import CommandError
 
-    with pytest.raises(CommandError, match="bestaat niet"):
+    with pytest.raises(CommandError, match="bestaat niet") as refused:
         call_command("import-decisions", str(tmp_path / "missing.json"))
+    assert refused.value.returncode == 2

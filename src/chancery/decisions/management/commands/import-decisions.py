@@ -1,9 +1,9 @@
 """chancery import-decisions PATH [--format auto|ori|rdfa|eli] [--dry-run]: a government's history
 from other systems' publications (issue 22). PATH is a file or a folder of files. Prints one JSON
 report {"meetings", "items", "decisions", "documents", "errors": [{"record", "reason"}], "skipped"};
-exit 0 when every record was read and imported (or already there), 2 when some record was refused
-(the others are imported all the same; a refused record leaves nothing behind), 1 when PATH does not
-exist. With --dry-run it checks and counts and writes nothing."""
+exit 0 when every record was read and imported (or already there), 2 when some record or file was
+refused (the others are imported all the same; a refused record leaves nothing behind) or PATH does
+not exist. With --dry-run it checks and counts and writes nothing."""
 
 import json
 import sys
@@ -29,7 +29,7 @@ class Command(ChanceryCommand):
     def handle(self, *args, path, format, dry_run, **options):
         source = Path(path)
         if not source.exists():
-            raise CommandError(_("%(path)s: no such file or folder") % {"path": path})
+            raise CommandError(_("%(path)s: no such file or folder") % {"path": path}, returncode=2)
         report = import_decisions(source, format=format, dry_run=dry_run).as_dict()
         self.stdout.write(json.dumps(report, ensure_ascii=False))
         if report["errors"]:
