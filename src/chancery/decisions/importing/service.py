@@ -151,24 +151,20 @@ def import_account() -> User:
 
 
 def _body(actor, name: str, day: datetime.date) -> Mandatee:
-    """The body that decided (a council, the Government of another term) as the item's submitter:
-    an item needs one, and an outside body is no member of our Government. Its term covers the days
-    of its imported meetings only, so it is never taken for a member present at a meeting of ours."""
+    """The body that decided (a council, the community that enacted a decree) as the item's
+    submitter: an item needs one, and an outside body is no member of our Government. Its term is the
+    day of the meeting only (one row per body and day), so it is never counted among the members
+    present at a meeting of ours on another day (`attendance_members` reads the terms)."""
     title = Truncator(name or _("Imported decisions")).chars(200)
-    mandatee = Mandatee.objects.filter(title=title, portfolio=IMPORTED_PORTFOLIO).first()
+    mandatee = Mandatee.objects.filter(title=title, portfolio=IMPORTED_PORTFOLIO, start=day, end=day).first()
     if mandatee is None:
-        person = Person.objects.create(first_name="", last_name=Truncator(title).chars(100))
+        person = Person.objects.filter(first_name="", last_name=Truncator(title).chars(100)).first()
+        if person is None:
+            person = Person.objects.create(first_name="", last_name=Truncator(title).chars(100))
         mandatee = Mandatee.objects.create(
             person=person, title=title, portfolio=IMPORTED_PORTFOLIO, precedence=999, start=day, end=day
         )
         audit.record(actor, AuditAction.CREATE, mandatee, after=audit.snapshot(mandatee, ("title", "start", "end")))
-    elif day < mandatee.start or day > mandatee.end:
-        before = audit.snapshot(mandatee, ("start", "end"))
-        mandatee.start, mandatee.end = min(day, mandatee.start), max(day, mandatee.end)
-        mandatee.save(update_fields=["start", "end"])
-        audit.record(
-            actor, AuditAction.UPDATE, mandatee, before=before, after=audit.snapshot(mandatee, ("start", "end"))
-        )
     return mandatee
 
 
