@@ -23,6 +23,7 @@ NOT_IN_DEMO = {
     "strategic_goods.FurtherEndUser": "the demo files no combined licence (test_combined does)",
     "procedures.ApplicationDraft": "the demo's applicant has submitted everything (test_applicant_form keeps drafts)",
     "core.PendingUpload": "kept only while a form is corrected or a draft holds it (test_applicant_form)",
+    "decisions.ImportedRecord": "made by `chancery import-decisions` from another system's files (test_import)",
 }
 
 

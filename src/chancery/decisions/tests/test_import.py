@@ -108,6 +108,8 @@ def test_lblod_rdfa_decision_list_is_imported_as_released_public_history():
     )
     # The public sees it as it sees a meeting of ours, once released.
     assert Meeting.objects.visible_to(AnonymousUser()).filter(pk=meeting.pk).exists()
+    # Its provenance is read as the meeting is.
+    assert ImportedRecord.objects.visible_to(AnonymousUser()).count() == 1 + 11 + 11
     # Made through the services: the audit trail says who, through which channel.
     assert AuditEntry.objects.filter(object_id=str(meeting.pk), action="create").exists()
 
