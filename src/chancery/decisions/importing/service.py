@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -277,6 +277,11 @@ def import_decisions(path: Path, *, format: str = "auto", dry_run: bool = False,
         try:
             with transaction.atomic():
                 items, decisions = _write(actor, meeting, ImportSource(source), file_name)
+        except IntegrityError:
+            # An item or decision of this record was imported before with another meeting.
+            messages = [_("Part of this record was already imported with another meeting (the same source URI).")]
+            report.errors.append(Problem(f"{file_name}, {meeting.position} ({meeting.uri})", " ".join(messages)))
+            continue
         except (ValidationError, PermissionDenied) as exc:
             messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
             report.errors.append(Problem(f"{file_name}, {meeting.position} ({meeting.uri})", " ".join(messages)))

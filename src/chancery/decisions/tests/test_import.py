@@ -357,3 +357,18 @@ def test_a_path_that_does_not_exist_is_an_error(tmp_path):
     with pytest.raises(CommandError, match="bestaat niet") as refused:
         call_command("import-decisions", str(tmp_path / "missing.json"))
     assert refused.value.returncode == 2
+
+
+@pytest.mark.django_db
+def test_items_imported_before_with_another_meeting_are_refused_whole(tmp_path):
+    import_decisions(AMSTERDAM)
+    before = counts()
+    path, _data = ori_meeting(tmp_path, self="api.notubiz.nl/events/meetings/1")
+    report = import_decisions(path).as_dict()
+    assert report["meetings"] == 0 and counts() == before
+    assert report["errors"] == [
+        {
+            "record": "meeting.json, zitting 1 (https://api.notubiz.nl/events/meetings/1)",
+            "reason": "Een deel van dit record werd al geïmporteerd met een andere zitting (dezelfde bron-URI).",
+        }
+    ]
