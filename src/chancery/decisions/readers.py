@@ -15,6 +15,7 @@ from chancery.decisions.models import (
     Decision,
     DocumentCounter,
     Dossier,
+    ImportedRecord,
     ItemDocument,
     Meeting,
     Minutes,
@@ -78,4 +79,6 @@ def register() -> None:
     visibility.register(Publication, publications)
     visibility.register(PublicationEvent, follows("publication"))
     visibility.register(Theme, visibility.everyone)
+    # Provenance of an import: read as its meeting is (imported meetings are released public history).
+    visibility.register(ImportedRecord, follows("meeting"))
     visibility.exempt(DocumentCounter, "the yearly document numbering counter")

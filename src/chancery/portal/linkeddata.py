@@ -20,13 +20,22 @@ import datetime
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from rdflib import XSD, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 
 from chancery.core.models import DocumentKind
 from chancery.core.negotiation import FORMATS, response, wanted_format  # noqa: F401 - the portal's views use them from here
 from chancery.decisions.legislation import LEGISLATION, belgian_eli
-from chancery.decisions.models import AgendaItem, DecisionResult, ItemKind, Meeting, PublicationStep, RegulationType
+from chancery.decisions.models import (
+    AgendaItem,
+    DecisionResult,
+    ImportedRecord,
+    ImportKind,
+    ItemKind,
+    Meeting,
+    PublicationStep,
+    RegulationType,
+)
 from chancery.decisions.services.attendance import Attendance, attendance
 from chancery.portal.queries import meeting_items
 
@@ -74,10 +83,12 @@ class Builder:
         for prefix, namespace in (
             ("besluit", BESLUIT), ("besluitvorming", BESLUITVORMING), ("dossier", DOSSIER), ("eli", ELI),
             ("dct", DCTERMS), ("prov", PROV), ("mandaat", MANDAAT), ("person", PERSON), ("persoon", PERSOON),
-            ("skos", SKOS), ("foaf", FOAF), ("org", ORG),
+            ("skos", SKOS), ("foaf", FOAF), ("org", ORG), ("owl", OWL),
         ):  # fmt: skip
             self.graph.bind(prefix, namespace)
         self._done: set = set()
+        # The original URIs of imported meetings, items and decisions, per meeting (one query each).
+        self._origins: dict[int, dict[tuple[str, int], list[str]]] = {}
 
     def add(self, *triple) -> None:
         self.graph.add(triple)
@@ -90,6 +101,27 @@ class Builder:
             return False
         self._done.add(node)
         return True
+
+    def origins(self, meeting_id: int, kind: str, pk: int) -> list[str]:
+        """Where an imported thing came from (`chancery import-decisions`): its source URI and the
+        source's own owl:sameAs, published as owl:sameAs so the original URIs stay linked."""
+        if meeting_id not in self._origins:
+            found: dict[tuple[str, int], list[str]] = {}
+            for record in ImportedRecord.objects.filter(meeting_id=meeting_id):
+                key = record.meeting_id if record.kind == ImportKind.MEETING.value else record.item_id
+                if key is not None and record.kind != ImportKind.DOCUMENT.value:
+                    found[(record.kind, key)] = [record.source_uri, *record.same_as]
+            # An act imported from ELI is its decision, not its agenda item.
+            for (found_kind, key), uris in list(found.items()):
+                decision = found.get((ImportKind.DECISION.value, key))
+                if found_kind == ImportKind.ITEM.value and decision and decision[0] == uris[0]:
+                    del found[(found_kind, key)]
+            self._origins[meeting_id] = found
+        return self._origins[meeting_id].get((str(kind), pk), [])
+
+    def same_as(self, node: URIRef, uris: list[str]) -> None:
+        for uri in uris:
+            self.add(node, OWL.sameAs, URIRef(uri))
 
     def concept(self, uri: str, label: str, *types) -> URIRef:
         node = URIRef(uri)
@@ -163,6 +195,7 @@ class Builder:
         self.add(place, RDF.type, PROV.Location)
         self.add(place, RDFS.label, Literal(meeting.place))
         self._attendance(zitting, present, at_start=True)
+        self.same_as(zitting, self.origins(meeting.pk, ImportKind.MEETING.value, meeting.pk))
         previous = None
         for item in items:
             punt, behandeling = self.item(item, present, previous)
@@ -189,6 +222,7 @@ class Builder:
         self.add(punt, DCTERMS.title, Literal(item.title))
         self.add(punt, BESLUITVORMING.korteTitel, Literal(item.short_title))
         self.add(punt, BESLUIT.geplandOpenbaar, Literal(True))
+        self.same_as(punt, self.origins(item.agenda.meeting_id, ImportKind.ITEM.value, item.pk))
         self.add(punt, BESLUIT["Agendapunt.type"], self.concept(*ITEM_TYPES[ItemKind(item.kind)]))
         summary = getattr(item, "press_summary", None)
         if summary is not None:
@@ -220,6 +254,7 @@ class Builder:
         )
         self.add(activity, PROV.generated, besluit)
         self.add(besluit, RDF.type, BESLUIT.Besluit)
+        self.same_as(besluit, self.origins(item.agenda.meeting_id, ImportKind.DECISION.value, item.pk))
         self.add(besluit, PROV.wasGeneratedBy, behandeling)
         self.add(besluit, ELI.title, Literal(item.title))
         self.add(besluit, ELI.title_short, Literal(item.short_title))

@@ -24,6 +24,7 @@ NOT_IN_DEMO = {
     "procedures.ApplicationDraft": "the demo's applicant has submitted everything (test_applicant_form keeps drafts)",
     "core.PendingUpload": "kept only while a form is corrected or a draft holds it (test_applicant_form)",
     "core.ExternalIdentity": "made at a sign-in through an identity provider; the demo runs without one (test_sso)",
+    "decisions.ImportedRecord": "made by `chancery import-decisions` from another system's files (test_import)",
 }
 
 

@@ -68,6 +68,14 @@ CASES = [
     ("screen-parties", ".csv", ["empty", "binary", "nul", "latin-1", "pdf", "missing"]),
     ("scm", ".json", ["empty", "binary", "nul", "truncated", "json-not-sdmx", "json-list", "pdf", "missing"]),
     ("fdi-check", ".json", ["empty", "binary", "nul", "pdf", "truncated", "json-not-sdmx", "json-list", "missing"]),
+    (
+        "import-decisions",
+        ".json",
+        ["empty", "binary", "nul", "pdf", "truncated", "json-not-sdmx", "json-list", "missing"],
+    ),
+    ("import-decisions", ".html", ["empty", "binary", "nul", "latin-1", "pdf", "entities", "missing"]),
+    ("import-decisions", ".nt", ["empty", "binary", "nul", "latin-1", "pdf", "entities", "docx"]),
+    ("import-decisions", ".ttl", ["empty", "binary", "truncated-sdmx-xml", "pdf"]),
 ]
 
 
@@ -86,6 +94,7 @@ def run_cli(command, *args) -> int:
 
 
 def database_state():
+    from chancery.decisions.models import ImportedRecord, Meeting
     from chancery.monitoring.models import BenchmarkValue, Observation
     from chancery.strategic_goods.models import SanctionsList, ScreeningHit
 
@@ -94,6 +103,8 @@ def database_state():
         BenchmarkValue.objects.count(),
         SanctionsList.objects.count(),
         ScreeningHit.objects.count(),
+        Meeting.objects.count(),
+        ImportedRecord.objects.count(),
     )
 
 

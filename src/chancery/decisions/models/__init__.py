@@ -8,6 +8,7 @@ One module per part, re-exported here: `from chancery.decisions.models import Me
 """
 
 from chancery.decisions.models.dossiers import Dossier, ProcedureStep, StepKind, Theme
+from chancery.decisions.models.imports import ImportedRecord, ImportKind, ImportSource
 from chancery.decisions.models.items import (
     KIND_ORDER,
     AgendaItem,
@@ -32,6 +33,9 @@ __all__ = [
     "DocumentCounter",
     "Dossier",
     "FormalCheck",
+    "ImportKind",
+    "ImportSource",
+    "ImportedRecord",
     "ItemDocument",
     "ItemKind",
     "Meeting",

@@ -1,0 +1,292 @@
+"""`import_decisions`: a government's history from another system's publications, through the same
+services as the secretariat's own work (create the meeting, put the items on, approve the final
+agenda, record the decisions, close, release), so the audit trail, the events, the search index and
+the open-data dumps follow as they do for a meeting held in Chancery.
+
+Every record (a meeting with its items; for ELI one act) is checked first and reported with its
+position; a real run imports each record in its own savepoint, whole or not at all, and goes on past
+a bad one. Records are matched on their source URI (`ImportedRecord`): a second run adds nothing.
+What is imported is released public history: the source's non-public items are left out, nothing
+is embargoed or confidential."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from chancery.core import audit
+from chancery.core.models import AccessLevel, AuditAction, Mandatee, Person, Role, User
+from chancery.decisions import services
+from chancery.decisions.importing import eli, ori, rdfa
+from chancery.decisions.importing.lblod import meetings as lblod_meetings
+from chancery.decisions.importing.records import Problem, Reading, SourceMeeting, Unreadable
+from chancery.decisions.models import (
+    DecisionResult,
+    ImportedRecord,
+    ImportKind,
+    ImportSource,
+    ItemKind,
+    MeetingKind,
+    Release,
+)
+
+FORMATS = ("auto", "ori", "rdfa", "eli")
+SUFFIXES = {".json": "ori", ".html": "rdfa", ".htm": "rdfa", ".xhtml": "rdfa", ".nt": "eli", ".ttl": "eli"}
+# A file is read whole into memory (JSON, an HTML tree, an RDF graph take several times its size):
+# larger files are refused before a byte is read, so memory stays bounded. Split a larger export.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+IMPORT_ACCOUNT = "chancery-import"
+
+
+@dataclass
+class Report:
+    dry_run: bool
+    meetings: int = 0
+    items: int = 0
+    decisions: int = 0
+    documents: int = 0
+    skipped: int = 0
+    errors: list[Problem] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "meetings": self.meetings,
+            "items": self.items,
+            "decisions": self.decisions,
+            "documents": self.documents,
+            "errors": [{"record": p.record, "reason": p.reason} for p in self.errors],
+            "skipped": self.skipped,
+        }
+
+
+def max_bytes() -> int:
+    return getattr(settings, "CHANCERY_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES)
+
+
+def files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    return [path]
+
+
+def detect(path: Path) -> str:
+    by_name = SUFFIXES.get(path.suffix.lower())
+    if by_name:
+        return by_name
+    with path.open("rb") as handle:
+        head = handle.read(2048).lstrip()
+    if head[:1] in (b"{", b"["):
+        return "ori"
+    if head[:1] == b"<" and not head.startswith(b"<http"):
+        return "rdfa"
+    return "eli"
+
+
+def read(path: Path, fmt: str) -> Reading:
+    """What one file holds, in its format; `Unreadable` when the file as a whole is not readable."""
+    size = path.stat().st_size
+    if size > max_bytes():
+        raise Unreadable(
+            _("The file is %(size)s; files up to %(max)s are imported. Split the export into smaller files.")
+            % {"size": filesizeformat(size), "max": filesizeformat(max_bytes())}
+        )
+    if size == 0:
+        raise Unreadable(_("The file is empty."))
+    fmt = detect(path) if fmt == "auto" else fmt
+    if fmt == "ori":
+        return ori.read(path)
+    if fmt == "eli":
+        return eli.read(path)
+    processor = rdfa.parse(path, path.resolve().as_uri())
+    reading = Reading(source="rdfa")
+    lblod_meetings(processor.graph, reading, path.name, processor.order)
+    if not reading.meetings:
+        raise Unreadable(
+            _("No RDFa in the OSLO decision vocabulary found (no besluit:Zitting); %(count)d statements in all.")
+            % {"count": len(processor.graph)}
+        )
+    return reading
+
+
+def check(meeting: SourceMeeting, now: datetime.datetime) -> list[str]:
+    """The reasons a record cannot be imported (none: it can)."""
+    reasons = []
+    if not meeting.uri or "://" not in meeting.uri:
+        reasons.append(_("The record has no source URI, so a second import could not recognise it."))
+    if meeting.starts_at is None:
+        reasons.append(_("The record has no date (or not one that can be read)."))
+    elif meeting.starts_at > now:
+        reasons.append(
+            _("The date %(date)s lies in the future: only decisions already taken are imported.")
+            % {"date": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y %H:%M")}
+        )
+    if not meeting.items:
+        reasons.append(_("The record has no public agenda item."))
+    for number, item in enumerate(meeting.items, start=1):
+        if not item.title:
+            reasons.append(_("Agenda item %(number)d (%(uri)s) has no title.") % {"number": number, "uri": item.uri})
+        if not item.uri or "://" not in item.uri:
+            reasons.append(_("Agenda item %(number)d has no source URI.") % {"number": number})
+    return reasons
+
+
+def import_account() -> User:
+    """The account imports act as, on behalf of the secretariat: it cannot log in."""
+    account = User.objects.filter(username=IMPORT_ACCOUNT).first()
+    if account is None:
+        account = User(username=IMPORT_ACCOUNT, role=Role.SECRETARIAT, first_name="Import")
+        account.set_unusable_password()
+        account.save()
+        audit.record(None, AuditAction.CREATE, account, after={"username": account.username, "role": account.role})
+    return account
+
+
+def _body(actor, name: str, day: datetime.date) -> Mandatee:
+    """The body that decided (a council, the community that enacted a decree) as the item's
+    submitter: an item needs one, and an outside body is no member of our Government. Its term is the
+    day of the meeting only (one row per body and day), so it is never counted among the members
+    present at a meeting of ours on another day (`attendance_members` reads the terms)."""
+    title = Truncator(name or _("Imported decisions")).chars(200)
+    mandatee = Mandatee.objects.filter(title=title, portfolio=IMPORTED_PORTFOLIO, start=day, end=day).first()
+    if mandatee is None:
+        person = Person.objects.filter(first_name="", last_name=Truncator(title).chars(100)).first()
+        if person is None:
+            person = Person.objects.create(first_name="", last_name=Truncator(title).chars(100))
+        mandatee = Mandatee.objects.create(
+            person=person, title=title, portfolio=IMPORTED_PORTFOLIO, precedence=999, start=day, end=day
+        )
+        audit.record(actor, AuditAction.CREATE, mandatee, after=audit.snapshot(mandatee, ("title", "start", "end")))
+    return mandatee
+
+
+# Marks the bodies made by the import (Dutch: it is shown as their portfolio).
+IMPORTED_PORTFOLIO = "Geïmporteerde historische besluiten"
+
+
+def _write(actor, meeting: SourceMeeting, source: str, file_name: str) -> tuple[int, int]:
+    """One record through the secretariat's services, in the caller's savepoint."""
+    now = timezone.now()
+    day = timezone.localtime(meeting.starts_at).date()
+    body = _body(actor, meeting.body, day)
+    place = Truncator(meeting.place or meeting.body or _("unknown")).chars(200)
+    created = services.create_meeting(actor, starts_at=meeting.starts_at, kind=MeetingKind.REGULAR, place=place)
+    provenance = {"source": source, "file_name": file_name, "meeting": created, "imported_at": now,
+                  "imported_by": actor}  # fmt: skip
+    ImportedRecord.objects.create(
+        kind=ImportKind.MEETING, source_uri=meeting.uri, same_as=meeting.same_as, **provenance
+    )
+    draft = services.current_draft(created)
+    added = []
+    for item in meeting.items:
+        agenda_item = services.add_item(
+            actor,
+            draft,
+            expected_revision=None,
+            title=item.title,
+            short_title=Truncator(item.title).chars(300),
+            mandatees=[body],
+            kind=ItemKind.NOTE,
+            access_level=AccessLevel.PUBLIC,
+        )
+        ImportedRecord.objects.create(
+            kind=ImportKind.ITEM, source_uri=item.uri, item=agenda_item, same_as=item.same_as, **provenance
+        )
+        added.append((item, agenda_item))
+    services.approve_all_formally(actor, draft, expected_revision=None)
+    services.approve_agenda(actor, draft, expected_revision=None, close=True)
+    decisions = 0
+    for item, agenda_item in added:
+        stated = item.decision
+        decision = services.record_decision(
+            actor,
+            agenda_item,
+            # The source states a decision: it was taken. Without one, the item was treated (an agenda).
+            result=DecisionResult.APPROVED if stated else DecisionResult.ACKNOWLEDGED,
+            text=(stated.text or stated.title) if stated else "",
+            motivation=stated.motivation if stated else "",
+        )
+        if stated:
+            decisions += 1
+            ImportedRecord.objects.create(
+                kind=ImportKind.DECISION,
+                source_uri=stated.uri,
+                item=agenda_item,
+                decision=decision,
+                same_as=stated.same_as,
+                **provenance,
+            )
+    services.close_meeting(actor, created)
+    release = services.plan_release(actor, created, Release.Scope.DECISIONS)
+    services.confirm_release(actor, release)
+    services.release_now(actor, release)
+    return len(added), decisions
+
+
+def import_decisions(path: Path, *, format: str = "auto", dry_run: bool = False, actor=None) -> Report:
+    """Read PATH (a file, or a folder of files) and import what it holds; see the module's text."""
+    report = Report(dry_run=dry_run)
+    now = timezone.now()
+    seen: dict[str, str] = {}
+    candidates: list[tuple[SourceMeeting, str, str]] = []
+    for file in files(path):
+        try:
+            reading = read(file, format)
+        except Unreadable as exc:
+            report.errors.append(Problem(file.name, str(exc)))
+            continue
+        report.skipped += reading.not_public
+        report.errors.extend(reading.problems)
+        for meeting in reading.meetings:
+            where = f"{file.name}, {meeting.position}" + (f" ({meeting.uri})" if meeting.uri else "")
+            reasons = check(meeting, now)
+            for uri in [meeting.uri, *(i.uri for i in meeting.items)]:
+                if uri and uri in seen and not reasons:
+                    reasons.append(
+                        _("The same record (%(uri)s) is also at %(other)s.") % {"uri": uri, "other": seen[uri]}
+                    )
+            if reasons:
+                report.errors.append(Problem(where, " ".join(reasons)))
+                continue
+            seen.update({uri: where for uri in [meeting.uri, *(i.uri for i in meeting.items)]})
+            candidates.append((meeting, reading.source, file.name))
+    known = set(
+        ImportedRecord.objects.filter(
+            kind=ImportKind.MEETING, source_uri__in=[m.uri for m, _s, _f in candidates]
+        ).values_list("source_uri", flat=True)
+    )
+    if not dry_run and candidates:
+        actor = actor or import_account()
+    for meeting, source, file_name in candidates:
+        if meeting.uri in known:
+            report.skipped += 1
+            continue
+        if dry_run:
+            report.meetings += 1
+            report.items += len(meeting.items)
+            report.decisions += sum(1 for i in meeting.items if i.decision)
+            continue
+        try:
+            with transaction.atomic():
+                items, decisions = _write(actor, meeting, ImportSource(source), file_name)
+        except IntegrityError:
+            # An item or decision of this record was imported before with another meeting.
+            messages = [_("Part of this record was already imported with another meeting (the same source URI).")]
+            report.errors.append(Problem(f"{file_name}, {meeting.position} ({meeting.uri})", " ".join(messages)))
+            continue
+        except (ValidationError, PermissionDenied) as exc:
+            messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+            report.errors.append(Problem(f"{file_name}, {meeting.position} ({meeting.uri})", " ".join(messages)))
+            continue
+        report.meetings += 1
+        report.items += items
+        report.decisions += decisions
+    return report
