@@ -20,7 +20,7 @@ WITHOUT_BASELINE = {
     "procedures:fire", "procedures:note", "procedures:take", "counter:answer", "counter:message", "licensing:renew",
     "procedures:representation_revoke", "counter:draft_delete",
     "monitoring:budget", "monitoring:milestone_add", "monitoring:milestone_status", "strategic_goods:finding",
-    "investment_screening:assessment",
+    "investment_screening:assessment", "grants:assign_reviewer",
     "api:webhook-redeliver", "set_language", "logout",
     "foreign_network:assign", "foreign_network:cost", "foreign_network:weights", "foreign_network:criterion_add",
     "foreign_network:candidate_add", "foreign_network:score", "foreign_network:report",

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from chancery.core.testing_queries import Page, assert_no_stale_baselines, check_page
+from chancery.grants.models import Review
 from chancery.grants.testing import apply, fire, open_call, to_assessed
 
 PAGES = [
@@ -17,23 +18,31 @@ PAGES = [
     Page("grants_open_data", lambda d: reverse("grants_open_data"), None, scales=True),
     Page("api:grant-list", lambda d: "/api/v1/grants", None, scales=True),
     Page("api:call-list", lambda d: "/api/v1/calls", None, scales=True),
+    # A call with its ranking, and the public page of a call (the first round's).
+    Page("grants:call", lambda d: reverse("grants:call", args=[d["call"].slug]), "grants"),
+    Page("grants_public:call", lambda d: reverse("grants_public:call", args=[d["call"].slug]), None),
+    # A reviewer's list of reviews (one more per round) and one review.
+    Page("grants:my_reviews", lambda d: reverse("grants:my_reviews"), "reviewer", scales=True),
+    Page("grants:review", lambda d: reverse("grants:review", args=[d["review"].pk]), "reviewer"),
 ]
 
 
-def a_round(users, fund, n=[0]) -> None:  # noqa: B006 - a counter across rounds
+def a_round(users, fund, n=[0]):  # noqa: B006 - a counter across rounds
     n[0] += 1
     grants, applicant, reviewers = users["grants"], users["applicant"], users["reviewers"]
     call = open_call(grants, fund, title=f"Oproep {n[0]}")
     case = apply(applicant, call)
     to_assessed(grants, case, reviewers)
     fire(case, "award", grants, "Toegekend.")
+    return call
 
 
 @pytest.fixture
 def data(grants, fund, applicant, reviewers):
-    users = {"grants": grants, "applicant": applicant, "reviewers": reviewers}
-    a_round(users, fund)
-    return {"users": users, "fund": fund}
+    users = {"grants": grants, "applicant": applicant, "reviewers": reviewers, "reviewer": reviewers[0]}
+    call = a_round(users, fund)
+    review = Review.objects.filter(reviewer=reviewers[0], application__call=call).get()
+    return {"users": users, "fund": fund, "call": call, "review": review}
 
 
 @pytest.mark.parametrize("page", PAGES, ids=str)
