@@ -90,8 +90,9 @@ INSTALLED_APPS = [
     "chancery.strategic_goods",
     "chancery.procedures",
     "chancery.licensing",
-    "chancery.eu_files",
     "chancery.regulation",
+    # After regulation: its demo loader runs after the register's, whose EU acts it completes.
+    "chancery.eu_files",
     "chancery.foreign_network",
     "chancery.investment_screening",
     "chancery.operations",
