@@ -7,148 +7,356 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0011_pending_uploads'),
-        ('decisions', '0011_stale_form_revisions'),
+        ("core", "0011_pending_uploads"),
+        ("decisions", "0011_stale_form_revisions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CoordinationMeeting',
+            name="CoordinationMeeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('forum', models.CharField(choices=[('dge', 'DGE coordination'), ('coormulti', 'COORMULTI'), ('imc', 'Interministerial conference')], max_length=10, verbose_name='forum')),
-                ('held_on', models.DateField(verbose_name='held on')),
-                ('subject', models.CharField(max_length=300, verbose_name='subject')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "forum",
+                    models.CharField(
+                        choices=[
+                            ("dge", "DGE coordination"),
+                            ("coormulti", "COORMULTI"),
+                            ("imc", "Interministerial conference"),
+                        ],
+                        max_length=10,
+                        verbose_name="forum",
+                    ),
+                ),
+                ("held_on", models.DateField(verbose_name="held on")),
+                ("subject", models.CharField(max_length=300, verbose_name="subject")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'coordination meeting',
-                'verbose_name_plural': 'coordination meetings',
-                'ordering': ['-held_on', 'pk'],
+                "verbose_name": "coordination meeting",
+                "verbose_name_plural": "coordination meetings",
+                "ordering": ["-held_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='EuAct',
+            name="EuAct",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('celex', models.CharField(blank=True, max_length=20, verbose_name='CELEX number')),
-                ('com_number', models.CharField(blank=True, help_text='e.g. COM(2023) 166', max_length=40, verbose_name='COM number')),
-                ('kind', models.CharField(choices=[('directive', 'Directive'), ('regulation', 'EU regulation'), ('decision', 'Decision'), ('proposal', 'Commission proposal'), ('multilateral', 'Multilateral initiative')], max_length=12, verbose_name='kind')),
-                ('title', models.CharField(max_length=1000, verbose_name='title')),
-                ('organisation', models.CharField(blank=True, help_text='For a multilateral initiative: UN, OECD, …', max_length=200, verbose_name='organisation')),
-                ('followed', models.BooleanField(default=False, verbose_name='followed by Flanders')),
-                ('category', models.CharField(blank=True, choices=[('I', 'I — federal only'), ('II', 'II — federal seat, regional assessor'), ('III', 'III — regional seat, federal assessor'), ('IV', 'IV — regional seat only')], max_length=3, verbose_name='category of the cooperation agreement')),
-                ('adopted_on', models.DateField(blank=True, null=True, verbose_name='adopted on')),
-                ('transposition_deadline', models.DateField(blank=True, null=True, verbose_name='transposition deadline')),
-                ('transposed_on', models.DateField(blank=True, null=True, verbose_name='fully transposed on')),
-                ('obligations', models.PositiveIntegerField(blank=True, null=True, verbose_name='obligations')),
-                ('pages', models.PositiveIntegerField(blank=True, null=True, verbose_name='pages')),
-                ('source', models.CharField(blank=True, max_length=500, verbose_name='source')),
-                ('competences', models.ManyToManyField(blank=True, related_name='+', to='decisions.theme', verbose_name='Flemish competences concerned')),
-                ('proposal', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='adopted_acts', to='eu_files.euact', verbose_name='adopted from the proposal')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("celex", models.CharField(blank=True, max_length=20, verbose_name="CELEX number")),
+                (
+                    "com_number",
+                    models.CharField(
+                        blank=True, help_text="e.g. COM(2023) 166", max_length=40, verbose_name="COM number"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("directive", "Directive"),
+                            ("regulation", "EU regulation"),
+                            ("decision", "Decision"),
+                            ("proposal", "Commission proposal"),
+                            ("multilateral", "Multilateral initiative"),
+                        ],
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title", models.CharField(max_length=1000, verbose_name="title")),
+                (
+                    "organisation",
+                    models.CharField(
+                        blank=True,
+                        help_text="For a multilateral initiative: UN, OECD, …",
+                        max_length=200,
+                        verbose_name="organisation",
+                    ),
+                ),
+                ("followed", models.BooleanField(default=False, verbose_name="followed by Flanders")),
+                (
+                    "category",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("I", "I — federal only"),
+                            ("II", "II — federal seat, regional assessor"),
+                            ("III", "III — regional seat, federal assessor"),
+                            ("IV", "IV — regional seat only"),
+                        ],
+                        max_length=3,
+                        verbose_name="category of the cooperation agreement",
+                    ),
+                ),
+                ("adopted_on", models.DateField(blank=True, null=True, verbose_name="adopted on")),
+                (
+                    "transposition_deadline",
+                    models.DateField(blank=True, null=True, verbose_name="transposition deadline"),
+                ),
+                ("transposed_on", models.DateField(blank=True, null=True, verbose_name="fully transposed on")),
+                ("obligations", models.PositiveIntegerField(blank=True, null=True, verbose_name="obligations")),
+                ("pages", models.PositiveIntegerField(blank=True, null=True, verbose_name="pages")),
+                ("source", models.CharField(blank=True, max_length=500, verbose_name="source")),
+                (
+                    "competences",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to="decisions.theme", verbose_name="Flemish competences concerned"
+                    ),
+                ),
+                (
+                    "proposal",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="adopted_acts",
+                        to="eu_files.euact",
+                        verbose_name="adopted from the proposal",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'EU act',
-                'verbose_name_plural': 'EU acts',
-                'ordering': ['celex', 'com_number', 'title'],
+                "verbose_name": "EU act",
+                "verbose_name_plural": "EU acts",
+                "ordering": ["celex", "com_number", "title"],
             },
         ),
         migrations.CreateModel(
-            name='CouncilMeeting',
+            name="CouncilMeeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('formation', models.CharField(choices=[('gac', 'Raad Algemene Zaken'), ('fac', 'Raad Buitenlandse Zaken'), ('ecofin', 'Raad Economische en Financiële Zaken'), ('jha', 'Raad Justitie en Binnenlandse Zaken'), ('epsco', 'Raad Werkgelegenheid, Sociaal Beleid, Volksgezondheid en Consumentenzaken'), ('tte-energy', 'Raad Vervoer, Telecommunicatie en Energie (energie)'), ('tte-transport', 'Raad Vervoer, Telecommunicatie en Energie (vervoer)'), ('env', 'Raad Milieu'), ('agrifish', 'Raad Landbouw en Visserij'), ('compet', 'Raad Concurrentievermogen (industrie, onderzoek)'), ('eycs', 'Raad Onderwijs, Jeugdzaken, Cultuur en Sport')], max_length=20, verbose_name='Council formation')),
-                ('held_on', models.DateField(verbose_name='held on')),
-                ('flemish_turn', models.BooleanField(default=False, verbose_name="Flanders' turn in the rotation")),
-                ('seat_taken', models.BooleanField(blank=True, null=True, verbose_name='seat taken')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('minister', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.mandatee', verbose_name='Flemish minister')),
-                ('acts', models.ManyToManyField(blank=True, related_name='councils', to='eu_files.euact', verbose_name='acts on the agenda')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "formation",
+                    models.CharField(
+                        choices=[
+                            ("gac", "Raad Algemene Zaken"),
+                            ("fac", "Raad Buitenlandse Zaken"),
+                            ("ecofin", "Raad Economische en Financiële Zaken"),
+                            ("jha", "Raad Justitie en Binnenlandse Zaken"),
+                            ("epsco", "Raad Werkgelegenheid, Sociaal Beleid, Volksgezondheid en Consumentenzaken"),
+                            ("tte-energy", "Raad Vervoer, Telecommunicatie en Energie (energie)"),
+                            ("tte-transport", "Raad Vervoer, Telecommunicatie en Energie (vervoer)"),
+                            ("env", "Raad Milieu"),
+                            ("agrifish", "Raad Landbouw en Visserij"),
+                            ("compet", "Raad Concurrentievermogen (industrie, onderzoek)"),
+                            ("eycs", "Raad Onderwijs, Jeugdzaken, Cultuur en Sport"),
+                        ],
+                        max_length=20,
+                        verbose_name="Council formation",
+                    ),
+                ),
+                ("held_on", models.DateField(verbose_name="held on")),
+                ("flemish_turn", models.BooleanField(default=False, verbose_name="Flanders' turn in the rotation")),
+                ("seat_taken", models.BooleanField(blank=True, null=True, verbose_name="seat taken")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "minister",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.mandatee",
+                        verbose_name="Flemish minister",
+                    ),
+                ),
+                (
+                    "acts",
+                    models.ManyToManyField(
+                        blank=True, related_name="councils", to="eu_files.euact", verbose_name="acts on the agenda"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Council meeting',
-                'verbose_name_plural': 'Council meetings',
-                'ordering': ['-held_on', 'formation'],
+                "verbose_name": "Council meeting",
+                "verbose_name_plural": "Council meetings",
+                "ordering": ["-held_on", "formation"],
             },
         ),
         migrations.CreateModel(
-            name='CoordinationOutcome',
+            name="CoordinationOutcome",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('result', models.CharField(choices=[('position', 'Belgian position agreed'), ('no_consensus', 'No consensus'), ('abstention', 'Belgium abstains'), ('information', 'For information')], max_length=12, verbose_name='outcome')),
-                ('text', models.TextField(blank=True, verbose_name='conclusion')),
-                ('escalated_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='escalations', to='eu_files.coordinationmeeting', verbose_name='escalated to')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='outcomes', to='eu_files.coordinationmeeting')),
-                ('eu_act', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='outcomes', to='eu_files.euact', verbose_name='EU act')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "result",
+                    models.CharField(
+                        choices=[
+                            ("position", "Belgian position agreed"),
+                            ("no_consensus", "No consensus"),
+                            ("abstention", "Belgium abstains"),
+                            ("information", "For information"),
+                        ],
+                        max_length=12,
+                        verbose_name="outcome",
+                    ),
+                ),
+                ("text", models.TextField(blank=True, verbose_name="conclusion")),
+                (
+                    "escalated_to",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="escalations",
+                        to="eu_files.coordinationmeeting",
+                        verbose_name="escalated to",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="outcomes",
+                        to="eu_files.coordinationmeeting",
+                    ),
+                ),
+                (
+                    "eu_act",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="outcomes",
+                        to="eu_files.euact",
+                        verbose_name="EU act",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'coordination outcome',
-                'verbose_name_plural': 'coordination outcomes',
-                'ordering': ['meeting', 'pk'],
+                "verbose_name": "coordination outcome",
+                "verbose_name_plural": "coordination outcomes",
+                "ordering": ["meeting", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Position',
+            name="Position",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveSmallIntegerField(default=1)),
-                ('interests', models.TextField(verbose_name='Flemish interests concerned')),
-                ('text', models.TextField(verbose_name='position')),
-                ('needs_government_decision', models.BooleanField(default=False, verbose_name='needs a decision of the Government')),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted to the Government'), ('approved', 'Approved'), ('not_adopted', 'Not adopted')], default='draft', max_length=12, verbose_name='state')),
-                ('approved_on', models.DateField(blank=True, null=True, verbose_name='approved on')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('eu_act', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='positions', to='eu_files.euact', verbose_name='EU act')),
-                ('submission', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='eu_position', to='decisions.submission')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveSmallIntegerField(default=1)),
+                ("interests", models.TextField(verbose_name="Flemish interests concerned")),
+                ("text", models.TextField(verbose_name="position")),
+                (
+                    "needs_government_decision",
+                    models.BooleanField(default=False, verbose_name="needs a decision of the Government"),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted to the Government"),
+                            ("approved", "Approved"),
+                            ("not_adopted", "Not adopted"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                        verbose_name="state",
+                    ),
+                ),
+                ("approved_on", models.DateField(blank=True, null=True, verbose_name="approved on")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "eu_act",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="positions",
+                        to="eu_files.euact",
+                        verbose_name="EU act",
+                    ),
+                ),
+                (
+                    "submission",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="eu_position",
+                        to="decisions.submission",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Flemish position',
-                'verbose_name_plural': 'Flemish positions',
-                'ordering': ['eu_act', '-version'],
+                "verbose_name": "Flemish position",
+                "verbose_name_plural": "Flemish positions",
+                "ordering": ["eu_act", "-version"],
             },
         ),
         migrations.CreateModel(
-            name='Attendee',
+            name="Attendee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('representing', models.CharField(max_length=200, verbose_name='representing')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='attendees', to='eu_files.coordinationmeeting')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("representing", models.CharField(max_length=200, verbose_name="representing")),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="attendees",
+                        to="eu_files.coordinationmeeting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attendee',
-                'verbose_name_plural': 'attendees',
-                'ordering': ['meeting', 'representing', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('meeting', 'name', 'representing'), name='eu_attendee_unique')],
+                "verbose_name": "attendee",
+                "verbose_name_plural": "attendees",
+                "ordering": ["meeting", "representing", "name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("meeting", "name", "representing"), name="eu_attendee_unique")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='euact',
-            constraint=models.UniqueConstraint(condition=models.Q(('celex', ''), _negated=True), fields=('celex',), name='eu_act_unique_celex'),
+            model_name="euact",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("celex", ""), _negated=True), fields=("celex",), name="eu_act_unique_celex"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='euact',
-            constraint=models.UniqueConstraint(condition=models.Q(('com_number', ''), _negated=True), fields=('com_number',), name='eu_act_unique_com'),
+            model_name="euact",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("com_number", ""), _negated=True), fields=("com_number",), name="eu_act_unique_com"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='councilmeeting',
-            constraint=models.UniqueConstraint(fields=('formation', 'held_on'), name='eu_council_unique'),
+            model_name="councilmeeting",
+            constraint=models.UniqueConstraint(fields=("formation", "held_on"), name="eu_council_unique"),
         ),
         migrations.AddConstraint(
-            model_name='coordinationoutcome',
-            constraint=models.UniqueConstraint(fields=('meeting', 'eu_act'), name='eu_outcome_unique'),
+            model_name="coordinationoutcome",
+            constraint=models.UniqueConstraint(fields=("meeting", "eu_act"), name="eu_outcome_unique"),
         ),
         migrations.AddConstraint(
-            model_name='position',
-            constraint=models.UniqueConstraint(fields=('eu_act', 'version'), name='eu_position_unique_version'),
+            model_name="position",
+            constraint=models.UniqueConstraint(fields=("eu_act", "version"), name="eu_position_unique_version"),
         ),
     ]

@@ -7,6 +7,10 @@ acts. Reversible: the copy back is regulation 0002's."""
 from django.core.management.color import no_style
 from django.db import migrations
 
+# The CELEX regulation's copy gives an act without one when migrated backwards (its CELEX is
+# required there); regulation 0002 uses the same prefix.
+STAND_IN = "ONBEKEND-"
+
 
 def reset_sequence(schema_editor, model) -> None:
     """After rows were inserted with explicit keys, PostgreSQL's sequence must move past them."""
@@ -17,10 +21,21 @@ def reset_sequence(schema_editor, model) -> None:
 def copy_acts(apps, schema_editor):
     Old = apps.get_model("regulation", "EuAct")
     New = apps.get_model("eu_files", "EuAct")
-    New.objects.bulk_create(
-        New(pk=old.pk, celex=old.celex, kind=old.kind, title=old.title, transposition_deadline=old.transposition_deadline)
-        for old in Old.objects.order_by("pk")
-    )
+    existing = {act.pk: act for act in New.objects.all()}
+    for old in Old.objects.order_by("pk"):
+        act = existing.get(old.pk)
+        if act is None:
+            New.objects.create(
+                pk=old.pk, celex=old.celex, kind=old.kind, title=old.title,
+                transposition_deadline=old.transposition_deadline,
+            )  # fmt: skip
+            continue
+        # Migrated back and forth: this app's row is the richer one (a proposal or an initiative
+        # was copied back under a stand-in CELEX or kind); take over what regulation may change.
+        act.title, act.transposition_deadline = old.title, old.transposition_deadline
+        if act.kind in ("directive", "regulation", "decision") and not old.celex.startswith(STAND_IN):
+            act.celex, act.kind = old.celex, old.kind
+        act.save()
     reset_sequence(schema_editor, New)
     ContentType = apps.get_model("contenttypes", "ContentType")
     old = ContentType.objects.filter(app_label="regulation", model="euact").first()
