@@ -36,7 +36,10 @@ def test_the_acts_move_with_their_rows_and_back():
     OldTransposition = old_apps.get_model("regulation", "Transposition")
     OldAct.objects.create(celex="31992L0043", kind="directive", title="Habitatrichtlijn")
     act = OldAct.objects.create(
-        celex="32018L2001", kind="directive", title="Hernieuwbare energie", transposition_deadline=datetime.date(2021, 6, 30)
+        celex="32018L2001",
+        kind="directive",
+        title="Hernieuwbare energie",
+        transposition_deadline=datetime.date(2021, 6, 30),
     )
     regulation = OldRegulation.objects.create(kind="decree", title="Energiedecreet", date=datetime.date(2009, 5, 8))
     OldTransposition.objects.create(regulation=regulation, eu_act=act)
