@@ -26,6 +26,8 @@ WITHOUT_BASELINE = {
     "foreign_network:candidate_add", "foreign_network:score", "foreign_network:report",
     "disaster_fund:claim_expert", "disaster_fund:claim_report", "disaster_fund:claim_insurance",
     "disaster_fund:claim_anomaly",
+    "eu_files:position_add", "eu_files:tracking", "eu_files:approve", "eu_files:submit", "eu_files:attendee_add",
+    "eu_files:outcome_add", "eu_files:escalate",
     # Forms to fill in: nothing listed on them.
     "login", "decisions:meeting_create", "decisions:submission_create", "decisions:meeting_attendance",
     "document_create", "document_add_version", "document_change", "counter:apply", "licensing_counter:register",
