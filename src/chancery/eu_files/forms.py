@@ -64,7 +64,9 @@ class SubmitPositionForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = Meeting.objects.filter(state=MeetingState.PLANNED).order_by("starts_at")
+        self.fields["meeting"].queryset = (
+            Meeting.objects.visible_to(user).filter(state=MeetingState.PLANNED).order_by("starts_at")
+        )
         mandatees = Mandatee.objects.active_on().select_related("person")
         if getattr(user, "person_id", None) or getattr(user, "entity_id", None):
             mandatees = mandatees.represented_by(user) or mandatees
