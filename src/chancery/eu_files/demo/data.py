@@ -60,7 +60,7 @@ ACTS = [
      "rechtsstaat (CETS nr. 225)", "Raad van Europa", None, None, None, None, None, ["Digitalisering",
      "Buitenlands beleid"], "", "https://www.coe.int/en/web/conventions/full-list?module=treaty-detail&treatynum=225"),
     ("pact-future", "multilateral", "", "",
-     "Pact for the Future (resolutie A/RES/79/1 van de Algemene Vergadering van de VN, 22 september 2024)",
+     "Pact voor de Toekomst (resolutie A/RES/79/1 van de Algemene Vergadering van de VN, 22 september 2024)",
      "Verenigde Naties", None, None, None, None, None, ["Buitenlands beleid", "Ontwikkelingssamenwerking"], "",
      "https://docs.un.org/en/A/RES/79/1"),
 ]  # fmt: skip
