@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "chancery.procedures",
     "chancery.licensing",
     "chancery.regulation",
+    # After regulation: its demo loader runs after the register's, whose EU acts it completes.
+    "chancery.eu_files",
     "chancery.foreign_network",
     "chancery.investment_screening",
     "chancery.operations",
@@ -417,6 +419,9 @@ CHANCERY_SCREENING_THRESHOLD = int(os.environ.get("CHANCERY_SCREENING_THRESHOLD"
 # /health/ready (chancery.operations.health): a node is not ready when the oldest task due has waited
 # longer than this, or changes have waited longer for the search index (seconds; 0: not checked).
 CHANCERY_READY_MAX_TASK_AGE = int(os.environ.get("CHANCERY_READY_MAX_TASK_AGE", "900"))
+# EU files: how many days before a transposition deadline the pages warn (a house rule of the
+# department, not a figure from law; eu_files.rules.warning_days reads it).
+CHANCERY_EU_DEADLINE_WARNING_DAYS = int(os.environ.get("CHANCERY_EU_DEADLINE_WARNING_DAYS", "90"))
 CHANCERY_READY_MAX_SEARCH_LAG = int(os.environ.get("CHANCERY_READY_MAX_SEARCH_LAG", "900"))
 # Who may read /metrics (chancery.operations.metrics): these networks (CIDRs, comma-separated; the
 # loopback outside production, none in production) or a bearer token. Anyone else gets 404.

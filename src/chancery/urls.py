@@ -37,6 +37,7 @@ urlpatterns = [
     path("app/monitoring/", include("chancery.monitoring.urls")),
     path("app/strategische-goederen/", include("chancery.strategic_goods.urls")),
     path("app/netwerk/", include("chancery.foreign_network.urls")),
+    path("app/eu/", include("chancery.eu_files.urls")),
     path("voortgang/", include(progress_patterns)),
     path("app/zaken/", include("chancery.procedures.urls")),
     path("app/vergunningen/", include("chancery.licensing.urls")),

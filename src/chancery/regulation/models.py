@@ -2,11 +2,12 @@
 
 A `Regulation` is a decree, an order of the Government or a ministerial order with its ELI; its
 `RegulationVersion`s hold the text in force from a date; a `Transposition` links it to an
-`EuAct` with the gold-plating assessment (`GoldPlatingItem`: a provision going beyond the act,
-with its reason). A `DraftRegulation` marks a decision-making dossier as preparing a regulation;
-its final approval creates the register entry. A `BurdenCalculation` (ex ante on a draft, or of a
-regulation in force) holds `InformationObligation`s and their `AdministrativeActivity`s; the
-figures come from `services.burden`, never from the database."""
+`EuAct` (of `eu_files`, where the EU obligations are tracked) with the gold-plating assessment
+(`GoldPlatingItem`: a provision going beyond the act, with its reason). A `DraftRegulation`
+marks a decision-making dossier as preparing a regulation; its final approval creates the
+register entry. A `BurdenCalculation` (ex ante on a draft, or of a regulation in force) holds
+`InformationObligation`s and their `AdministrativeActivity`s; the figures come from
+`services.burden`, never from the database."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from django.utils.translation import pgettext_lazy
 
 from chancery.core.visibility import ReadableQuerySet
 from chancery.decisions.models import Dossier, RegulationType, Theme
+from chancery.eu_files.models import EuAct
 
 
 class Regulation(models.Model):
@@ -95,34 +97,6 @@ class RegulationVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.regulation}: {self.valid_from}"
-
-
-class EuAct(models.Model):
-    """An act of the European Union that Flemish regulations transpose or implement."""
-
-    class Kind(models.TextChoices):
-        DIRECTIVE = "directive", _("Directive")
-        REGULATION = "regulation", _("EU regulation")
-        DECISION = "decision", _("Decision")
-
-    celex = models.CharField(_("CELEX number"), max_length=20, unique=True)
-    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
-    title = models.CharField(_("title"), max_length=1000)
-    transposition_deadline = models.DateField(_("transposition deadline"), null=True, blank=True)
-
-    objects = ReadableQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("EU act")
-        verbose_name_plural = _("EU acts")
-        ordering = ["celex"]
-
-    def __str__(self) -> str:
-        return f"{self.celex} {self.title}"
-
-    @property
-    def eur_lex(self) -> str:
-        return f"https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:{self.celex}"
 
 
 class Transposition(models.Model):
@@ -310,7 +284,6 @@ __all__ = [
     "AdministrativeActivity",
     "BurdenCalculation",
     "DraftRegulation",
-    "EuAct",
     "FeedbackSignal",
     "GoldPlatingItem",
     "InformationObligation",

@@ -3,8 +3,8 @@
 The register is public: a regulation entered by hand (from the Gazette or the Codex) is read by
 everyone; one produced by a dossier of decision-making is read by whoever may see that dossier, so
 a final approval still under embargo does not show in the register before its release. What hangs
-off a regulation follows it; a draft and its ex-ante calculation follow the draft's dossier; EU acts
-are public reference data."""
+off a regulation follows it; a draft and its ex-ante calculation follow the draft's dossier;
+EU acts are `eu_files`' (public reference data there)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from chancery.regulation.models import (
     AdministrativeActivity,
     BurdenCalculation,
     DraftRegulation,
-    EuAct,
     FeedbackSignal,
     GoldPlatingItem,
     InformationObligation,
@@ -71,7 +70,6 @@ def register() -> None:
     visibility.register(RegulationVersion, follows("regulation"))
     visibility.register(Transposition, follows("regulation"))
     visibility.register(GoldPlatingItem, follows("transposition"))
-    visibility.register(EuAct, visibility.everyone)
     visibility.register(DraftRegulation, follows("dossier"))
     visibility.register(BurdenCalculation, calculations)
     visibility.register(InformationObligation, follows("calculation"))

@@ -59,7 +59,7 @@ def register_round(org, round_: int = 0) -> dict:
     burden calculation; another regulation; a draft amending the first, with its ex-ante
     calculation."""
     from chancery.decisions.models import Theme
-    from chancery.regulation.models import EuAct
+    from chancery.eu_files.models import EuAct
     from chancery.regulation.services import register
 
     secretariat = org.users["secretariat"]

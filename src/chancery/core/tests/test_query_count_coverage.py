@@ -29,6 +29,8 @@ WITHOUT_BASELINE = {
     "crisis:entry_add", "crisis:entry_correct", "crisis:level", "crisis:close", "crisis:member_add", "crisis:task_add",
     "crisis:task_done", "crisis:contact_add", "crisis:lesson_add", "crisis:finding_add", "crisis:report_add",
     "crisis:plan_review",
+    "eu_files:position_add", "eu_files:tracking", "eu_files:approve", "eu_files:submit", "eu_files:attendee_add",
+    "eu_files:outcome_add", "eu_files:escalate",
     # Forms to fill in: nothing listed on them.
     "login", "decisions:meeting_create", "decisions:submission_create", "decisions:meeting_attendance",
     "document_create", "document_add_version", "document_change", "counter:apply", "licensing_counter:register",

@@ -13,9 +13,9 @@ from chancery.core.demo.loader import seed, tally
 from chancery.core.models import Mandatee, User
 from chancery.decisions import services as decisions
 from chancery.decisions.models import Theme
+from chancery.eu_files.models import EuAct
 from chancery.regulation.demo import data
 from chancery.regulation.demo import feedback as feedback_demo
-from chancery.regulation.models import EuAct
 from chancery.regulation.services import burden, register
 
 # When the demo's regulations came into force, as far as the demo knows (to verify, as the rest).

@@ -1,9 +1,9 @@
 """The EU figures of the State of Regulation, read in ONE place.
 
-The EU acts and their transpositions are moving to their own app (the EU obligations tracker,
-MISSION C5). The report reads them only through `eu_figures`, so that pointing it at the new app is
-a change of this module alone. Obligations and pages are counted when the tracker records them;
-until then they are None and the report shows the memorandum's baseline (configuration)."""
+The EU acts are `eu_files`' (the EU obligations tracker, MISSION C5, one model with the EU files of
+E3); the transpositions and gold-plating are the register's. Obligations and pages are the sums over
+the acts adopted in the period that have them recorded; None when none has (the report then shows
+the memorandum's baseline from configuration)."""
 
 from __future__ import annotations
 
@@ -23,9 +23,18 @@ class EuFigures:
 
 def eu_figures(first_year: int, last_year: int, regulations) -> EuFigures:
     """`regulations`: the regulations the report counts (the public register)."""
-    from chancery.regulation.models import EuAct, GoldPlatingItem, Transposition
+    from django.db.models import Count, Sum
+
+    from chancery.eu_files.models import EuAct
+    from chancery.regulation.models import GoldPlatingItem, Transposition
 
     acts = EuAct.objects.all()
+    adopted = acts.filter(adopted_on__year__gte=first_year, adopted_on__year__lte=last_year).aggregate(
+        obligations=Sum("obligations"),
+        pages=Sum("pages"),
+        with_obligations=Count("obligations"),
+        with_pages=Count("pages"),
+    )
     return EuFigures(
         acts_followed=acts.count(),
         directives=acts.filter(kind=EuAct.Kind.DIRECTIVE).count(),
@@ -38,6 +47,6 @@ def eu_figures(first_year: int, last_year: int, regulations) -> EuFigures:
             .order_by("transposition__regulation__title", "pk")
             .values_list("transposition__regulation__title", "transposition__eu_act__celex", "provision", "reason")
         ),
-        obligations=None,
-        pages=None,
+        obligations=adopted["obligations"] if adopted["with_obligations"] else None,
+        pages=adopted["pages"] if adopted["with_pages"] else None,
     )

@@ -20,12 +20,12 @@ from chancery.core.models import AuditAction
 from chancery.decisions.legislation import belgian_eli
 from chancery.decisions.models import AgendaItem, Decision, DecisionResult, Dossier, RegulationType, StepKind
 from chancery.decisions.services.outcomes import meeting_day
+from chancery.eu_files.models import EuAct
 from chancery.regulation.events import REGULATION_REGISTERED, REGULATION_UPDATED
 from chancery.regulation.models import (
     AdministrativeActivity,
     BurdenCalculation,
     DraftRegulation,
-    EuAct,
     GoldPlatingItem,
     InformationObligation,
     Regulation,
