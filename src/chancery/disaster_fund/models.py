@@ -117,7 +117,8 @@ class DamageReport(models.Model):
     # Closed when the event is not recognised (by the fund or the Government), with the reason the
     # reporter reads on their counter page.
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
-    closing_reason = models.TextField(_("reason of the closure"), blank=True)
+    # A database default: the version serving while this column is added inserts reports without it.
+    closing_reason = models.TextField(_("reason of the closure"), blank=True, db_default="")
 
     objects = ReadableQuerySet.as_manager()
 

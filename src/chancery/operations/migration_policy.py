@@ -25,6 +25,11 @@ OFFLINE: dict[str, str] = {
         "write its stale entries without a machine and read a table that is gone. Derived data "
         "only: stop the web processes and workers, migrate, start (the index is rebuilt as needed)."
     ),
+    "regulation.0003_eu_act_moved": (
+        "the EU acts move to their own app (eu_files, one model for the EU files and the obligations "
+        "tracker): the previous version reads the old table, which this migration drops after its "
+        "rows were copied (eu_files.0002). Stop the web processes and workers, migrate, start."
+    ),
 }
 
 

@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='damagereport',
             name='closing_reason',
-            field=models.TextField(blank=True, verbose_name='reason of the closure'),
+            field=models.TextField(blank=True, db_default='', verbose_name='reason of the closure'),
         ),
         migrations.AddField(
             model_name='recognition',
