@@ -419,6 +419,8 @@ CHANCERY_SCREENING_THRESHOLD = int(os.environ.get("CHANCERY_SCREENING_THRESHOLD"
 # /health/ready (chancery.operations.health): a node is not ready when the oldest task due has waited
 # longer than this, or changes have waited longer for the search index (seconds; 0: not checked).
 CHANCERY_READY_MAX_TASK_AGE = int(os.environ.get("CHANCERY_READY_MAX_TASK_AGE", "900"))
+# How often each worker looks for tasks left running by a worker that died (core.worker_leases).
+CHANCERY_WORKER_RECOVERY_SECONDS = float(os.environ.get("CHANCERY_WORKER_RECOVERY_SECONDS", "10"))
 # EU files: how many days before a transposition deadline the pages warn (a house rule of the
 # department, not a figure from law; eu_files.rules.warning_days reads it).
 CHANCERY_EU_DEADLINE_WARNING_DAYS = int(os.environ.get("CHANCERY_EU_DEADLINE_WARNING_DAYS", "90"))

@@ -2,13 +2,17 @@
 
 Besides the queues it is given (`--queue-name`, "default" unless told), it takes the tasks that must
 run on this machine from its own queue ("node-<CHANCERY_SEARCH_NODE>", `core.background.machine_queue`):
-every machine that serves search keeps its own index, and only a worker on that machine can write it."""
+every machine that serves search keeps its own index, and only a worker on that machine can write it.
+
+It holds a lease while it lives and hands the tasks of workers that died mid-task back to the queue
+(core.worker_leases)."""
 
 from django.core.management import CommandError
 from django.utils.translation import gettext as _
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
 from chancery.core.background import machine_queue
+from chancery.core.worker_leases import Lease, Recovery
 
 
 class Command(DatabaseWorkerCommand):
@@ -21,4 +25,12 @@ class Command(DatabaseWorkerCommand):
             raise CommandError(_("Name the queues to run (for example default): '*' would run other machines' tasks."))
         if machine_queue() not in queues:
             queues.append(machine_queue())
-        return super().handle(*args, queue_name=",".join(queues), **options)
+        worker_id = options["worker_id"]
+        lease = Lease(worker_id).acquire()
+        recovery = Recovery(worker_id)
+        recovery.start()
+        try:
+            return super().handle(*args, queue_name=",".join(queues), **options)
+        finally:
+            recovery.stopping.set()
+            lease.release()
