@@ -33,7 +33,7 @@ def recognised(db):
     return published_recognition(fund, timezone.localdate() - datetime.timedelta(days=30))
 
 
-def test_a_claim_from_the_counter_to_the_decision(page, recognised):
+def test_a_claim_from_the_counter_to_the_payment(page, recognised):
     log_in(page, "t-burger", PASSWORD)
     page.goto("/loket/nieuw/RF/")
     assert describe(run_axe(page)) == []
@@ -103,5 +103,22 @@ def test_a_claim_from_the_counter_to_the_decision(page, recognised):
         page.get_by_role("link", name=f"Beslissing over aanvraag {case.reference}").click()
     assert info.value.suggested_filename.startswith(f"beslissing-{case.reference}")
     assert open(info.value.path(), "rb").read(4) == b"%PDF"
+    assert describe(run_axe(page)) == []
+    # ...and accepts it: the payment may be ordered at once (no need to wait for the appeal term).
+    page.get_by_role("button", name="De beslissing aanvaarden").click()
+    page.wait_for_load_state()
+    expect(page.locator("body")).to_contain_text("Beslissing aanvaard door de aanvrager")
+
+    # The fund orders the payment and records it.
+    page.context.clear_cookies()
+    log_in(page, "t-rampenfonds", PASSWORD)
+    page.goto(f"/app/zaken/{case.reference}/")
+    page.get_by_role("button", name="De betaling opdragen", exact=True).click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="De betaling registreren", exact=True).click()
+    page.wait_for_load_state()
+    expect(page.locator("#case-state")).to_have_text("Uitbetaald")
+    case.refresh_from_db()
+    assert case.state == "paid" and case.disaster_claim.payment_state == "paid"
     assert describe(run_axe(page)) == []
     assert page.console_errors == []
