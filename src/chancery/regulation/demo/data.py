@@ -10,6 +10,110 @@ figures are worked examples of the demo (realistic orders of magnitude, not meas
 
 DEMO_NOTE = "Illustratief voorbeeld van de demo, te verifiëren."
 
+# Decrees of the Flemish Community of 1992 as the Belgian Official Gazette publishes them in its ELI
+# data (www.ejustice.just.fgov.be/eli, eli:responsibility_of "VLAAMSE GEMEENSCHAP"; the file
+# shared/external/decisions/kaleidos/staatsblad-decreet-1992.eli.nt): title as published, date of the
+# act, ELI and NUMAC (eli:id_local) as published, so these are registered as verified.
+# (key, title, date, ELI, NUMAC, policy domain or None)
+GAZETTE = [
+    (
+        "1992-voorlopige-kredieten",
+        "DECREET waarbij voor de maanden april, mei en juni 1992 voorlopige kredieten worden geopend die in mindering komen van de begroting van de Vlaamse Gemeenschap voor het begrotingsjaar 1992",
+        "1992-04-01",
+        "http://www.ejustice.just.fgov.be/eli/decreet/1992/04/01/1992035647",
+        "1992035647",
+        "Budgettair beleid",
+    ),
+    (
+        "1992-onderwijs-iii",
+        "Decreet betreffende het onderwijs-III.",
+        "1992-04-09",
+        "http://www.ejustice.just.fgov.be/eli/decreet/1992/04/09/1992035567",
+        "1992035567",
+        "Kleuter en leerplichtonderwijs",
+    ),
+    (
+        "1992-regionale-televisie",
+        "DECREET tot wijziging van het decreet van 23 oktober 1991 houdende organisatie en erkenning van niet-openbare regionale televisieverenigingen",
+        "1992-05-20",
+        "http://www.ejustice.just.fgov.be/eli/decreet/1992/05/20/1992035725",
+        "1992035725",
+        "Media",
+    ),
+    (
+        "1992-begeleiding-begroting",
+        "Decreet houdende diverse bepalingen tot begeleiding van de begroting 1992.",
+        "1992-06-25",
+        "http://www.ejustice.just.fgov.be/eli/decreet/1992/06/25/1992035738",
+        "1992035738",
+        "Budgettair beleid",
+    ),
+    (
+        "1992-middelenbegroting",
+        "DECREET houdende de middelenbegroting van de Vlaamse Gemeenschap voor het begrotingsjaar 1992",
+        "1992-06-25",
+        "http://www.ejustice.just.fgov.be/eli/decreet/1992/06/25/1992035748",
+        "1992035748",
+        "Budgettair beleid",
+    ),
+    (
+        "1992-uitgavenbegroting",
+        "DECREET houdende de algemene uitgavenbegroting van de Vlaamse Gemeenschap voor het begrotingsjaar 1992",
+        "1992-06-25",
+        "http://www.ejustice.just.fgov.be/eli/decreet/1992/06/25/1992035778",
+        "1992035778",
+        "Budgettair beleid",
+    ),
+    (
+        "1992-oppervlaktewateren",
+        "DECREET tot wijziging van de wet van 26 maart 1971 op de bescherming van de oppervlaktewateren tegen verontreiniging en van het decreet van 12 december 1990 betreffende het bestuurlijk beleid",
+        "1992-07-01",
+        "http://www.ejustice.just.fgov.be/eli/decreet/1992/07/01/1992035609",
+        "1992035609",
+        "Omgeving en natuur",
+    ),
+    (
+        "1992-brt-statuut",
+        "DECREET tot wijziging van het decreet van 27 maart 1991 houdende het statuut van de Nederlandse Radio- en Televisie-uitzendingen in Belgie, Omroep van de Vlaamse Gemeenschap",
+        "1992-07-01",
+        "http://www.ejustice.just.fgov.be/eli/decreet/1992/07/01/1992035779",
+        "1992035779",
+        "Media",
+    ),
+    (
+        "1992-hoge-raad-sport",
+        "Decreet houdende oprichting van een Vlaamse Hoge Raad voor de Sport.",
+        "1992-07-23",
+        "http://www.ejustice.just.fgov.be/eli/decreet/1992/07/23/1992035934",
+        "1992035934",
+        None,
+    ),
+    (
+        "1992-inschrijvingsgelden",
+        "Decreet tot wijziging wat de inschrijvingsgelden betreft, van het decreet van 12 juni 1991 betreffende universiteiten in de Vlaamse Gemeenschap.",
+        "1992-07-23",
+        "http://www.ejustice.just.fgov.be/eli/decreet/1992/07/23/1992035850",
+        "1992035850",
+        "Hoger onderwijs",
+    ),
+    (
+        "1992-verdrag-maastricht",
+        "DECREET houdende goedkeuring van het Verdrag betreffende de Europese Unie, van zeventien Protocollen en van de Slotakte met drieendertig verklaringen, opgemaakt te Maastricht op 7 februari 1992",
+        "1992-11-04",
+        "http://www.ejustice.just.fgov.be/eli/decreet/1992/11/04/1992036268",
+        "1992036268",
+        None,
+    ),
+    (
+        "1992-begeleiding-begroting-1993",
+        "Decreet houdende bepalingen tot begeleiding van de begroting 1993.",
+        "1992-12-18",
+        "http://www.ejustice.just.fgov.be/eli/decreet/1992/12/18/1992036312",
+        "1992036312",
+        "Budgettair beleid",
+    ),
+]
+
 # (key, kind, title, date, policy domain)
 REGULATIONS = [
     ("dabm", "decree", "Decreet van 5 april 1995 houdende algemene bepalingen inzake milieubeleid", "1995-04-05", "Omgeving en natuur"),

@@ -45,6 +45,21 @@ def load_demo() -> dict[type, int]:
             ),
             created,
         )
+    for key, title, day, eli, numac, domain in data.GAZETTE:
+        regulations[key] = seed(
+            f"regulation:{key}",
+            lambda title=title, day=day, eli=eli, numac=numac, domain=domain: register.register_regulation(
+                secretariat,
+                kind="decree",
+                title=title,
+                date=_day(day),
+                eli=eli,
+                numac=numac,
+                eli_verified=True,
+                policy_domain=domains.get(domain) if domain else None,
+            ),  # fmt: skip
+            created,
+        )
     for key, (day, note) in IN_FORCE.items():
         if regulations.get(key):
             seed(

@@ -30,8 +30,8 @@ def eu_figures(first_year: int, last_year: int, regulations) -> EuFigures:
 
     acts = EuAct.objects.all()
     adopted = acts.filter(adopted_on__year__gte=first_year, adopted_on__year__lte=last_year).aggregate(
-        obligations=Sum("obligations"),
-        pages=Sum("pages"),
+        obligations_sum=Sum("obligations"),
+        pages_sum=Sum("pages"),
         with_obligations=Count("obligations"),
         with_pages=Count("pages"),
     )
@@ -47,6 +47,6 @@ def eu_figures(first_year: int, last_year: int, regulations) -> EuFigures:
             .order_by("transposition__regulation__title", "pk")
             .values_list("transposition__regulation__title", "transposition__eu_act__celex", "provision", "reason")
         ),
-        obligations=adopted["obligations"] if adopted["with_obligations"] else None,
-        pages=adopted["pages"] if adopted["with_pages"] else None,
+        obligations=adopted["obligations_sum"] if adopted["with_obligations"] else None,
+        pages=adopted["pages_sum"] if adopted["with_pages"] else None,
     )

@@ -31,6 +31,11 @@ def test_the_demo_register(db):
     assert added
     assert load_demo() == {}  # nothing twice
     assert Regulation.objects.count() >= 36
+    # Those taken from the Gazette's ELI data carry their ELI, verified.
+    published = Regulation.objects.filter(eli_verified=True)
+    assert published.count() >= 12 and all(
+        "/eli/decreet/1992/" in eli for eli in published.values_list("eli", flat=True)
+    )
     assert EuAct.objects.count() >= 8 and Transposition.objects.count() >= 8
     assert GoldPlatingItem.objects.exists() and RegulationVersion.objects.exists()
     assert BurdenCalculation.objects.filter(kind="in_force").count() == 2
