@@ -32,7 +32,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
-from chancery.core.models import AuditAction, Entity, ExternalIdentity, Role, User
+from chancery.core.models import AuditAction, Entity, ExternalIdentity, User
+from chancery.core.models.organisation import ROLES
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +116,7 @@ def map_claims(claims: dict) -> tuple[str, Entity] | Refusal:
             % {"role": ", ".join(role_values)}
         )
     (role,) = roles
-    if role not in Role.values:
+    if role not in ROLES:
         log.error("CHANCERY_OIDC_ROLES maps to %r, which is no Chancery role", role)
         return Refusal(_("Your role at the identity provider (%(role)s) gives no access to Chancery.") % {"role": role})
     entity_values = _values(claims.get(settings.CHANCERY_OIDC_ENTITY_CLAIM))

@@ -15,6 +15,8 @@ from chancery.api.urls import router
 from chancery.core.testing_queries import Page, assert_no_stale_baselines, check_page
 from chancery.decisions.testing import decision_making
 from chancery.foreign_network.testing import network_round
+from chancery.grants.models import Programme
+from chancery.grants.testing import apply, fire, grants_handler, open_call, programme, reviewer, to_assessed
 from chancery.investment_screening.testing import notify
 from chancery.licensing.testing import case_files
 from chancery.monitoring.testing import programme_tree
@@ -27,6 +29,7 @@ BUILDERS = {
     "document": "decisions", "publication": "decisions", "ambition": "monitoring", "programme": "monitoring",
     "indicator": "monitoring", "case": "cases", "licence": "cases", "webhook": "webhooks", "controllistentry": None,
     "webhook-deliveries": "deliveries", "regulation": "regulation", "post": "network", "fdinotification": "screening",
+    "grant": "grants", "call": "grants",
 }  # fmt: skip
 READERS = {"case": "handler", "licence": "handler", "fdinotification": "handler"}
 BASENAMES = [basename for _prefix, _viewset, basename in router.registry]
@@ -76,6 +79,13 @@ def build(what: str | None, users: dict, token: ApiToken, round_: int) -> None:
                 investor_country=("HK", "US", "CN")[n],
                 owners=[{"name": f"UBO {round_}", "country": "CN"}],
             )
+    elif what == "grants":
+        handler = grants_handler()
+        fund = Programme.objects.filter(code="mensenrechtenfonds").first() or programme(handler)
+        call = open_call(handler, fund, title=f"Oproep {round_}")
+        case = apply(users["applicant"], call)
+        to_assessed(handler, case, [reviewer(f"t-jurylid-{round_}-{n}") for n in range(2)])
+        fire(case, "award", handler, "Toegekend.")
     elif what == "deliveries":
         decision_making(users["org"], round_)  # its releases: an event, delivered to each subscription
 

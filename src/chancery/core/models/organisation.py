@@ -157,10 +157,26 @@ class Role(models.TextChoices):
     APPLICANT = "applicant", _("Applicant (external)")
 
 
+# The roles' values, for code that checks a role named from outside (a claim of the identity provider)
+# without deciding anything by it.
+ROLES = frozenset(Role.values)
+
+
 class ChanceryUserManager(UserManager.from_queryset(ReadableQuerySet)):
     def create_superuser(self, username, email=None, password=None, **extra_fields):
         extra_fields.setdefault("role", Role.ADMIN)
         return super().create_superuser(username, email, password, **extra_fields)
+
+    def system_account(self, username: str, first_name: str) -> tuple[User, bool]:
+        """An account a command acts as on the secretariat's behalf (an import): it cannot log in.
+        Returns it and whether it was made now."""
+        account = self.filter(username=username).first()
+        if account is not None:
+            return account, False
+        account = self.model(username=username, role=Role.SECRETARIAT, first_name=first_name)
+        account.set_unusable_password()
+        account.save()
+        return account, True
 
 
 class User(AbstractUser):

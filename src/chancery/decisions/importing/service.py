@@ -24,7 +24,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
-from chancery.core.models import AccessLevel, AuditAction, Mandatee, Person, Role, User
+from chancery.core.models import AccessLevel, AuditAction, Mandatee, Person, User
 from chancery.decisions import services
 from chancery.decisions.importing import eli, ori, rdfa
 from chancery.decisions.importing.lblod import meetings as lblod_meetings
@@ -141,12 +141,9 @@ def check(meeting: SourceMeeting, now: datetime.datetime) -> list[str]:
 
 def import_account() -> User:
     """The account imports act as, on behalf of the secretariat: it cannot log in."""
-    account = User.objects.filter(username=IMPORT_ACCOUNT).first()
-    if account is None:
-        account = User(username=IMPORT_ACCOUNT, role=Role.SECRETARIAT, first_name="Import")
-        account.set_unusable_password()
-        account.save()
-        audit.record(None, AuditAction.CREATE, account, after={"username": account.username, "role": account.role})
+    account, made = User.objects.system_account(IMPORT_ACCOUNT, first_name="Import")
+    if made:
+        audit.record(None, AuditAction.CREATE, account, after=audit.snapshot(account, ("username", "role")))
     return account
 
 

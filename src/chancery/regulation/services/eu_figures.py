@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Count, Sum
+
+from chancery.eu_files.models import EuAct
+from chancery.regulation.models import GoldPlatingItem, Transposition
+
 
 @dataclass(frozen=True)
 class EuFigures:
@@ -23,11 +28,6 @@ class EuFigures:
 
 def eu_figures(first_year: int, last_year: int, regulations) -> EuFigures:
     """`regulations`: the regulations the report counts (the public register)."""
-    from django.db.models import Count, Sum
-
-    from chancery.eu_files.models import EuAct
-    from chancery.regulation.models import GoldPlatingItem, Transposition
-
     acts = EuAct.objects.all()
     adopted = acts.filter(adopted_on__year__gte=first_year, adopted_on__year__lte=last_year).aggregate(
         obligations_sum=Sum("obligations"),
