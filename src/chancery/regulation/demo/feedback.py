@@ -71,7 +71,7 @@ ANSWERS = {
     "kleine-werken": ("answered", "Het Omgevingsvergunningenbesluit wordt herzien: kleine werken tot 40 m² worden "
                       "meldingsplichtig in plaats van vergunningsplichtig (ontwerp in voorbereiding)."),
     "vooraf-invullen": ("taken_up", "Vanaf de volgende versie van het Omgevingsloket worden gegevens uit de KBO en het "
-                        "kadaster vooraf ingevuld (only once-principe)."),
+                        "kadaster vooraf ingevuld (het principe van de eenmalige gegevensopvraging)."),
     "premie-datum": ("answered", "De datum van de eindfactuur telt. De toelichting bij de premie wordt aangepast."),
 }  # fmt: skip
 
