@@ -139,6 +139,18 @@ def themes(db):
 
 
 @pytest.fixture
+def municipalities(db):
+    """The municipalities of the disaster fund: loaded by a migration, emptied by a transactional
+    test like the themes, so tests that need them ask for them."""
+    from chancery.disaster_fund.models import Municipality
+    from chancery.disaster_fund.services import municipalities as reference
+
+    if not Municipality.objects.exists():
+        reference.load(Municipality)
+    return Municipality.objects.all()
+
+
+@pytest.fixture
 def stored_files(document_store):
     def files():
         return sorted(p for p in document_store.rglob("*") if p.is_file())

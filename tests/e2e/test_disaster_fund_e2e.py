@@ -12,8 +12,6 @@ from playwright.sync_api import expect
 
 from chancery.core.models import Role
 from chancery.core.testing import PASSWORD, make_user
-from chancery.disaster_fund.models import Municipality
-from chancery.disaster_fund.services import municipalities
 from chancery.disaster_fund.testing import fund_handler, published_recognition
 from chancery.procedures.models import Case
 
@@ -24,10 +22,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def recognised(db):
-    # A transactional test empties the reference data the migrations load: the municipalities again.
-    if not Municipality.objects.exists():
-        municipalities.load(Municipality)
+def recognised(municipalities):
     fund = fund_handler()
     make_user("t-burger", Role.APPLICANT)
     return published_recognition(fund, timezone.localdate() - datetime.timedelta(days=30))

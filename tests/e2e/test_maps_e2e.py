@@ -26,7 +26,7 @@ def requests_elsewhere(page, live_server) -> list[str]:
     return seen
 
 
-def test_the_public_disaster_map(page, live_server, applicant):
+def test_the_public_disaster_map(page, live_server, applicant, municipalities):
     recognition = published_recognition(fund_handler(), timezone.localdate() - datetime.timedelta(days=30))
     file_claim(applicant, recognition, municipality="44021")
     seen = requests_elsewhere(page, live_server)
