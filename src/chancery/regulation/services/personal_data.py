@@ -1,7 +1,7 @@
 """Personal data in the feedback panel's texts: detected and masked before anything is published.
 
 What a citizen or a company writes may carry e-mail addresses, phone numbers, Belgian national
-register numbers (rijksregisternummers: YY.MM.DD-XXX.CC, also spaced, dotted, dashed or run
+register numbers (rijksregisternummers: YY.MM.DD-NNN.CC, also spaced, dotted, dashed or run
 together) and IBANs. `mask` replaces each with a placeholder that says what was removed; it errs
 on the side of masking (a number shaped like a national register number is masked whatever its
 check digits), because a published text is never unmasked. Only the masked text is ever shown on
