@@ -35,7 +35,7 @@ from django.utils import timezone  # noqa: E402
 
 from chancery.core.testing import make_organisation  # noqa: E402
 from chancery.decisions import services  # noqa: E402
-from chancery.decisions.models import Meeting  # noqa: E402
+from chancery.decisions.models import Decision, Meeting  # noqa: E402
 from chancery.decisions.testing import decided_meeting  # noqa: E402
 
 DECISION = "Besluit over Oostgrensprogramma"
@@ -45,17 +45,21 @@ ALIASES = {"primary": "default", "replica": "replica"}
 SHOWN = {"decision": DECISION, "corrected": CORRECTED, "confidential": "Geheim punt"}
 
 
-def replica_caught_up() -> None:
-    """Wait until the replica has replayed everything the primary wrote so far."""
+def replica_caught_up(shows=None) -> None:
+    """Wait until the replica has replayed everything the primary wrote so far, and, where `shows` is
+    given, until that query answers on the replica. The WAL position alone proved not enough once in
+    CI: right after a resumed replay the replica reported the position reached a moment before the
+    commit was visible to a new snapshot there, so the row itself is the proof."""
     with connections["default"].cursor() as cursor:
-        cursor.execute("SELECT pg_current_wal_lsn()")
+        cursor.execute("SELECT pg_current_wal_insert_lsn()")
         (written,) = cursor.fetchone()
     deadline = time.monotonic() + 60  # a guard against hanging, not a measure
     while True:
         with connections["replica"].cursor() as cursor:
             cursor.execute("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [written])
-            if cursor.fetchone()[0]:
-                return
+            replayed = cursor.fetchone()[0]
+        if replayed and (shows is None or shows()):
+            return
         if time.monotonic() > deadline:
             raise TimeoutError(f"the replica did not replay up to {written}")
         time.sleep(0.05)
@@ -147,7 +151,7 @@ def main() -> dict:
     observed["release_posted"] = office.post(reverse("decisions:release_now", args=[release.pk])).status_code
     observed["released_paused"] = look()
     replay(paused=False)
-    replica_caught_up()
+    replica_caught_up(shows=lambda: Meeting.objects.using("replica").visible_to(AnonymousUser()).filter(pk=meeting.pk).exists())
     observed["released"] = look()
 
     replay(paused=True)
@@ -158,7 +162,7 @@ def main() -> dict:
     ).status_code
     observed["corrected_paused"] = look()
     replay(paused=False)
-    replica_caught_up()
+    replica_caught_up(shows=lambda: Decision.objects.using("replica").filter(item=item, text=CORRECTED).exists())
     observed["corrected"] = look()
     observed["pages"] = pages
     return observed
