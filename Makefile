@@ -115,7 +115,7 @@ test: install-test
 	$(BIN)/ruff check .
 	PYTHONPATH=src $(BIN)/lint-imports --no-cache
 	$(CHANCERY) makemigrations --check --dry-run -v0
-	DJANGO_ENV=test $(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
+	DJANGO_ENV=test $(BIN)/python -m pytest -n 2 --durations=25 -q $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -178,3 +178,19 @@ def query_counts(request):
     from chancery.core.testing_queries import query_count_baseline
 
     return partial(query_count_baseline, request.path.parent / "query_counts.json")
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`make test`'s two processes share the tests one at a time, as xdist's `load` does, except the
+    package `tests/demo/`, which goes whole to one process: it loads the demo once for all its
+    tests (tests/demo/conftest.py). (`--dist loadgroup` would say this with a mark, but under
+    pytest 9 it groups nothing: xdist 3.8 renames items by a `_nodeid` pytest no longer reads.)"""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class DemoTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "tests/demo/" if nodeid.startswith("tests/demo/") else nodeid
+
+    return DemoTogether(config, log)

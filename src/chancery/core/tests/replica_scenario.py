@@ -151,7 +151,9 @@ def main() -> dict:
     observed["release_posted"] = office.post(reverse("decisions:release_now", args=[release.pk])).status_code
     observed["released_paused"] = look()
     replay(paused=False)
-    replica_caught_up(shows=lambda: Meeting.objects.using("replica").visible_to(AnonymousUser()).filter(pk=meeting.pk).exists())
+    replica_caught_up(
+        shows=lambda: Meeting.objects.using("replica").visible_to(AnonymousUser()).filter(pk=meeting.pk).exists()
+    )
     observed["released"] = look()
 
     replay(paused=True)

@@ -1,6 +1,6 @@
 """The demo read as its users read it: every word in Dutch, no file names of our documentation.
 
-The demo is loaded once; then, for the public and each demo account, the pages reachable from the
+The demo is loaded once (tests/demo/test_words.py); then, for the public and each demo account, the pages reachable from the
 navigation are followed link by link (at most `PER_PAGE_KIND` addresses per URL name, so a list of
 a hundred cases costs two case pages, and a ceiling per reader), and the text a reader sees — the
 text of the page, and the `title`, `aria-label`, `placeholder` and `alt` attributes and the wording
@@ -34,18 +34,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from html.parser import HTMLParser
-from io import StringIO
 from urllib.parse import urlsplit
 
-import pytest
-from django.contrib.auth.models import AnonymousUser
-from django.core.management import call_command
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 
 from chancery.core import navigation
-from chancery.core.demo.data import USERS
-from chancery.core.models import User
 
 DOC_FILES = re.compile(r"\b[\w.-]+\.md\b|procedure-rules", re.IGNORECASE)
 # Whole words, case as written: "The", "the"; "Save" (a button) but not "save" inside a Dutch word.
@@ -178,24 +172,3 @@ def test_the_checker_finds_what_it_must_and_leaves_what_it_may():
         '<form><button lang="en" value="en">English</button></form><script>var the = 1;</script>'
     )
     assert fine == [], fine
-
-
-@pytest.fixture
-def demo(db):
-    out = StringIO()
-    call_command("demo", stdout=out)
-    return out.getvalue()
-
-
-def test_the_demo_speaks_dutch_to_every_reader(demo):
-    said, _links = problems_of(f"<pre>{demo}</pre>")
-    assert not said, f"`chancery demo` says: {said}"
-    readers = [AnonymousUser(), *User.objects.filter(username__in=[u[0] for u in USERS]).order_by("pk")]
-    assert len(readers) == len(USERS) + 1
-    report = []
-    for reader in readers:
-        problems, read = read_as(reader)
-        assert read >= 10, (str(reader), read)  # the crawl reached the reader's pages
-        for address, found in problems.items():
-            report.extend(f"{reader} {address}: {problem}" for problem in found)
-    assert not report, "English or doc file names on the demo's pages:\n" + "\n".join(report)

@@ -1,4 +1,5 @@
-"""Running Chancery: demo data, the background worker, production settings."""
+"""Running Chancery: the background worker, the demo's end, production settings (what the demo
+loads: tests/demo)."""
 
 import os
 import secrets
@@ -10,54 +11,10 @@ from django.core.management import call_command
 
 from chancery.core import services
 from chancery.core.background import background, defer
-from chancery.core.demo.data import DEMO_PASSWORD, USERS
+from chancery.core.demo.data import DEMO_PASSWORD
 from chancery.core.extraction import extract_version_text
-from chancery.core.models import AuditEntry, Document, DocumentVersion, Entity, ExtractionState, Mandatee, User
+from chancery.core.models import DocumentVersion, ExtractionState
 from chancery.core.testing import pdf_upload
-
-
-def test_demo_loads_once_and_a_second_run_changes_nothing(db, capsys, settings, tmp_path):
-    settings.VAR_DIR = tmp_path  # the demo's certificate authority goes there
-    settings.CHANCERY_SIGNING_TRUST_ROOTS = []
-    call_command("demo")
-    counts = (Entity.objects.count(), Mandatee.objects.count(), User.objects.count(), Document.objects.count())
-    assert counts[0] >= 13 + 9 and counts[1] == 9 and counts[3] >= 6
-    assert Entity.objects.filter(kind="post").count() == 13
-    for username, role, *_ in USERS:
-        user = User.objects.get(username=username)
-        assert user.role == role and user.check_password(DEMO_PASSWORD)
-    assert User.objects.get(username="minister").person is not None
-    # A year of meetings: released decisions on the public side, the next meeting in preparation.
-    from django.contrib.auth.models import AnonymousUser
-
-    from chancery.decisions.models import AgendaItem, Meeting
-
-    assert Meeting.objects.count() == 41
-    upcoming = Meeting.objects.order_by("-starts_at").first()
-    assert upcoming.state == "planned" and upcoming.agendas.count() == 2
-    public_items = AgendaItem.objects.visible_to(AnonymousUser())
-    assert public_items.count() >= 150
-    assert not public_items.filter(agenda__meeting=upcoming).exists()
-    # Signed decision documents whose signatures verify against the demo authority.
-    from chancery.core import signing
-    from chancery.core.models import SigningFlow
-
-    flow = SigningFlow.objects.filter(state="completed").first()
-    assert [c.ok for c in signing.verify(flow.document.latest_version)] == [True, True]
-    assert (tmp_path / "signing" / "demo-ca.pem").exists()
-    # A user relies on the demo: changes a password and a document. A second run keeps both.
-    secretariaat = User.objects.get(username="secretariaat")
-    secretariaat.set_password("een-eigen-wachtwoord-42")
-    secretariaat.save()
-    document = Document.objects.order_by("pk").first()
-    services.change_document(secretariaat, document, reason="eigen titel", title="Mijn eigen titel")
-    trail = AuditEntry.objects.count()
-    call_command("demo")
-    assert (Entity.objects.count(), Mandatee.objects.count(), User.objects.count(), Document.objects.count()) == counts
-    assert User.objects.get(username="secretariaat").check_password("een-eigen-wachtwoord-42")
-    assert Document.objects.get(pk=document.pk).title == "Mijn eigen titel"
-    assert AuditEntry.objects.count() == trail
-    assert "expert" in capsys.readouterr().out
 
 
 @pytest.mark.django_db(transaction=True)  # the worker commits and closes connections, as in production
