@@ -96,3 +96,13 @@ SOURCE_DISCLOSURE = (
     "rapport over vergunningen strategische goederen"
 )
 FIGURES += (Figure("minimum_cell", 3, SOURCE_DISCLOSURE, PLAN_FROM),)
+
+
+# --- the monitoring roll-up (issue 15, capability 1) -----------------------------------------------
+# The memorandum's technical fiche each programme carries out, as the monitoring module codes its
+# projects ("fiche-NN"): the programme's envelopes are that initiative's budget there.
+MONITORING_INITIATIVES = {
+    "oostgrens-oekraine": "fiche-14",  # §4.2 Oostgrens-programma
+    "mensenrechtenfonds": "fiche-27",  # §6.1.1 Mensenrechtenfonds
+    "humanitaire-hulp": "fiche-29",  # §6.3 Humanitaire bijstand
+}
