@@ -16,8 +16,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from chancery.core import links
+from chancery.core.money import euro_cents
 from chancery.grants.services import programmes
-from chancery.grants.services.money import euro
 
 # XML cannot carry control characters (but tab, line feed and carriage return).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -63,8 +63,8 @@ class OpenCallsFeed(Feed):
     def item_description(self, item):
         call, _base = item
         closes = formats.date_format(timezone.localtime(call.closes_at), "j F Y H:i")
-        text = _("%(programme)s. Open until %(closes)s; at most € %(maximum)s per grant. %(objectives)s") % {
-            "programme": call.programme.name, "closes": closes, "maximum": euro(call.max_grant_cents),
+        text = _("%(programme)s. Open until %(closes)s; at most %(maximum)s per grant. %(objectives)s") % {
+            "programme": call.programme.name, "closes": closes, "maximum": euro_cents(call.max_grant_cents),
             "objectives": call.objectives,
         }  # fmt: skip
         return _clean(text, 500)

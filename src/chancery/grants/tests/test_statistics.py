@@ -155,4 +155,5 @@ def test_the_feed_lists_the_open_calls(client, grants, fund, call):
     entry = next(feed.iter(f"{atom}entry"))
     assert entry.find(f"{atom}link").get("href").endswith(call.get_absolute_url())
     assert feed.findtext(f"{atom}id").endswith(reverse("grants_public:feed"))
+    assert "€ 100.000,00" in entry.findtext(f"{atom}summary")
     assert 'href="/oproepen/feed"' in client.get(reverse("grants_public:calls")).content.decode()
