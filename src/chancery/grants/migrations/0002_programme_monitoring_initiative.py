@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('grants', '0001_initial'),
+        ("grants", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='programme',
-            name='monitoring_initiative',
-            field=models.SlugField(blank=True, max_length=40, verbose_name='monitoring initiative'),
+            model_name="programme",
+            name="monitoring_initiative",
+            field=models.SlugField(blank=True, max_length=40, verbose_name="monitoring initiative"),
         ),
     ]
