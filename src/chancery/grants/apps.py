@@ -35,6 +35,11 @@ class GrantsConfig(AppConfig):
                 "grants_open_data", "csv",
             )
         )  # fmt: skip
+        # The envelopes are the budget of the monitoring initiative a programme carries out.
+        from chancery.core import budgets
+        from chancery.grants.services import monitoring
+
+        budgets.register("grants", monitoring.envelope_figures)
         navigation.register(
             navigation.Module(
                 "grants", _("Grant programmes"), "grants:index", order=49, permission="grants.handle",

@@ -27,6 +27,9 @@ class Programme(models.Model):
     # Where the programme and its envelope come from (the memorandum's section).
     source = models.CharField(_("source"), max_length=300)
     protects_persons = models.BooleanField(_("persons at risk may apply"), default=False)
+    # The monitoring initiative this programme carries out (its code): its envelopes are that
+    # initiative's budget in monitoring, read from here (services.monitoring), never copied.
+    monitoring_initiative = models.SlugField(_("monitoring initiative"), max_length=40, blank=True)
 
     objects = ReadableQuerySet.as_manager()
 

@@ -85,3 +85,24 @@ def source_of(key: str) -> str:
 
 # The name shown for a protected beneficiary (a person at risk) in every output above the file's level.
 PROTECTED_BENEFICIARY = "beschermde begunstigde"
+
+
+# --- public statistics (issue 15, capability 10) --------------------------------------------------
+# The small-cell rule of the licences' public report (licensing.services.statistics.MINIMUM_CELL),
+# common statistical disclosure control: a count of 1 or 2 is published as "< 3" and its amounts,
+# rate and lead time are withheld, since one or two applications in a cell point at an applicant.
+SOURCE_DISCLOSURE = (
+    "Statistische geheimhoudingscontrole (drempel van drie waarnemingen per cel), zoals het publieke "
+    "rapport over vergunningen strategische goederen"
+)
+FIGURES += (Figure("minimum_cell", 3, SOURCE_DISCLOSURE, PLAN_FROM),)
+
+
+# --- the monitoring roll-up (issue 15, capability 1) -----------------------------------------------
+# The memorandum's technical fiche each programme carries out, as the monitoring module codes its
+# projects ("fiche-NN"): the programme's envelopes are that initiative's budget there.
+MONITORING_INITIATIVES = {
+    "oostgrens-oekraine": "fiche-14",  # §4.2 Oostgrens-programma
+    "mensenrechtenfonds": "fiche-27",  # §6.1.1 Mensenrechtenfonds
+    "humanitaire-hulp": "fiche-29",  # §6.3 Humanitaire bijstand
+}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from chancery.grants import views
+from chancery.grants import feeds, views, views_statistics
 
 app_name = "grants"
 
@@ -10,12 +10,18 @@ urlpatterns = [
     path("dossiers/<str:reference>/beoordelaar/", views.assign_reviewer, name="assign_reviewer"),
     path("beoordelingen/", views.my_reviews, name="my_reviews"),
     path("beoordelingen/<int:pk>/", views.review, name="review"),
+    # statistics (capability 10)
+    path("statistieken/", views_statistics.statistics_view, name="statistics"),
 ]
 
 public_patterns = (
     [
         path("", views.public_calls, name="calls"),
         path("toekenningen/", views.public_grants, name="grants"),
+        # statistics (capability 10) and the feed of open calls (capability 9), before a call's address
+        path("statistieken/", views_statistics.public_statistics, name="statistics"),
+        path("statistieken.csv", views_statistics.public_statistics_csv, name="statistics_csv"),
+        path("feed", feeds.OpenCallsFeed(), name="feed"),
         path("<slug:slug>/", views.public_call, name="call"),
     ],
     "grants_public",

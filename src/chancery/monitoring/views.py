@@ -160,7 +160,7 @@ def initiative(request, code):
         Prefetch("observations", queryset=Observation.objects.visible_to(reader).filter(is_current=True)),
     )
     editable = may(request.user, "monitoring.edit_initiative", node)
-    lines = list(node.budget_lines.all())
+    lines = budgets.lines_of(node)
     all_milestones = list(Milestone.objects.filter(initiative__in=family))
     rollup = budgets.rollup(node, today.year)
     burn = None

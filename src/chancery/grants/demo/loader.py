@@ -240,4 +240,19 @@ def load_demo() -> dict[type, int]:
             _application(row, call, users, created)
     for title, state in NOMINATIONS:
         _nomination(title, state, users, created)
+    _link_monitoring(handler, created)
     return tally(created)
+
+
+def _link_monitoring(handler, created) -> None:
+    """The programmes' envelopes as the budget of the monitoring initiatives they carry out (the
+    memorandum's technical fiches, as the monitoring demo codes them)."""
+    from chancery.grants.models import Programme
+    from chancery.grants.services import monitoring
+
+    for code, initiative in rules.MONITORING_INITIATIVES.items():
+        programme = Programme.objects.filter(code=code).first()
+        if programme is not None:
+            seed(f"grants:monitoring:{code}",
+                 lambda p=programme, i=initiative: monitoring.link_initiative(handler, p, i, source="command"),
+                 created)  # fmt: skip

@@ -24,6 +24,16 @@ PAGES = [
     # A reviewer's list of reviews (one more per round) and one review.
     Page("grants:my_reviews", lambda d: reverse("grants:my_reviews"), "reviewer", scales=True),
     Page("grants:review", lambda d: reverse("grants:review", args=[d["review"].pk]), "reviewer"),
+    # Statistics (capability 10) and the feed of open calls: constant whatever the applications.
+    Page("grants:statistics", lambda d: reverse("grants:statistics") + "?per=land", "grants", scales=True),
+    Page("grants_public:statistics", lambda d: reverse("grants_public:statistics"), None, scales=True),
+    Page(
+        "grants_public:statistics_csv",
+        lambda d: reverse("grants_public:statistics_csv") + "?per=oproep",
+        None,
+        scales=True,
+    ),  # fmt: skip
+    Page("grants_public:feed", lambda d: reverse("grants_public:feed"), None, scales=True),
 ]
 
 

@@ -19,6 +19,7 @@ from chancery.monitoring.models import (
     Target,
 )
 from chancery.monitoring.queries import embargoed
+from chancery.monitoring.services.budgets import held
 from chancery.monitoring.services.status import (
     Assessment,
     BudgetFact,
@@ -81,6 +82,8 @@ def assess_all(
             Prefetch("budget_lines", queryset=BudgetLine.objects.filter(year=today.year)),
         )
     )
+    # A budget another app keeps (a grant programme's envelope) is the initiative's, not its own line.
+    kept = held([node.code for node in nodes], [today.year])
     children: dict[int | None, list[Initiative]] = {}
     for node in nodes:
         children.setdefault(node.parent_id, []).append(node)
@@ -98,8 +101,15 @@ def assess_all(
                 for m in node.milestones.all()
             ],
             indicators=[fact for i in node.indicators.all() if (fact := indicator_fact(i, today)) is not None],
-            budget=next((BudgetFact(line.year, line.planned, line.spent) for line in node.budget_lines.all()), None),
+            budget=_budget_fact(node, kept.get((node.code, today.year))),
         )
         parts = [(child.title, results[child.pk]) for child in children.get(node.pk, []) if child.pk in results]
         results[node.pk] = combine(own_status(evidence, today), parts)
     return results
+
+
+def _budget_fact(node: Initiative, kept) -> BudgetFact | None:
+    """The year's budget: what another app keeps for the initiative, else its own (prefetched) line."""
+    if kept is not None:
+        return BudgetFact(kept.year, kept.planned, kept.spent)
+    return next((BudgetFact(line.year, line.planned, line.spent) for line in node.budget_lines.all()), None)

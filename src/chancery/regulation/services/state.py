@@ -26,14 +26,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chancery.core import audit
+from chancery.core import audit, charts
 from chancery.core import services as core_services
 from chancery.core.authz import require
 from chancery.core.models import AccessLevel, AuditAction, DocumentKind
 from chancery.core.pdf import html_to_pdf
 from chancery.decisions import services as decisions
 from chancery.decisions.models import RegulationType
-from chancery.regulation import charts
 from chancery.regulation.models import (
     BurdenCalculation,
     FeedbackSignal,

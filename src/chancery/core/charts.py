@@ -1,7 +1,8 @@
-"""Bar charts of the State of Regulation as SVG made on the server, as the monitoring's charts
-(monitoring.charts, which this layer may not import): no JavaScript, they print in the PDF, and
-the page shows the same numbers as a table beside each chart. Colours are presentation attributes
-as well as classes, because WeasyPrint ignores CSS fills in SVG."""
+"""Bar charts as SVG made on the server, as the monitoring's charts (monitoring.charts, which the
+other domain apps may not import): no JavaScript, they print in a PDF, and the page shows the same
+numbers as a table beside each chart. Colours are presentation attributes as well as classes,
+because WeasyPrint ignores CSS fills in SVG. Used by the State of Regulation and the grants'
+statistics."""
 
 from __future__ import annotations
 
