@@ -44,7 +44,7 @@ def http_fetcher(document: SourceDocument) -> TemporaryUploadedFile:
     if urlsplit(document.url).scheme not in ("http", "https"):
         raise FetchFailed(_("Only http and https addresses are fetched: %(url)s") % {"url": document.url})
     limit = settings.CHANCERY_MAX_UPLOAD_BYTES
-    pool = urllib3.PoolManager(timeout=TIMEOUT, retries=urllib3.Retry(total=2, redirect=3, raise_on_redirect=True))
+    pool = urllib3.PoolManager(timeout=TIMEOUT, retries=urllib3.Retry(total=3, redirect=3, raise_on_redirect=True))
     try:
         response = pool.request("GET", document.url, preload_content=False)
     except urllib3.exceptions.HTTPError as exc:

@@ -16,11 +16,12 @@ confidential."""
 from __future__ import annotations
 
 import datetime
-from contextlib import closing
+from contextlib import closing, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -172,7 +173,7 @@ class Fetched:
     """A document of the record, fetched before its savepoint (None: not on this run)."""
 
     document: SourceDocument
-    upload: object
+    upload: TemporaryUploadedFile
     item_uri: str | None  # None: the meeting's own document
 
 
@@ -330,7 +331,7 @@ def import_decisions(
             report.errors.append(Problem(file.name, str(exc)))
             continue
         meetings = iter(reading.meetings)
-        with closing(meetings) if hasattr(meetings, "close") else _nothing():
+        with closing(meetings) if hasattr(meetings, "close") else nullcontext():
             while True:
                 try:
                     meeting = next(meetings)
@@ -344,14 +345,6 @@ def import_decisions(
         report.skipped += reading.not_public
         report.errors.extend(reading.problems)
     return report
-
-
-class _nothing:
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc):
-        return False
 
 
 class _Run:

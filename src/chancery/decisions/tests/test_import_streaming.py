@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import io
 import json
 import os
 import subprocess
@@ -18,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
 from django.db import connection
 
 from chancery.core.models import Document, ReleaseState
@@ -300,10 +302,6 @@ def test_documents_are_fetched_from_a_server_stored_with_provenance_and_a_failed
 
     dry = import_decisions(path, dry_run=True).as_dict()
     assert dry["documents"] == 3 and served.asked == []  # a dry run announces, fetches nothing
-
-    import io
-
-    from django.core.management import call_command
 
     out, err = io.StringIO(), io.StringIO()
     with pytest.raises(SystemExit) as exit:
