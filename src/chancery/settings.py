@@ -341,6 +341,9 @@ if S3_BUCKET:
             "region_name": os.environ.get("CHANCERY_S3_REGION") or None,
             "access_key": os.environ.get("CHANCERY_S3_ACCESS_KEY") or None,
             "secret_key": os.environ.get("CHANCERY_S3_SECRET_KEY") or None,
+            # "path" for servers that do not answer on <bucket>.<host> (most S3-compatible ones on
+            # an internal address); empty: the client's choice (virtual-hosted where it can).
+            "addressing_style": os.environ.get("CHANCERY_S3_ADDRESSING_STYLE") or None,
             "default_acl": "private",
             "querystring_auth": True,
             "file_overwrite": False,
@@ -360,6 +363,10 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# `chancery import-decisions`: fetch the documents an imported record links to (off by default: the
+# machine may have no way out, an export may link to thousands of files; decisions.importing.fetching).
+CHANCERY_IMPORT_FETCH_DOCUMENTS = os.environ.get("CHANCERY_IMPORT_FETCH_DOCUMENTS", "0") == "1"
 
 # Documents: 30 MB per file by default (Kaleidos' limit for attachments, reference/kaleidos.md §5).
 CHANCERY_MAX_UPLOAD_BYTES = int(os.environ.get("CHANCERY_MAX_UPLOAD_BYTES", str(30 * 1024 * 1024)))

@@ -1,12 +1,15 @@
 """What the readers of the three formats hand to the import: one plain shape for all of them.
 
-A reader never touches the database. It returns the meetings it found, each with its position in
-the file, and the problems of records it could not read (position and reason); a problem with the
-file as a whole (not JSON, no RDFa, unknown types only, too large) raises `Unreadable`."""
+A reader never touches the database. It hands out the meetings it finds one at a time (`meetings` is
+an iterator: a large file is read as it is imported, never whole), each with its position in the
+file, and collects the problems of records it could not read (position and reason); a problem with
+the file as a whole (not JSON, no RDFa, unknown types only, too large for a format read whole)
+raises `Unreadable`, when the reader is made or, for a streamed file, while its records are read."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -16,11 +19,14 @@ class Unreadable(Exception):
 
 @dataclass
 class SourceDocument:
+    """A file the source links to: `uri` names it (matched on a second run), `url` is where its
+    bytes are fetched (only with CHANCERY_IMPORT_FETCH_DOCUMENTS: `importing.fetching`)."""
+
     uri: str
+    url: str
     title: str
-    content: bytes
-    file_name: str
-    media_type: str
+    file_name: str = ""
+    media_type: str = ""
 
 
 @dataclass
@@ -39,6 +45,7 @@ class SourceItem:
     decision: SourceDecision | None = None
     public: bool = True
     same_as: list[str] = field(default_factory=list)
+    documents: list[SourceDocument] = field(default_factory=list)
 
 
 @dataclass
@@ -52,6 +59,7 @@ class SourceMeeting:
     body: str
     place: str = ""
     items: list[SourceItem] = field(default_factory=list)
+    # The meeting's own documents (an agenda, a list of results), on none of its items.
     documents: list[SourceDocument] = field(default_factory=list)
     same_as: list[str] = field(default_factory=list)
 
@@ -67,7 +75,8 @@ class Reading:
     """What a reader found in one file."""
 
     source: str
-    meetings: list[SourceMeeting] = field(default_factory=list)
+    # A list, or a generator that reads the file as it is consumed (and may raise `Unreadable`).
+    meetings: Iterable[SourceMeeting] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # Records the source says are not public (never imported: the import brings public history only).
     not_public: int = 0

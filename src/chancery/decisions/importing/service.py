@@ -3,32 +3,39 @@ services as the secretariat's own work (create the meeting, put the items on, ap
 agenda, record the decisions, close, release), so the audit trail, the events, the search index and
 the open-data dumps follow as they do for a meeting held in Chancery.
 
-Every record (a meeting with its items; for ELI one act) is checked first and reported with its
-position; a real run imports each record in its own savepoint, whole or not at all, and goes on past
-a bad one. Records are matched on their source URI (`ImportedRecord`): a second run adds nothing.
-What is imported is released public history: the source's non-public items are left out, nothing
-is embargoed or confidential."""
+Every record (a meeting with its items; for ELI one act) is checked before it is written and
+reported with its position; a real run imports each record in its own savepoint, whole or not at
+all, and goes on past a bad one. Records are handled one at a time as the reader hands them out, so
+a large file is never held whole (`limits`). With a fetcher (CHANCERY_IMPORT_FETCH_DOCUMENTS) the
+documents a record links to are fetched before its savepoint and stored with it; a document that
+cannot be fetched or stored is reported and the record is imported without it. Records are
+matched on their source URI (`ImportedRecord`): a second run adds nothing. What is imported is
+released public history: the source's non-public items are left out, nothing is embargoed or
+confidential."""
 
 from __future__ import annotations
 
 import datetime
+from contextlib import closing, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.db import IntegrityError, transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from chancery.core import audit
-from chancery.core.models import AccessLevel, AuditAction, Mandatee, Person, User
+from chancery.core import services as core_services
+from chancery.core.models import AccessLevel, AuditAction, DocumentKind, Mandatee, Person, User
 from chancery.decisions import services
 from chancery.decisions.importing import eli, ori, rdfa
+from chancery.decisions.importing.fetching import Fetcher, FetchFailed, default_fetcher
 from chancery.decisions.importing.lblod import meetings as lblod_meetings
-from chancery.decisions.importing.records import Problem, Reading, SourceMeeting, Unreadable
+from chancery.decisions.importing.limits import max_whole_bytes
+from chancery.decisions.importing.records import Problem, Reading, SourceDocument, SourceMeeting, Unreadable
 from chancery.decisions.models import (
     DecisionResult,
     ImportedRecord,
@@ -41,9 +48,6 @@ from chancery.decisions.models import (
 
 FORMATS = ("auto", "ori", "rdfa", "eli")
 SUFFIXES = {".json": "ori", ".html": "rdfa", ".htm": "rdfa", ".xhtml": "rdfa", ".nt": "eli", ".ttl": "eli"}
-# A file is read whole into memory (JSON, an HTML tree, an RDF graph take several times its size):
-# larger files are refused before a byte is read, so memory stays bounded. Split a larger export.
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 IMPORT_ACCOUNT = "chancery-import"
 
 
@@ -68,10 +72,6 @@ class Report:
         }
 
 
-def max_bytes() -> int:
-    return getattr(settings, "CHANCERY_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES)
-
-
 def files(path: Path) -> list[Path]:
     if path.is_dir():
         return sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
@@ -92,13 +92,10 @@ def detect(path: Path) -> str:
 
 
 def read(path: Path, fmt: str) -> Reading:
-    """What one file holds, in its format; `Unreadable` when the file as a whole is not readable."""
+    """What one file holds, in its format; `Unreadable` when the file as a whole is not readable.
+    Meeting JSON and N-Triples are streamed (their records read as they are consumed); HTML with
+    RDFa is parsed whole, so a larger file than `limits.max_whole_bytes()` is refused unread."""
     size = path.stat().st_size
-    if size > max_bytes():
-        raise Unreadable(
-            _("The file is %(size)s; files up to %(max)s are imported. Split the export into smaller files.")
-            % {"size": filesizeformat(size), "max": filesizeformat(max_bytes())}
-        )
     if size == 0:
         raise Unreadable(_("The file is empty."))
     fmt = detect(path) if fmt == "auto" else fmt
@@ -106,6 +103,8 @@ def read(path: Path, fmt: str) -> Reading:
         return ori.read(path)
     if fmt == "eli":
         return eli.read(path)
+    if size > max_whole_bytes():
+        raise eli.too_large_to_read_whole(path, size)
     processor = rdfa.parse(path, path.resolve().as_uri())
     reading = Reading(source="rdfa")
     lblod_meetings(processor.graph, reading, path.name, processor.order)
@@ -169,7 +168,56 @@ def _body(actor, name: str, day: datetime.date) -> Mandatee:
 IMPORTED_PORTFOLIO = "Geïmporteerde historische besluiten"
 
 
-def _write(actor, meeting: SourceMeeting, source: str, file_name: str) -> tuple[int, int]:
+@dataclass
+class Fetched:
+    """A document of the record, fetched before its savepoint (None: not on this run)."""
+
+    document: SourceDocument
+    upload: TemporaryUploadedFile
+    item_uri: str | None  # None: the meeting's own document
+
+
+def _store_documents(actor, fetched: list[Fetched], items: dict, created, provenance: dict, where: str, report):
+    """Each fetched document through the document services, in its own savepoint: one the store
+    refuses (not a format it accepts, too large) is reported, and the record is imported without it.
+    A document on an item is attached to it (released with the meeting's documents); the meeting's
+    own documents are stored public and released at once."""
+    stored = 0
+    for each in fetched:
+        document = each.document
+        try:
+            with transaction.atomic():
+                if each.item_uri is None:
+                    made = core_services.create_document(
+                        actor,
+                        title=Truncator(document.title or each.upload.name).chars(300),
+                        upload=each.upload,
+                        kind=DocumentKind.OTHER,
+                        access_level=AccessLevel.PUBLIC,
+                        released=True,
+                    )
+                    item = None
+                else:
+                    item = items[each.item_uri]
+                    made = services.attach_document(
+                        actor,
+                        item,
+                        title=Truncator(document.title or each.upload.name).chars(300),
+                        upload=each.upload,
+                        access_level=AccessLevel.PUBLIC,
+                    ).document
+                ImportedRecord.objects.create(
+                    kind=ImportKind.DOCUMENT, source_uri=document.uri, item=item, document=made, **provenance
+                )
+            stored += 1
+        except ValidationError as exc:
+            report.errors.append(Problem(f"{where}, {document.uri}", " ".join(exc.messages)))
+    return stored
+
+
+def _write(
+    actor, meeting: SourceMeeting, source: str, file_name: str, fetched=(), report=None, where=""
+) -> tuple[int, int, int]:
     """One record through the secretariat's services, in the caller's savepoint."""
     now = timezone.now()
     day = timezone.localtime(meeting.starts_at).date()
@@ -221,69 +269,141 @@ def _write(actor, meeting: SourceMeeting, source: str, file_name: str) -> tuple[
                 same_as=stated.same_as,
                 **provenance,
             )
+    documents = _store_documents(
+        actor, list(fetched), {item.uri: agenda_item for item, agenda_item in added}, created, provenance, where, report
+    ) if fetched else 0  # fmt: skip
     services.close_meeting(actor, created)
-    release = services.plan_release(actor, created, Release.Scope.DECISIONS)
-    services.confirm_release(actor, release)
-    services.release_now(actor, release)
-    return len(added), decisions
+    scopes = [Release.Scope.DECISIONS]
+    if any(each.item_uri for each in fetched) and documents:
+        scopes.append(Release.Scope.DOCUMENTS)
+    for scope in scopes:
+        release = services.plan_release(actor, created, scope)
+        services.confirm_release(actor, release)
+        services.release_now(actor, release)
+    return len(added), decisions, documents
 
 
-def import_decisions(path: Path, *, format: str = "auto", dry_run: bool = False, actor=None) -> Report:
-    """Read PATH (a file, or a folder of files) and import what it holds; see the module's text."""
+def _documents_of(meeting: SourceMeeting) -> list[tuple[SourceDocument, str | None]]:
+    """The record's documents with the item they belong to (None: the meeting), each URI once."""
+    found, seen = [], set()
+    for document, item_uri in [
+        *((d, None) for d in meeting.documents),
+        *((d, item.uri) for item in meeting.items for d in item.documents),
+    ]:
+        if document.uri not in seen:
+            seen.add(document.uri)
+            found.append((document, item_uri))
+    return found
+
+
+def _fetch(fetcher: Fetcher, meeting: SourceMeeting, where: str, report: Report) -> list[Fetched]:
+    """The record's documents not imported before, fetched; each failure reported."""
+    wanted = _documents_of(meeting)
+    known = set(
+        ImportedRecord.objects.filter(kind=ImportKind.DOCUMENT, source_uri__in=[d.uri for d, _i in wanted]).values_list(
+            "source_uri", flat=True
+        )
+    )
+    fetched = []
+    for document, item_uri in wanted:
+        if document.uri in known:
+            continue
+        try:
+            fetched.append(Fetched(document, fetcher(document), item_uri))
+        except FetchFailed as exc:
+            report.errors.append(Problem(f"{where}, {document.uri}", str(exc)))
+    return fetched
+
+
+def import_decisions(
+    path: Path, *, format: str = "auto", dry_run: bool = False, actor=None, fetcher: Fetcher | None = None
+) -> Report:
+    """Read PATH (a file, or a folder of files) and import what it holds; see the module's text.
+    `fetcher`: how documents are fetched (`importing.fetching`); by default the HTTP fetcher when
+    CHANCERY_IMPORT_FETCH_DOCUMENTS is on, else documents are not fetched."""
     report = Report(dry_run=dry_run)
-    now = timezone.now()
-    seen: dict[str, str] = {}
-    candidates: list[tuple[SourceMeeting, str, str]] = []
+    fetcher = fetcher or default_fetcher()
+    run = _Run(report, timezone.now(), fetcher, actor)
     for file in files(path):
         try:
             reading = read(file, format)
         except Unreadable as exc:
             report.errors.append(Problem(file.name, str(exc)))
             continue
+        meetings = iter(reading.meetings)
+        with closing(meetings) if hasattr(meetings, "close") else nullcontext():
+            while True:
+                try:
+                    meeting = next(meetings)
+                except StopIteration:
+                    break
+                except Unreadable as exc:
+                    # A streamed file breaks off here: the records before it are imported, whole.
+                    report.errors.append(Problem(file.name, str(exc)))
+                    break
+                run.take(meeting, reading.source, file.name)
         report.skipped += reading.not_public
         report.errors.extend(reading.problems)
-        for meeting in reading.meetings:
-            where = f"{file.name}, {meeting.position}" + (f" ({meeting.uri})" if meeting.uri else "")
-            reasons = check(meeting, now)
-            for uri in [meeting.uri, *(i.uri for i in meeting.items)]:
-                if uri and uri in seen and not reasons:
-                    reasons.append(
-                        _("The same record (%(uri)s) is also at %(other)s.") % {"uri": uri, "other": seen[uri]}
-                    )
-            if reasons:
-                report.errors.append(Problem(where, " ".join(reasons)))
-                continue
-            seen.update({uri: where for uri in [meeting.uri, *(i.uri for i in meeting.items)]})
-            candidates.append((meeting, reading.source, file.name))
-    known = set(
-        ImportedRecord.objects.filter(
-            kind=ImportKind.MEETING, source_uri__in=[m.uri for m, _s, _f in candidates]
-        ).values_list("source_uri", flat=True)
-    )
-    if not dry_run and candidates:
-        actor = actor or import_account()
-    for meeting, source, file_name in candidates:
-        if meeting.uri in known:
+    return report
+
+
+class _Run:
+    """One run of the import: each record checked, then written (or counted, on a dry run)."""
+
+    def __init__(self, report: Report, now, fetcher: Fetcher | None, actor):
+        self.report, self.now, self.fetcher, self.actor = report, now, fetcher, actor
+        # Where each URI of this run was met (URIs only, not the records: memory follows the count).
+        self.seen: dict[str, str] = {}
+
+    def take(self, meeting: SourceMeeting, source: str, file_name: str) -> None:
+        report = self.report
+        where = f"{file_name}, {meeting.position}" + (f" ({meeting.uri})" if meeting.uri else "")
+        reasons = check(meeting, self.now)
+        uris = [meeting.uri, *(i.uri for i in meeting.items)]
+        for uri in uris:
+            if uri and uri in self.seen and not reasons:
+                reasons.append(
+                    _("The same record (%(uri)s) is also at %(other)s.") % {"uri": uri, "other": self.seen[uri]}
+                )
+        if reasons:
+            report.errors.append(Problem(where, " ".join(reasons)))
+            return
+        self.seen.update(dict.fromkeys(uris, where))
+        if ImportedRecord.objects.filter(kind=ImportKind.MEETING, source_uri=meeting.uri).exists():
             report.skipped += 1
-            continue
-        if dry_run:
-            report.meetings += 1
-            report.items += len(meeting.items)
-            report.decisions += sum(1 for i in meeting.items if i.decision)
-            continue
+            return
+        if self.dry_run_count(meeting):
+            return
+        self.actor = self.actor or import_account()
+        fetched = _fetch(self.fetcher, meeting, where, report) if self.fetcher else []
         try:
             with transaction.atomic():
-                items, decisions = _write(actor, meeting, ImportSource(source), file_name)
+                items, decisions, documents = _write(
+                    self.actor, meeting, ImportSource(source), file_name, fetched, report, where
+                )
         except IntegrityError:
             # An item or decision of this record was imported before with another meeting.
             messages = [_("Part of this record was already imported with another meeting (the same source URI).")]
             report.errors.append(Problem(f"{file_name}, {meeting.position} ({meeting.uri})", " ".join(messages)))
-            continue
+            return
         except (ValidationError, PermissionDenied) as exc:
             messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
             report.errors.append(Problem(f"{file_name}, {meeting.position} ({meeting.uri})", " ".join(messages)))
-            continue
+            return
+        finally:
+            for each in fetched:
+                each.upload.close()
         report.meetings += 1
         report.items += items
         report.decisions += decisions
-    return report
+        report.documents += documents
+
+    def dry_run_count(self, meeting: SourceMeeting) -> bool:
+        if not self.report.dry_run:
+            return False
+        self.report.meetings += 1
+        self.report.items += len(meeting.items)
+        self.report.decisions += sum(1 for i in meeting.items if i.decision)
+        if self.fetcher:
+            self.report.documents += len(_documents_of(meeting))
+        return True

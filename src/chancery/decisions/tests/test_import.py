@@ -4,7 +4,6 @@ run, provenance, public history, and bad input reported without anything half-im
 import csv
 import io
 import json
-import tracemalloc
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -328,26 +327,6 @@ def test_a_record_refused_halfway_leaves_nothing_and_the_next_one_is_imported(tm
     assert Meeting.objects.count() == 2 and AgendaItem.objects.count() == 2
     assert not AgendaItem.objects.filter(title=calls[1]).exists()
     assert ImportedRecord.objects.filter(kind=ImportKind.MEETING).count() == 2
-
-
-@pytest.mark.django_db
-def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path):
-    path = tmp_path / "huge.nt"
-    with path.open("wb") as handle:
-        handle.truncate(50 * 1024 * 1024)
-    tracemalloc.start()
-    report = import_decisions(path).as_dict()
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    assert peak < 5 * 1024 * 1024
-    assert report["meetings"] == 0
-    assert report["errors"] == [
-        {
-            "record": "huge.nt",
-            "reason": "Het bestand is 50,0\xa0MB; bestanden tot 20,0\xa0MB worden geïmporteerd. "
-            "Splits de export in kleinere bestanden.",
-        }
-    ]
 
 
 @pytest.mark.django_db
