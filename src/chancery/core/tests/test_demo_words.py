@@ -1,10 +1,10 @@
 """The demo read as its users read it: every word in Dutch, no file names of our documentation.
 
 The demo is loaded once (the test: tests/demo/test_words.py); then, for the public and each demo
-account, the pages reachable from the navigation are followed link by link (at most `PER_PAGE_KIND` addresses per URL name, so a list of
-a hundred cases costs two case pages, and a ceiling per reader), and the text a reader sees — the
-text of the page, and the `title`, `aria-label`, `placeholder` and `alt` attributes and the wording
-of buttons — is searched for:
+account, the pages reachable from the navigation are followed link by link (at most `PER_PAGE_KIND`
+addresses per URL name, so a list of a hundred cases costs two case pages, and a ceiling per
+reader), and the text a reader sees — the text of the page, and the `title`, `aria-label`,
+`placeholder` and `alt` attributes and the wording of buttons — is searched for:
 
 - a file name of our documentation (`procedure-rules.md`, `ARCHITECTURE.md`, any `*.md`) and the
   name `procedure-rules`;
