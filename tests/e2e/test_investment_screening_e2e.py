@@ -32,7 +32,8 @@ def notifier(db):
 
 def fill(page, **changes):
     values = {
-        "investor_name": "Dragon Grid Holdings Ltd.", "investor_country": "HK", "owners": "Li Wei; CN",
+        # Countries by name (issue 14): the investor's from the page's list, the owner's in its line.
+        "investor_name": "Dragon Grid Holdings Ltd.", "investor_country": "Hongkong", "owners": "Li Wei; China",
         "target_name": "Netbeheer Vlaanderen NV", "target_enterprise_number": "0203.040.596",
         "turnover_eur": "240.000.000", "voting_rights_before": "5", "voting_rights_after": "35",
         "deal_value_eur": "310.000.000", "signing_date": "2026-02-16",
@@ -69,6 +70,8 @@ def test_the_threshold_check_at_the_counter(page, notifier):
     expect(reasons).to_contain_text("25")
     expect(page.locator("#flemish-link")).to_be_visible()
     expect(page.locator("#may-close")).to_contain_text("Nee")
-    assert Notification.objects.get(case=case).levels_reached
+    notification = Notification.objects.get(case=case)
+    assert notification.levels_reached and notification.investor_country == "HK"
+    assert [owner.country for owner in notification.owners.all()] == ["CN"]
     assert describe(run_axe(page)) == []
     assert page.console_errors == []

@@ -1,6 +1,6 @@
 """A licence in Chromium: the handler grants a prepared application, the applicant downloads the
-licence PDF from their file and reports a use against it; the public yearly report of a closed year. axe-core on
-each page."""
+licence PDF from their file and reports a use against it (its country by name, from the page's list);
+the public yearly report of a closed year. axe-core on each page."""
 
 import datetime
 
@@ -66,6 +66,16 @@ def test_handler_grants_applicant_downloads_licence_and_reports_use(page, prepar
     page.get_by_label("Datum van gebruik").fill(datetime.date.today().isoformat())
     page.get_by_label("Aantal").fill("2")
     page.get_by_label("Waarde (EUR)").fill("90000")
+    # The country by its name, from the page's list of names (issue 14): the licence's, shown as "Canada".
+    country = page.get_by_label("Land van bestemming")
+    expect(country).to_have_value("Canada")
+    expect(country).to_have_attribute("list", "country-names")
+    assert page.locator("datalist#country-names option[value='Japan']").count() == 1
+    country.fill("Japan")
+    page.get_by_role("button", name="Het gebruik melden").click()
+    expect(page.get_by_text("Deze vergunning geldt alleen voor Canada.")).to_be_visible()
+    expect(page.get_by_label("Land van bestemming")).to_have_value("Japan")  # as sent, to correct
+    page.get_by_label("Land van bestemming").fill("canada")
     page.get_by_role("button", name="Het gebruik melden").click()
     expect(page.get_by_text("Dit gaat verder dan de vergunning")).to_be_visible()
     assert describe(run_axe(page)) == []

@@ -7,12 +7,15 @@ again (services/notifications.py) and records it. A refused form stores nothing.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from chancery.core import countries
+from chancery.core.forms import CountryField
 from chancery.investment_screening import rules
 from chancery.investment_screening.models import InvestorKind
 from chancery.investment_screening.services import notifications, thresholds
@@ -34,13 +37,16 @@ def _figure(value: str) -> str:
 class NotificationForm(ApplicationForm):
     investor_name = forms.CharField(label=_("Investor"), max_length=300)
     investor_kind = forms.ChoiceField(label=_("Kind of investor"), choices=InvestorKind.choices)
-    investor_country = forms.CharField(label=_("Country of seat or residence of the investor (ISO code)"), max_length=2)
+    investor_country = CountryField(
+        label=_("Country of seat or residence of the investor"),
+        check=partial(country, label=_("Country of the investor")),
+    )
     owners = forms.CharField(
         label=_("Ultimate beneficial owners"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=4000,
-        help_text=_("One a line: name; country (ISO code). E.g. Jan Jansen; NL"),
+        help_text=_("One a line: name; country (its name or ISO code). E.g. Jan Jansen; Nederland"),
     )
     target_name = forms.CharField(label=_("Target (Belgian company)"), max_length=200)
     target_enterprise_number = forms.CharField(label=_("Enterprise number of the target"), max_length=20)
@@ -75,9 +81,6 @@ class NotificationForm(ApplicationForm):
         # The file's subject is the deal itself.
         del self.fields["title"]
 
-    def clean_investor_country(self):
-        return country(self.cleaned_data["investor_country"], gettext("Country of the investor"))
-
     def clean_owners(self):
         owners = []
         for line in (self.cleaned_data.get("owners") or "").splitlines():
@@ -85,7 +88,9 @@ class NotificationForm(ApplicationForm):
                 continue
             name, _sep, code = line.rpartition(";")
             if not name.strip():
-                raise ValidationError(gettext("Write each owner as: name; country (ISO code)."))
+                raise ValidationError(gettext("Write each owner as: name; country."))
+            # The country by its name (Dutch or English) or its code, as in the other country fields.
+            code = countries.code_for(code) or code.strip()
             owners.append({"name": name.strip(), "country": country(code, gettext("Country of the beneficial owner"))})
         return owners
 

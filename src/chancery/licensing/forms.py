@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chancery.core.forms import CountriesField, CountryField
 from chancery.licensing import rules
 from chancery.licensing.models import AuthorisationKind
 from chancery.licensing.procedure import ICP_QUESTIONNAIRE
@@ -17,7 +18,7 @@ class UseReportForm(forms.Form):
     used_on = forms.DateField(label=_("Date of use"), widget=forms.DateInput(attrs={"type": "date"}))
     quantity = forms.IntegerField(label=_("Quantity"), min_value=0)
     value_eur = forms.DecimalField(label=_("Value (EUR)"), min_value=Decimal("0"), max_digits=14, decimal_places=2)
-    destination_country = forms.CharField(label=_("Country of destination (ISO code)"), max_length=2)
+    destination_country = CountryField(label=_("Country of destination"))
 
 
 class RenewalForm(forms.Form):
@@ -51,9 +52,11 @@ class GeneralReportForm(forms.Form):
     period_end = forms.DateField(label=_("Period until"), widget=forms.DateInput(attrs={"type": "date"}))
     shipments = forms.IntegerField(label=_("Number of shipments"), min_value=0)
     value_eur = forms.DecimalField(label=_("Value (EUR)"), min_value=Decimal("0"), max_digits=14, decimal_places=2)
-    destination_countries = forms.CharField(
-        label=_("Countries of destination"), max_length=200, required=False, help_text=_("ISO codes, e.g. CA,JP.")
-    )
+    destination_countries = CountriesField(label=_("Countries of destination"), required=False)
+
+    def clean_destination_countries(self) -> str:
+        # The service takes the codes as the report stores them, separated by commas.
+        return ",".join(self.cleaned_data["destination_countries"])
 
 
 class PriorAuthorisationForm(CompanyFields):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from chancery.core import countries
 from chancery.strategic_goods.countries import EU_MEMBER_STATES
 
 # Sources are shown to users (licence pages and PDFs): the public source only, in the words of the
@@ -169,16 +170,18 @@ def destination_error(licence: GeneralLicence, country: str) -> str | None:
     """Why a general licence cannot cover a shipment to `country`, or None. The EU general export
     authorisations cover exports, which leave the EU (EU001 only to its ten countries); the Flemish
     general transfer licences cover transfers to another Member State (Directive 2009/43/EC)."""
+    named = countries.name(country)  # the reader's words: the country's name, not its code
     if licence.destinations and country not in licence.destinations:
+        listed = sorted((countries.name(code) for code in licence.destinations), key=countries.fold)
         return _("%(code)s covers exports to %(countries)s only, not to %(country)s.") % {
-            "code": licence.code, "countries": ", ".join(sorted(licence.destinations)), "country": country,
+            "code": licence.code, "countries": ", ".join(listed), "country": named,
         }  # fmt: skip
     if licence.goods_family == "dual_use" and country in EU_MEMBER_STATES:
         return _("%(code)s covers exports out of the EU; %(country)s is a Member State.") % {
-            "code": licence.code, "country": country,
+            "code": licence.code, "country": named,
         }  # fmt: skip
     if licence.goods_family == "military" and country not in EU_MEMBER_STATES - {"BE"}:
         return _("%(code)s covers transfers to another Member State of the EU, not to %(country)s.") % {
-            "code": licence.code, "country": country,
+            "code": licence.code, "country": named,
         }  # fmt: skip
     return None

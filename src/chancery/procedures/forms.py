@@ -192,7 +192,7 @@ class RepresentationForm(forms.Form):
     registration_number = forms.CharField(
         label=_("Registration number"), max_length=40, help_text=_("For a Belgian company: the enterprise number.")
     )
-    country = forms.CharField(label=_("Country (ISO code)"), max_length=2, initial="BE")
+    country = CountryField(label=_("Country"), initial="BE")
     basis = forms.ChoiceField(label=_("On the basis of"), choices=RepresentationBasis.choices, widget=forms.RadioSelect)
     extract = file_field(
         _("Extract of the enterprise register (KBO)"),
@@ -212,9 +212,6 @@ class RepresentationForm(forms.Form):
         if user is None:
             raise ValidationError(_("There is no account with this user name."))
         return user
-
-    def clean_country(self):
-        return self.cleaned_data["country"].strip().upper()
 
     def party(self) -> dict:
         data = self.cleaned_data

@@ -3,6 +3,7 @@ input storing nothing, the phases and their clocks (stopped while the notifier i
 Flemish advice before a decision, whether the deal may close, and the ex officio review's date rule."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -226,9 +227,28 @@ def test_the_counter_form_files_a_notification(client, applicant):
     assert notification.turnover_eur == 150_000_000
 
 
+def test_the_counter_form_takes_countries_by_name(client, applicant):
+    """Issue 14: the investor's and the owners' countries by name, from the page's list of names."""
+    client.force_login(applicant)
+    url = reverse("counter:apply", args=["FDI"])
+    page = client.get(url).content.decode()
+    assert '<datalist id="country-names">' in page
+    assert re.search(r'<input type="text" name="investor_country"[^>]*list="country-names"', page)
+    data = form_data()
+    data.update(investor_country="Hongkong", owners="Li Wei; China\nAnna Berg; zweden\nJan Smit; NL")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    notification = Notification.objects.get()
+    assert notification.investor_country == "HK"
+    assert [(o.name, o.country) for o in notification.owners.order_by("name")] == [
+        ("Anna Berg", "SE"), ("Jan Smit", "NL"), ("Li Wei", "CN")]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
+        ({"investor_country": "Atlantis"}, "Land van de investeerder: “Atlantis” is geen land dat we kennen"),
+        ({"owners": [{"name": "Li Wei", "country": "Utopia"}]}, "“Utopia” is geen land dat we kennen"),
         ({"voting_rights_after": "150"}, "geen percentage van 0 tot 100"),
         ({"voting_rights_after": "2"}, "lager dan ervoor"),
         ({"turnover_eur": "veel"}, "geen bedrag in euro"),

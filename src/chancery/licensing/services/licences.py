@@ -208,7 +208,7 @@ def report_use(actor, licence: Licence, *, used_on, quantity, value_eur, destina
         raise ValidationError(
             {
                 "destination_country": _("This licence covers only %(country)s.")
-                % {"country": licence.destination_country}
+                % {"country": countries.name(licence.destination_country)}
             }
         )
     if not licence.is_valid_on(used_on):

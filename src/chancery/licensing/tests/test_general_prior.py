@@ -127,10 +127,16 @@ def test_a_general_transfer_licence_is_used_only_with_a_prior_authorisation(appl
 @pytest.mark.parametrize(
     "code, countries, message",
     [
-        ("EU001", "CA,IN", "EU001 dekt alleen uitvoer naar AU, CA, CH, GB, IS, JP, LI, NO, NZ, US, niet naar IN"),
-        ("EU003", "FR", "EU003 dekt uitvoer uit de EU; FR is een lidstaat"),
-        ("VL-AT3", "US", "VL-AT3 dekt overbrengingen naar een andere lidstaat van de EU, niet naar US"),
-        ("VL-AT3", "BE", "niet naar BE"),
+        # Countries by their names, as the applicant chose them (issue 14), sorted as read.
+        (
+            "EU001",
+            "CA,IN",
+            "EU001 dekt alleen uitvoer naar Australië, Canada, IJsland, Japan, Liechtenstein, "
+            "Nieuw-Zeeland, Noorwegen, Verenigd Koninkrijk, Verenigde Staten van Amerika, Zwitserland, niet naar India",
+        ),
+        ("EU003", "FR", "EU003 dekt uitvoer uit de EU; Frankrijk is een lidstaat"),
+        ("VL-AT3", "US", "VL-AT3 dekt overbrengingen naar een andere lidstaat van de EU, niet naar Verenigde Staten"),
+        ("VL-AT3", "BE", "niet naar België"),
     ],
 )
 def test_a_report_names_only_destinations_the_general_licence_covers(applicant, handler, code, countries, message):

@@ -2,6 +2,7 @@
 service, checked by every filing for an organisation, refused with one message that names nobody."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -130,8 +131,12 @@ def test_the_service_page_grants_and_revokes_and_the_applicant_sees_it(client, h
     client.force_login(handler)
     page = client.get(reverse("procedures:representations"))
     assert page.status_code == 200 and "Precisie Optiek NV" in page.content.decode()
+    assert re.search(
+        r'<input type="text" name="country" value="België"[^>]*list="country-names"', page.content.decode()
+    )
+    # The country by its name from the page's list (issue 14), not an ISO code to type.
     fields = {"username": "t-aanvrager-2", "company_name": "Precisie Optiek NV", "registration_number": "0123456749",
-              "country": "be", "basis": "register_extract"}  # fmt: skip
+              "country": "belgië", "basis": "register_extract"}  # fmt: skip
     response = client.post(reverse("procedures:representations"), fields)  # the extract is missing
     assert (
         response.status_code == 400
@@ -140,7 +145,7 @@ def test_the_service_page_grants_and_revokes_and_the_applicant_sees_it(client, h
     response = client.post(reverse("procedures:representations"), {**fields, "extract": pdf("kbo.pdf")})
     assert response.status_code == 302
     made = Representation.objects.get(user=other_applicant, party__name=PARTY["name"])
-    assert made.basis == "register_extract" and made.granted_by == handler
+    assert made.basis == "register_extract" and made.granted_by == handler and made.party.country == "BE"
 
     client.force_login(other_applicant)
     assert "Precisie Optiek NV" in client.get(reverse("counter:index")).content.decode()
