@@ -10,6 +10,8 @@ urlpatterns = [
     path("dossiers/<str:reference>/beoordelaar/", views.assign_reviewer, name="assign_reviewer"),
     path("beoordelingen/", views.my_reviews, name="my_reviews"),
     path("beoordelingen/<int:pk>/", views.review, name="review"),
+    # The decision by the Government (issue 15 §4).
+    path("dossiers/<str:reference>/regering/", views.submit_proposal, name="submit_proposal"),
 ]
 
 public_patterns = (
