@@ -213,3 +213,24 @@ def test_the_applicant_downloads_the_letters_at_the_counter(client, applicant, g
     assert page.status_code == 200
     for document in letters_of(case):
         assert document.title in page.content.decode()
+
+
+def test_a_ministers_office_submits_from_the_case_page(client, org, applicant, grants, gov_call, reviewers):
+    case = before_government(applicant, grants, gov_call, reviewers)
+    day = timezone.localdate() + datetime.timedelta(days=7)
+    meeting = decisions.create_meeting(
+        org.users["secretariat"], starts_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+    )
+    cabinet = org.users["cabinet_concerned"]
+    client.force_login(cabinet)
+    page = client.get(case.get_absolute_url())
+    assert page.status_code == 200 and 'id="submit-proposal"' in page.content.decode()
+    response = client.post(
+        f"/app/subsidies/dossiers/{case.reference}/regering/",
+        {"government-meeting": meeting.pk, "government-mandatees": [org.mandatees["a"].pk]},
+    )
+    assert response.status_code == 302
+    proposal = GovernmentProposal.objects.get(application__case=case)
+    assert proposal.state == ProposalState.SUBMITTED and proposal.submission.meeting == meeting
+    client.force_login(applicant)  # the applicant submits nothing to the Government
+    assert client.post(f"/app/subsidies/dossiers/{case.reference}/regering/", {}).status_code in (403, 404)
