@@ -48,3 +48,17 @@ class GrantsConfig(AppConfig):
         )  # fmt: skip
         navigation.register(navigation.Module("calls", _("Calls for proposals"), "grants_public:calls", order=18,
                                               area="public"))  # fmt: skip
+
+        # The decision by the Government and the humanitarian fast track (issue 15, §4 and §7).
+        from chancery.core.signals import domain_event
+        from chancery.decisions.services import register_decision_check
+        from chancery.grants import fast_track, signals
+        from chancery.grants.services import government
+        from chancery.procedures.signals import case_transitioned
+
+        registry.register(fast_track.FAST_TRACK)
+        register_case_panel(GRANT_APPLICATION.code, "grants/government_panel.html", panels.government_context, order=41)
+        register_case_panel(fast_track.CODE, "grants/fast_track_panel.html", panels.fast_track_context, order=40)
+        register_decision_check(government.decision_check)
+        domain_event.connect(signals.on_domain_event, dispatch_uid="grants.government_decision")
+        case_transitioned.connect(signals.on_case_transitioned, dispatch_uid="grants.decision_letters")

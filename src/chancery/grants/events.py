@@ -6,3 +6,8 @@ from chancery.core.events import declare
 
 CALL_PUBLISHED = declare("grants.call_published", _("Call for proposals published"))
 GRANT_AWARDED = declare("grants.grant_awarded", _("Grant awarded"))
+
+# The decision by the Government and the humanitarian fast track (issue 15, §4 and §7).
+GRANT_PROPOSED = declare("grants.grant_proposed", _("Grant proposed to the Government"))
+GRANT_SUBMITTED_TO_GOVERNMENT = declare("grants.grant_submitted", _("Grant proposal submitted for a meeting"))
+EMERGENCY_ALLOCATED = declare("grants.emergency_allocated", _("Humanitarian emergency allocation decided"))

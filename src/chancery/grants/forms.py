@@ -6,7 +6,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chancery.core.models import User
+from chancery.core.forms import MandateeChoiceField
+from chancery.core.models import Mandatee, User
+from chancery.decisions.models import Meeting, MeetingState
 
 
 class ReviewerForm(forms.Form):
@@ -53,3 +55,23 @@ class ScoreForm(forms.Form):
     def scores(self) -> dict:
         data = self.cleaned_data
         return {c.pk: (data.get(f"score_{c.pk}"), data.get(f"motivation_{c.pk}", "")) for c in self.criteria}
+
+
+# --- the decision by the Government (issue 15 §4) ------------------------------------------------
+
+
+class SubmitProposalForm(forms.Form):
+    """A minister's office submits a grant proposal for a meeting of the Government."""
+
+    prefix = "government"
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"] = forms.ModelChoiceField(
+            label=_("Meeting of the Government"),
+            queryset=Meeting.objects.visible_to(user).filter(state=MeetingState.PLANNED).order_by("starts_at"),
+        )
+        mandatees = Mandatee.objects.active_on().select_related("person")
+        if getattr(user, "person_id", None) or getattr(user, "entity_id", None):
+            mandatees = mandatees.represented_by(user) or mandatees
+        self.fields["mandatees"] = MandateeChoiceField(label=_("Submitting ministers"), queryset=mandatees)

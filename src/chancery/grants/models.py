@@ -107,6 +107,10 @@ class Call(models.Model):
                                           default=rules.figure("pass_mark_total"))  # fmt: skip
     state = models.CharField(_("state"), max_length=12, choices=CallState.choices, default=CallState.DRAFT)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Who decides the grants of this call (issue 15 §4): the competent minister, or the Government
+    # (an agenda item); above rules' government threshold the Government decides in any case.
+    decided_by = models.CharField(_("decided by"), max_length=12, choices=[("minister", _("the competent minister")),
+                                  ("government", _("the Flemish Government"))], default="minister")  # fmt: skip
 
     objects = ReadableQuerySet.as_manager()
 
@@ -259,3 +263,85 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.score}"
+
+
+# --- the decision by the Government, the humanitarian fast track (issue 15, §4 and §7) -----------
+
+
+class ProposalState(models.TextChoices):
+    PREPARED = "prepared", _("Prepared by the grants service")
+    SUBMITTED = "submitted", _("Submitted to the Government")
+    APPROVED = "approved", _("Approved by the Government")
+    REJECTED = "rejected", _("Not adopted by the Government")
+
+
+class GovernmentProposal(models.Model):
+    """The proposal to the Flemish Government to decide a grant (services.government): prepared by
+    the grants service when the application goes before the Government, submitted by a minister's
+    office as an agenda item of a meeting (decisions.Submission, with the proposal as its
+    document); the grant follows the Government's decision on that item (its procedure step)."""
+
+    application = models.OneToOneField(Application, verbose_name=_("grant application"), on_delete=models.CASCADE,
+                                       related_name="government_proposal")  # fmt: skip
+    state = models.CharField(_("state"), max_length=12, choices=ProposalState.choices, default=ProposalState.PREPARED)
+    amount_cents = models.BigIntegerField(_("proposed amount (cents)"))
+    submission = models.ForeignKey("decisions.Submission", verbose_name=_("submission"), on_delete=models.PROTECT,
+                                   null=True, blank=True, related_name="+")  # fmt: skip
+    decision = models.ForeignKey("decisions.Decision", verbose_name=_("decision of the Government"),
+                                 on_delete=models.PROTECT, null=True, blank=True, related_name="+")  # fmt: skip
+    prepared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    prepared_at = models.DateTimeField(_("prepared"), default=timezone.now)
+    document = models.ForeignKey("core.Document", verbose_name=_("proposal"), on_delete=models.PROTECT, null=True,
+                                 blank=True, related_name="+")  # fmt: skip
+
+    objects = ReadableQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("proposal to the Government")
+        verbose_name_plural = _("proposals to the Government")
+        ordering = ["-prepared_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount_cents__gt=0), name="grants_proposal_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application.case.reference}: {self.get_state_display()}"
+
+
+class EmergencyAllocation(models.Model):
+    """A humanitarian emergency allocation on the fast track, procedure SUBH (fast_track.py): a
+    simplified file (partner, emergency, country, amount, purpose) decided within 48 hours; the
+    allocation commits the humanitarian envelope (services.programmes.commit)."""
+
+    case = models.OneToOneField("procedures.Case", verbose_name=_("case"), on_delete=models.CASCADE,
+                                related_name="emergency_allocation")  # fmt: skip
+    programme = models.ForeignKey(Programme, verbose_name=_("programme"), on_delete=models.PROTECT,
+                                  related_name="emergency_allocations")  # fmt: skip
+    year = models.PositiveSmallIntegerField(_("budget year"))
+    beneficiary = models.CharField(_("beneficiary"), max_length=200)
+    emergency = models.CharField(_("emergency"), max_length=300)
+    country = models.CharField(_("country"), max_length=2)
+    purpose = models.TextField(_("purpose"), max_length=4000)
+    requested_cents = models.BigIntegerField(_("requested (cents)"))
+    requested_at = models.DateTimeField(_("requested"))
+    allocated_cents = models.BigIntegerField(_("allocated (cents)"), null=True, blank=True)
+    envelope = models.ForeignKey(Envelope, verbose_name=_("envelope"), on_delete=models.PROTECT, null=True,
+                                 blank=True, related_name="emergency_allocations")  # fmt: skip
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    objects = ReadableQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("emergency allocation")
+        verbose_name_plural = _("emergency allocations")
+        ordering = ["-requested_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(requested_cents__gt=0), name="grants_emergency_requested_positive"),
+            models.CheckConstraint(
+                condition=Q(allocated_cents__isnull=True) | Q(allocated_cents__gt=0),
+                name="grants_emergency_allocated_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case.reference}: {self.emergency}"

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from chancery.core.permissions import CIVIL_SERVICE, SECRETARIAT
 from chancery.grants import rules
 from chancery.grants.permissions import TEAM
-from chancery.grants.services import applications
+from chancery.grants.services import applications, government
 from chancery.procedures.engine import APPLICANT, Action, Clock, DocumentType, Guard, Procedure, State, Term, Transition
 from chancery.procedures.guards import notify_applicant
 from chancery.procedures.steps import information_requests, withdrawals
@@ -51,6 +51,38 @@ DECIDED = notify_applicant(gettext_lazy("A decision was taken on your grant appl
 
 def _t(name, label, source, target, roles, **options) -> Transition:
     return Transition(name=name, label=label, source=source, target=target, roles=roles, **options)
+
+
+# --- the decision by the Government (issue 15 §4; services.government) ------------------------
+# A grant the Government decides goes before it (an agenda item, submitted by a minister's office)
+# and follows its decision: approved → granted, not adopted → rejected. The minister's `award`
+# is refused for such a grant (extended below), so there is no grant without the decision.
+MINISTER_DECIDES = Guard("minister_decides", gettext_lazy("The competent minister decides this grant"),
+                         government.minister_decides)  # fmt: skip
+GOVERNMENT_DECIDES = Guard("government_decides", gettext_lazy("The Flemish Government decides this grant"),
+                           government.government_decides)  # fmt: skip
+GOVERNMENT_APPROVED = Guard("government_approved", gettext_lazy("The Government approved the grant"),
+                            government.approved)  # fmt: skip
+GOVERNMENT_NOT_ADOPTED = Guard("government_not_adopted", gettext_lazy("The Government did not adopt the proposal"),
+                               government.not_adopted)  # fmt: skip
+PREPARE_PROPOSAL = Action("prepare_proposal", gettext_lazy("Prepare the proposal to the Government"),
+                          government.prepare_proposal)  # fmt: skip
+GOVERNMENT_STATES = (
+    State(
+        "government",
+        gettext_lazy("Before the Flemish Government"),
+        gettext_lazy("Decision being taken"),
+        public_code="decision_pending",
+    ),
+)
+GOVERNMENT_TRANSITIONS = (
+    _t("propose_to_government", gettext_lazy("Propose to the Flemish Government"), "assessed", "government", HANDLERS,
+       guards=(GOVERNMENT_DECIDES, PASSES, WITHIN_ENVELOPE), on_enter=(PREPARE_PROPOSAL,)),
+    _t("follow_government_approval", gettext_lazy("Grant, as the Government decided"), "government", "granted",
+       HANDLERS, guards=(GOVERNMENT_APPROVED,), reason_to_applicant=True, on_enter=(RECORD_AWARD, DECIDED)),
+    _t("follow_government_rejection", gettext_lazy("Reject, as the Government decided"), "government", "rejected",
+       HANDLERS, guards=(GOVERNMENT_NOT_ADOPTED,), reason_to_applicant=True, on_enter=(RECORD_REJECTION, DECIDED)),
+)  # fmt: skip
 
 
 GRANT_APPLICATION = Procedure(
@@ -94,6 +126,7 @@ GRANT_APPLICATION = Procedure(
             gettext_lazy("Under assessment"),
             public_code="under_assessment",
         ),
+        *GOVERNMENT_STATES,
         State("granted", gettext_lazy("Granted"), decided=True),
         State("rejected", gettext_lazy("Rejected"), final=True),
         State("withdrawn", gettext_lazy("Withdrawn"), final=True),
@@ -159,6 +192,7 @@ GRANT_APPLICATION = Procedure(
             reason_to_applicant=True,
             on_enter=(RECORD_REJECTION, DECIDED),
         ),
+        *GOVERNMENT_TRANSITIONS,
     ),  # fmt: skip
     clocks=(
         Clock(
@@ -175,6 +209,8 @@ GRANT_APPLICATION = Procedure(
         ),
     ),
 )
+
+GRANT_APPLICATION.extend("award", guards=(MINISTER_DECIDES,))
 
 
 HUMAN_RIGHTS_PRIZE = Procedure(

@@ -9,7 +9,17 @@ from __future__ import annotations
 from chancery.core import visibility
 from chancery.core.authz import may
 from chancery.core.visibility import Condition, Follows
-from chancery.grants.models import Application, Call, Criterion, Envelope, Programme, Review, Score
+from chancery.grants.models import (
+    Application,
+    Call,
+    Criterion,
+    EmergencyAllocation,
+    Envelope,
+    GovernmentProposal,
+    Programme,
+    Review,
+    Score,
+)
 
 
 def calls(user) -> visibility.Rule:
@@ -45,3 +55,6 @@ def register() -> None:
     visibility.register(Application, applications)
     visibility.register(Review, reviews)
     visibility.register(Score, scores)
+    # The proposal to the Government follows its application; an emergency allocation its file.
+    visibility.register(GovernmentProposal, visibility.follows("application"))
+    visibility.register(EmergencyAllocation, visibility.follows("case"))

@@ -106,3 +106,51 @@ MONITORING_INITIATIVES = {
     "mensenrechtenfonds": "fiche-27",  # §6.1.1 Mensenrechtenfonds
     "humanitaire-hulp": "fiche-29",  # §6.3 Humanitaire bijstand
 }
+# --- who decides a grant, the humanitarian fast track (issue 15, capabilities 4 and 7) -----------
+
+# §D3 step 5 [H VLAIO, Polsslag]: the proposal goes to the minister "or the Flemish Government".
+# Per call the service chooses (`Call.decided_by`); above an amount the Government decides in any
+# case. The threshold is the department's working figure, not found in a public source (§D2:
+# "thresholds L"): marked to verify, as the disaster fund marks its unverified figures.
+SOURCE_DECISION = "procedure-rules §D3 stap 5 (VLAIO, Polsslag): voorstel aan de minister of de Vlaamse Regering"
+SOURCE_THRESHOLD = (
+    "TE VERIFIËREN: werkdrempel van het departement; Vlaamse Codex Overheidsfinanciën en BVCO (procedure-rules §D2: "
+    "drempels niet gevonden)"
+)
+# §D1 [M, Belga; hbvl.be]: Red Cross Flanders' emergency fund from 2026, €0.5M a year, 2–4
+# interventions, funds released in 8–48 hours under a cooperation agreement.
+SOURCE_FAST_TRACK = (
+    "procedure-rules §D1: noodfonds Rode Kruis Vlaanderen vanaf 2026, € 0,5 mln per jaar, vrijgave binnen 8–48 uur "
+    "(Belga; hbvl.be)"
+)
+FAST_TRACK_FROM = datetime.date(2026, 1, 1)
+
+
+@dataclass(frozen=True)
+class DecisionFigure:
+    key: str
+    value: int
+    source: str
+    valid_from: datetime.date
+    verified: bool = True
+
+
+DECISION_FIGURES = (
+    # A grant of at least this amount (whole cents) is decided by the Government, whatever the call says.
+    DecisionFigure("government_threshold_cents", 500_000_00, SOURCE_THRESHOLD, PLAN_FROM, verified=False),
+    # The humanitarian fast track: decided within 48 hours of the request, at most €0.5M a year.
+    DecisionFigure("fast_track_hours", 48, SOURCE_FAST_TRACK, FAST_TRACK_FROM),
+    DecisionFigure("fast_track_yearly_cents", 500_000_00, SOURCE_FAST_TRACK, FAST_TRACK_FROM),
+)
+# The programme whose envelope the fast track commits (§6.3, with Red Cross Flanders).
+FAST_TRACK_PROGRAMME = "humanitaire-hulp"
+
+
+def decision_figure(key: str, on: datetime.date | None = None) -> DecisionFigure:
+    """The decision figure `key` in force on `on` (today's when None)."""
+    on = on or datetime.date.today()
+    entries = [f for f in DECISION_FIGURES if f.key == key]
+    if not entries:
+        raise KeyError(key)
+    in_force = [f for f in entries if f.valid_from <= on] or [min(entries, key=lambda f: f.valid_from)]
+    return max(in_force, key=lambda f: f.valid_from)

@@ -12,6 +12,8 @@ urlpatterns = [
     path("beoordelingen/<int:pk>/", views.review, name="review"),
     # statistics (capability 10)
     path("statistieken/", views_statistics.statistics_view, name="statistics"),
+    # The decision by the Government (issue 15 §4).
+    path("dossiers/<str:reference>/regering/", views.submit_proposal, name="submit_proposal"),
 ]
 
 public_patterns = (

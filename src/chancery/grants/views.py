@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 
 from chancery.core.authz import require
 from chancery.core.views_kit import call_service
-from chancery.grants.forms import ConflictForm, ReviewerForm, ScoreForm
-from chancery.grants.models import Application, Call, Programme, Review
-from chancery.grants.services import applications, programmes, public
+from chancery.grants.forms import ConflictForm, ReviewerForm, ScoreForm, SubmitProposalForm
+from chancery.grants.models import Application, Call, GovernmentProposal, Programme, Review
+from chancery.grants.services import applications, government, programmes, public
 from chancery.grants.services.money import euro
 from chancery.procedures.models import Case
 
@@ -164,3 +164,29 @@ def grants_csv(request):
     response = HttpResponse(public.grants_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="subsidies.csv"'
     return response
+
+
+# --- the decision by the Government (issue 15 §4) ------------------------------------------------
+
+
+@login_required
+@require_POST
+def submit_proposal(request, reference: str):
+    """A minister's office submits the grant proposal of a file for a meeting of the Government."""
+    proposal = (
+        GovernmentProposal.objects.visible_to(request.user)
+        .filter(application__case__reference=reference, application__case__in=Case.objects.visible_to(request.user))
+        .select_related("application__case")
+        .first()
+    )
+    if proposal is None:
+        raise Http404
+    require(request.user, "decisions.submit")
+    form = SubmitProposalForm(request.POST, user=request.user)
+    return call_service(
+        request,
+        lambda: government.submit_to_government(request.user, proposal, form.cleaned_data["meeting"],
+                                                mandatees=form.cleaned_data["mandatees"]),
+        form=form, success=_("The proposal is submitted to the Government."),
+        back=proposal.application.case.get_absolute_url(),
+    )  # fmt: skip

@@ -109,6 +109,9 @@ class Term:
     source: str
     valid_from: datetime.date
     variant: str = ""
+    # A term counted in hours from the moment the clock started (a 48-hour emergency decision):
+    # `days` is then the whole days it spans (due_on, the inbox's order), `hours` the exact term.
+    hours: int | None = None
 
 
 @dataclass(frozen=True)
@@ -207,6 +210,13 @@ class Procedure:
             unknown = (clock.runs_in | clock.suspended_in) - set(codes)
             if unknown:
                 raise DefinitionError(f"{self.code}: clock {clock.code} names unknown states {sorted(unknown)}")
+            for term in clock.terms:
+                if term.hours is not None and (
+                    clock.suspended_in or clock.working_days or not (term.days - 1) * 24 < term.hours <= term.days * 24
+                ):
+                    raise DefinitionError(
+                        f"{self.code}: clock {clock.code} counts hours: calendar days covering them, no suspension"
+                    )
         if self.answer_transition and self.answer_transition not in {t.name for t in self.transitions}:
             raise DefinitionError(f"{self.code}: unknown answer transition {self.answer_transition}")
 
@@ -309,6 +319,7 @@ class Procedure:
                             "variant": t.variant,
                             "source": t.source,
                             "valid_from": t.valid_from.isoformat(),
+                            **({"hours": t.hours} if t.hours is not None else {}),
                         }
                         for t in c.terms
                     ],

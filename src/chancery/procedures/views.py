@@ -119,6 +119,10 @@ def inbox(request):
     procedure = request.GET.get("procedure", "")
     today = timezone.localdate()
     cases = list(queries.inbox(request.user, tab, procedure if registry.find(procedure) else "")[:200])
+    # A term in hours (a 48-hour emergency decision) is shown in hours, not as a day.
+    in_hours = clocks.hour_deadlines(cases)
+    for case in cases:
+        case.hour_clock = in_hours.get(case.pk)
     return render(
         request,
         "procedures/inbox.html",
@@ -196,7 +200,7 @@ def _case_context(request, case: Case, **extra) -> dict:
         "waiting": _waiting(case, history, transitions),
         "notes": work.notes_for(request.user, case),
         "documents": work.documents_for(request.user, case),
-        "clocks": clocks.statuses(case, today),
+        "clocks": clocks.statuses(case, today, timezone.now()),
         "transitions": [(t, engine.why_not(request.user, case, t)) for t in transitions],
         "handlers": list(case.handlers.all()),
         "is_handler": case.handlers.filter(pk=request.user.pk).exists(),

@@ -16,6 +16,7 @@ from django.utils import timezone
 from chancery.core.demo.loader import seed, tally
 from chancery.core.models import Entity, Role, User
 from chancery.grants import rules
+from chancery.grants.demo import decisions
 from chancery.grants.models import Call
 from chancery.grants.permissions import TEAM
 from chancery.grants.procedure import PRIZE_CODE
@@ -241,6 +242,7 @@ def load_demo() -> dict[type, int]:
     for title, state in NOMINATIONS:
         _nomination(title, state, users, created)
     _link_monitoring(handler, created)
+    decisions.load(users, year, created)  # the decision by the Government, the humanitarian fast track
     return tally(created)
 
 

@@ -16,7 +16,8 @@ def test_the_demo(db):
     assert Programme.objects.count() == 4
     planned = dict(Envelope.objects.values_list("programme__code", "planned_cents"))
     assert planned["mensenrechtenfonds"] == 1_000_000_00 and planned["humanitaire-hulp"] == 5_000_000_00
-    assert programmes.open_calls().count() == 4 and Call.objects.count() == 5
+    # The four programmes' calls, the human rights fund's closed one, and a call the Government decides.
+    assert programmes.open_calls().count() == 5 and Call.objects.count() == 6
     states = set(Case.objects.filter(procedure="SUB").values_list("state", flat=True))
     assert {"submitted", "incomplete", "inadmissible", "assessment", "assessed", "granted", "rejected"} <= states
     nominations = set(Case.objects.filter(procedure="MRP").values_list("state", flat=True))
@@ -25,6 +26,11 @@ def test_the_demo(db):
     assert protected.case.access_level == "confidential" and protected.awarded_cents
     committed = Envelope.objects.get(programme__code="mensenrechtenfonds").committed_cents
     assert committed == 80_000_00 + 25_000_00
+    assert Call.objects.filter(decided_by="government").count() == 1
+    assert Case.objects.filter(procedure="SUB", state="government").count() == 1
+    emergencies = dict(Case.objects.filter(procedure="SUBH").values_list("state", "emergency_allocation__year"))
+    assert set(emergencies) == {"allocated", "requested"}
+    assert Envelope.objects.get(programme__code="humanitaire-hulp").committed_cents >= 150_000_00
     counts = (Application.objects.count(), Call.objects.count(), Case.objects.count())
     assert load_demo() == {}
     assert counts == (Application.objects.count(), Call.objects.count(), Case.objects.count())
