@@ -256,3 +256,15 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.score}"
+
+
+# --- The human rights prize (its own module, kept apart from the grants) --------------------------
+from chancery.grants.prize_models import (  # noqa: E402, F401 - models of this app
+    DeliberationNote,
+    Edition,
+    JuryMember,
+    JuryReview,
+    JuryScore,
+    Nomination,
+    PrizeCriterion,
+)

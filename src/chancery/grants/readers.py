@@ -10,6 +10,7 @@ from chancery.core import visibility
 from chancery.core.authz import may
 from chancery.core.visibility import Condition, Follows
 from chancery.grants.models import Application, Call, Criterion, Envelope, Programme, Review, Score
+from chancery.grants.prize import readers as prize_readers
 
 
 def calls(user) -> visibility.Rule:
@@ -45,3 +46,5 @@ def register() -> None:
     visibility.register(Application, applications)
     visibility.register(Review, reviews)
     visibility.register(Score, scores)
+    # The human rights prize, kept apart (grants.prize.readers).
+    prize_readers.register()
