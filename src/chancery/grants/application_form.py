@@ -53,6 +53,9 @@ class GrantApplicationForm(ApplicationForm):
     )  # fmt: skip
     application = file_field(_("Application form"), required=False)
     annex = file_field(_("Annex"), required=False)
+    # The counter's page shows the case's data by these labels only (the rest — call, budget lines,
+    # co-financing, protection — is in the grants' case panel, worded; never raw True/False or a list).
+    DATA_LABELS = {"purpose": _("Purpose of the project")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

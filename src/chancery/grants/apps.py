@@ -46,6 +46,19 @@ class GrantsConfig(AppConfig):
                 area="procedures",
             )
         )  # fmt: skip
+        # --- the human rights prize (grants.prize) ---
+        from chancery.grants.prize import panels as prize_panels
+
+        register_case_panel(HUMAN_RIGHTS_PRIZE.code, "grants/prize/case_panel.html", prize_panels.nomination_context,
+                            order=40)  # fmt: skip
+        navigation.register(
+            navigation.Module(
+                "prize", _("Human rights prize"), "prize:index", order=50, permission="grants.handle",
+                area="procedures",
+            )
+        )  # fmt: skip
+        navigation.register(navigation.Module("prize_public", _("Human rights prize"), "prize_public:index", order=19,
+                                              area="public"))  # fmt: skip
         navigation.register(navigation.Module("calls", _("Calls for proposals"), "grants_public:calls", order=18,
                                               area="public"))  # fmt: skip
 

@@ -11,3 +11,8 @@ GRANT_AWARDED = declare("grants.grant_awarded", _("Grant awarded"))
 GRANT_PROPOSED = declare("grants.grant_proposed", _("Grant proposed to the Government"))
 GRANT_SUBMITTED_TO_GOVERNMENT = declare("grants.grant_submitted", _("Grant proposal submitted for a meeting"))
 EMERGENCY_ALLOCATED = declare("grants.emergency_allocated", _("Humanitarian emergency allocation decided"))
+# --- The human rights prize ---------------------------------------------------------------------
+PRIZE_NOMINATION_RECEIVED = declare(
+    "grants.prize_nomination_received", _("Nomination for the human rights prize received")
+)
+PRIZE_LAUREATE_DECIDED = declare("grants.prize_laureate_decided", _("Laureate of the human rights prize decided"))

@@ -345,3 +345,13 @@ class EmergencyAllocation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case.reference}: {self.emergency}"
+# --- The human rights prize (its own module, kept apart from the grants) --------------------------
+from chancery.grants.prize_models import (  # noqa: E402, F401 - models of this app
+    DeliberationNote,
+    Edition,
+    JuryMember,
+    JuryReview,
+    JuryScore,
+    Nomination,
+    PrizeCriterion,
+)

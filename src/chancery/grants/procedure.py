@@ -10,8 +10,7 @@ call's page) → granted (the award commits the envelope under a row lock: never
 | rejected (a motivated letter). Confidential when the applicant is a person at risk (the entry
 action of the submission raises the file's level).
 
-MRP: a nomination for the yearly human rights prize, received, admitted to the jury, shortlisted,
-and the laureate decided; the rest is not selected.
+MRP: a nomination for the yearly human rights prize: declared in `grants.prize.procedure`.
 """
 
 from __future__ import annotations
@@ -27,7 +26,6 @@ from chancery.procedures.guards import notify_applicant
 from chancery.procedures.steps import information_requests, withdrawals
 
 CODE = applications.CODE
-PRIZE_CODE = "MRP"
 HANDLERS = CIVIL_SERVICE | SECRETARIAT
 
 SUBMITTABLE = Guard(
@@ -213,60 +211,5 @@ GRANT_APPLICATION = Procedure(
 GRANT_APPLICATION.extend("award", guards=(MINISTER_DECIDES,))
 
 
-HUMAN_RIGHTS_PRIZE = Procedure(
-    code=PRIZE_CODE,
-    name=gettext_lazy("Nomination for the human rights prize"),
-    description=gettext_lazy(
-        "A nomination of a person or organisation for the yearly human rights prize of the Flemish Government; "
-        "a jury scores the admitted nominations and the laureate is decided."
-    ),
-    team=TEAM,
-    access_level="confidential",
-    answer_transition="answer",
-    document_types=(
-        DocumentType("nomination", gettext_lazy("nomination")),
-        DocumentType("annex", gettext_lazy("annex")),
-    ),
-    states=(
-        State("draft", gettext_lazy("Draft")),
-        State("nominated", gettext_lazy("Nominated, being checked"), gettext_lazy("Received, being checked")),
-        State(
-            "incomplete",
-            gettext_lazy("Incomplete, waiting for the nominator"),
-            gettext_lazy("More information needed from you"),
-            waiting_for_applicant=True,
-        ),
-        State(
-            "jury", gettext_lazy("Before the jury"), gettext_lazy("Under assessment"), public_code="under_assessment"
-        ),
-        State(
-            "shortlisted",
-            gettext_lazy("Shortlisted by the jury"),
-            gettext_lazy("Under assessment"),
-            public_code="under_assessment",
-        ),
-        State("laureate", gettext_lazy("Laureate"), final=True),
-        State("not_selected", gettext_lazy("Not selected"), final=True),
-        State("withdrawn", gettext_lazy("Withdrawn"), final=True),
-    ),  # fmt: skip
-    transitions=(
-        _t("submit", gettext_lazy("Nominate"), "draft", "nominated", {APPLICANT}),
-        *withdrawals(("draft", "nominated", "incomplete")),
-        *information_requests(HANDLERS, (("nominated", "incomplete"),)),
-        _t("admit", gettext_lazy("Admit to the jury"), "nominated", "jury", HANDLERS),
-        _t("shortlist", gettext_lazy("Shortlist"), "jury", "shortlisted", HANDLERS, reason_required=True),
-        _t(
-            "award_prize",
-            gettext_lazy("Decide: laureate"),
-            "shortlisted",
-            "laureate",
-            HANDLERS,
-            reason_required=True,
-            on_enter=(notify_applicant(gettext_lazy("The jury decided on your nomination.")),),
-        ),
-        *(
-            _t("not_select", gettext_lazy("Not selected"), source, "not_selected", HANDLERS, reason_required=True)
-            for source in ("nominated", "jury", "shortlisted")
-        ),
-    ),  # fmt: skip
-)
+# The nomination for the human rights prize (MRP) lives with the prize, kept apart from the grants.
+from chancery.grants.prize.procedure import HUMAN_RIGHTS_PRIZE  # noqa: E402, F401 - registered by apps.py

@@ -20,6 +20,7 @@ from chancery.grants.models import (
     Review,
     Score,
 )
+from chancery.grants.prize import readers as prize_readers
 
 
 def calls(user) -> visibility.Rule:
@@ -58,3 +59,5 @@ def register() -> None:
     # The proposal to the Government follows its application; an emergency allocation its file.
     visibility.register(GovernmentProposal, visibility.follows("application"))
     visibility.register(EmergencyAllocation, visibility.follows("case"))
+    # The human rights prize, kept apart (grants.prize.readers).
+    prize_readers.register()

@@ -18,6 +18,10 @@ MEMORANDUM = "Beleidsnota / memorandum Kanselarij en Buitenlandse Zaken 2024–2
 SOURCE_LIFECYCLE = "procedure-rules §D3: VLAIO (living labs) en Polsslag (binnenland.vlaanderen.be), gangbare praktijk"
 SOURCE_LEGAL = "Wet van 16 mei 2003 (algemene bepalingen begrotingen), art. 11 en 13; Vlaamse Codex Overheidsfinanciën"
 PLAN_FROM = datetime.date(2024, 1, 1)
+# The human rights prize (memorandum §6.1.2): the thresholds of its public form are an operational
+# choice of the service (a person fills in a nomination in more than a few seconds; a handful an
+# hour from one address is plenty), as the feedback panel's hourly limit.
+SOURCE_PRIZE_FORM = "Keuze van de dienst (spambescherming van het publieke voordrachtformulier, memorandum §6.1.2)"
 PLAN_UNTIL = datetime.date(2029, 12, 31)
 
 
@@ -67,6 +71,9 @@ FIGURES = (
     Figure("max_score", 20, SOURCE_LIFECYCLE, PLAN_FROM),
     Figure("completion_days", 7, SOURCE_LIFECYCLE, PLAN_FROM),
     Figure("advance_share", Decimal("0.80"), SOURCE_LIFECYCLE, PLAN_FROM),
+    # --- the human rights prize's public nomination form (spam protection, no captcha service) ---
+    Figure("prize_min_fill_seconds", 5, SOURCE_PRIZE_FORM, PLAN_FROM),
+    Figure("prize_nominations_per_hour", 5, SOURCE_PRIZE_FORM, PLAN_FROM),
 )
 
 

@@ -17,9 +17,9 @@ from chancery.core.demo.loader import seed, tally
 from chancery.core.models import Entity, Role, User
 from chancery.grants import rules
 from chancery.grants.demo import decisions
+from chancery.grants.demo.prize import load_prize
 from chancery.grants.models import Call
 from chancery.grants.permissions import TEAM
-from chancery.grants.procedure import PRIZE_CODE
 from chancery.grants.services import applications, programmes
 from chancery.procedures.models import PartyKind, Representation
 from chancery.procedures.services import cases as engine
@@ -186,33 +186,6 @@ def _application(row, call, users, created):
     return seed(f"grants:application:{title}", make, created)
 
 
-NOMINATIONS = [
-    ("Voordracht: Viasna-mensenrechtencentrum", "jury"),
-    ("Voordracht: journaliste uit Tbilisi", "nominated"),
-    ("Voordracht: verdediger van inheemse landrechten", "laureate"),
-]
-
-
-def _nomination(title, state, users, created):
-    applicant, handler = users["aanvrager"], users["subsidies"]
-
-    def make():
-        nominator = {**PERSON_AT_RISK, "name": "Pieter Claes", "country": "BE"}
-        case = work.apply(
-            applicant, PRIZE_CODE, party=nominator, title=title, data={"edition": timezone.localdate().year},
-            documents=[], source="command",
-        )  # fmt: skip
-        steps = {"jury": ["admit"], "laureate": ["admit", "shortlist", "award_prize"]}.get(state, [])
-        for step in steps:
-            case.refresh_from_db()
-            engine.fire(case, step, handler, reason="Beslist door de jury." if step != "admit" else "",
-                        expected_version=case.version, source="command")  # fmt: skip
-        case.refresh_from_db()
-        return case
-
-    return seed(f"grants:nomination:{title}", make, created)
-
-
 @transaction.atomic
 def load_demo() -> dict[type, int]:
     created: list = []
@@ -239,8 +212,7 @@ def load_demo() -> dict[type, int]:
         call = calls.get(row[1])
         if call is not None:
             _application(row, call, users, created)
-    for title, state in NOMINATIONS:
-        _nomination(title, state, users, created)
+    load_prize(handler, [jury, *([expert] if expert else [])], created)
     _link_monitoring(handler, created)
     decisions.load(users, year, created)  # the decision by the Government, the humanitarian fast track
     return tally(created)

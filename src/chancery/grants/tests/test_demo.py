@@ -4,7 +4,7 @@ applications in every state with one protected defender; loaded once (a second r
 from chancery.core.models import Role
 from chancery.core.testing import make_user
 from chancery.grants.demo.loader import load_demo
-from chancery.grants.models import Application, Call, Envelope, Programme
+from chancery.grants.models import Application, Call, Edition, Envelope, Programme
 from chancery.grants.services import programmes
 from chancery.procedures.models import Case
 
@@ -21,7 +21,8 @@ def test_the_demo(db):
     states = set(Case.objects.filter(procedure="SUB").values_list("state", flat=True))
     assert {"submitted", "incomplete", "inadmissible", "assessment", "assessed", "granted", "rejected"} <= states
     nominations = set(Case.objects.filter(procedure="MRP").values_list("state", flat=True))
-    assert nominations == {"nominated", "jury", "laureate"}
+    assert nominations == {"received", "admissible", "inadmissible", "shortlisted", "scored", "laureate", "not_chosen"}
+    assert Edition.objects.count() == 2 and Edition.objects.exclude(laureate=None).count() == 1
     protected = Application.objects.get(protected=True)
     assert protected.case.access_level == "confidential" and protected.awarded_cents
     committed = Envelope.objects.get(programme__code="mensenrechtenfonds").committed_cents
