@@ -8,6 +8,7 @@ from chancery.core.admin_site import restrict_admin_to_administrators
 from chancery.disaster_fund.urls import counter_patterns as disaster_counter_patterns
 from chancery.disaster_fund.urls import public_patterns as disaster_public_patterns
 from chancery.grants import views as grants_views
+from chancery.grants.urls import counter_patterns as grants_counter_patterns
 from chancery.grants.urls import public_patterns as grants_public_patterns
 from chancery.investment_screening.urls import public_patterns as investment_public_patterns
 from chancery.licensing.urls import counter_patterns as licence_counter_patterns
@@ -49,6 +50,7 @@ urlpatterns = [
     path("rampenfonds/", include(disaster_public_patterns)),
     path("app/subsidies/", include("chancery.grants.urls")),
     path("oproepen/", include(grants_public_patterns)),
+    path("loket/subsidies/", include(grants_counter_patterns)),
     path("loket/", include(counter_patterns)),
     path("strategische-goederen/rapport/", include(licence_public_patterns)),
     path("investeringsscreening/rapport/", include(investment_public_patterns)),

@@ -2,14 +2,26 @@
 envelopes are public accountability (the envelope's figures are budget figures); a call is public
 once published; an application follows its file (procedures.Case: a protected person's file is
 confidential), and is read by the reviewers assigned to it; reviews and scores are the grants
-service's, and each reviewer reads their own."""
+service's, and each reviewer reads their own. A grant's tranches, reports and recovery orders
+follow its file."""
 
 from __future__ import annotations
 
 from chancery.core import visibility
 from chancery.core.authz import may
 from chancery.core.visibility import Condition, Follows
-from chancery.grants.models import Application, Call, Criterion, Envelope, Programme, Review, Score
+from chancery.grants.models import (
+    Application,
+    Call,
+    Criterion,
+    Envelope,
+    Programme,
+    RecoveryOrder,
+    Report,
+    Review,
+    Score,
+    Tranche,
+)
 
 
 def calls(user) -> visibility.Rule:
@@ -45,3 +57,7 @@ def register() -> None:
     visibility.register(Application, applications)
     visibility.register(Review, reviews)
     visibility.register(Score, scores)
+    # Payments, reports and recoveries follow the grant's file (not its reviewers).
+    visibility.register(Tranche, visibility.follows("application__case"))
+    visibility.register(Report, visibility.follows("application__case"))
+    visibility.register(RecoveryOrder, visibility.follows("application__case"))

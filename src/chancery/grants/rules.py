@@ -85,3 +85,11 @@ def source_of(key: str) -> str:
 
 # The name shown for a protected beneficiary (a person at risk) in every output above the file's level.
 PROTECTED_BENEFICIARY = "beschermde begunstigde"
+
+
+# --- payments and reports (issue 15, capabilities 5 and 6) ---------------------------------------
+# The final report is due within this many days once the service asks for it (the clock `report`
+# on the case). procedure-rules §D3 step 7 names the final report but gives no term: a default of
+# Chancery's, to be replaced by the grant agreement's term when the service has one.
+SOURCE_REPORT_TERM = "Chancery-standaard (procedure-rules §D3 stap 7 noemt het eindverslag zonder termijn)"
+FIGURES = (*FIGURES, Figure("final_report_days", 60, SOURCE_REPORT_TERM, PLAN_FROM))
