@@ -16,6 +16,7 @@ from django.utils import timezone
 from chancery.core.demo.loader import seed, tally
 from chancery.core.models import Entity, Role, User
 from chancery.grants import rules
+from chancery.grants.demo import payments
 from chancery.grants.models import Call
 from chancery.grants.permissions import TEAM
 from chancery.grants.procedure import PRIZE_CODE
@@ -240,4 +241,5 @@ def load_demo() -> dict[type, int]:
             _application(row, call, users, created)
     for title, state in NOMINATIONS:
         _nomination(title, state, users, created)
+    payments.load(calls, users, created, application=_application)  # payments and reports
     return tally(created)

@@ -389,3 +389,29 @@ def test_an_odd_grant_loses_no_cent(applicant, grants, call, reviewers):
     assert [amount for _kind, amount, _state in amounts(case)] == [266_66, 66_67]
     assert Case.objects.get(pk=case.pk).state == "agreement_signed"
     assert TrancheState.ORDERED == amounts(case)[0][2]
+
+
+def test_the_payments_of_a_protected_grant_are_hidden_from_everyone_outside_the_service(org, grants, call,
+                                                                                         reviewers):  # fmt: skip
+    """The access matrix over the new models: a protected person's tranches, reports and recovery
+    order are read by the grants service and the beneficiary, by no other role of the organisation
+    (the secretariat and administrators see all)."""
+    from chancery.core.models import Role
+    from chancery.core.testing import make_user
+    from chancery.grants.testing import PERSON_AT_RISK
+
+    defender = make_user("t-verdediger", Role.APPLICANT)
+    case = to_granted(grants, defender, call, reviewers, party=PERSON_AT_RISK, protected=True, country="BY")
+    fire(case, "sign_agreement", grants)
+    fire(case, "pay_advance", grants)
+    report(defender, case, kind="interim")
+    fire(case, "order_recovery", grants, "Het doel werd niet nageleefd.")
+    models = (Tranche, Report, RecoveryOrder)
+    for role, user in org.users.items():
+        if role in ("admin", "secretariat"):
+            continue
+        for model in models:
+            assert not model.objects.visible_to(user).filter(application__case=case).exists(), (role, model)
+    for user in (grants, defender):
+        for model in models:
+            assert model.objects.visible_to(user).filter(application__case=case).exists(), model
