@@ -62,9 +62,12 @@ def payments_context(request, case) -> dict | None:
         "grant": application,
         "handler": handler,
         "awarded": euro(application.awarded_cents),
-        "advance_share": application.call.advance_share,
+        "advance_share": _percent(application.call.advance_share),
         "paid": euro(payments.paid_cents(application)),
-        "tranches": [{"tranche": t, "amount": euro(t.amount_cents), "instruction": t.instruction} for t in tranches],
+        "tranches": [
+            {"tranche": t, "amount": euro(t.amount_cents), "instruction": t.instruction, "share": _percent(t.share)}
+            for t in tranches
+        ],
         "reports": [
             {
                 "report": r,
@@ -84,3 +87,9 @@ def payments_context(request, case) -> dict | None:
         "report_form": ReportForm(application=application, kinds=kinds) if beneficiary and kinds else None,
         "assessment_form": FinalAssessmentForm() if handler and case.state == "report_submitted" else None,
     }
+
+
+def _percent(share) -> str:
+    """A share as a percentage without trailing zeros: 0.8000 → "80 %"."""
+    value = (share * 100).normalize()
+    return f"{value:f} %"

@@ -38,7 +38,7 @@ from chancery.procedures.services.parties import require_representation
 
 REPORT_FIELDS = ("kind", "state", "spent_cents", "accepted_cents")
 # Where the beneficiary may report: an interim report while the project runs, the final one when due.
-REPORTABLE = {ReportKind.INTERIM: ("advance_paid", "report_due"), ReportKind.FINAL: ("report_due",)}
+REPORTABLE = {ReportKind.INTERIM: ("advance_paid",), ReportKind.FINAL: ("report_due",)}
 
 
 def _grant(case: Case) -> Application:
