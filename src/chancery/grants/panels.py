@@ -47,8 +47,8 @@ def payments_context(request, case) -> dict | None:
     statements, and any recovery order; for the beneficiary the report form while one is due, for
     the grants service the assessment forms."""
     from chancery.grants.forms import FinalAssessmentForm, InterimReviewForm, ReportForm
-    from chancery.grants.models import ReportKind, ReportState
-    from chancery.grants.services import payments, reports
+    from chancery.grants.models import ReportKind, ReportState, TrancheState
+    from chancery.grants.services import reports
 
     application = Application.objects.filter(case=case).select_related("call", "case").first()
     if application is None or application.awarded_cents is None:
@@ -63,9 +63,14 @@ def payments_context(request, case) -> dict | None:
         "handler": handler,
         "awarded": euro(application.awarded_cents),
         "advance_share": _percent(application.call.advance_share),
-        "paid": euro(payments.paid_cents(application)),
+        "paid": euro(sum(t.amount_cents for t in tranches if t.state == TrancheState.PAID)),
         "tranches": [
-            {"tranche": t, "amount": euro(t.amount_cents), "instruction": t.instruction, "share": _percent(t.share)}
+            {
+                "tranche": t,
+                "amount": euro(t.amount_cents),
+                "instruction": f"{case.reference}-T{t.number}",
+                "share": _percent(t.share),
+            }
             for t in tranches
         ],
         "reports": [

@@ -415,3 +415,56 @@ def test_the_payments_of_a_protected_grant_are_hidden_from_everyone_outside_the_
     for user in (grants, defender):
         for model in models:
             assert model.objects.visible_to(user).filter(application__case=case).exists(), model
+
+
+def test_the_payments_panel_costs_the_same_queries_with_more_reports(client, applicant, grants, granted):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    fire(granted, "sign_agreement", grants)
+    fire(granted, "pay_advance", grants)
+    report(applicant, granted, kind="interim")
+    client.force_login(grants)
+    url = f"/app/zaken/{granted.reference}/"
+    with CaptureQueriesContext(connection) as one:
+        page = client.get(url)
+    assert page.status_code == 200 and f"{granted.reference}-T1" in page.content.decode()
+    report(applicant, granted, kind="interim")
+    report(applicant, granted, kind="interim")
+    with CaptureQueriesContext(connection) as three:
+        page = client.get(url)
+    assert "Betalingen en verslagen" in page.content.decode()
+    assert len(three) == len(one)
+
+
+def test_the_pages_forms_reach_the_services(client, applicant, other_applicant, grants, granted):
+    """The counter's report form, the interim review and the final assessment, through their views;
+    an outsider gets 404 and changes nothing."""
+    fire(granted, "sign_agreement", grants)
+    fire(granted, "pay_advance", grants)
+    counter = f"/loket/subsidies/{granted.reference}/verslag/"
+    form = {"report-kind": "interim", "report-narrative": "Halfweg.", "report-spent_0": "100", "report-spent_1": "50"}
+    client.force_login(other_applicant)
+    assert client.post(counter, form).status_code == 404
+    client.force_login(applicant)
+    assert client.post(counter, {**form, "report-spent_0": "-1"}).status_code == 302
+    assert not Report.objects.exists()
+    assert client.post(counter, form).status_code == 302
+    interim = Report.objects.get()
+    assert interim.spent_cents == 150_00
+    client.force_login(grants)
+    review = f"/app/subsidies/dossiers/{granted.reference}/verslagen/{interim.pk}/"
+    client.post(review, {f"interim-{interim.pk}-decision": "accept", f"interim-{interim.pk}-note": ""})
+    interim.refresh_from_db()
+    assert interim.state == ReportState.ACCEPTED
+    fire(granted, "request_final_report", grants)
+    client.force_login(applicant)
+    client.post(counter, {**form, "report-kind": "final", "report-spent_0": "30000", "report-spent_1": "15000"})
+    granted.refresh_from_db()
+    assert granted.state == "report_submitted"
+    assess = f"/app/subsidies/dossiers/{granted.reference}/eindverslag/"
+    assert client.post(assess, {"assessment-accepted_eur": "45000"}).status_code == 403
+    client.force_login(grants)
+    client.post(assess, {"assessment-accepted_eur": "45000", "assessment-note": ""})
+    granted.refresh_from_db()
+    assert granted.state == "settled"
