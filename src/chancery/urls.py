@@ -9,6 +9,7 @@ from chancery.disaster_fund.urls import counter_patterns as disaster_counter_pat
 from chancery.disaster_fund.urls import public_patterns as disaster_public_patterns
 from chancery.grants import views as grants_views
 from chancery.grants.prize.urls import public_patterns as prize_public_patterns
+from chancery.grants.urls import counter_patterns as grants_counter_patterns
 from chancery.grants.urls import public_patterns as grants_public_patterns
 from chancery.investment_screening.urls import public_patterns as investment_public_patterns
 from chancery.licensing.urls import counter_patterns as licence_counter_patterns
@@ -53,6 +54,7 @@ urlpatterns = [
     # The human rights prize (grants.prize): its public pages and the service's and jury's pages.
     path("mensenrechtenprijs/", include(prize_public_patterns)),
     path("app/mensenrechtenprijs/", include("chancery.grants.prize.urls")),
+    path("loket/subsidies/", include(grants_counter_patterns)),
     path("loket/", include(counter_patterns)),
     path("strategische-goederen/rapport/", include(licence_public_patterns)),
     path("investeringsscreening/rapport/", include(investment_public_patterns)),

@@ -25,6 +25,12 @@ class GrantsConfig(AppConfig):
         registry.register(GRANT_APPLICATION)
         registry.register(HUMAN_RIGHTS_PRIZE)
         register_case_panel(GRANT_APPLICATION.code, "grants/case_panel.html", panels.application_context, order=40)
+        # Payments in tranches, reports and recovery (issue 15, capabilities 5 and 6).
+        from chancery.grants.services.reports import fill_recovery_reason
+        from chancery.procedures.signals import case_transitioned
+
+        register_case_panel(GRANT_APPLICATION.code, "grants/payments_panel.html", panels.payments_context, order=41)
+        case_transitioned.connect(fill_recovery_reason, dispatch_uid="grants_recovery_reason")
         routes.register("grants", api.GrantViewSet, "grant")
         routes.register("calls", api.CallViewSet, "call")
         opendata.register(

@@ -16,3 +16,8 @@ PRIZE_NOMINATION_RECEIVED = declare(
     "grants.prize_nomination_received", _("Nomination for the human rights prize received")
 )
 PRIZE_LAUREATE_DECIDED = declare("grants.prize_laureate_decided", _("Laureate of the human rights prize decided"))
+# Payments in tranches and reports (issue 15, capabilities 5 and 6).
+TRANCHE_PAID = declare("grants.tranche_paid", _("Grant tranche paid"))
+REPORT_SUBMITTED = declare("grants.report_submitted", _("Grant report submitted"))
+REPORT_DECIDED = declare("grants.report_decided", _("Grant report assessed"))
+RECOVERY_ORDERED = declare("grants.recovery_ordered", _("Recovery of a grant ordered"))

@@ -75,3 +75,54 @@ class SubmitProposalForm(forms.Form):
         if getattr(user, "person_id", None) or getattr(user, "entity_id", None):
             mandatees = mandatees.represented_by(user) or mandatees
         self.fields["mandatees"] = MandateeChoiceField(label=_("Submitting ministers"), queryset=mandatees)
+
+
+# --- payments and reports (issue 15, capabilities 5 and 6) ---------------------------------------
+
+
+class ReportForm(forms.Form):
+    """The beneficiary's report at the counter: interim or final, the content report, and the cost
+    statement, one amount spent per line of the budget table (fields `spent_<n>`)."""
+
+    prefix = "report"
+    kind = forms.ChoiceField(label=_("Report"), widget=forms.RadioSelect)
+    narrative = forms.CharField(label=_("Content report: what the project did"), max_length=8000,
+                                widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
+
+    def __init__(self, *args, application, kinds, **kwargs):
+        super().__init__(*args, **kwargs)
+        from chancery.grants.models import ReportKind
+        from chancery.grants.services.money import euro
+
+        self.fields["kind"].choices = [(kind, ReportKind(kind).label) for kind in kinds]
+        if len(kinds) == 1:
+            self.fields["kind"].initial = kinds[0]
+        self.lines = list(application.budget_lines)
+        for n, line in enumerate(self.lines):
+            self.fields[f"spent_{n}"] = forms.CharField(
+                label=_("Spent on “%(line)s” (EUR, budget %(budget)s)")
+                % {"line": line["label"], "budget": euro(line["amount_cents"])},
+                max_length=20,
+            )
+
+    def spent(self) -> list[str]:
+        return [self.cleaned_data[f"spent_{n}"] for n in range(len(self.lines))]
+
+
+class FinalAssessmentForm(forms.Form):
+    prefix = "assessment"
+    accepted_eur = forms.CharField(label=_("Accepted of the grant (EUR)"), max_length=20)
+    note = forms.CharField(label=_("Motivation (required when less than the grant is accepted)"), required=False,
+                           max_length=4000, widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+
+
+class InterimReviewForm(forms.Form):
+    prefix = "interim"
+    decision = forms.TypedChoiceField(
+        label=_("Assessment of the interim report"),
+        choices=[("accept", _("Accept")), ("refuse", _("Refuse"))],
+        coerce=lambda value: value == "accept",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(label=_("Motivation"), required=False, max_length=4000,
+                           widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip

@@ -107,6 +107,9 @@ class Call(models.Model):
                                           default=rules.figure("pass_mark_total"))  # fmt: skip
     state = models.CharField(_("state"), max_length=12, choices=CallState.choices, default=CallState.DRAFT)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Payments in tranches: the advance's share of the grant, the balance is paid after the final report.
+    advance_share = models.DecimalField(_("advance (share of the grant)"), max_digits=3, decimal_places=2,
+                                        default=rules.figure("advance_share"))  # fmt: skip
     # Who decides the grants of this call (issue 15 §4): the competent minister, or the Government
     # (an agenda item); above rules' government threshold the Government decides in any case.
     decided_by = models.CharField(_("decided by"), max_length=12, choices=[("minister", _("the competent minister")),
@@ -123,6 +126,9 @@ class Call(models.Model):
             models.CheckConstraint(condition=Q(max_grant_cents__gt=0), name="grants_call_maximum_positive"),
             models.CheckConstraint(
                 condition=Q(pass_mark_total__gte=0, pass_mark_total__lte=1), name="grants_call_pass_mark_fraction"
+            ),  # fmt: skip
+            models.CheckConstraint(
+                condition=Q(advance_share__gt=0, advance_share__lt=1), name="grants_call_advance_share_fraction"
             ),  # fmt: skip
         ]
 
@@ -345,6 +351,142 @@ class EmergencyAllocation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case.reference}: {self.emergency}"
+
+
+# --- payments in tranches, reports and recovery (issue 15, capabilities 5 and 6) -----------------
+# After the award (procedure SUB from `granted` on): the tranches are planned when the agreement is
+# signed, each a payment instruction of its own (planned → ordered → paid, or cancelled); the
+# beneficiary reports (interim, final) with a cost statement against the budget table; the final
+# report is accepted, partially accepted (the balance reduced) or refused (a recovery order).
+# An envelope's paid amount only grows through `services.payments.pay` (under its row lock).
+
+
+class TrancheKind(models.TextChoices):
+    ADVANCE = "advance", _("Advance")
+    BALANCE = "balance", _("Balance after the final report")
+
+
+class TrancheState(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ORDERED = "ordered", _("Payment ordered")
+    PAID = "paid", _("Paid")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Tranche(models.Model):
+    """One payment of a grant: its share, its amount in cents (the last takes the remainder) and the
+    state of its payment instruction."""
+
+    application = models.ForeignKey(Application, verbose_name=_("grant"), on_delete=models.CASCADE,
+                                    related_name="tranches")  # fmt: skip
+    number = models.PositiveSmallIntegerField(_("number"))
+    kind = models.CharField(_("kind"), max_length=10, choices=TrancheKind.choices)
+    share = models.DecimalField(_("share of the grant"), max_digits=5, decimal_places=4)
+    amount_cents = models.BigIntegerField(_("amount (cents)"))
+    state = models.CharField(_("state"), max_length=10, choices=TrancheState.choices, default=TrancheState.PLANNED)
+    ordered_on = models.DateField(_("ordered on"), null=True, blank=True)
+    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+
+    objects = ReadableQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tranche")
+        verbose_name_plural = _("tranches")
+        ordering = ["application", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "number"], name="grants_one_tranche_per_number"),
+            models.CheckConstraint(condition=Q(amount_cents__gte=0), name="grants_tranche_not_negative"),
+            models.CheckConstraint(
+                condition=~Q(state="paid") | Q(paid_on__isnull=False), name="grants_tranche_paid_has_date"
+            ),  # fmt: skip
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} T{self.number}"
+
+    @property
+    def instruction(self) -> str:
+        """The payment instruction's reference: the file's reference and the tranche's number."""
+        return f"{self.application.case.reference}-T{self.number}"
+
+
+class ReportKind(models.TextChoices):
+    INTERIM = "interim", _("Interim report")
+    FINAL = "final", _("Final report")
+
+
+class ReportState(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    ACCEPTED = "accepted", _("Accepted")
+    PARTIALLY_ACCEPTED = "partially_accepted", _("Partially accepted")
+    REFUSED = "refused", _("Refused")
+
+
+class Report(models.Model):
+    """A report of the beneficiary with its cost statement: per line of the budget table, what was
+    spent (cents)."""
+
+    application = models.ForeignKey(Application, verbose_name=_("grant"), on_delete=models.CASCADE,
+                                    related_name="reports")  # fmt: skip
+    kind = models.CharField(_("kind"), max_length=10, choices=ReportKind.choices)
+    state = models.CharField(_("state"), max_length=20, choices=ReportState.choices, default=ReportState.SUBMITTED)
+    narrative = models.TextField(_("content report"), max_length=8000)
+    # [{label, budget_cents, spent_cents}], in the order of the budget table.
+    cost_lines = models.JSONField(_("cost statement"), default=list)
+    spent_cents = models.BigIntegerField(_("spent (cents)"))
+    submitted_at = models.DateTimeField(_("submitted"))
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("submitted by"),
+                                     on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    # What the grants service accepts of the grant (final report), set by its assessment.
+    accepted_cents = models.BigIntegerField(_("accepted (cents)"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("decided by"), on_delete=models.PROTECT,
+                                   null=True, blank=True, related_name="+")  # fmt: skip
+    decision_note = models.TextField(_("assessment"), max_length=4000, blank=True)
+
+    objects = ReadableQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("grant report")
+        verbose_name_plural = _("grant reports")
+        ordering = ["application", "submitted_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(spent_cents__gte=0) & (Q(accepted_cents__isnull=True) | Q(accepted_cents__gte=0)),
+                name="grants_report_amounts_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.get_kind_display()}"
+
+
+class RecoveryOrder(models.Model):
+    """What the beneficiary must pay back: a refused report or a purpose not respected."""
+
+    application = models.ForeignKey(Application, verbose_name=_("grant"), on_delete=models.CASCADE,
+                                    related_name="recoveries")  # fmt: skip
+    amount_cents = models.BigIntegerField(_("amount to pay back (cents)"))
+    reason = models.TextField(_("reason"), max_length=4000)
+    ordered_at = models.DateTimeField(_("ordered"))
+    ordered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("ordered by"), on_delete=models.PROTECT,
+                                   related_name="+")  # fmt: skip
+    repaid_on = models.DateField(_("repaid on"), null=True, blank=True)
+
+    objects = ReadableQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("recovery order")
+        verbose_name_plural = _("recovery orders")
+        ordering = ["application", "ordered_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount_cents__gt=0), name="grants_recovery_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.amount_cents}"
+
+
 # --- The human rights prize (its own module, kept apart from the grants) --------------------------
 from chancery.grants.prize_models import (  # noqa: E402, F401 - models of this app
     DeliberationNote,

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from chancery.core.permissions import CIVIL_SERVICE, SECRETARIAT
 from chancery.grants import rules
 from chancery.grants.permissions import TEAM
-from chancery.grants.services import applications, government
+from chancery.grants.services import applications, government, payments, reports
 from chancery.procedures.engine import APPLICANT, Action, Clock, DocumentType, Guard, Procedure, State, Term, Transition
 from chancery.procedures.guards import notify_applicant
 from chancery.procedures.steps import information_requests, withdrawals
@@ -81,6 +81,88 @@ GOVERNMENT_TRANSITIONS = (
     _t("follow_government_rejection", gettext_lazy("Reject, as the Government decided"), "government", "rejected",
        HANDLERS, guards=(GOVERNMENT_NOT_ADOPTED,), reason_to_applicant=True, on_enter=(RECORD_REJECTION, DECIDED)),
 )  # fmt: skip
+# --- after the award: agreement, payments in tranches, reports, settlement or recovery -----------
+# procedure-rules §D3 steps 6–7: GRANTED → AGREEMENT_SIGNED → ADVANCE_PAID → REPORT_DUE →
+# REPORT_SUBMITTED → SETTLED | RECOVERY. The tranches are planned when the agreement is signed (the
+# advance ordered at once); the final report comes from the counter (services.reports.submit); the
+# service's assessment (services.reports.assess_final) picks the step: accepted in full, partially
+# (the balance reduced) or a recovery; the balance is paid, or the recovered amount paid back.
+ADVANCE_ORDERED = Guard("advance_ordered", gettext_lazy("The advance is ordered and not yet paid"),
+                        payments.advance_ordered)  # fmt: skip
+FINAL_REPORT_ON_FILE = Guard("final_report_on_file",
+                             gettext_lazy("The final report with its cost statement is submitted"),
+                             reports.final_report_on_file)  # fmt: skip
+ASSESSED_IN_FULL = Guard("assessed_in_full", gettext_lazy("The final report's assessment accepts the whole grant"),
+                         reports.assessed_in_full)  # fmt: skip
+ASSESSED_PARTIALLY = Guard(
+    "assessed_partially",
+    gettext_lazy("The final report's assessment accepts less than the grant, not less than what was paid"),
+    reports.assessed_partially,
+)
+RECOVERABLE = Guard("recoverable", gettext_lazy("More was paid than is accepted"), reports.recoverable)
+BALANCE_PAYABLE = Guard("balance_payable", gettext_lazy("The balance is ordered (or nothing remains to pay)"),
+                        payments.balance_payable)  # fmt: skip
+RECOVERY_OPEN = Guard("recovery_open", gettext_lazy("A recovery order awaits repayment"), reports.recovery_open)
+PLAN_TRANCHES = Action("plan_tranches", gettext_lazy("Plan the tranches and order the advance"), payments.plan_step)
+PAY_ADVANCE = Action("pay_advance", gettext_lazy("Record the advance as paid"), payments.pay_advance_step)
+SETTLE = Action("settle", gettext_lazy("Release what is not accepted and order the balance"), reports.settle_step)
+ORDER_RECOVERY = Action("order_recovery", gettext_lazy("Record the recovery order"), reports.recovery_step)
+PAY_BALANCE = Action("pay_balance", gettext_lazy("Record the balance as paid"), payments.pay_balance_step)
+REPAID = Action("repaid", gettext_lazy("Record the repayment"), reports.repaid_step)
+REPORT_ASSESSED = notify_applicant(gettext_lazy("The grants service assessed your final report."))
+RECOVERY_NOTICE = notify_applicant(gettext_lazy("A recovery of your grant was ordered: see the amount to pay back."))
+
+PAYMENT_STATES = (
+    State("agreement_signed", gettext_lazy("Agreement signed, advance ordered"), decided=True),
+    State("advance_paid", gettext_lazy("Advance paid, project running"), decided=True),
+    State("report_due", gettext_lazy("Final report due"), gettext_lazy("Your final report is due"), decided=True),
+    State("report_submitted", gettext_lazy("Final report submitted, being assessed"),
+          gettext_lazy("Final report received, being assessed")),
+    State("settled", gettext_lazy("Settled, balance ordered"), decided=True),
+    State("paid_out", gettext_lazy("Settled and paid"), final=True),
+    State("recovery", gettext_lazy("Recovery ordered, awaiting repayment"), decided=True),
+    State("recovered", gettext_lazy("Recovered"), final=True),
+)  # fmt: skip
+PAYMENT_TRANSITIONS = (
+    _t("sign_agreement", gettext_lazy("Record the signed grant agreement"), "granted", "agreement_signed", HANDLERS,
+       on_enter=(PLAN_TRANCHES,)),
+    _t("pay_advance", gettext_lazy("Record the payment of the advance"), "agreement_signed", "advance_paid",
+       HANDLERS, guards=(ADVANCE_ORDERED,), on_enter=(PAY_ADVANCE,)),
+    _t("request_final_report", gettext_lazy("Ask for the final report"), "advance_paid", "report_due", HANDLERS,
+       reason_to_applicant=True, on_enter=(notify_applicant(gettext_lazy("Your final report is due.")),)),
+    _t("submit_report", gettext_lazy("Submit the final report"), "report_due", "report_submitted", {APPLICANT},
+       guards=(FINAL_REPORT_ON_FILE,)),
+    _t("accept_report", gettext_lazy("Accept the final report"), "report_submitted", "settled", HANDLERS,
+       guards=(ASSESSED_IN_FULL,), reason_to_applicant=True, on_enter=(SETTLE, REPORT_ASSESSED)),
+    _t("accept_report_partially", gettext_lazy("Accept the final report partially (balance reduced)"),
+       "report_submitted", "settled", HANDLERS, guards=(ASSESSED_PARTIALLY,), reason_required=True,
+       reason_to_applicant=True, on_enter=(SETTLE, REPORT_ASSESSED)),
+    *(
+        _t("order_recovery", gettext_lazy("Order a recovery (report refused or purpose not respected)"), source,
+           "recovery", HANDLERS, guards=(RECOVERABLE,), reason_required=True, reason_to_applicant=True,
+           on_enter=(ORDER_RECOVERY, RECOVERY_NOTICE))
+        for source in ("advance_paid", "report_due", "report_submitted")
+    ),
+    _t("pay_balance", gettext_lazy("Record the payment of the balance"), "settled", "paid_out", HANDLERS,
+       guards=(BALANCE_PAYABLE,), on_enter=(PAY_BALANCE,)),
+    _t("record_repayment", gettext_lazy("Record the repayment"), "recovery", "recovered", HANDLERS,
+       guards=(RECOVERY_OPEN,), on_enter=(REPAID,)),
+)  # fmt: skip
+PAYMENT_CLOCKS = (
+    Clock(
+        code="final_report",
+        label=gettext_lazy("Final report due"),
+        terms=(
+            Term(
+                days=rules.figure("final_report_days"),
+                source=rules.source_of("final_report_days"),
+                valid_from=rules.PLAN_FROM,
+            ),
+        ),  # fmt: skip
+        runs_in={"report_due"},
+    ),
+)
+# --- end of the payments block --------------------------------------------------------------------
 
 
 GRANT_APPLICATION = Procedure(
@@ -128,6 +210,7 @@ GRANT_APPLICATION = Procedure(
         State("granted", gettext_lazy("Granted"), decided=True),
         State("rejected", gettext_lazy("Rejected"), final=True),
         State("withdrawn", gettext_lazy("Withdrawn"), final=True),
+        *PAYMENT_STATES,
     ),  # fmt: skip
     transitions=(
         _t(
@@ -191,6 +274,7 @@ GRANT_APPLICATION = Procedure(
             on_enter=(RECORD_REJECTION, DECIDED),
         ),
         *GOVERNMENT_TRANSITIONS,
+        *PAYMENT_TRANSITIONS,
     ),  # fmt: skip
     clocks=(
         Clock(
@@ -205,6 +289,7 @@ GRANT_APPLICATION = Procedure(
             ),  # fmt: skip
             runs_in={"incomplete"},
         ),
+        *PAYMENT_CLOCKS,
     ),
 )
 

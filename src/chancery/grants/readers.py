@@ -2,7 +2,8 @@
 envelopes are public accountability (the envelope's figures are budget figures); a call is public
 once published; an application follows its file (procedures.Case: a protected person's file is
 confidential), and is read by the reviewers assigned to it; reviews and scores are the grants
-service's, and each reviewer reads their own."""
+service's, and each reviewer reads their own. A grant's tranches, reports and recovery orders
+follow its file."""
 
 from __future__ import annotations
 
@@ -17,8 +18,11 @@ from chancery.grants.models import (
     Envelope,
     GovernmentProposal,
     Programme,
+    RecoveryOrder,
+    Report,
     Review,
     Score,
+    Tranche,
 )
 from chancery.grants.prize import readers as prize_readers
 
@@ -61,3 +65,7 @@ def register() -> None:
     visibility.register(EmergencyAllocation, visibility.follows("case"))
     # The human rights prize, kept apart (grants.prize.readers).
     prize_readers.register()
+    # Payments, reports and recoveries follow the grant's file (not its reviewers).
+    visibility.register(Tranche, visibility.follows("application__case"))
+    visibility.register(Report, visibility.follows("application__case"))
+    visibility.register(RecoveryOrder, visibility.follows("application__case"))

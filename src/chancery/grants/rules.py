@@ -161,3 +161,11 @@ def decision_figure(key: str, on: datetime.date | None = None) -> DecisionFigure
         raise KeyError(key)
     in_force = [f for f in entries if f.valid_from <= on] or [min(entries, key=lambda f: f.valid_from)]
     return max(in_force, key=lambda f: f.valid_from)
+
+
+# --- payments and reports (issue 15, capabilities 5 and 6) ---------------------------------------
+# The final report is due within this many days once the service asks for it (the clock `report`
+# on the case). procedure-rules §D3 step 7 names the final report but gives no term: a default of
+# Chancery's, to be replaced by the grant agreement's term when the service has one.
+SOURCE_REPORT_TERM = "Chancery-standaard (procedure-rules §D3 stap 7 noemt het eindverslag zonder termijn)"
+FIGURES = (*FIGURES, Figure("final_report_days", 60, SOURCE_REPORT_TERM, PLAN_FROM))

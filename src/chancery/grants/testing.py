@@ -100,3 +100,30 @@ def to_assessed(handler, case, reviewers, marks=(16, 14, 12)):
     fire(case, "close_assessment", handler)
     case.refresh_from_db()
     return case
+
+
+# --- payments and reports (issue 15, capabilities 5 and 6) ---------------------------------------
+
+
+def to_granted(handler, applicant, call, reviewers, **changes):
+    """An application filed, reviewed and awarded (45 000.00 EUR with the default budget)."""
+    case = apply(applicant, call, **changes)
+    to_assessed(handler, case, reviewers)
+    fire(case, "award", handler, "Toegekend binnen de enveloppe.")
+    case.refresh_from_db()
+    return case
+
+
+def to_report_due(handler, case):
+    """The agreement signed, the advance paid, the final report asked for."""
+    for step in ("sign_agreement", "pay_advance", "request_final_report"):
+        fire(case, step, handler)
+    case.refresh_from_db()
+    return case
+
+
+def report(applicant, case, spent=("30000.00", "15000.00"), kind="final", narrative="Alle activiteiten uitgevoerd."):
+    from chancery.grants.services import reports
+
+    case.refresh_from_db()
+    return reports.submit(applicant, case, kind=kind, spent=list(spent), narrative=narrative)

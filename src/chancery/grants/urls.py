@@ -14,7 +14,13 @@ urlpatterns = [
     path("statistieken/", views_statistics.statistics_view, name="statistics"),
     # The decision by the Government (issue 15 §4).
     path("dossiers/<str:reference>/regering/", views.submit_proposal, name="submit_proposal"),
+    # Payments and reports (issue 15, capabilities 5 and 6).
+    path("dossiers/<str:reference>/eindverslag/", views.assess_final_report, name="assess_final_report"),
+    path("dossiers/<str:reference>/verslagen/<int:pk>/", views.review_interim_report, name="review_interim_report"),
 ]
+
+# The beneficiary's report at the counter (/loket/subsidies/…).
+counter_patterns = ([path("<str:reference>/verslag/", views.submit_report, name="report")], "grants_counter")
 
 public_patterns = (
     [

@@ -15,11 +15,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chancery.core.authz import require
+from chancery.core.once import once
 from chancery.core.views_kit import call_service
-from chancery.grants.forms import ConflictForm, ReviewerForm, ScoreForm, SubmitProposalForm
-from chancery.grants.models import Application, Call, GovernmentProposal, Programme, Review
-from chancery.grants.services import applications, government, programmes, public
-from chancery.grants.services.money import euro
+from chancery.grants.forms import (
+    ConflictForm,
+    FinalAssessmentForm,
+    InterimReviewForm,
+    ReportForm,
+    ReviewerForm,
+    ScoreForm,
+    SubmitProposalForm,
+)
+from chancery.grants.models import Application, Call, GovernmentProposal, Programme, Report, Review
+from chancery.grants.services import applications, government, programmes, public, reports
+from chancery.grants.services.money import cents, euro
 from chancery.procedures.models import Case
 
 
@@ -189,4 +198,66 @@ def submit_proposal(request, reference: str):
                                                 mandatees=form.cleaned_data["mandatees"]),
         form=form, success=_("The proposal is submitted to the Government."),
         back=proposal.application.case.get_absolute_url(),
+    )  # fmt: skip
+
+
+# --- payments and reports (issue 15, capabilities 5 and 6) ---------------------------------------
+
+
+@login_required
+@require_POST
+@once
+def submit_report(request, reference: str):
+    """The beneficiary's report from the counter page (the payments panel)."""
+    case = Case.objects.visible_to(request.user).filter(
+        reference=reference, procedure=applications.CODE, applicant_user=request.user
+    ).first()  # fmt: skip
+    if case is None:
+        raise Http404
+    application = applications.application_of(case)
+    kinds = [kind for kind, states in reports.REPORTABLE.items() if case.state in states] or list(reports.REPORTABLE)
+    form = ReportForm(request.POST, application=application, kinds=kinds)
+    return call_service(
+        request,
+        lambda: reports.submit(request.user, case, kind=form.cleaned_data["kind"], spent=form.spent(),
+                               narrative=form.cleaned_data["narrative"]),
+        form=form, success=_("Your report is submitted."), back=reverse("counter:case", args=[case.reference]),
+    )  # fmt: skip
+
+
+def _handled_case(request, reference: str) -> Case:
+    case = Case.objects.visible_to(request.user).filter(reference=reference, procedure=applications.CODE).first()
+    if case is None:
+        raise Http404
+    require(request.user, "grants.handle")
+    return case
+
+
+@login_required
+@require_POST
+@once
+def assess_final_report(request, reference: str):
+    case = _handled_case(request, reference)
+    form = FinalAssessmentForm(request.POST)
+    return call_service(
+        request,
+        lambda: reports.assess_final(request.user, case,
+                                     accepted_cents=cents(form.cleaned_data["accepted_eur"], _("Accepted amount")),
+                                     note=form.cleaned_data["note"]),
+        form=form, success=_("The final report is assessed."), back=case.get_absolute_url(),
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+@once
+def review_interim_report(request, reference: str, pk: int):
+    case = _handled_case(request, reference)
+    report = get_object_or_404(Report.objects.visible_to(request.user), pk=pk, application__case=case)
+    form = InterimReviewForm(request.POST, prefix=f"interim-{report.pk}")
+    return call_service(
+        request,
+        lambda: reports.review_interim(request.user, report, accept=form.cleaned_data["decision"],
+                                       note=form.cleaned_data["note"]),
+        form=form, success=_("The interim report is assessed."), back=case.get_absolute_url(),
     )  # fmt: skip

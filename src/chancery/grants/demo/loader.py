@@ -16,7 +16,7 @@ from django.utils import timezone
 from chancery.core.demo.loader import seed, tally
 from chancery.core.models import Entity, Role, User
 from chancery.grants import rules
-from chancery.grants.demo import decisions
+from chancery.grants.demo import decisions, payments
 from chancery.grants.demo.prize import load_prize
 from chancery.grants.models import Call
 from chancery.grants.permissions import TEAM
@@ -215,6 +215,7 @@ def load_demo() -> dict[type, int]:
     load_prize(handler, [jury, *([expert] if expert else [])], created)
     _link_monitoring(handler, created)
     decisions.load(users, year, created)  # the decision by the Government, the humanitarian fast track
+    payments.load(calls, users, created, application=_application)  # payments and reports
     return tally(created)
 
 

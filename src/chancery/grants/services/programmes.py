@@ -25,7 +25,9 @@ from chancery.grants.models import Call, CallState, Criterion, Envelope, Program
 from chancery.grants.services.money import euro
 
 ENVELOPE_FIELDS = ("planned_cents", "committed_cents", "paid_cents")
-CALL_FIELDS = ("title", "state", "opens_at", "closes_at", "max_grant_cents", "pass_mark_total", "decided_by")
+CALL_FIELDS = (
+    "title", "state", "opens_at", "closes_at", "max_grant_cents", "pass_mark_total", "decided_by", "advance_share"
+)  # fmt: skip
 
 
 @transaction.atomic
@@ -101,6 +103,7 @@ def create_call(
     criteria: list[dict],
     eligible_countries: list[str] | None = None,
     pass_mark_total: Decimal | None = None,
+    advance_share: Decimal | None = None,
     source: str | None = None,
     decided_by: str = "minister",
 ) -> Call:
@@ -128,6 +131,12 @@ def create_call(
         errors["pass_mark_total"] = _("The overall pass mark is between 0 and 1.")
     if decided_by not in ("minister", "government"):
         errors["decided_by"] = _("A grant is decided by the competent minister or by the Government.")
+    try:
+        advance = Decimal(str(advance_share)) if advance_share is not None else rules.figure("advance_share")
+    except ArithmeticError:
+        advance = Decimal(-1)
+    if not 0 < advance < 1 or advance != advance.quantize(Decimal("0.01")):
+        errors["advance_share"] = _("The advance is a share of the grant between 0 and 1 (e.g. 0.80).")
     if errors:
         raise ValidationError(errors)
     base = slugify(title)[:70] or "oproep"
@@ -139,7 +148,7 @@ def create_call(
         programme=programme, year=year, slug=slug, title=title.strip(), objectives=objectives,
         eligible_applicants=eligible_applicants, eligible_costs=eligible_costs, max_grant_cents=max_grant_cents,
         opens_at=opens_at, closes_at=closes_at, eligible_countries=[c.upper() for c in eligible_countries or []],
-        pass_mark_total=total, decided_by=decided_by,
+        pass_mark_total=total, decided_by=decided_by, advance_share=advance,
     )  # fmt: skip
     for order, criterion in enumerate(criteria):
         Criterion.objects.create(

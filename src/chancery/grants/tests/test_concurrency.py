@@ -58,3 +58,42 @@ def test_two_simultaneous_awards_on_the_last_room_of_an_envelope(applicant):
     states = sorted(Case.objects.filter(pk__in=[first.pk, second.pk]).values_list("state", flat=True))
     assert states == ["assessed", "granted"]
     assert Application.objects.filter(awarded_cents__isnull=False).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_handlers_paying_the_same_tranche_at_the_same_moment(applicant):
+    """The tranche's and the envelope's row locks: one payment is recorded, the other is refused as
+    paying twice; the envelope's paid amount grows once."""
+    from chancery.grants.models import Tranche, TrancheKind
+    from chancery.grants.services import payments
+    from chancery.grants.testing import fire, to_granted
+
+    grants = grants_handler()
+    colleague = grants_handler("t-subsidies-2")
+    call = open_call(grants, programme(grants))
+    case = to_granted(grants, applicant, call, [reviewer("t-jury-a")])
+    fire(case, "sign_agreement", grants)
+    advance = Tranche.objects.get(application__case=case, kind=TrancheKind.ADVANCE)
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def pay(user):
+        try:
+            barrier.wait(timeout=10)
+            payments.pay(user, advance)
+            outcomes.append("paid")
+        except ValidationError as refused:
+            outcomes.append(" ".join(refused.messages))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=pay, args=(user,)) for user in (grants, colleague)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    refused = [outcome for outcome in outcomes if outcome != "paid"]
+    assert outcomes.count("paid") == 1 and len(refused) == 1
+    assert "twee keer" in refused[0] or "twice" in refused[0]
+    envelope = Envelope.objects.get(pk=case.grant_application.envelope_id)
+    assert envelope.paid_cents == 36_000_00

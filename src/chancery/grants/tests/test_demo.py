@@ -4,7 +4,7 @@ applications in every state with one protected defender; loaded once (a second r
 from chancery.core.models import Role
 from chancery.core.testing import make_user
 from chancery.grants.demo.loader import load_demo
-from chancery.grants.models import Application, Call, Edition, Envelope, Programme
+from chancery.grants.models import Application, Call, Edition, Envelope, Programme, RecoveryOrder, Report, Tranche
 from chancery.grants.services import programmes
 from chancery.procedures.models import Case
 
@@ -20,6 +20,13 @@ def test_the_demo(db):
     assert programmes.open_calls().count() == 5 and Call.objects.count() == 6
     states = set(Case.objects.filter(procedure="SUB").values_list("state", flat=True))
     assert {"submitted", "incomplete", "inadmissible", "assessment", "assessed", "granted", "rejected"} <= states
+    # Payments and reports: a grant in every state after the award.
+    assert {"agreement_signed", "advance_paid", "report_due", "report_submitted", "settled", "paid_out", "recovery",
+            "recovered"} <= states  # fmt: skip
+    assert Tranche.objects.filter(state="paid").exists() and Report.objects.filter(kind="interim").exists()
+    assert RecoveryOrder.objects.filter(repaid_on__isnull=False).exists()
+    ukraine = Envelope.objects.get(programme__code="oostgrens-oekraine")
+    assert 0 < ukraine.paid_cents <= ukraine.committed_cents
     nominations = set(Case.objects.filter(procedure="MRP").values_list("state", flat=True))
     assert nominations == {"received", "admissible", "inadmissible", "shortlisted", "scored", "laureate", "not_chosen"}
     assert Edition.objects.count() == 2 and Edition.objects.exclude(laureate=None).count() == 1
