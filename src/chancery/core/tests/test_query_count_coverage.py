@@ -20,7 +20,8 @@ WITHOUT_BASELINE = {
     "procedures:fire", "procedures:note", "procedures:take", "counter:answer", "counter:message", "licensing:renew",
     "procedures:representation_revoke", "counter:draft_delete",
     "monitoring:budget", "monitoring:milestone_add", "monitoring:milestone_status", "strategic_goods:finding",
-    "investment_screening:assessment", "grants:assign_reviewer",
+    "investment_screening:assessment", "grants:assign_reviewer", "grants:assess_final_report",
+    "grants:review_interim_report", "grants:submit_proposal", "grants_counter:report",
     "api:webhook-redeliver", "set_language", "logout",
     "foreign_network:assign", "foreign_network:cost", "foreign_network:weights", "foreign_network:criterion_add",
     "foreign_network:candidate_add", "foreign_network:score", "foreign_network:report",
@@ -39,8 +40,9 @@ WITHOUT_BASELINE = {
     "document_download", "rendition_download", "procedures:download", "counter:download", "monitoring:report_pdf",
     "licensing_public:csv", "open_data_file", "investment_screening:csv", "regulation_office:evidence",
     "investment_screening_public:csv",
-    # One object looked up, then a redirect to its counted page (or a one-row description): /id/….
-    "identifier",
+    # One object looked up, then a redirect to its counted page (or a one-row description): /id/…, the
+    # prize's latest edition.
+    "identifier", "prize_public:index",
     # The same view as a counted page (its year).
     "licensing:statistics_year", "investment_screening:year",
     # No database: the OpenAPI document (compared with api/openapi.yaml instead), its reader, the health check,

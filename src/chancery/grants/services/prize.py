@@ -12,6 +12,7 @@ note's text into the audit trail's changes or an event's data."""
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -20,6 +21,7 @@ from django.core.cache import caches
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -326,9 +328,13 @@ class Consolidation:
     members: int
 
 
-def consolidate(nomination: Nomination) -> Consolidation | None:
-    criteria = list(PrizeCriterion.objects.filter(edition_id=nomination.edition_id))
-    scores = list(JuryScore.objects.filter(review__nomination=nomination, review__scored_at__isnull=False))
+def consolidate(nomination: Nomination, *, criteria=None, scores=None) -> Consolidation | None:
+    """The jury's averages per criterion and the weighted total; `criteria` and `scores` when the
+    caller read them already for several nominations (`ranking`)."""
+    if criteria is None:
+        criteria = list(PrizeCriterion.objects.filter(edition_id=nomination.edition_id))
+    if scores is None:
+        scores = list(JuryScore.objects.filter(review__nomination=nomination, review__scored_at__isnull=False))
     members = len({s.review_id for s in scores})
     if not members:
         return None
@@ -344,7 +350,20 @@ def consolidate(nomination: Nomination) -> Consolidation | None:
 
 
 def ranking(nominations) -> list[Consolidation]:
-    found = [c for n in nominations if (c := consolidate(n)) is not None]
+    """Two queries whatever the number of nominations: their editions' criteria and their scores."""
+    nominations = list(nominations)
+    criteria, scores = defaultdict(list), defaultdict(list)
+    for criterion in PrizeCriterion.objects.filter(edition_id__in={n.edition_id for n in nominations}):
+        criteria[criterion.edition_id].append(criterion)
+    for score in JuryScore.objects.filter(review__nomination__in=nominations, review__scored_at__isnull=False).annotate(
+        nomination_id=F("review__nomination_id")
+    ):
+        scores[score.nomination_id].append(score)
+    found = [
+        c
+        for n in nominations
+        if (c := consolidate(n, criteria=criteria[n.edition_id], scores=scores[n.pk])) is not None
+    ]
     return sorted(found, key=lambda c: (-c.total, c.nomination.received_at, c.nomination.pk))
 
 

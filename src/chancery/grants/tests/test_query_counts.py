@@ -60,5 +60,47 @@ def test_queries_of_the_page(client, data, page, query_counts):
     check_page(client, page, data, query_counts, more=lambda: a_round(data["users"], data["fund"]))
 
 
+# --- the human rights prize: the service's and the jury's pages, the public edition -----------------
+PRIZE_PAGES = [
+    Page("prize:index", lambda d: reverse("prize:index"), "grants", scales=True),
+    Page("prize:edition", lambda d: reverse("prize:edition", args=[d["edition"].year]), "grants", scales=True),
+    Page("prize:review", lambda d: reverse("prize:review", args=[d["review"].pk]), "juror"),
+    Page("prize_public:edition", lambda d: reverse("prize_public:edition", args=[d["edition"].year]), None),
+    Page("prize_public:nominate", lambda d: reverse("prize_public:nominate", args=[d["edition"].year]), None),
+]
+
+
+def a_nomination(grants, edition, n=[0]):  # noqa: B006 - a counter across rounds
+    """A nomination shortlisted (a review per jury member) with a deliberation note."""
+    from chancery.grants.services import prize
+    from chancery.grants.tests.test_prize import nomination_data
+
+    n[0] += 1
+    nomination = prize.nominate(edition, nomination_data(nominee_name=f"Kandidaat {n[0]}"))
+    fire(nomination.case, "declare_admissible", grants)
+    fire(nomination.case, "shortlist", grants)
+    prize.add_note(grants, edition, f"Notitie {n[0]}")
+    return nomination
+
+
+@pytest.fixture
+def prize_data(grants, reviewers):
+    from chancery.grants.prize_models import JuryReview
+    from chancery.grants.tests.test_prize import make_edition
+
+    edition = make_edition(grants, jury=reviewers)
+    nomination = a_nomination(grants, edition)
+    review = JuryReview.objects.filter(nomination=nomination, member__user=reviewers[0]).get()
+    return {"users": {"grants": grants, "juror": reviewers[0]}, "edition": edition, "review": review}
+
+
+@pytest.mark.parametrize("page", PRIZE_PAGES, ids=str)
+def test_queries_of_the_prize_page(client, prize_data, page, query_counts):
+    check_page(client, page, prize_data, query_counts, more=lambda: a_nomination(prize_data["users"]["grants"],
+                                                                                 prize_data["edition"]))  # fmt: skip
+
+
 def test_every_baseline_is_measured():
-    assert_no_stale_baselines(Path(__file__).with_name("query_counts.json"), [page.key for page in PAGES])
+    assert_no_stale_baselines(
+        Path(__file__).with_name("query_counts.json"), [page.key for page in [*PAGES, *PRIZE_PAGES]]
+    )
