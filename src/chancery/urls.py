@@ -48,6 +48,7 @@ urlpatterns = [
     path("loket/schademelding/", include(disaster_counter_patterns)),
     path("rampenfonds/", include(disaster_public_patterns)),
     path("app/subsidies/", include("chancery.grants.urls")),
+    path("app/archief/", include("chancery.archive.urls")),
     path("oproepen/", include(grants_public_patterns)),
     path("loket/", include(counter_patterns)),
     path("strategische-goederen/rapport/", include(licence_public_patterns)),
