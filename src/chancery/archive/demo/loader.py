@@ -1,0 +1,32 @@
+"""Demo of the archive: two archivists (`archivaris`, `archivaris2`), so that one proposes a
+destruction list and the other approves it (four eyes). The demo's files closed recently: nothing is
+past its retention yet, and the archive's page says so when a list is asked for.
+
+Idempotent: each account is a DemoSeed key."""
+
+from __future__ import annotations
+
+from chancery.core.demo.loader import seed, tally
+from chancery.core.models import Role, User
+
+ARCHIVISTS = [("archivaris", "Arne", "Claes"), ("archivaris2", "Lotte", "Peeters")]
+
+
+def _archivist(username: str, first: str, last: str, created: list) -> User | None:
+    def make():
+        from chancery.core.demo.data import DEMO_PASSWORD
+
+        user = User(username=username, role=Role.ARCHIVIST, first_name=first, last_name=last)
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        return user
+
+    return seed(f"archive:user:{username}", make, created)
+
+
+def load_demo() -> dict[type, int]:
+    created: list = []
+    for username, first, last in ARCHIVISTS:
+        if not User.objects.filter(username=username).exists():
+            _archivist(username, first, last, created)
+    return tally(created)
