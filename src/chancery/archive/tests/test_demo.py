@@ -5,7 +5,7 @@ from chancery.core.models import Role, User
 
 
 def test_the_demo_makes_two_archivists_once(db):
-    assert sum(load_demo().values()) == 2
+    assert sum(load_demo().values()) == 2  # no closed file, no hold
     assert load_demo() == {}
     assert set(User.objects.filter(role=Role.ARCHIVIST).values_list("username", flat=True)) == {
         "archivaris", "archivaris2"
