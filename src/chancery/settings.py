@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "chancery.disaster_fund",
     "chancery.crisis",
     "chancery.grants",
+    "chancery.archive",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

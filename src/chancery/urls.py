@@ -50,6 +50,7 @@ urlpatterns = [
     path("loket/schademelding/", include(disaster_counter_patterns)),
     path("rampenfonds/", include(disaster_public_patterns)),
     path("app/subsidies/", include("chancery.grants.urls")),
+    path("app/archief/", include("chancery.archive.urls")),
     path("oproepen/", include(grants_public_patterns)),
     # The human rights prize (grants.prize): its public pages and the service's and jury's pages.
     path("mensenrechtenprijs/", include(prize_public_patterns)),

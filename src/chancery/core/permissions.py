@@ -27,6 +27,9 @@ STAFF = SECRETARIAT | CIVIL_SERVICE
 EXPERTS = frozenset({Role.EXPERT})
 APPLICANTS = frozenset({Role.APPLICANT})
 ADMINISTRATORS = frozenset({Role.ADMIN})
+# The archive service (Archiefdecreet: the body's archive manager): destruction lists, legal holds,
+# archive packages (chancery.archive.permissions).
+ARCHIVISTS = frozenset({Role.ARCHIVIST})
 
 
 def has_role(user, roles) -> bool:

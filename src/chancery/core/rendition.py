@@ -24,17 +24,26 @@ def office_binary() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(data: bytes, suffix: str) -> bytes:
-    """Convert with a private LibreOffice profile (so parallel conversions do not collide)."""
+# PDF/A-2b (ISO 19005-2), for archive packages (chancery.archive): LibreOffice's export filter of
+# the document's own application, with its PDF/A option.
+PDFA_FILTERS = {".docx": "writer_pdf_Export", ".odt": "writer_pdf_Export", ".xlsx": "calc_pdf_Export",
+                ".ods": "calc_pdf_Export"}  # fmt: skip
+PDFA_OPTIONS = '{"SelectPdfVersion":{"type":"long","value":"2"}}'
+
+
+def convert_to_pdf(data: bytes, suffix: str, *, pdfa: bool = False) -> bytes:
+    """Convert with a private LibreOffice profile (so parallel conversions do not collide); with
+    `pdfa`, to PDF/A-2b (only the office formats of PDFA_FILTERS)."""
     binary = office_binary()
     if binary is None:
         raise FileNotFoundError("LibreOffice is not installed")
     with tempfile.TemporaryDirectory(prefix="chancery-office-") as folder:
         source = Path(folder) / f"document{suffix}"
         source.write_bytes(data)
+        target = f"pdf:{PDFA_FILTERS[suffix]}:{PDFA_OPTIONS}" if pdfa else "pdf"
         command = [
             binary, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--norestore",
-            "--convert-to", "pdf", "--outdir", folder, str(source),
+            "--convert-to", target, "--outdir", folder, str(source),
         ]  # fmt: skip
         subprocess.run(command, check=True, capture_output=True, timeout=TIMEOUT_SECONDS)  # noqa: S603 - a fixed binary, a file name we made
         return (Path(folder) / "document.pdf").read_bytes()

@@ -16,7 +16,7 @@ class InvestmentScreeningConfig(AppConfig):
     def ready(self) -> None:
         from chancery.api import routes
         from chancery.core import navigation
-        from chancery.investment_screening import api, panels, permissions, readers  # noqa: F401 - declares the app's actions
+        from chancery.investment_screening import api, panels, permissions, readers, retention  # noqa: F401 - declares the app's actions
         from chancery.investment_screening.procedure import FDI_SCREENING
         from chancery.procedures import registry
         from chancery.procedures.panels import register_case_panel

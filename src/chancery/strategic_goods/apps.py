@@ -18,7 +18,7 @@ class StrategicGoodsConfig(AppConfig):
         from chancery.core import navigation
         from chancery.procedures import registry
         from chancery.procedures.panels import register_case_panel, register_inbox_flag
-        from chancery.strategic_goods import panels, permissions, readers  # noqa: F401 - declares the app's actions
+        from chancery.strategic_goods import panels, permissions, readers, retention  # noqa: F401 - declares the app's actions
         from chancery.strategic_goods.procedure import STRATEGIC_GOODS
 
         readers.register()

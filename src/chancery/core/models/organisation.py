@@ -155,6 +155,9 @@ class Role(models.TextChoices):
     CIVIL_SERVANT = "civil_servant", _("Civil servant")
     EXPERT = "expert", _("External expert (read-only)")
     APPLICANT = "applicant", _("Applicant (external)")
+    # Keeps the closed files: proposes and approves destruction lists, exports archive packages
+    # (chancery.archive). Reads like the public otherwise: the confidentiality rule names no archivist.
+    ARCHIVIST = "archivist", _("Archivist")
 
 
 # The roles' values, for code that checks a role named from outside (a claim of the identity provider)

@@ -32,6 +32,8 @@ WITHOUT_BASELINE = {
     "crisis:plan_review",
     "eu_files:position_add", "eu_files:tracking", "eu_files:approve", "eu_files:submit", "eu_files:attendee_add",
     "eu_files:outcome_add", "eu_files:escalate",
+    "archive:propose", "archive:strike", "archive:approve", "archive:carry_out", "archive:place_hold",
+    "archive:lift_hold", "archive:export",
     # Forms to fill in: nothing listed on them.
     "login", "decisions:meeting_create", "decisions:submission_create", "decisions:meeting_attendance",
     "document_create", "document_add_version", "document_change", "counter:apply", "licensing_counter:register",

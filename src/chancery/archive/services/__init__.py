@@ -1,0 +1,2 @@
+"""The archive's use cases: legal holds (`holds`), destruction lists (`destruction`) and archive
+packages of closed files (`packages`)."""

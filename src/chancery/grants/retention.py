@@ -1,0 +1,36 @@
+"""How long the files of the grant programmes are kept (core.retention_registry, through
+procedures.retention.case_series): grant applications (SUB) and nominations for the human rights
+prize (MRP), humanitarian emergency allocations (SUBH). Grants are payments from the budget, kept at
+least as long as the accounts that show them; a nomination of someone not awarded is kept for a
+shorter time.
+
+The figures are te verifiëren: the Archiefdecreet of 9 July 2010 allows destruction only as an
+approved selection list (selectielijst) says, and this project has not read the list that applies
+to these files; `verified=False` until someone enters the periods from it, with their source.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils.translation import gettext_lazy as _
+
+from chancery.core.retention import ARCHIVE_DECREE
+from chancery.core.retention_registry import Period, register
+from chancery.grants import fast_track
+from chancery.grants.prize.procedure import PRIZE_CODE
+from chancery.grants.procedure import CODE
+from chancery.procedures.retention import case_series
+
+SOURCE = ARCHIVE_DECREE + ", art. 8 en 9; selectielijst van de bevoegde dienst (termijn te verifiëren)"
+SINCE = datetime.date(2010, 9, 3)
+
+APPLICATIONS = register(case_series(CODE, _("Files: grant applications"), (Period(10, SOURCE, SINCE, verified=False),)))
+EMERGENCY_ALLOCATIONS = register(
+    case_series(
+        fast_track.CODE, _("Files: humanitarian emergency allocations"), (Period(10, SOURCE, SINCE, verified=False),)
+    )
+)
+NOMINATIONS = register(
+    case_series(PRIZE_CODE, _("Files: human rights prize nominations"), (Period(5, SOURCE, SINCE, verified=False),))
+)

@@ -1,0 +1,30 @@
+"""How long the files of procedure CSG are kept (core.retention_registry, through
+procedures.retention.case_series). Export control files; the EU dual-use regulation (EU) 2021/821,
+art. 27, asks exporters to keep their records at least three years after the end of the year of
+export, the authority's own files longer.
+
+The figure is te verifiëren: the Archiefdecreet of 9 July 2010 allows destruction only as an
+approved selection list (selectielijst) says, and this project has not read the list that applies
+to these files; `verified=False` until someone enters the period from it, with its source. A changed
+period is a new entry with its own `valid_from`: a file keeps the period of the day it closed.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils.translation import gettext_lazy as _
+
+from chancery.core.retention import ARCHIVE_DECREE
+from chancery.core.retention_registry import Period, register
+from chancery.procedures.retention import case_series
+
+SOURCE = ARCHIVE_DECREE + ", art. 8 en 9; selectielijst van de bevoegde dienst (termijn te verifiëren)"
+
+SERIES = register(
+    case_series(
+        "CSG",
+        _("Files: licence applications for strategic goods"),
+        (Period(10, SOURCE, datetime.date(2010, 9, 3), verified=False),),
+    )
+)
