@@ -100,6 +100,8 @@ INSTALLED_APPS = [
     "chancery.disaster_fund",
     "chancery.crisis",
     "chancery.grants",
+    # Above the domain apps: reads what each declares in its personal_data.py (core.personal_data).
+    "chancery.privacy",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

@@ -27,6 +27,9 @@ STAFF = SECRETARIAT | CIVIL_SERVICE
 EXPERTS = frozenset({Role.EXPERT})
 APPLICANTS = frozenset({Role.APPLICANT})
 ADMINISTRATORS = frozenset({Role.ADMIN})
+# The data protection officer (GDPR art. 37-39): outside the administration's files, reading
+# personal data only through the privacy module's requests, which are audited.
+DATA_PROTECTION = frozenset({Role.DPO})
 
 
 def has_role(user, roles) -> bool:

@@ -155,6 +155,10 @@ class Role(models.TextChoices):
     CIVIL_SERVANT = "civil_servant", _("Civil servant")
     EXPERT = "expert", _("External expert (read-only)")
     APPLICANT = "applicant", _("Applicant (external)")
+    # The data protection officer (functionaris voor gegevensbescherming, GDPR art. 37-39): keeps
+    # the register of processing and answers data subjects' requests (chancery.privacy); sees no
+    # confidential file by this role.
+    DPO = "dpo", _("Data protection officer")
 
 
 # The roles' values, for code that checks a role named from outside (a claim of the identity provider)
