@@ -44,7 +44,8 @@ class Holding:
     row giving the reason or None (a file still under retention, a published decision).
     `describe`: a short reference of a row (no personal data), e.g. the case's reference.
     `rewrite`: field → function(old value) giving the new value instead of the pseudonym (a
-    text masked rather than replaced)."""
+    text masked rather than replaced). `labels`: field → label, for a field whose model gives it none
+    of its own (the pages and the export show labels, never column names)."""
 
     model: str
     subject: str
@@ -56,6 +57,11 @@ class Holding:
     kept: object = None
     describe: Callable[[object], str] | None = None
     rewrite: dict[str, Callable[[str], str]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def label(self, model, name: str) -> str:
+        """The field's label: the declared one, else the model field's verbose name."""
+        return str(self.labels.get(name) or model._meta.get_field(name).verbose_name)
 
     def kept_reason(self, row) -> str | None:
         """Why the law keeps this row's personal data, or None when it may be pseudonymised."""

@@ -70,6 +70,7 @@ CLAIMS = declare(
                 scope={"reporter_kind": "person"},
                 pseudonymise=("reporter_name", "reporter_id", "address"),
                 kept=report_kept,
+                labels={"reported_at": _("reported on")},
                 describe=lambda report: f"#{report.pk}",
             ),
             Holding(

@@ -45,6 +45,7 @@ COUNTER = declare(
                 scope={"kind": "person"},
                 pseudonymise=("name", "address", "email", "registration_number"),
                 kept=party_kept,
+                labels={"created_at": _("created")},
                 describe=lambda party: f"#{party.pk}",
             ),
         ),

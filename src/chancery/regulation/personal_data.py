@@ -53,6 +53,7 @@ FEEDBACK = declare(
                 match={EMAIL: "email", NAME: "name"},
                 pseudonymise=("name", "email", "organisation"),
                 rewrite={"text": masked},
+                labels={"submitted_at": _("submitted")},
                 describe=lambda signal: f"#{signal.pk}",
             ),
         ),

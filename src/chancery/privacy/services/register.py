@@ -47,7 +47,7 @@ def entries(public_only: bool = False) -> list[Entry]:
             rows.append(HoldingRow(
                 model=str(model._meta.verbose_name),
                 subject=str(holding.subject),
-                fields=[str(model._meta.get_field(name).verbose_name) for name in holding.fields],
+                fields=[holding.label(model, name) for name in holding.fields],
                 erasure=_erasure(holding),
             ))  # fmt: skip
         result.append(Entry(activity, str(apps.get_app_config(activity.app).verbose_name), rows))

@@ -164,10 +164,6 @@ def _value(row: models.Model, name: str):
     return str(value)
 
 
-def _label(model: type[models.Model], name: str) -> str:
-    return str(model._meta.get_field(name).verbose_name)
-
-
 def describe(subject: Subject) -> list[dict]:
     """The export's content: per activity of the register, its declared facts and the person's rows
     with the declared fields only (machine names in `data`, the fields' labels beside them)."""
@@ -185,7 +181,7 @@ def describe(subject: Subject) -> list[dict]:
                     "subject": str(f.holding.subject),
                     "reference": f.holding.describe(row) if f.holding.describe else f"#{row.pk}",
                     "data": {name: _value(row, name) for name in f.holding.fields},
-                    "labels": {name: _label(f.model, name) for name in f.holding.fields},
+                    "labels": {name: f.holding.label(f.model, name) for name in f.holding.fields},
                     "kept": f.holding.kept_reason(row),
                 })  # fmt: skip
         result.append({

@@ -198,3 +198,16 @@ def test_the_command_refuses_a_bad_identifier(db):
     with pytest.raises(CommandError) as refused:
         call_command("subject-access", "1")
     assert refused.value.returncode == 2
+
+
+def test_every_declared_field_has_a_label_of_its_own():
+    """The pages and the export show labels: a field without a verbose name would show its column name
+    in English ("submitted at")."""
+    from django.apps import apps
+
+    with translation.override("nl"):
+        for activity in personal_data.activities():
+            for holding in activity.holdings:
+                model = apps.get_model(holding.model)
+                for name in holding.fields:
+                    assert holding.label(model, name) != name.replace("_", " "), (holding.model, name)
