@@ -201,13 +201,14 @@ def test_the_command_refuses_a_bad_identifier(db):
 
 
 def test_every_declared_field_has_a_label_of_its_own():
-    """The pages and the export show labels: a field without a verbose name would show its column name
-    in English ("submitted at")."""
+    """The pages and the export show labels: a field without a verbose name (Django then makes one of
+    the column name, a plain string, not a translatable one) would show "submitted at" in English."""
     from django.apps import apps
+    from django.utils.functional import Promise
 
-    with translation.override("nl"):
-        for activity in personal_data.activities():
-            for holding in activity.holdings:
-                model = apps.get_model(holding.model)
-                for name in holding.fields:
-                    assert holding.label(model, name) != name.replace("_", " "), (holding.model, name)
+    for activity in personal_data.activities():
+        for holding in activity.holdings:
+            model = apps.get_model(holding.model)
+            for name in holding.fields:
+                translatable = isinstance(model._meta.get_field(name).verbose_name, Promise)
+                assert translatable or name in holding.labels, (holding.model, name)
