@@ -101,6 +101,8 @@ INSTALLED_APPS = [
     "chancery.crisis",
     "chancery.grants",
     "chancery.archive",
+    # Above the domain apps: reads what each declares in its personal_data.py (core.personal_data).
+    "chancery.privacy",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

@@ -18,6 +18,7 @@ from chancery.monitoring.urls import progress_patterns
 from chancery.operations import metrics as operations_metrics
 from chancery.portal import views as portal_views
 from chancery.portal.sitemaps import SITEMAPS
+from chancery.privacy.urls import public_patterns as privacy_public_patterns
 from chancery.procedures.urls import counter_patterns
 from chancery.regulation.urls import office_patterns as regulation_office_patterns
 
@@ -60,6 +61,8 @@ urlpatterns = [
     path("strategische-goederen/rapport/", include(licence_public_patterns)),
     path("investeringsscreening/rapport/", include(investment_public_patterns)),
     path("regelgeving/", include("chancery.regulation.urls")),
+    path("app/privacy/", include("chancery.privacy.urls")),
+    path("privacy/", include(privacy_public_patterns)),
     path("app/regelgeving/", include(regulation_office_patterns)),
     path("zoeken", portal_views.search, name="search"),
     path("zoeken/feed", portal_views.SearchFeed(), name="search_feed"),

@@ -8,7 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from chancery.core import navigation, permissions, readers, retention  # noqa: F401 - declares core's actions
+        from chancery.core import navigation, permissions, personal_data, readers, retention  # noqa: F401 - declares core's actions
 
         readers.register()
         navigation.register_core_modules()

@@ -30,6 +30,9 @@ ADMINISTRATORS = frozenset({Role.ADMIN})
 # The archive service (Archiefdecreet: the body's archive manager): destruction lists, legal holds,
 # archive packages (chancery.archive.permissions).
 ARCHIVISTS = frozenset({Role.ARCHIVIST})
+# The data protection officer (GDPR art. 37-39): outside the administration's files, reading
+# personal data only through the privacy module's requests, which are audited.
+DATA_PROTECTION = frozenset({Role.DPO})
 
 
 def has_role(user, roles) -> bool:

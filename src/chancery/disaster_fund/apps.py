@@ -14,7 +14,7 @@ class DisasterFundConfig(AppConfig):
 
     def ready(self) -> None:
         from chancery.core import navigation
-        from chancery.disaster_fund import events, panels, permissions, readers, retention, signals  # noqa: F401 - declarations
+        from chancery.disaster_fund import events, panels, permissions, personal_data, readers, retention, signals  # noqa: F401 - declarations
         from chancery.disaster_fund.procedure import DISASTER_CLAIM
         from chancery.procedures import registry
         from chancery.procedures.panels import register_case_panel

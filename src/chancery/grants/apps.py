@@ -16,7 +16,7 @@ class GrantsConfig(AppConfig):
     def ready(self) -> None:
         from chancery.api import routes
         from chancery.core import navigation, opendata
-        from chancery.grants import api, events, panels, permissions, readers, retention  # noqa: F401 - declarations
+        from chancery.grants import api, events, panels, permissions, personal_data, readers, retention  # noqa: F401 - declarations
         from chancery.grants.procedure import GRANT_APPLICATION, HUMAN_RIGHTS_PRIZE
         from chancery.procedures import registry
         from chancery.procedures.panels import register_case_panel

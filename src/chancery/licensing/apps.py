@@ -14,7 +14,7 @@ class LicensingConfig(AppConfig):
 
     def ready(self) -> None:
         from chancery.core import navigation, replicas
-        from chancery.licensing import events, panels, permissions, readers, retention, signals  # noqa: F401 - declares the app's actions
+        from chancery.licensing import events, panels, permissions, personal_data, readers, retention, signals  # noqa: F401 - declares the app's actions
         from chancery.licensing.procedure import PRIOR_AUTHORISATION
         from chancery.licensing.services import prior
         from chancery.procedures import registry

@@ -12,7 +12,7 @@ class ProceduresConfig(AppConfig):
 
     def ready(self) -> None:
         from chancery.core import navigation
-        from chancery.procedures import events, panels, permissions, readers, registry  # noqa: F401 - declares the app's actions
+        from chancery.procedures import events, panels, permissions, personal_data, readers, registry  # noqa: F401 - declares the app's actions
 
         readers.register()
         from chancery.api import routes

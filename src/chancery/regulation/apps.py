@@ -17,7 +17,7 @@ class RegulationConfig(AppConfig):
         from chancery.core.signals import domain_event
         from chancery.decisions.services import register_decision_check
         from chancery.decisions.signals import publication_date_set
-        from chancery.regulation import api, events, permissions, readers, signals  # noqa: F401 - declares the app's actions
+        from chancery.regulation import api, events, permissions, personal_data, readers, signals  # noqa: F401 - declares the app's actions
         from chancery.regulation.services import register
 
         readers.register()

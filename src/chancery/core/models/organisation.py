@@ -158,6 +158,10 @@ class Role(models.TextChoices):
     # Keeps the closed files: proposes and approves destruction lists, exports archive packages
     # (chancery.archive). Reads like the public otherwise: the confidentiality rule names no archivist.
     ARCHIVIST = "archivist", _("Archivist")
+    # The data protection officer (functionaris voor gegevensbescherming, GDPR art. 37-39): keeps
+    # the register of processing and answers data subjects' requests (chancery.privacy); sees no
+    # confidential file by this role.
+    DPO = "dpo", _("Data protection officer")
 
 
 # The roles' values, for code that checks a role named from outside (a claim of the identity provider)
