@@ -15,9 +15,10 @@ from chancery.core.testing import make_user
 from chancery.disaster_fund.models import DamageReport, Municipality
 from chancery.disaster_fund.services import events
 from chancery.disaster_fund.testing import claim_data, fund_handler, published_recognition
-from chancery.grants.procedure import PRIZE_CODE
+from chancery.grants.services import prize
 from chancery.grants.testing import apply as apply_for_grant
 from chancery.grants.testing import grants_handler, open_call, programme
+from chancery.grants.tests.test_prize import make_edition, nomination_data
 from chancery.procedures.services import work
 from chancery.procedures.testing import apply_for_licence
 from chancery.regulation.models import FeedbackSignal
@@ -46,7 +47,7 @@ def _party(person: Person, street: str) -> dict:
             "address": street, "email": person.email}  # fmt: skip
 
 
-def _known_everywhere(person: Person, street: str, flood, recognition, call) -> None:
+def _known_everywhere(person: Person, street: str, flood, recognition, call, edition) -> None:
     party = _party(person, street)
     apply_for_licence(person.user, party=party, title="Uitvoer jachtgeweer")
     events.report_damage(
@@ -56,8 +57,9 @@ def _known_everywhere(person: Person, street: str, flood, recognition, call) -> 
     )  # fmt: skip
     work.apply(person.user, "RF", party=party, title="Waterschade woning", data=claim_data(recognition), documents=[])
     apply_for_grant(person.user, call, party=party, title="Vrije pers")
-    work.apply(person.user, PRIZE_CODE, party=party, title="Voordracht mensenrechtenprijs",
-               data={"edition": timezone.localdate().year}, documents=[])  # fmt: skip
+    # A nomination comes through the public form: its nominator named by name and e-mail.
+    prize.nominate(edition, nomination_data(nominator_name=person.name, nominator_email=person.email,
+                                            nominee_name=f"Kandidaat van {person.name}"))  # fmt: skip
     feedback.submit(
         text="De aanvraag vraagt drie keer dezelfde gegevens. Bel me op 0475 12 34 56.",
         theme=FeedbackSignal._meta.get_field("theme").choices[0][0], reporter_kind="citizen",
@@ -83,9 +85,10 @@ def world(org) -> World:
                                 ended_on=start + datetime.timedelta(2))  # fmt: skip
     handler = grants_handler()
     call = open_call(handler, programme(handler))
+    edition = make_edition(handler)
     anna = _person("t-anna", "Anna", "Vermeersch", "anna@example.be", "85073003361", "Dorpsstraat 1, 9000 Gent")
     bart = _person("t-bart", "Bart", "Claeys", "bart@example.be", "90021512345", "Kerkstraat 9, 9300 Aalst")
-    _known_everywhere(anna, "Dorpsstraat 1, 9000 Gent", flood, recognition, call)
-    _known_everywhere(bart, "Kerkstraat 9, 9300 Aalst", flood, recognition, call)
+    _known_everywhere(anna, "Dorpsstraat 1, 9000 Gent", flood, recognition, call, edition)
+    _known_everywhere(bart, "Kerkstraat 9, 9300 Aalst", flood, recognition, call, edition)
     assert DamageReport.objects.count() == 2
     return World(anna, bart, make_user("t-fg", Role.DPO), fund, flood)
