@@ -53,10 +53,12 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from fractions import Fraction
 
+from django.utils.translation import gettext as _
+
 
 class McdaError(ValueError):
-    """Input that cannot be compared; the message says why (English: the command's users read it
-    as the command's other output; the pages validate their own forms in Dutch)."""
+    """Input that cannot be compared; the message says why, in the active language (the command's:
+    the configured one, Dutch; the pages validate their own forms)."""
 
 
 class PreferenceFunction(StrEnum):
@@ -77,15 +79,21 @@ class Criterion:
 
     def __post_init__(self) -> None:
         if self.weight < 0:
-            raise McdaError(f"criterion {self.key!r}: the weight must not be negative")
+            raise McdaError(_("criterion %(key)s: the weight must not be negative") % {"key": repr(self.key)})
         needs_q = self.function in (PreferenceFunction.U_SHAPE, PreferenceFunction.LEVEL, PreferenceFunction.LINEAR)
         needs_p = self.function in (PreferenceFunction.V_SHAPE, PreferenceFunction.LEVEL, PreferenceFunction.LINEAR)
         if needs_q and (self.q is None or self.q < 0):
-            raise McdaError(f"criterion {self.key!r}: the {self.function.value} function needs a threshold q ≥ 0")
+            raise McdaError(
+                _("criterion %(key)s: the %(function)s function needs a threshold q ≥ 0")
+                % {"key": repr(self.key), "function": self.function.value}
+            )
         if needs_p and (self.p is None or self.p <= 0):
-            raise McdaError(f"criterion {self.key!r}: the {self.function.value} function needs a threshold p > 0")
+            raise McdaError(
+                _("criterion %(key)s: the %(function)s function needs a threshold p > 0")
+                % {"key": repr(self.key), "function": self.function.value}
+            )
         if needs_q and needs_p and not self.q < self.p:
-            raise McdaError(f"criterion {self.key!r}: the threshold q must be below p")
+            raise McdaError(_("criterion %(key)s: the threshold q must be below p") % {"key": repr(self.key)})
 
     def preference(self, d: Fraction) -> Fraction:
         """P_c(d) of Brans & Vincke (1985) for a difference d of scores (higher is better)."""
@@ -114,20 +122,32 @@ class Problem:
 
     def __post_init__(self) -> None:
         if not self.criteria:
-            raise McdaError("there are no criteria")
+            raise McdaError(_("there are no criteria"))
         if not self.options:
-            raise McdaError("there are no options")
-        _unique("criterion", [c.key for c in self.criteria])
-        _unique("option", [o.key for o in self.options])
+            raise McdaError(_("there are no options"))
+        _unique(
+            [c.key for c in self.criteria],
+            _("every criterion needs a non-empty key"),
+            _("duplicate criterion key %(key)s"),
+        )
+        _unique(
+            [o.key for o in self.options], _("every option needs a non-empty key"), _("duplicate option key %(key)s")
+        )
         if sum(c.weight for c in self.criteria) == 0:
-            raise McdaError("all weights are zero")
+            raise McdaError(_("all weights are zero"))
         keys = {c.key for c in self.criteria}
         for option in self.options:
             for key in option.scores:
                 if key not in keys:
-                    raise McdaError(f"option {option.key!r}: unknown criterion {key!r}")
+                    raise McdaError(
+                        _("option %(option)s: unknown criterion %(criterion)s")
+                        % {"option": repr(option.key), "criterion": repr(key)}
+                    )
             for key in keys - set(option.scores):
-                raise McdaError(f"option {option.key!r}: no score for criterion {key!r}")
+                raise McdaError(
+                    _("option %(option)s: no score for criterion %(criterion)s")
+                    % {"option": repr(option.key), "criterion": repr(key)}
+                )
 
     def weights(self) -> dict[str, Fraction]:
         """The weights normalised to sum 1."""
@@ -135,13 +155,15 @@ class Problem:
         return {c.key: c.weight / total for c in self.criteria}
 
 
-def _unique(what: str, keys: list[str]) -> None:
+def _unique(keys: list[str], empty: str, duplicate: str) -> None:
+    """Every key is a non-empty text and none appears twice; else the message `empty`, or `duplicate`
+    (with the key as %(key)s)."""
     seen: set[str] = set()
     for key in keys:
         if not isinstance(key, str) or not key.strip():
-            raise McdaError(f"every {what} needs a non-empty key")
+            raise McdaError(empty)
         if key in seen:
-            raise McdaError(f"duplicate {what} key {key!r}")
+            raise McdaError(duplicate % {"key": repr(key)})
         seen.add(key)
 
 
@@ -271,14 +293,14 @@ def promethee_ii(problem: Problem) -> list[Ranked]:
 
 
 def _refuse_constant(name: str):
-    raise McdaError(f"{name} is not a number that can be compared")
+    raise McdaError(_("%(name)s is not a number that can be compared") % {"name": name})
 
 
 def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
     result = {}
     for key, value in pairs:
         if key in result:
-            raise McdaError(f"the key {key!r} appears twice in one object")
+            raise McdaError(_("the key %(key)s appears twice in one object") % {"key": repr(key)})
         result[key] = value
     return result
 
@@ -286,11 +308,11 @@ def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
 def number(value: object, what: str) -> Fraction:
     """A JSON number as an exact fraction (booleans and strings are not numbers)."""
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise McdaError(f"{what} is not a number: {value!r}")
+        raise McdaError(_("%(what)s is not a number: %(value)s") % {"what": what, "value": repr(value)})
     try:
         result = Fraction(value)
     except (ValueError, InvalidOperation, OverflowError) as exc:  # pragma: no cover - Decimal from JSON is finite
-        raise McdaError(f"{what} is not a finite number") from exc
+        raise McdaError(_("%(what)s is not a finite number") % {"what": what}) from exc
     return result
 
 
@@ -299,33 +321,40 @@ def parse(text: str | bytes) -> Problem:
     try:
         data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
-        raise McdaError(f"not JSON: {exc}") from exc
+        raise McdaError(_("not JSON: %(reason)s") % {"reason": exc}) from exc
     except UnicodeDecodeError as exc:
-        raise McdaError("not JSON: the file is not UTF-8 text") from exc
+        raise McdaError(_("not JSON: the file is not UTF-8 text")) from exc
     if not isinstance(data, dict):
-        raise McdaError("the input must be a JSON object with criteria and options")
+        raise McdaError(_("the input must be a JSON object with criteria and options"))
     criteria, options = data.get("criteria"), data.get("options")
     if not isinstance(criteria, list) or not criteria:
-        raise McdaError("criteria must be a non-empty list")
+        raise McdaError(_("criteria must be a non-empty list"))
     if not isinstance(options, list) or not options:
-        raise McdaError("options must be a non-empty list (there are no options)")
+        raise McdaError(_("options must be a non-empty list (there are no options)"))
     parsed_criteria = []
     for i, item in enumerate(criteria, 1):
         if not isinstance(item, dict) or "key" not in item or "weight" not in item:
-            raise McdaError(f"criterion {i} needs a key and a weight")
+            raise McdaError(_("criterion %(number)d needs a key and a weight") % {"number": i})
         if not isinstance(item["key"], str):
-            raise McdaError(f"criterion {i}: the key must be a string")
+            raise McdaError(_("criterion %(number)d: the key must be a string") % {"number": i})
         parsed_criteria.append(
-            Criterion(item["key"], number(item["weight"], f"the weight of criterion {item['key']!r}"))
+            Criterion(
+                item["key"],
+                number(item["weight"], _("the weight of criterion %(key)s") % {"key": repr(item["key"])}),
+            )
         )
     parsed_options = []
     for i, item in enumerate(options, 1):
         if not isinstance(item, dict) or "key" not in item or not isinstance(item.get("scores"), dict):
-            raise McdaError(f"option {i} needs a key and an object of scores")
+            raise McdaError(_("option %(number)d needs a key and an object of scores") % {"number": i})
         if not isinstance(item["key"], str):
-            raise McdaError(f"option {i}: the key must be a string")
+            raise McdaError(_("option %(number)d: the key must be a string") % {"number": i})
         scores = {
-            key: number(value, f"the score of option {item['key']!r} for {key!r}")
+            key: number(
+                value,
+                _("the score of option %(option)s for %(criterion)s")
+                % {"option": repr(item["key"]), "criterion": repr(key)},
+            )
             for key, value in item["scores"].items()
         }
         parsed_options.append(Option(item["key"], scores))

@@ -135,12 +135,12 @@ def test_thresholds_are_checked(function, q, p):
 @pytest.mark.parametrize(
     ("weights", "scores", "reason"),
     [
-        ({"x": -1, "y": 2}, {"A": {"x": 1, "y": 1}}, "negative"),
-        ({"x": 0, "y": 0}, {"A": {"x": 1, "y": 1}}, "all weights are zero"),
-        ({"x": 1}, {"A": {}}, "no score"),
-        ({"x": 1}, {"A": {"x": 1, "z": 2}}, "unknown criterion"),
-        ({"x": 1}, {}, "no options"),
-        ({}, {"A": {}}, "no criteria"),
+        ({"x": -1, "y": 2}, {"A": {"x": 1, "y": 1}}, "negatief"),
+        ({"x": 0, "y": 0}, {"A": {"x": 1, "y": 1}}, "alle gewichten zijn nul"),
+        ({"x": 1}, {"A": {}}, "geen score"),
+        ({"x": 1}, {"A": {"x": 1, "z": 2}}, "onbekend criterium"),
+        ({"x": 1}, {}, "geen opties"),
+        ({}, {"A": {}}, "geen criteria"),
     ],
 )
 def test_refusals(weights, scores, reason):
