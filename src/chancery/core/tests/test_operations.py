@@ -190,6 +190,7 @@ REFUSALS_IN_DUTCH = [
     ("enrol-signer", ["nobody", "--certificate", "c.pem", "--key", "k.pem", "--by", "nobody"], "Geen gebruiker"),
     ("generate", ["--scale", "5"], "Geef een schaal tussen 0 (niet inbegrepen) en 2."),
     ("verify-signatures", ["{text}"], "geen leesbare pdf"),
+    ("verify-signatures", ["{absent}"], "Kan "),
     ("worker", ["--queue-name", "*"], "Noem de wachtrijen"),
     ("import-decisions", ["{absent}"], "dit bestand of deze map bestaat niet"),
     ("licence_report", ["2999"], "Het rapport van 2999 wordt gepubliceerd zodra het jaar voorbij is."),
@@ -235,3 +236,25 @@ def test_command_refusals_are_dutch_whatever_was_active(db, tmp_path, settings, 
     assert dutch in said, said
     code = refused.value.returncode if isinstance(refused.value, CommandError) else refused.value.code
     assert code in (1, 2), code
+
+
+def test_enrolling_a_signer_with_unreadable_files_is_refused_in_dutch(db, tmp_path):
+    from django.core.management.base import CommandError
+    from django.utils import translation
+
+    from chancery.core.models import Role
+    from chancery.core.testing import make_user
+
+    signer, admin = make_user("signer", Role.SECRETARIAT), make_user("admin", Role.ADMIN)
+    (tmp_path / "c.pem").write_text("-")
+    (tmp_path / "k.pem").write_text("-")
+    (tmp_path / "pass").write_text("")
+    common = [signer.username, "--key", str(tmp_path / "k.pem"), "--by", admin.username]
+    with translation.override("en"):
+        with pytest.raises(CommandError) as refused:
+            call_command("enrol-signer", *common, "--certificate", str(tmp_path / "absent.pem"))
+        assert str(refused.value).startswith(f"Kan {tmp_path / 'absent.pem'} niet lezen: ")
+        with pytest.raises(CommandError) as refused:
+            call_command("enrol-signer", *common, "--certificate", str(tmp_path / "c.pem"),
+                         "--passphrase-file", str(tmp_path / "pass"))  # fmt: skip
+    assert str(refused.value) == f"{tmp_path / 'pass'} is leeg: de eerste regel ervan is de wachtzin."
