@@ -53,12 +53,39 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from fractions import Fraction
 
-from django.utils.translation import gettext as _
+
+def gettext_noop(message: str) -> str:
+    """Marks a message for the translation catalogue (Django's makemessages finds it by this name)
+    while this module stays free of Django; whoever shows the message translates it (`Text.render`)."""
+    return message
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message to be worded later: its English msgid and its named values (plain, or Texts)."""
+
+    message: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, gettext=gettext_noop) -> str:
+        """The message in the language of `gettext` (English without one)."""
+        text = gettext(self.message)
+        if not self.values:
+            return text
+        return text % {k: v.render(gettext) if isinstance(v, Text) else v for k, v in self.values.items()}
 
 
 class McdaError(ValueError):
-    """Input that cannot be compared; the message says why, in the active language (the command's:
-    the configured one, Dutch; the pages validate their own forms)."""
+    """Input that cannot be compared; the message says why. str() reads it in English;
+    `translated(gettext)` in the language of the caller: `chancery mcda` speaks the configured one
+    (Dutch), as every command (the pages validate their own forms)."""
+
+    def __init__(self, message: str, **values: object) -> None:
+        self.text = Text(message, values)
+        super().__init__(self.text.render())
+
+    def translated(self, gettext) -> str:
+        return self.text.render(gettext)
 
 
 class PreferenceFunction(StrEnum):
@@ -79,21 +106,23 @@ class Criterion:
 
     def __post_init__(self) -> None:
         if self.weight < 0:
-            raise McdaError(_("criterion %(key)s: the weight must not be negative") % {"key": repr(self.key)})
+            raise McdaError(gettext_noop("criterion %(key)s: the weight must not be negative"), key=repr(self.key))
         needs_q = self.function in (PreferenceFunction.U_SHAPE, PreferenceFunction.LEVEL, PreferenceFunction.LINEAR)
         needs_p = self.function in (PreferenceFunction.V_SHAPE, PreferenceFunction.LEVEL, PreferenceFunction.LINEAR)
         if needs_q and (self.q is None or self.q < 0):
             raise McdaError(
-                _("criterion %(key)s: the %(function)s function needs a threshold q ≥ 0")
-                % {"key": repr(self.key), "function": self.function.value}
+                gettext_noop("criterion %(key)s: the %(function)s function needs a threshold q ≥ 0"),
+                key=repr(self.key),
+                function=self.function.value,
             )
         if needs_p and (self.p is None or self.p <= 0):
             raise McdaError(
-                _("criterion %(key)s: the %(function)s function needs a threshold p > 0")
-                % {"key": repr(self.key), "function": self.function.value}
+                gettext_noop("criterion %(key)s: the %(function)s function needs a threshold p > 0"),
+                key=repr(self.key),
+                function=self.function.value,
             )
         if needs_q and needs_p and not self.q < self.p:
-            raise McdaError(_("criterion %(key)s: the threshold q must be below p") % {"key": repr(self.key)})
+            raise McdaError(gettext_noop("criterion %(key)s: the threshold q must be below p"), key=repr(self.key))
 
     def preference(self, d: Fraction) -> Fraction:
         """P_c(d) of Brans & Vincke (1985) for a difference d of scores (higher is better)."""
@@ -122,31 +151,35 @@ class Problem:
 
     def __post_init__(self) -> None:
         if not self.criteria:
-            raise McdaError(_("there are no criteria"))
+            raise McdaError(gettext_noop("there are no criteria"))
         if not self.options:
-            raise McdaError(_("there are no options"))
+            raise McdaError(gettext_noop("there are no options"))
         _unique(
             [c.key for c in self.criteria],
-            _("every criterion needs a non-empty key"),
-            _("duplicate criterion key %(key)s"),
+            gettext_noop("every criterion needs a non-empty key"),
+            gettext_noop("duplicate criterion key %(key)s"),
         )
         _unique(
-            [o.key for o in self.options], _("every option needs a non-empty key"), _("duplicate option key %(key)s")
+            [o.key for o in self.options],
+            gettext_noop("every option needs a non-empty key"),
+            gettext_noop("duplicate option key %(key)s"),
         )
         if sum(c.weight for c in self.criteria) == 0:
-            raise McdaError(_("all weights are zero"))
+            raise McdaError(gettext_noop("all weights are zero"))
         keys = {c.key for c in self.criteria}
         for option in self.options:
             for key in option.scores:
                 if key not in keys:
                     raise McdaError(
-                        _("option %(option)s: unknown criterion %(criterion)s")
-                        % {"option": repr(option.key), "criterion": repr(key)}
+                        gettext_noop("option %(option)s: unknown criterion %(criterion)s"),
+                        option=repr(option.key),
+                        criterion=repr(key),
                     )
             for key in keys - set(option.scores):
                 raise McdaError(
-                    _("option %(option)s: no score for criterion %(criterion)s")
-                    % {"option": repr(option.key), "criterion": repr(key)}
+                    gettext_noop("option %(option)s: no score for criterion %(criterion)s"),
+                    option=repr(option.key),
+                    criterion=repr(key),
                 )
 
     def weights(self) -> dict[str, Fraction]:
@@ -156,14 +189,13 @@ class Problem:
 
 
 def _unique(keys: list[str], empty: str, duplicate: str) -> None:
-    """Every key is a non-empty text and none appears twice; else the message `empty`, or `duplicate`
-    (with the key as %(key)s)."""
+    """Every key a non-empty text, none twice; else the message `empty`, or `duplicate` (%(key)s)."""
     seen: set[str] = set()
     for key in keys:
         if not isinstance(key, str) or not key.strip():
             raise McdaError(empty)
         if key in seen:
-            raise McdaError(duplicate % {"key": repr(key)})
+            raise McdaError(duplicate, key=repr(key))
         seen.add(key)
 
 
@@ -293,26 +325,26 @@ def promethee_ii(problem: Problem) -> list[Ranked]:
 
 
 def _refuse_constant(name: str):
-    raise McdaError(_("%(name)s is not a number that can be compared") % {"name": name})
+    raise McdaError(gettext_noop("%(name)s is not a number that can be compared"), name=name)
 
 
 def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
     result = {}
     for key, value in pairs:
         if key in result:
-            raise McdaError(_("the key %(key)s appears twice in one object") % {"key": repr(key)})
+            raise McdaError(gettext_noop("the key %(key)s appears twice in one object"), key=repr(key))
         result[key] = value
     return result
 
 
-def number(value: object, what: str) -> Fraction:
+def number(value: object, what: Text) -> Fraction:
     """A JSON number as an exact fraction (booleans and strings are not numbers)."""
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise McdaError(_("%(what)s is not a number: %(value)s") % {"what": what, "value": repr(value)})
+        raise McdaError(gettext_noop("%(what)s is not a number: %(value)s"), what=what, value=repr(value))
     try:
         result = Fraction(value)
     except (ValueError, InvalidOperation, OverflowError) as exc:  # pragma: no cover - Decimal from JSON is finite
-        raise McdaError(_("%(what)s is not a finite number") % {"what": what}) from exc
+        raise McdaError(gettext_noop("%(what)s is not a finite number"), what=what) from exc
     return result
 
 
@@ -321,39 +353,43 @@ def parse(text: str | bytes) -> Problem:
     try:
         data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
-        raise McdaError(_("not JSON: %(reason)s") % {"reason": exc}) from exc
+        raise McdaError(gettext_noop("not JSON: %(reason)s"), reason=str(exc)) from exc
     except UnicodeDecodeError as exc:
-        raise McdaError(_("not JSON: the file is not UTF-8 text")) from exc
+        raise McdaError(gettext_noop("not JSON: the file is not UTF-8 text")) from exc
     if not isinstance(data, dict):
-        raise McdaError(_("the input must be a JSON object with criteria and options"))
+        raise McdaError(gettext_noop("the input must be a JSON object with criteria and options"))
     criteria, options = data.get("criteria"), data.get("options")
     if not isinstance(criteria, list) or not criteria:
-        raise McdaError(_("criteria must be a non-empty list"))
+        raise McdaError(gettext_noop("criteria must be a non-empty list"))
     if not isinstance(options, list) or not options:
-        raise McdaError(_("options must be a non-empty list (there are no options)"))
+        raise McdaError(gettext_noop("options must be a non-empty list (there are no options)"))
     parsed_criteria = []
     for i, item in enumerate(criteria, 1):
         if not isinstance(item, dict) or "key" not in item or "weight" not in item:
-            raise McdaError(_("criterion %(number)d needs a key and a weight") % {"number": i})
+            raise McdaError(gettext_noop("criterion %(number)d needs a key and a weight"), number=i)
         if not isinstance(item["key"], str):
-            raise McdaError(_("criterion %(number)d: the key must be a string") % {"number": i})
+            raise McdaError(gettext_noop("criterion %(number)d: the key must be a string"), number=i)
         parsed_criteria.append(
             Criterion(
                 item["key"],
-                number(item["weight"], _("the weight of criterion %(key)s") % {"key": repr(item["key"])}),
+                number(
+                    item["weight"], Text(gettext_noop("the weight of criterion %(key)s"), {"key": repr(item["key"])})
+                ),
             )
         )
     parsed_options = []
     for i, item in enumerate(options, 1):
         if not isinstance(item, dict) or "key" not in item or not isinstance(item.get("scores"), dict):
-            raise McdaError(_("option %(number)d needs a key and an object of scores") % {"number": i})
+            raise McdaError(gettext_noop("option %(number)d needs a key and an object of scores"), number=i)
         if not isinstance(item["key"], str):
-            raise McdaError(_("option %(number)d: the key must be a string") % {"number": i})
+            raise McdaError(gettext_noop("option %(number)d: the key must be a string"), number=i)
         scores = {
             key: number(
                 value,
-                _("the score of option %(option)s for %(criterion)s")
-                % {"option": repr(item["key"]), "criterion": repr(key)},
+                Text(
+                    gettext_noop("the score of option %(option)s for %(criterion)s"),
+                    {"option": repr(item["key"]), "criterion": repr(key)},
+                ),
             )
             for key, value in item["scores"].items()
         }

@@ -135,6 +135,8 @@ def test_the_operator_reads_dutch_whatever_was_active(tmp_path, capsys):
         code, output = run(tmp_path, with_(lambda d: d["criteria"][0].update(weight=-1)), capsys, "--json")
         assert code == 2
         assert output.err == "mcda: criterium 'political': het gewicht mag niet negatief zijn\n"
+        code, output = run(tmp_path, with_(lambda d: d["options"][0]["scores"].update(political="8")), capsys)
+        assert output.err == "mcda: de score van optie 'Rabat' voor 'political' is geen getal: '8'\n"
         path = tmp_path / "input.json"
         path.write_text(json.dumps(MOROCCO))
         call_command("mcda", str(path))

@@ -34,7 +34,7 @@ class Command(ChanceryCommand):
         try:
             problem = mcda.parse(text)
         except mcda.McdaError as exc:
-            self._refuse(str(exc))
+            self._refuse(exc.translated(_))
         result = mcda.report(problem)
         if options["json"]:
             self.stdout.write(json.dumps(result, ensure_ascii=False))
