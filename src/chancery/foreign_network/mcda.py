@@ -54,9 +54,38 @@ from enum import StrEnum
 from fractions import Fraction
 
 
+def gettext_noop(message: str) -> str:
+    """Marks a message for the translation catalogue (Django's makemessages finds it by this name)
+    while this module stays free of Django; whoever shows the message translates it (`Text.render`)."""
+    return message
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message to be worded later: its English msgid and its named values (plain, or Texts)."""
+
+    message: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, gettext=gettext_noop) -> str:
+        """The message in the language of `gettext` (English without one)."""
+        text = gettext(self.message)
+        if not self.values:
+            return text
+        return text % {k: v.render(gettext) if isinstance(v, Text) else v for k, v in self.values.items()}
+
+
 class McdaError(ValueError):
-    """Input that cannot be compared; the message says why (English: the command's users read it
-    as the command's other output; the pages validate their own forms in Dutch)."""
+    """Input that cannot be compared; the message says why. str() reads it in English;
+    `translated(gettext)` in the language of the caller: `chancery mcda` speaks the configured one
+    (Dutch), as every command (the pages validate their own forms)."""
+
+    def __init__(self, message: str, **values: object) -> None:
+        self.text = Text(message, values)
+        super().__init__(self.text.render())
+
+    def translated(self, gettext) -> str:
+        return self.text.render(gettext)
 
 
 class PreferenceFunction(StrEnum):
@@ -77,15 +106,23 @@ class Criterion:
 
     def __post_init__(self) -> None:
         if self.weight < 0:
-            raise McdaError(f"criterion {self.key!r}: the weight must not be negative")
+            raise McdaError(gettext_noop("criterion %(key)s: the weight must not be negative"), key=repr(self.key))
         needs_q = self.function in (PreferenceFunction.U_SHAPE, PreferenceFunction.LEVEL, PreferenceFunction.LINEAR)
         needs_p = self.function in (PreferenceFunction.V_SHAPE, PreferenceFunction.LEVEL, PreferenceFunction.LINEAR)
         if needs_q and (self.q is None or self.q < 0):
-            raise McdaError(f"criterion {self.key!r}: the {self.function.value} function needs a threshold q ≥ 0")
+            raise McdaError(
+                gettext_noop("criterion %(key)s: the %(function)s function needs a threshold q ≥ 0"),
+                key=repr(self.key),
+                function=self.function.value,
+            )
         if needs_p and (self.p is None or self.p <= 0):
-            raise McdaError(f"criterion {self.key!r}: the {self.function.value} function needs a threshold p > 0")
+            raise McdaError(
+                gettext_noop("criterion %(key)s: the %(function)s function needs a threshold p > 0"),
+                key=repr(self.key),
+                function=self.function.value,
+            )
         if needs_q and needs_p and not self.q < self.p:
-            raise McdaError(f"criterion {self.key!r}: the threshold q must be below p")
+            raise McdaError(gettext_noop("criterion %(key)s: the threshold q must be below p"), key=repr(self.key))
 
     def preference(self, d: Fraction) -> Fraction:
         """P_c(d) of Brans & Vincke (1985) for a difference d of scores (higher is better)."""
@@ -114,20 +151,36 @@ class Problem:
 
     def __post_init__(self) -> None:
         if not self.criteria:
-            raise McdaError("there are no criteria")
+            raise McdaError(gettext_noop("there are no criteria"))
         if not self.options:
-            raise McdaError("there are no options")
-        _unique("criterion", [c.key for c in self.criteria])
-        _unique("option", [o.key for o in self.options])
+            raise McdaError(gettext_noop("there are no options"))
+        _unique(
+            [c.key for c in self.criteria],
+            gettext_noop("every criterion needs a non-empty key"),
+            gettext_noop("duplicate criterion key %(key)s"),
+        )
+        _unique(
+            [o.key for o in self.options],
+            gettext_noop("every option needs a non-empty key"),
+            gettext_noop("duplicate option key %(key)s"),
+        )
         if sum(c.weight for c in self.criteria) == 0:
-            raise McdaError("all weights are zero")
+            raise McdaError(gettext_noop("all weights are zero"))
         keys = {c.key for c in self.criteria}
         for option in self.options:
             for key in option.scores:
                 if key not in keys:
-                    raise McdaError(f"option {option.key!r}: unknown criterion {key!r}")
+                    raise McdaError(
+                        gettext_noop("option %(option)s: unknown criterion %(criterion)s"),
+                        option=repr(option.key),
+                        criterion=repr(key),
+                    )
             for key in keys - set(option.scores):
-                raise McdaError(f"option {option.key!r}: no score for criterion {key!r}")
+                raise McdaError(
+                    gettext_noop("option %(option)s: no score for criterion %(criterion)s"),
+                    option=repr(option.key),
+                    criterion=repr(key),
+                )
 
     def weights(self) -> dict[str, Fraction]:
         """The weights normalised to sum 1."""
@@ -135,13 +188,14 @@ class Problem:
         return {c.key: c.weight / total for c in self.criteria}
 
 
-def _unique(what: str, keys: list[str]) -> None:
+def _unique(keys: list[str], empty: str, duplicate: str) -> None:
+    """Every key a non-empty text, none twice; else the message `empty`, or `duplicate` (%(key)s)."""
     seen: set[str] = set()
     for key in keys:
         if not isinstance(key, str) or not key.strip():
-            raise McdaError(f"every {what} needs a non-empty key")
+            raise McdaError(empty)
         if key in seen:
-            raise McdaError(f"duplicate {what} key {key!r}")
+            raise McdaError(duplicate, key=repr(key))
         seen.add(key)
 
 
@@ -271,26 +325,26 @@ def promethee_ii(problem: Problem) -> list[Ranked]:
 
 
 def _refuse_constant(name: str):
-    raise McdaError(f"{name} is not a number that can be compared")
+    raise McdaError(gettext_noop("%(name)s is not a number that can be compared"), name=name)
 
 
 def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
     result = {}
     for key, value in pairs:
         if key in result:
-            raise McdaError(f"the key {key!r} appears twice in one object")
+            raise McdaError(gettext_noop("the key %(key)s appears twice in one object"), key=repr(key))
         result[key] = value
     return result
 
 
-def number(value: object, what: str) -> Fraction:
+def number(value: object, what: Text) -> Fraction:
     """A JSON number as an exact fraction (booleans and strings are not numbers)."""
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise McdaError(f"{what} is not a number: {value!r}")
+        raise McdaError(gettext_noop("%(what)s is not a number: %(value)s"), what=what, value=repr(value))
     try:
         result = Fraction(value)
     except (ValueError, InvalidOperation, OverflowError) as exc:  # pragma: no cover - Decimal from JSON is finite
-        raise McdaError(f"{what} is not a finite number") from exc
+        raise McdaError(gettext_noop("%(what)s is not a finite number"), what=what) from exc
     return result
 
 
@@ -299,33 +353,44 @@ def parse(text: str | bytes) -> Problem:
     try:
         data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
-        raise McdaError(f"not JSON: {exc}") from exc
+        raise McdaError(gettext_noop("not JSON: %(reason)s"), reason=str(exc)) from exc
     except UnicodeDecodeError as exc:
-        raise McdaError("not JSON: the file is not UTF-8 text") from exc
+        raise McdaError(gettext_noop("not JSON: the file is not UTF-8 text")) from exc
     if not isinstance(data, dict):
-        raise McdaError("the input must be a JSON object with criteria and options")
+        raise McdaError(gettext_noop("the input must be a JSON object with criteria and options"))
     criteria, options = data.get("criteria"), data.get("options")
     if not isinstance(criteria, list) or not criteria:
-        raise McdaError("criteria must be a non-empty list")
+        raise McdaError(gettext_noop("criteria must be a non-empty list"))
     if not isinstance(options, list) or not options:
-        raise McdaError("options must be a non-empty list (there are no options)")
+        raise McdaError(gettext_noop("options must be a non-empty list (there are no options)"))
     parsed_criteria = []
     for i, item in enumerate(criteria, 1):
         if not isinstance(item, dict) or "key" not in item or "weight" not in item:
-            raise McdaError(f"criterion {i} needs a key and a weight")
+            raise McdaError(gettext_noop("criterion %(number)d needs a key and a weight"), number=i)
         if not isinstance(item["key"], str):
-            raise McdaError(f"criterion {i}: the key must be a string")
+            raise McdaError(gettext_noop("criterion %(number)d: the key must be a string"), number=i)
         parsed_criteria.append(
-            Criterion(item["key"], number(item["weight"], f"the weight of criterion {item['key']!r}"))
+            Criterion(
+                item["key"],
+                number(
+                    item["weight"], Text(gettext_noop("the weight of criterion %(key)s"), {"key": repr(item["key"])})
+                ),
+            )
         )
     parsed_options = []
     for i, item in enumerate(options, 1):
         if not isinstance(item, dict) or "key" not in item or not isinstance(item.get("scores"), dict):
-            raise McdaError(f"option {i} needs a key and an object of scores")
+            raise McdaError(gettext_noop("option %(number)d needs a key and an object of scores"), number=i)
         if not isinstance(item["key"], str):
-            raise McdaError(f"option {i}: the key must be a string")
+            raise McdaError(gettext_noop("option %(number)d: the key must be a string"), number=i)
         scores = {
-            key: number(value, f"the score of option {item['key']!r} for {key!r}")
+            key: number(
+                value,
+                Text(
+                    gettext_noop("the score of option %(option)s for %(criterion)s"),
+                    {"option": repr(item["key"]), "criterion": repr(key)},
+                ),
+            )
             for key, value in item["scores"].items()
         }
         parsed_options.append(Option(item["key"], scores))

@@ -59,6 +59,8 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import FileField
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from chancery.core import audit, links
 from chancery.portal import opendata
@@ -126,7 +128,9 @@ def _storage_alias(storage) -> str:
     for alias in settings.STORAGES:
         if alias != "staticfiles" and storages[alias] is storage:
             return alias
-    raise Refused(f"A file field uses a storage that is not configured in STORAGES: {storage!r}.")
+    raise Refused(
+        _("A file field uses a storage that is not configured in STORAGES: %(storage)s.") % {"storage": repr(storage)}
+    )
 
 
 def stored_files() -> list[tuple[str, str]]:
@@ -171,7 +175,10 @@ def pg_tool(name: str) -> str:
         glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda path: int(Path(path).parts[4].split(".")[0])
     )
     if not candidates:
-        raise Refused(f"{name} is not installed (PostgreSQL's client tools: apt-get install postgresql-client).")
+        raise Refused(
+            _("%(tool)s is not installed (PostgreSQL's client tools: apt-get install postgresql-client).")
+            % {"tool": name}
+        )
     return candidates[-1]
 
 
@@ -192,7 +199,9 @@ def pg_environment() -> dict[str, str]:
 def _run(command: list[str]) -> None:
     done = subprocess.run(command, env=pg_environment(), capture_output=True, text=True, check=False)  # noqa: S603 - PostgreSQL's own tools, arguments we built
     if done.returncode != 0:
-        raise Failed(f"{Path(command[0]).name} failed: {done.stderr.strip()[-2000:]}")
+        raise Failed(
+            _("%(tool)s failed: %(output)s") % {"tool": Path(command[0]).name, "output": done.stderr.strip()[-2000:]}
+        )
 
 
 # --- Backup ------------------------------------------------------------------------------------
@@ -225,7 +234,7 @@ def _dump_database(folder: Path) -> tuple[str, dict]:
         # API cannot read through a connection that holds it, and would wait for ever). In WAL mode
         # it is a snapshot: the inventory and the copy see the same database while others write on.
         if connection.in_atomic_block:
-            raise Refused("A backup is made outside any transaction.")
+            raise Refused(_("A backup is made outside any transaction."))
         connection.ensure_connection()
         with connection.cursor() as cursor:
             cursor.execute("BEGIN DEFERRED")
@@ -240,14 +249,14 @@ def _dump_database(folder: Path) -> tuple[str, dict]:
             with connection.cursor() as cursor:
                 cursor.execute("ROLLBACK")  # it only read
         return target.name, contents
-    raise Refused(f"Backups of a {connection.vendor} database are not supported.")
+    raise Refused(_("Backups of a %(engine)s database are not supported.") % {"engine": connection.vendor})
 
 
 def backup(folder: Path) -> dict:
     """Write a backup into `folder` (missing or empty); returns the manifest."""
     folder = Path(folder)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise Refused(f"{folder} is not empty: a backup goes into a new or empty folder.")
+        raise Refused(_("%(folder)s is not empty: a backup goes into a new or empty folder.") % {"folder": folder})
     created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     try:
@@ -282,7 +291,14 @@ def _write_backup(folder: Path) -> dict:
         files.append({"path": str(path), "sha256": digest.hexdigest(), "storage": alias, "name": name})
     if missing:
         shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
-        raise Refused(f"{len(missing)} stored file(s) that the database refers to are missing: {shown}")
+        raise Refused(
+            ngettext(
+                "%(count)d stored file that the database refers to is missing: %(files)s",
+                "%(count)d stored files that the database refers to are missing: %(files)s",
+                len(missing),
+            )
+            % {"count": len(missing), "files": shown}
+        )
     for relative in _var_files():
         path = PurePosixPath("var", *relative.parts)
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
@@ -310,14 +326,16 @@ def _inside(folder: Path, relative: str) -> Path:
     """The path of a manifest's entry, refused when it would leave the backup folder."""
     pure = PurePosixPath(relative)
     if pure.is_absolute() or ".." in pure.parts or not pure.parts:
-        raise Refused(f"The manifest names a path outside the backup: {relative!r}.")
+        raise Refused(_("The manifest names a path outside the backup: %(path)s.") % {"path": repr(relative)})
     return folder.joinpath(*pure.parts)
 
 
 def read_manifest(folder: Path) -> dict:
     folder = Path(folder)
     if not (folder / MANIFEST).is_file():
-        raise Refused(f"{folder} holds no {MANIFEST}: not a Chancery backup.")
+        raise Refused(
+            _("%(folder)s holds no %(manifest)s: not a Chancery backup.") % {"folder": folder, "manifest": MANIFEST}
+        )
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         complete = (
@@ -331,11 +349,17 @@ def read_manifest(folder: Path) -> dict:
             and manifest["audit"]["sha256"]
         )
     except (ValueError, KeyError, TypeError) as exc:
-        raise Refused(f"{folder / MANIFEST} is not a readable manifest ({type(exc).__name__}).") from exc
+        raise Refused(
+            _("%(path)s is not a readable manifest (%(error)s).")
+            % {"path": folder / MANIFEST, "error": type(exc).__name__}
+        ) from exc
     if not complete:
-        raise Refused(f"{folder / MANIFEST} is incomplete.")
+        raise Refused(_("%(path)s is incomplete.") % {"path": folder / MANIFEST})
     if manifest.get("format") != FORMAT:
-        raise Refused(f"Backup format {manifest.get('format')!r} is not known to this version (format {FORMAT}).")
+        raise Refused(
+            _("Backup format %(format)s is not known to this version (format %(known)s).")
+            % {"format": repr(manifest.get("format")), "known": FORMAT}
+        )
     return manifest
 
 
@@ -346,12 +370,12 @@ def verify(folder: Path, manifest: dict) -> None:
     for entry in [manifest["database"], *manifest["files"]]:
         path = _inside(folder, entry["path"])
         if not path.is_file():
-            problems.append(f"{entry['path']} is missing")
+            problems.append(_("%(path)s is missing") % {"path": entry["path"]})
         elif _file_sha256(path) != entry["sha256"]:
-            problems.append(f"{entry['path']} does not match its checksum")
+            problems.append(_("%(path)s does not match its checksum") % {"path": entry["path"]})
     if problems:
         shown = "; ".join(problems[:5]) + (" …" if len(problems) > 5 else "")
-        raise Refused(f"The backup is damaged, nothing was restored: {shown}")
+        raise Refused(_("The backup is damaged, nothing was restored: %(problems)s") % {"problems": shown})
 
 
 def tables_with_rows() -> list[str]:
@@ -377,7 +401,9 @@ def tables_with_rows() -> list[str]:
 def _var_target(name: str) -> Path:
     pure = PurePosixPath(name)
     if pure.is_absolute() or ".." in pure.parts or pure.parts[0] not in VAR_FOLDERS:
-        raise Refused(f"The manifest names a file outside the installation's folders: {name!r}.")
+        raise Refused(
+            _("The manifest names a file outside the installation's folders: %(name)s.") % {"name": repr(name)}
+        )
     return Path(settings.VAR_DIR).joinpath(*pure.parts)
 
 
@@ -391,7 +417,9 @@ def _file_conflicts(manifest: dict) -> list[str]:
                 conflicts.append(entry["name"])
             continue
         if entry["storage"] not in settings.STORAGES or entry["storage"] == "staticfiles":
-            raise Refused(f"The backup's storage {entry['storage']!r} is not configured here.")
+            raise Refused(
+                _("The backup's storage %(storage)s is not configured here.") % {"storage": repr(entry["storage"])}
+            )
         storage = storages[entry["storage"]]
         if storage.exists(entry["name"]):
             with storage.open(entry["name"], "rb") as stream:
@@ -403,15 +431,23 @@ def _file_conflicts(manifest: dict) -> list[str]:
 def check_target(manifest: dict) -> None:
     engine = manifest["database"]["engine"]
     if engine != connection.vendor:
-        raise Refused(f"The backup is of a {engine} database; this installation uses {connection.vendor}.")
+        raise Refused(
+            _("The backup is of a %(engine)s database; this installation uses %(vendor)s.")
+            % {"engine": engine, "vendor": connection.vendor}
+        )
     full = tables_with_rows()
     if full:
         shown = ", ".join(full[:5]) + (" …" if len(full) > 5 else "")
-        raise Refused(f"The target database is not empty ({shown} hold rows): restore into an empty installation.")
+        raise Refused(
+            _("The target database is not empty (%(tables)s hold rows): restore into an empty installation.")
+            % {"tables": shown}
+        )
     conflicts = _file_conflicts(manifest)
     if conflicts:
         shown = ", ".join(conflicts[:5]) + (" …" if len(conflicts) > 5 else "")
-        raise Refused(f"The target's file store holds other content under the backup's names: {shown}")
+        raise Refused(
+            _("The target's file store holds other content under the backup's names: %(files)s") % {"files": shown}
+        )
 
 
 # Drops what a migrated (but empty) target holds, so that the dump can be restored whole. Functions
@@ -476,7 +512,7 @@ def _restore_files(folder: Path, manifest: dict) -> int:
         with source.open("rb") as stream:
             saved = storage.save(entry["name"], File(stream))
         if saved != entry["name"]:
-            raise Failed(f"The store saved {entry['name']} as {saved}.")
+            raise Failed(_("The store saved %(name)s as %(saved)s.") % {"name": entry["name"], "saved": saved})
         written += 1
     return written
 
@@ -492,10 +528,15 @@ def restore(folder: Path) -> dict:
     counts = table_counts(list(manifest["tables"]))
     differ = sorted(table for table, rows in manifest["tables"].items() if counts.get(table) != rows)
     if differ:
-        raise Failed(f"The restored row counts differ from the backup's in: {', '.join(differ)}")
+        raise Failed(
+            _("The restored row counts differ from the backup's in: %(tables)s") % {"tables": ", ".join(differ)}
+        )
     trail = audit.trail_digest()
     if trail != manifest["audit"]:
-        raise Failed(f"The restored audit trail differs from the backup's: {trail} ≠ {manifest['audit']}")
+        raise Failed(
+            _("The restored audit trail differs from the backup's: %(restored)s ≠ %(backup)s")
+            % {"restored": trail, "backup": manifest["audit"]}
+        )
     ContentType.objects.clear_cache()  # the ids are the backup's now
     call_command("migrate", interactive=False, verbosity=0)
     # The search nodes of the backed-up installation keep indexes of another database: every machine

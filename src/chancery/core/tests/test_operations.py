@@ -181,3 +181,80 @@ def test_the_serve_banner_is_dutch(db):
     assert "Chancery draait op http://127.0.0.1:8000/" in text and "Stoppen met Ctrl+C." in text
     assert f"Demo-accounts (wachtwoord '{DEMO_PASSWORD}'):" in text and "Externe expert" in text
     assert "Demo logins" not in text and "Stop with" not in text and " expert\n" not in text
+
+
+# One refusal per command family, with English active before (a request's language left behind):
+# each says what is wrong in Dutch, with its exit code.
+REFUSALS_IN_DUTCH = [
+    ("token", ["nobody"], "Geen actieve gebruiker “nobody”."),
+    ("enrol-signer", ["nobody", "--certificate", "c.pem", "--key", "k.pem", "--by", "nobody"], "Geen gebruiker"),
+    ("generate", ["--scale", "5"], "Geef een schaal tussen 0 (niet inbegrepen) en 2."),
+    ("verify-signatures", ["{text}"], "geen leesbare pdf"),
+    ("verify-signatures", ["{absent}"], "Kan "),
+    ("worker", ["--queue-name", "*"], "Noem de wachtrijen"),
+    ("import-decisions", ["{absent}"], "dit bestand of deze map bestaat niet"),
+    ("licence_report", ["2999"], "Het rapport van 2999 wordt gepubliceerd zodra het jaar voorbij is."),
+    ("import-indicators", ["{absent}"], "bestand bestaat niet"),
+    ("import-sdmx", ["{absent}"], "bestand bestaat niet"),
+    ("reindex", ["--forget-node", "nowhere"], "Geen machine met de naam nowhere houdt een zoekindex bij."),
+    ("fdi-check", ["{absent}", "--json"], "Het bestand bestaat niet."),
+    ("disaster-compensation", ["{absent}", "--json"], "Kan "),
+    ("scm", ["{absent}", "--json"], "Het bestand bestaat niet."),
+    ("load-sanctions", ["{absent}"], "de sanctielijst is ongewijzigd"),
+    ("screen-parties", ["{absent}"], "kan niet gelezen worden"),
+    ("mcda", ["{text}", "--json"], "geen JSON"),
+    ("backup", ["{full}"], "is niet leeg: een back-up komt in een nieuwe of lege map."),
+    ("restore", ["{empty}"], "geen back-up van Chancery"),
+]
+
+
+@pytest.mark.parametrize(("command", "arguments", "dutch"), REFUSALS_IN_DUTCH, ids=[r[0] for r in REFUSALS_IN_DUTCH])
+def test_command_refusals_are_dutch_whatever_was_active(db, tmp_path, settings, command, arguments, dutch):
+    from io import StringIO
+
+    from django.core.management.base import CommandError
+    from django.utils import translation
+
+    (tmp_path / "text.txt").write_text("not a PDF, not JSON")
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "notes.txt").write_text("mine")
+    (tmp_path / "empty").mkdir()
+    paths = {
+        "text": tmp_path / "text.txt",
+        "absent": tmp_path / "absent.json",
+        "full": tmp_path / "full",
+        "empty": tmp_path / "empty",
+    }
+    arguments = [argument.format(**paths) for argument in arguments]
+    if command == "worker":  # the tests run tasks at once; the worker needs the database queue
+        settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []}}
+    out, err = StringIO(), StringIO()
+    with translation.override("en"):
+        with pytest.raises((CommandError, SystemExit)) as refused:
+            call_command(command, *arguments, stdout=out, stderr=err)
+    said = str(refused.value) if isinstance(refused.value, CommandError) else err.getvalue()
+    assert dutch in said, said
+    code = refused.value.returncode if isinstance(refused.value, CommandError) else refused.value.code
+    assert code in (1, 2), code
+
+
+def test_enrolling_a_signer_with_unreadable_files_is_refused_in_dutch(db, tmp_path):
+    from django.core.management.base import CommandError
+    from django.utils import translation
+
+    from chancery.core.models import Role
+    from chancery.core.testing import make_user
+
+    signer, admin = make_user("signer", Role.SECRETARIAT), make_user("admin", Role.ADMIN)
+    (tmp_path / "c.pem").write_text("-")
+    (tmp_path / "k.pem").write_text("-")
+    (tmp_path / "pass").write_text("")
+    common = [signer.username, "--key", str(tmp_path / "k.pem"), "--by", admin.username]
+    with translation.override("en"):
+        with pytest.raises(CommandError) as refused:
+            call_command("enrol-signer", *common, "--certificate", str(tmp_path / "absent.pem"))
+        assert str(refused.value).startswith(f"Kan {tmp_path / 'absent.pem'} niet lezen: ")
+        with pytest.raises(CommandError) as refused:
+            call_command("enrol-signer", *common, "--certificate", str(tmp_path / "c.pem"),
+                         "--passphrase-file", str(tmp_path / "pass"))  # fmt: skip
+    assert str(refused.value) == f"{tmp_path / 'pass'} is leeg: de eerste regel ervan is de wachtzin."

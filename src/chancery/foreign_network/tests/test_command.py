@@ -65,27 +65,35 @@ def with_(change):
 
 
 REFUSED = [
-    ("negative weight", with_(lambda d: d["criteria"][0].update(weight=-1)), "negative"),
-    ("all weights zero", with_(lambda d: [c.update(weight=0) for c in d["criteria"]]), "all weights are zero"),
-    ("missing score", with_(lambda d: d["options"][0]["scores"].pop("economic")), "no score for criterion 'economic'"),
-    ("unknown criterion", with_(lambda d: d["options"][1]["scores"].update(social=3)), "unknown criterion 'social'"),
+    ("negative weight", with_(lambda d: d["criteria"][0].update(weight=-1)), "negatief"),
+    ("all weights zero", with_(lambda d: [c.update(weight=0) for c in d["criteria"]]), "alle gewichten zijn nul"),
+    (
+        "missing score",
+        with_(lambda d: d["options"][0]["scores"].pop("economic")),
+        "geen score voor criterium 'economic'",
+    ),
+    ("unknown criterion", with_(lambda d: d["options"][1]["scores"].update(social=3)), "onbekend criterium 'social'"),
     (
         "duplicate criterion",
         with_(lambda d: d["criteria"].append({"key": "political", "weight": 1})),
-        "duplicate criterion",
+        "dubbele criteriumsleutel 'political'",
     ),
-    ("duplicate option", with_(lambda d: d["options"].append(d["options"][0])), "duplicate option"),
-    ("text score", with_(lambda d: d["options"][0]["scores"].update(political="8")), "not a number"),
-    ("boolean weight", with_(lambda d: d["criteria"][0].update(weight=True)), "not a number"),
-    ("empty options", with_(lambda d: d.update(options=[])), "no options"),
-    ("no criteria", with_(lambda d: d.update(criteria=[])), "criteria must be a non-empty list"),
-    ("not an object", "[1, 2]", "JSON object"),
-    ("not JSON", "criteria: political", "not JSON"),
+    ("duplicate option", with_(lambda d: d["options"].append(d["options"][0])), "dubbele optiesleutel"),
+    ("text score", with_(lambda d: d["options"][0]["scores"].update(political="8")), "is geen getal"),
+    ("boolean weight", with_(lambda d: d["criteria"][0].update(weight=True)), "is geen getal"),
+    ("empty options", with_(lambda d: d.update(options=[])), "geen opties"),
+    ("no criteria", with_(lambda d: d.update(criteria=[])), "criteria moet een niet-lege lijst zijn"),
+    ("not an object", "[1, 2]", "JSON-object"),
+    ("not JSON", "criteria: political", "geen JSON"),
     ("NaN", json.dumps(MOROCCO).replace('"weight": 2', '"weight": NaN'), "NaN"),
     ("Infinity", json.dumps(MOROCCO).replace('"political": 8', '"political": Infinity'), "Infinity"),
     ("-Infinity", json.dumps(MOROCCO).replace('"political": 8', '"political": -Infinity'), "-Infinity"),
-    ("key twice in scores", json.dumps(MOROCCO).replace('"political": 8,', '"political": 8, "political": 7,'), "twice"),
-    ("empty key", with_(lambda d: d["options"][0].update(key="")), "non-empty key"),
+    (
+        "key twice in scores",
+        json.dumps(MOROCCO).replace('"political": 8,', '"political": 8, "political": 7,'),
+        "twee keer",
+    ),
+    ("empty key", with_(lambda d: d["options"][0].update(key="")), "niet-lege sleutel"),
 ]
 
 
@@ -115,4 +123,23 @@ def test_the_installed_command(tmp_path):
     path.write_text('{"criteria": [{"key": "x", "weight": -1}], "options": [{"key": "A", "scores": {"x": 1}}]}')
     done = subprocess.run([*chancery, str(path), "--json"], capture_output=True, text=True, check=False)  # noqa: S603 - our own command
     assert done.returncode == 2
-    assert "negative" in done.stderr
+    assert "negatief" in done.stderr
+
+
+def test_the_operator_reads_dutch_whatever_was_active(tmp_path, capsys):
+    """Issue 14: the refusal and the text table are in the configured language (Dutch); --json's
+    keys are not words to translate."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        code, output = run(tmp_path, with_(lambda d: d["criteria"][0].update(weight=-1)), capsys, "--json")
+        assert code == 2
+        assert output.err == "mcda: criterium 'political': het gewicht mag niet negatief zijn\n"
+        code, output = run(tmp_path, with_(lambda d: d["options"][0]["scores"].update(political="8")), capsys)
+        assert output.err == "mcda: de score van optie 'Rabat' voor 'political' is geen getal: '8'\n"
+        path = tmp_path / "input.json"
+        path.write_text(json.dumps(MOROCCO))
+        call_command("mcda", str(path))
+    text = capsys.readouterr().out
+    assert "  1. Rabat  6.75" in text and "political: de eerste plaats wisselt bij gewicht" in text
+    assert "first place" not in text

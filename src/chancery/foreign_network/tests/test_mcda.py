@@ -218,3 +218,13 @@ def test_the_flip_weight_flips_and_is_the_nearest(p):
             for x in (low + EPSILON, high - EPSILON)
             if low < x < high
         )
+
+
+def test_a_refusal_reads_english_and_is_worded_by_whoever_shows_it():
+    """The module stays free of Django: str() is the English msgid filled in; the command words it
+    in the operator's language with `translated(gettext)`."""
+    with pytest.raises(McdaError) as refused:
+        problem({"x": -1}, {"A": {"x": 1}})
+    assert str(refused.value) == "criterion 'x': the weight must not be negative"
+    dutch = {"criterion %(key)s: the weight must not be negative": "criterium %(key)s: het gewicht is negatief"}
+    assert refused.value.translated(dutch.get) == "criterium 'x': het gewicht is negatief"

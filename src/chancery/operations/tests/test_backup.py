@@ -166,7 +166,7 @@ def test_a_backup_restored_into_a_fresh_installation_brings_back_every_file_and_
     assert migrated.returncode == 0, migrated.stderr
     done = target.chancery("restore", str(folder))
     assert done.returncode == 0, done.stderr
-    assert f"{source_trail['entries']} audit entries" in done.stdout
+    assert f"{source_trail['entries']} auditregels" in done.stdout
 
     restored = target.read()
     assert restored["digest"] == source_trail
@@ -183,7 +183,7 @@ def test_a_backup_restored_into_a_fresh_installation_brings_back_every_file_and_
     files = [(p, p.read_bytes()) for p in target.stored_files()]
     again = target.chancery("restore", str(folder))
     assert again.returncode == 2
-    assert "not empty" in again.stderr and "core_auditentry" in again.stderr
+    assert "niet leeg" in again.stderr and "core_auditentry" in again.stderr
     assert target.read()["digest"] == source_trail
     assert [(p, p.read_bytes()) for p in target.stored_files()] == files
 
@@ -198,13 +198,13 @@ def test_a_damaged_backup_is_refused_before_anything_changes(installation, tmp_p
     target = targets("target")
     done = target.chancery("restore", str(folder))
     assert done.returncode == 2
-    assert "damaged" in done.stderr and manifest["files"][0]["path"] in done.stderr
+    assert "beschadigd" in done.stderr and manifest["files"][0]["path"] in done.stderr
     assert target.tables() == [] and target.stored_files() == []
 
     # A missing file, and a damaged database dump, likewise.
     damaged.unlink()
     done = target.chancery("restore", str(folder))
-    assert done.returncode == 2 and "is missing" in done.stderr
+    assert done.returncode == 2 and "ontbreekt" in done.stderr
     shutil.copyfile(tmp_path / "backup" / manifest["files"][1]["path"], damaged)  # other content
     (folder / manifest["database"]["path"]).write_bytes(b"not a database")
     done = target.chancery("restore", str(folder))
@@ -220,7 +220,7 @@ def test_a_manifest_pointing_outside_the_backup_is_refused(installation, tmp_pat
     (folder / "manifest.json").write_text(json.dumps(manifest))
     target = targets("target")
     done = target.chancery("restore", str(folder))
-    assert done.returncode == 2 and "outside the backup" in done.stderr
+    assert done.returncode == 2 and "buiten de back-up" in done.stderr
     assert target.stored_files() == []
 
 
@@ -228,7 +228,7 @@ def test_a_backup_goes_only_into_an_empty_folder(installation, tmp_path):
     folder = tmp_path / "backup"
     folder.mkdir()
     (folder / "notes.txt").write_text("mine")
-    with pytest.raises(CommandError, match="not empty") as refused:
+    with pytest.raises(CommandError, match="is niet leeg") as refused:
         call_command("backup", str(folder))
     assert refused.value.returncode == 2
     assert [p.name for p in folder.iterdir()] == ["notes.txt"]
@@ -239,13 +239,30 @@ def test_restoring_into_a_non_empty_database_is_refused(installation, tmp_path):
     folder = tmp_path / "backup"
     call_command("backup", str(folder))
     trail = audit.trail_digest()
-    with pytest.raises(CommandError, match="not empty") as refused:
+    with pytest.raises(CommandError, match="is niet leeg") as refused:
         call_command("restore", str(folder))
     assert refused.value.returncode == 2
     assert audit.trail_digest() == trail
 
 
 def test_a_folder_without_a_manifest_is_not_a_backup(tmp_path):
-    with pytest.raises(CommandError, match="not a Chancery backup") as refused:
+    with pytest.raises(CommandError, match="geen back-up van Chancery") as refused:
         call_command("restore", str(tmp_path))
+    assert refused.value.returncode == 2
+
+
+def test_the_refusals_are_in_the_operators_language(tmp_path):
+    """Issue 14: an operator reads Dutch (the configured language), even when English was active."""
+    from django.utils import translation
+
+    folder = tmp_path / "backup"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    with translation.override("en"):
+        with pytest.raises(CommandError) as refused:
+            call_command("backup", str(folder))
+        assert str(refused.value) == f"{folder} is niet leeg: een back-up komt in een nieuwe of lege map."
+        with pytest.raises(CommandError) as refused:
+            call_command("restore", str(tmp_path))
+    assert str(refused.value) == f"{tmp_path} bevat geen manifest.json: geen back-up van Chancery."
     assert refused.value.returncode == 2

@@ -238,5 +238,5 @@ def test_documents_on_an_s3_server_are_stored_read_backed_up_and_restored(instal
 
     # A second restore into what is now a full installation is refused, and changes nothing.
     again = target.chancery("restore", str(folder))
-    assert again.returncode == 2 and "not empty" in again.stderr
+    assert again.returncode == 2 and "niet leeg" in again.stderr
     assert _objects(client, "chancery-documents-restored", "documents/") == {v["name"]: v["sha256"] for v in versions}

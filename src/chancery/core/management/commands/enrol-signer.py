@@ -38,8 +38,14 @@ class Command(ChanceryCommand):
                 passphrase = Path(passphrase_file).read_text().splitlines()[0]
             else:
                 passphrase = getpass.getpass(_("Passphrase of %(username)s: ") % {"username": username})
-        except (OSError, IndexError) as exc:
-            raise CommandError(str(exc)) from exc
+        except OSError as exc:
+            raise CommandError(
+                _("Cannot read %(path)s: %(reason)s") % {"path": exc.filename, "reason": exc.strerror or exc}
+            ) from exc
+        except IndexError as exc:  # an empty passphrase file
+            raise CommandError(
+                _("%(path)s is empty: its first line is the passphrase.") % {"path": passphrase_file}
+            ) from exc
         try:
             signing.enrol(actor, user, certificate_pem, key_pem, passphrase)
         except ValidationError as exc:

@@ -24,7 +24,9 @@ class Command(ChanceryCommand):
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            raise CommandError(str(exc)) from exc
+            raise CommandError(
+                _("Cannot read %(path)s: %(reason)s") % {"path": path, "reason": exc.strerror or exc}
+            ) from exc
         try:
             checks = signing.verify_pdf(data)
         except signing.UnreadablePdf as exc:

@@ -7,7 +7,9 @@ every machine that serves search keeps its own index, and only a worker on that 
 It holds a lease while it lives and hands the tasks of workers that died mid-task back to the queue
 (core.worker_leases)."""
 
+from django.conf import settings
 from django.core.management import CommandError
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
@@ -22,7 +24,11 @@ class Command(DatabaseWorkerCommand):
         queues = queue_name.split(",")
         if "*" in queues:
             # Every queue includes the other machines' own queues: their tasks are not this one's to run.
-            raise CommandError(_("Name the queues to run (for example default): '*' would run other machines' tasks."))
+            # Said in the operator's language, as every command's (not a ChanceryCommand: the tasks it
+            # runs choose their own language and channel).
+            with translation.override(settings.LANGUAGE_CODE):
+                message = _("Name the queues to run (for example default): '*' would run other machines' tasks.")
+            raise CommandError(message)
         if machine_queue() not in queues:
             queues.append(machine_queue())
         worker_id = options["worker_id"]

@@ -12,6 +12,8 @@ import json
 import sys
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from chancery.core.management.base import ChanceryCommand
 from chancery.foreign_network import mcda
 
@@ -32,7 +34,7 @@ class Command(ChanceryCommand):
         try:
             problem = mcda.parse(text)
         except mcda.McdaError as exc:
-            self._refuse(str(exc))
+            self._refuse(exc.translated(_))
         result = mcda.report(problem)
         if options["json"]:
             self.stdout.write(json.dumps(result, ensure_ascii=False))
@@ -41,7 +43,11 @@ class Command(ChanceryCommand):
             self.stdout.write(f"{place:>3}. {row['option']}  {row['score']}")
         for row in result["sensitivity"]:
             flip = "-" if row["flip_at_weight"] is None else row["flip_at_weight"]
-            self.stdout.write(f"     {row['criterion']}: first place changes at weight {flip}")
+            self.stdout.write(
+                "     "
+                + _("%(criterion)s: first place changes at weight %(weight)s")
+                % {"criterion": row["criterion"], "weight": flip}
+            )
 
     def _refuse(self, reason: str):
         self.stderr.write(f"mcda: {reason}")

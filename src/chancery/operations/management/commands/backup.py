@@ -2,6 +2,7 @@
 manifest of checksums and counts (chancery.operations.backups). Exit 2 when refused."""
 
 from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from chancery.core.management.base import ChanceryCommand
 from chancery.operations import backups
@@ -19,10 +20,19 @@ class Command(ChanceryCommand):
         except backups.Refused as refusal:
             raise CommandError(str(refusal), returncode=2) from refusal
         except backups.Failed as failure:
-            raise CommandError(f"The backup failed: {failure}", returncode=1) from failure
+            raise CommandError(_("The backup failed: %(reason)s") % {"reason": failure}, returncode=1) from failure
         rows = sum(manifest["tables"].values())
         self.stdout.write(
-            f"Backup written to {folder}: {manifest['database']['engine']} database "
-            f"({len(manifest['tables'])} tables, {rows} rows, {manifest['audit']['entries']} audit entries), "
-            f"{len(manifest['files'])} files."
+            _(
+                "Backup written to %(folder)s: %(engine)s database (%(tables)d tables, %(rows)d rows, "
+                "%(entries)d audit entries), %(files)d files."
+            )
+            % {
+                "folder": folder,
+                "engine": manifest["database"]["engine"],
+                "tables": len(manifest["tables"]),
+                "rows": rows,
+                "entries": manifest["audit"]["entries"],
+                "files": len(manifest["files"]),
+            }
         )

@@ -4,6 +4,7 @@ counts (chancery.operations.backups). Exit 2 with the reason when refused: nothi
 
 from django.core.management.base import CommandError
 from django.db import connection
+from django.utils.translation import gettext as _
 
 from chancery.core.management.base import ChanceryCommand
 from chancery.operations import backups
@@ -21,17 +22,33 @@ class Command(ChanceryCommand):
         except backups.Refused as refusal:
             raise CommandError(str(refusal), returncode=2) from refusal
         except backups.Failed as failure:
-            raise CommandError(f"The restore failed: {failure}", returncode=1) from failure
+            raise CommandError(_("The restore failed: %(reason)s") % {"reason": failure}, returncode=1) from failure
         self.stdout.write(
-            f"Restored the backup of {report['created_at']} (Chancery {report['chancery_version']}): "
-            f"{report['tables']} tables, {report['rows']} rows, {report['audit_entries']} audit entries "
-            f"(trail unchanged), {report['files']} files ({report['files_written']} written)."
+            _(
+                "Restored the backup of %(created_at)s (Chancery %(version)s): %(tables)d tables, %(rows)d rows, "
+                "%(entries)d audit entries (trail unchanged), %(files)d files (%(written)d written)."
+            )
+            % {
+                "created_at": report["created_at"],
+                "version": report["chancery_version"],
+                "tables": report["tables"],
+                "rows": report["rows"],
+                "entries": report["audit_entries"],
+                "files": report["files"],
+                "written": report["files_written"],
+            }
         )
         self.stdout.write(
-            f"Rebuilt: search index ({report['search_entries']} entries, {report['search_entries_waiting']} left "
-            "to the worker), "
-            "open data (" + ", ".join(f"{name}: {rows}" for name, rows in report["open_data"].items()) + ")."
+            _("Rebuilt: search index (%(entries)d entries, %(waiting)d left to the worker), open data (%(open_data)s).")
+            % {
+                "entries": report["search_entries"],
+                "waiting": report["search_entries_waiting"],
+                "open_data": ", ".join(f"{name}: {rows}" for name, rows in report["open_data"].items()),
+            }
         )
         if connection.vendor == "postgresql":
             # Ownership and grants are not restored (see chancery.operations.backups).
-            self.stdout.write("Grant the application's role its rights: chancery grant-app-role ROLE --execute")
+            self.stdout.write(
+                _("Grant the application's role its rights: %(command)s")
+                % {"command": "chancery grant-app-role ROLE --execute"}
+            )
