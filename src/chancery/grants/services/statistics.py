@@ -4,7 +4,7 @@ of decided: granted, rejected or inadmissible; a withdrawn one is not decided), 
 requested and granted, what was paid, and the median lead time from submission to decision in days.
 
 One function (`table`) feeds the service's page (`/app/subsidies/statistieken/`), the public page
-(`/oproepen/statistieken/`) and its CSV, in two queries whatever the number of applications.
+(`/oproepen/statistieken/`) and its CSV, in one query whatever the number of applications (two per programme or year).
 
 A protected beneficiary (a person at risk) counts only in aggregates: per country its application
 is counted under "beschermde begunstigden", never under its country, so that the country of a
