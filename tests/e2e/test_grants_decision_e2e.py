@@ -62,6 +62,11 @@ def test_an_emergency_request_decided_within_48_hours(page, org):
     form.get_by_role("button").click()
     expect(page.locator("#case-state")).to_have_text("Toegewezen")
     assert EmergencyAllocation.objects.get(case=case).allocated_cents == 150_000_00
+    # The letter to the partner, downloadable at the counter.
+    page.context.clear_cookies()
+    log_in(page, applicant.username, PASSWORD)
+    page.goto(f"/loket/{case.reference}/")
+    expect(page.get_by_role("link", name=f"Noodtoewijzing {case.reference}")).to_be_visible()
 
 
 def test_a_grant_proposed_and_submitted_to_the_government(page, org):

@@ -62,3 +62,45 @@ def test_a_public_nomination_and_the_edition_page(page, edition):
     assert nomination.nominee_name == NOMINEE and nomination.case.access_level == "confidential"
     assert NOMINEE not in page.content()
     assert not page.console_errors
+
+
+def test_the_service_creates_an_edition_and_composes_its_jury(page, db):
+    from chancery.core.testing import PASSWORD
+    from chancery.grants.prize_models import Edition
+
+    from .conftest import log_in
+
+    handler = grants_handler()
+    make_user("t-jury-e2e-2", Role.EXPERT)
+    log_in(page, handler.username, PASSWORD)
+    page.goto("/app/mensenrechtenprijs/")
+    page.get_by_role("link", name="Nieuwe editie").click()
+    expect(page.get_by_role("heading", name="Nieuwe editie van de mensenrechtenprijs")).to_be_visible()
+    page.locator("#id_year").fill("2031")
+    page.locator("#id_theme").fill("Persvrijheid")
+    page.locator("#id_nominations_open").fill("2031-03-31T17:00")
+    page.locator("#id_nominations_close").fill("2031-01-15T09:00")
+    page.locator("#id_criteria").fill("Moed; 2\nImpact; veel")
+    assert describe(run_axe(page)) == []
+    page.get_by_role("button", name="Editie aanmaken").click()
+    expect(page.locator(".errorlist").first).to_be_visible()
+    expect(page.get_by_text("het gewicht is een geheel getal van 1 tot 10")).to_be_visible()
+    assert not Edition.objects.exists()
+    page.locator("#id_criteria").fill("Moed; 2\nImpact")
+    page.get_by_role("button", name="Editie aanmaken").click()
+    expect(page.get_by_text("De voordrachtperiode sluit na de opening.")).to_be_visible()
+    page.locator("#id_nominations_open").fill("2031-01-15T09:00")
+    page.locator("#id_nominations_close").fill("2031-03-31T17:00")
+    page.get_by_role("button", name="Editie aanmaken").click()
+    page.wait_for_url("**/app/mensenrechtenprijs/2031/")
+    expect(page.get_by_text("De editie 2031 is aangemaakt.")).to_be_visible()
+
+    form = page.locator("#add-jury-member")
+    form.locator("#id_jury-username").fill("t-jury-e2e-2")
+    form.locator("#id_jury-public_name").fill("Dr. Lies Maes")
+    form.locator("#id_jury-chair").check()
+    assert describe(run_axe(page)) == []
+    form.get_by_role("button", name="Aan de jury toevoegen").click()
+    expect(page.get_by_text("Dr. Lies Maes zetelt in de jury.")).to_be_visible()
+    assert Edition.objects.get(year=2031).jury.get().chair
+    assert not page.console_errors

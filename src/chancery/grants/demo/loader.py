@@ -1,6 +1,6 @@
 """Demo of the grant programmes: the grants service's team and handler (`subsidies`), a reviewer
 (`jurylid`, with the demo `expert`), the memorandum's four programmes with this year's envelope,
-an open call on each (and a closed one on the human rights fund), applications of the demo
+an open and a closed call on each, applications of the demo
 applicant in every state (submitted, incomplete, inadmissible, under assessment, assessed, granted,
 rejected), one of them a protected human-rights defender, and prize nominations.
 
@@ -205,8 +205,9 @@ def load_demo() -> dict[type, int]:
                          created)  # fmt: skip
         if programme is not None:
             calls[plan.code] = _call(handler, programme, year, created)
-            if plan.code == "mensenrechtenfonds":
-                _call(handler, programme, year, created, closed=True)
+            # Each programme's first round of the year, closed (issue 15's demo: one open and one
+            # closed call per programme); the seed key is the title, so a demo loaded before keeps its one.
+            _call(handler, programme, year, created, closed=True)
     users = {"aanvrager": applicant, "subsidies": handler, "jury": [jury, *([expert] if expert else [])]}
     for row in APPLICATIONS:
         call = calls.get(row[1])

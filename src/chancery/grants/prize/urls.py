@@ -6,7 +6,9 @@ app_name = "prize"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("nieuw/", views.new_edition, name="new_edition"),
     path("<int:year>/", views.edition, name="edition"),
+    path("<int:year>/jury/", views.add_jury_member, name="add_jury_member"),
     path("beoordelingen/<int:pk>/", views.review, name="review"),
 ]
 

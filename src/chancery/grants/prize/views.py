@@ -2,7 +2,9 @@
 jury, the laureate once decided — named only when they consented; no nominee ever) and the public
 nomination form (no login; spam protection in services.prize). For the grants service and the
 jury: the editions, an edition with its nominations, ranking and confidential deliberation notes,
-and a jury member's review (declaration, then scores). Views are thin: rules live in the service."""
+and a jury member's review (declaration, then scores); for the service alone a new edition
+(`/app/mensenrechtenprijs/nieuw/`) and a jury member added to one. Views are thin: rules live in
+the service (`prize.create_edition`, `prize.add_jury_member`: `grants.handle`, audited)."""
 
 from __future__ import annotations
 
@@ -12,11 +14,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from chancery.core.authz import may
+from chancery.core.authz import may, require
 from chancery.core.client import client_address
 from chancery.core.views_kit import call_service, form_status
 from chancery.grants.forms import ConflictForm, ScoreForm
-from chancery.grants.prize.forms import NominationForm, NoteForm
+from chancery.grants.prize.forms import EditionForm, JuryMemberForm, NominationForm, NoteForm
 from chancery.grants.prize_models import DeliberationNote, Edition, JuryMember, JuryReview, Nomination
 from chancery.grants.services import prize
 
@@ -84,9 +86,44 @@ def _editions_for(user):
 @login_required
 def index(request):
     editions = _editions_for(request.user)
-    if not may(request.user, "grants.handle") and not editions.exists():
+    handler = may(request.user, "grants.handle")
+    if not handler and not editions.exists():
         raise PermissionDenied(_("This page is for the grants service and the prize's jury."))
-    return render(request, "grants/prize/index.html", {"editions": editions, "nav_current": "prize:index"})
+    return render(request, "grants/prize/index.html", {"editions": editions, "handler": handler,
+                                                       "nav_current": "prize:index"})  # fmt: skip
+
+
+@login_required
+def new_edition(request):
+    require(request.user, "grants.handle")
+    form = EditionForm(request.POST or None)
+    if request.method == "POST":
+        done = call_service(
+            request, lambda: prize.create_edition(request.user, **form.cleaned_data), form=form,
+            success=lambda made: _("The edition %(year)s is created.") % {"year": made.year},
+            then=lambda made: reverse("prize:edition", args=[made.year]),
+        )  # fmt: skip
+        if done:
+            return done
+    return render(request, "grants/prize/new_edition.html", {"form": form, "nav_current": "prize:index"},
+                  status=form_status(form))  # fmt: skip
+
+
+@login_required
+def add_jury_member(request, year: int):
+    require(request.user, "grants.handle")
+    edition = get_object_or_404(Edition.objects.visible_to(request.user), year=year)
+    form = JuryMemberForm(request.POST or None)
+    back = reverse("prize:edition", args=[year])
+    if request.method != "POST":
+        return redirect(back)
+    return call_service(
+        request,
+        lambda: prize.add_jury_member(request.user, edition, form.cleaned_data["username"],
+                                      public_name=form.cleaned_data["public_name"],
+                                      affiliation=form.cleaned_data["affiliation"], chair=form.cleaned_data["chair"]),
+        form=form, success=lambda member: _("%(name)s sits on the jury.") % {"name": member.public_name}, back=back,
+    )  # fmt: skip
 
 
 @login_required
@@ -111,7 +148,7 @@ def edition(request, year: int):
         "jury": edition.jury.all(), "criteria": edition.criteria.all(),
         "notes": DeliberationNote.objects.visible_to(request.user).filter(edition=edition).select_related(
             "author", "nomination__case"),
-        "note_form": note_form,
+        "note_form": note_form, "jury_form": JuryMemberForm() if handler else None,
         "my_reviews": JuryReview.objects.visible_to(request.user).filter(
             nomination__edition=edition, member__user=request.user).select_related("nomination__case"),
         "nav_current": "prize:index",

@@ -4,7 +4,10 @@ the positive letter, on a rejection the motivated negative letter; the applicant
 the counter (`/loket/<ref>/`). Written in Dutch, the procedure's language. They are addressed to
 the beneficiary alone and take the file's level (a protected person's file is confidential); what
 goes to anyone else (the proposal to the Government) never names a protected person
-(services.government). Called in the step's transaction (signals), so they roll back with it."""
+(services.government). Called in the step's transaction (signals), so they roll back with it.
+
+The humanitarian fast track (SUBH) has its own letter to the partner, on an allocation and on a
+refusal (`write_fast_track_letter`), made the same way and downloaded at the same counter."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from chancery.grants import rules
-from chancery.grants.models import Application
+from chancery.grants.models import Application, EmergencyAllocation
 from chancery.grants.services.money import euro
 from chancery.procedures.models import Case
 from chancery.procedures.services import letters
@@ -23,6 +26,8 @@ from chancery.procedures.services import letters
 # The steps that grant (by the minister, after the Government) and those that reject.
 GRANT_STEPS = {"award", "follow_government_approval"}
 REJECTION_STEPS = {"reject", "follow_government_rejection"}
+# The fast track's decisions, each with its letter.
+FAST_TRACK_STEPS = {"allocate", "refuse"}
 
 
 def _context(case: Case, application: Application, decided_on: datetime.date, motivation: str) -> dict:
@@ -59,3 +64,23 @@ def write_decision_letters(case: Case, *, actor, decided_at: datetime.datetime, 
         filename = f"{kind}-{case.reference}-{decided_on.isoformat()}.pdf"
         written.append(letters.attach_to_case(actor, case, pdf=content, filename=filename, title=title))
     return written
+
+
+def write_fast_track_letter(case: Case, *, actor, decided_at: datetime.datetime, motivation: str, step: str):
+    """The letter to the partner on an emergency allocation (`allocate`) or its refusal (`refuse`),
+    with the step's motivation: a sealed decision letter on the fast-track file."""
+    allocation = EmergencyAllocation.objects.select_related("programme").get(case=case)
+    decided_on = timezone.localtime(decided_at).date()
+    allocated = step == "allocate"
+    with translation.override(settings.LANGUAGE_CODE):
+        content = letters.render_pdf("grants/fast_track_letter_pdf.html", {
+            "case": case, "allocation": allocation, "decided_on": decided_on, "motivation": motivation,
+            "allocated": allocated, "amount": euro(allocation.allocated_cents or allocation.requested_cents),
+        })  # fmt: skip
+        title = (
+            _("Emergency allocation %(reference)s") if allocated else _("Refusal of emergency request %(reference)s")
+        )
+        title = title % {"reference": case.reference}
+    kind = "noodtoewijzing" if allocated else "weigering"
+    filename = f"{kind}-{case.reference}-{decided_on.isoformat()}.pdf"
+    return letters.attach_to_case(actor, case, pdf=content, filename=filename, title=title)

@@ -4,7 +4,7 @@ of decided: granted, rejected or inadmissible; a withdrawn one is not decided), 
 requested and granted, what was paid, and the median lead time from submission to decision in days.
 
 One function (`table`) feeds the service's page (`/app/subsidies/statistieken/`), the public page
-(`/oproepen/statistieken/`) and its CSV, in two queries whatever the number of applications.
+(`/oproepen/statistieken/`) and its CSV, in one query whatever the number of applications (two per programme or year).
 
 A protected beneficiary (a person at risk) counts only in aggregates: per country its application
 is counted under "beschermde begunstigden", never under its country, so that the country of a
@@ -13,8 +13,10 @@ the small-cell rule of the licences' report applies (rules `minimum_cell`): a ro
 applications shows "< 3" and withholds its figures, and a total is withheld when exactly one row
 is, since the total less the other rows would give it away.
 
-What was paid is the envelopes' paid figure (the one source of truth, as monitoring reads it), so
-it exists per programme and per year only; per call and per country it is not given."""
+What was paid is read from the grants' tranches: per application the paid tranches less what a
+recovery order had paid back (`paid_cents` of each application, a subquery of the same query), so
+it exists per programme, call, country and year alike, and per programme and year it adds up to the
+envelopes' paid figure (which `payments.pay` and `payments.refund` move by the same amounts)."""
 
 from __future__ import annotations
 
@@ -24,14 +26,15 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from chancery.core import countries, csvfiles
 from chancery.grants import rules
-from chancery.grants.models import Application, Envelope, Programme
+from chancery.grants.models import Application, Envelope, Programme, RecoveryOrder, Tranche, TrancheState
 from chancery.grants.services.money import euro
 
 # What a table is per: the key in the address (`?per=`) and its words.
@@ -56,7 +59,7 @@ class Row:
     granted: int = 0
     requested_cents: int = 0
     granted_cents: int = 0
-    paid_cents: int | None = None
+    paid_cents: int = 0
     lead_days: list[int] = field(default_factory=list)
 
     @property
@@ -136,6 +139,7 @@ def _add(row: Row, application: dict) -> None:
     if application["awarded_cents"] is not None:
         row.granted += 1
         row.granted_cents += application["awarded_cents"]
+    row.paid_cents += application["paid_cents"]
 
 
 FIELDS = (
@@ -144,11 +148,25 @@ FIELDS = (
 )  # fmt: skip
 
 
+def _sum_per_application(queryset, field: str):
+    """The sum of `field` over `queryset`'s rows of the outer application, 0 when none: a subquery."""
+    per_application = queryset.filter(application=OuterRef("pk")).order_by().values("application")
+    return Coalesce(Subquery(per_application.annotate(total=Sum(field)).values("total")), Value(0))
+
+
+def paid_expression():
+    """What was paid on an application: its paid tranches less the recovery orders it repaid."""
+    return _sum_per_application(Tranche.objects.filter(state=TrancheState.PAID), "amount_cents") - _sum_per_application(
+        RecoveryOrder.objects.filter(repaid_on__isnull=False), "amount_cents"
+    )
+
+
 def rows(
     per: str = DEFAULT_DIMENSION, *, programme: str | None = None, year: int | None = None
 ) -> tuple[list[Row], Row]:
     """The raw figures per `per` (a key of DIMENSIONS) and their total, for the applications filed
-    (submitted) on calls of `programme` (its code) and budget `year` when given. Two queries."""
+    (submitted) on calls of `programme` (its code) and budget `year` when given. One query, and one
+    more per programme or year (their envelopes, so that each has its row)."""
     if per not in DIMENSIONS:
         raise ValueError(per)
     applications = Application.objects.all()
@@ -161,22 +179,17 @@ def rows(
         envelopes = envelopes.filter(year=year)
     found: dict[str, Row] = {}
     total = Row("", _("Total"))
-    envelope_list = list(envelopes.filter(Q(planned_cents__gt=0) | Q(committed_cents__gt=0)))
-    # Per programme and per year every envelope has its row (also without applications), with what
-    # was paid from it.
+    # Per programme and per year every envelope with a budget has its row, also without applications.
     if per in ("programma", "jaar"):
-        for envelope in envelope_list:
+        for envelope in envelopes.filter(Q(planned_cents__gt=0) | Q(committed_cents__gt=0)):
             key, label = (
                 (envelope.programme.code, envelope.programme.name) if per == "programma"
                 else (str(envelope.year), str(envelope.year))
             )  # fmt: skip
-            row = found.setdefault(key, Row(key, label, paid_cents=0))
-            row.paid_cents += envelope.paid_cents
-    total.paid_cents = sum(envelope.paid_cents for envelope in envelope_list)
-    for application in applications.values(*FIELDS).order_by():
+            found.setdefault(key, Row(key, label))
+    for application in applications.annotate(paid_cents=paid_expression()).values(*FIELDS, "paid_cents").order_by():
         key, label = _key(per, application)
-        row = found.setdefault(key, Row(key, label, paid_cents=0 if per in ("programma", "jaar") else None))
-        _add(row, application)
+        _add(found.setdefault(key, Row(key, label)), application)
         _add(total, application)
     ordered = sorted(
         found.values(),

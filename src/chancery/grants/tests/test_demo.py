@@ -1,6 +1,8 @@
 """The grants' demo: the memorandum's four programmes with their envelopes, an open call on each,
 applications in every state with one protected defender; loaded once (a second run adds nothing)."""
 
+from django.utils import timezone
+
 from chancery.core.models import Role
 from chancery.core.testing import make_user
 from chancery.grants.demo.loader import load_demo
@@ -16,8 +18,13 @@ def test_the_demo(db):
     assert Programme.objects.count() == 4
     planned = dict(Envelope.objects.values_list("programme__code", "planned_cents"))
     assert planned["mensenrechtenfonds"] == 1_000_000_00 and planned["humanitaire-hulp"] == 5_000_000_00
-    # The four programmes' calls, the human rights fund's closed one, and a call the Government decides.
-    assert programmes.open_calls().count() == 5 and Call.objects.count() == 6
+    # The four programmes' open and closed calls, and a call the Government decides.
+    assert programmes.open_calls().count() == 5 and Call.objects.count() == 9
+    now = timezone.now()
+    for programme in Programme.objects.all():
+        calls = Call.objects.filter(programme=programme, state="published").exclude(decided_by="government")
+        assert calls.filter(opens_at__lte=now, closes_at__gt=now).count() == 1, programme.code
+        assert calls.filter(closes_at__lte=now).count() == 1, programme.code
     states = set(Case.objects.filter(procedure="SUB").values_list("state", flat=True))
     assert {"submitted", "incomplete", "inadmissible", "assessment", "assessed", "granted", "rejected"} <= states
     # Payments and reports: a grant in every state after the award.

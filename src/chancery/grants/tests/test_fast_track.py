@@ -136,3 +136,44 @@ def test_an_hour_clock_never_suspends():
                          Transition("end", "End", "b", "c", {"civil_servant"})),
             clocks=(Clock("c", "C", (Term(2, "s", datetime.date(2020, 1, 1), hours=48),), {"b"}, {"a"}),),
         )  # fmt: skip
+
+
+# --- the letters to the partner -------------------------------------------------------------------
+
+
+def test_an_allocation_and_a_refusal_each_write_their_letter(applicant, grants, humanitarian):
+    from chancery.grants.tests.test_government import letters_of, pdf_text
+
+    allocated = request(applicant)
+    assert letters_of(allocated) == []
+    fire(allocated, "allocate", grants, "Vrijgegeven volgens de samenwerkingsovereenkomst.")
+    [letter] = letters_of(allocated)
+    text = pdf_text(letter)
+    assert "Overstromingen in Pakistan" in text and "200000.00" in text.replace(" ", "")
+    assert "Vrijgegeven volgens de samenwerkingsovereenkomst." in text and "toegewezen" in text
+    assert letter.title == f"Noodtoewijzing {allocated.reference}"
+    refused = request(applicant, emergency="Droogte in de Sahel", country="NE")
+    fire(refused, "refuse", grants, "Valt buiten de samenwerkingsovereenkomst.")
+    [refusal] = letters_of(refused)
+    text = pdf_text(refusal)
+    assert "geweigerd" in text and "Valt buiten de samenwerkingsovereenkomst." in text and "Droogte in de Sahel" in text
+    # A withdrawal decides nothing: no letter.
+    withdrawn = request(applicant, emergency="Cycloon", country="MZ", amount_eur="1000")
+    fire(withdrawn, "withdraw", applicant)
+    assert letters_of(withdrawn) == []
+
+
+def test_the_partner_downloads_the_letter_at_the_counter(client, applicant, grants, humanitarian):
+    from django.urls import reverse
+
+    from chancery.procedures.models import CaseDocument
+
+    case = request(applicant)
+    fire(case, "allocate", grants, "Vrijgegeven.")
+    link = CaseDocument.objects.get(case=case, kind="decision_letter")
+    client.force_login(applicant)
+    page = client.get(f"/loket/{case.reference}/")
+    assert page.status_code == 200 and link.document.title in page.content.decode()
+    download = client.get(reverse("counter:download", args=[case.reference, link.pk]))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content if download.streaming else [download.content]).startswith(b"%PDF")

@@ -326,3 +326,104 @@ def test_the_jury_and_service_pages(client, grants, edition, nomination, jury):
     assert client.get("/app/mensenrechtenprijs/").status_code == 200
     case_page = client.get(nomination.case.get_absolute_url()).content.decode()
     assert SECRET in case_page and "pieter.claes@example.be" in case_page
+
+
+# --- the service's forms: a new edition, a jury member --------------------------------------------
+
+
+def edition_post(**changes) -> dict:
+    return {
+        "year": "2031", "theme": "Persvrijheid", "description": "De prijs van 2031.",
+        "nominations_open": "2031-01-15T09:00", "nominations_close": "2031-03-31T17:00",
+        "criteria": "Moed; 2\nImpact op de mensenrechten\n", **changes,
+    }  # fmt: skip
+
+
+def test_the_service_creates_an_edition_through_the_form(client, grants):
+    client.force_login(grants)
+    assert "/app/mensenrechtenprijs/nieuw/" in client.get("/app/mensenrechtenprijs/").content.decode()
+    assert client.get("/app/mensenrechtenprijs/nieuw/").status_code == 200
+    response = client.post("/app/mensenrechtenprijs/nieuw/", edition_post())
+    assert response.status_code == 302 and response["Location"] == "/app/mensenrechtenprijs/2031/"
+    edition = Edition.objects.get(year=2031)
+    assert edition.theme == "Persvrijheid"
+    # Europe/Brussels: 09:00 in winter is 08:00 UTC.
+    assert edition.nominations_open == datetime.datetime(2031, 1, 15, 8, 0, tzinfo=datetime.UTC)
+    assert [(c.name, c.weight) for c in edition.criteria.order_by("order")] == [
+        ("Moed", 2), ("Impact op de mensenrechten", 1)
+    ]  # fmt: skip
+    assert AuditEntry.objects.filter(content_type__model="edition", object_id=str(edition.pk), actor=grants).exists()
+
+
+@pytest.mark.parametrize("changes, field, message", [
+    ({"theme": " "}, "theme", "Dit veld is verplicht"),
+    ({"nominations_close": "2031-01-01T09:00"}, "nominations_close", "sluit na"),
+    ({"criteria": "Moed; veel"}, "criteria", "gewicht"),
+    ({"criteria": "; 2"}, "criteria", "geen naam"),
+    ({"criteria": "\n \n"}, "criteria", "Dit veld is verplicht"),
+    ({"year": "tweeduizend"}, "year", "geheel getal"),
+    ({"nominations_open": "morgen"}, "nominations_open", "geldige datum"),
+])  # fmt: skip
+def test_a_bad_edition_is_refused_in_dutch_and_nothing_stored(client, grants, changes, field, message):
+    client.force_login(grants)
+    entries = AuditEntry.objects.count()
+    response = client.post("/app/mensenrechtenprijs/nieuw/", edition_post(**changes), HTTP_ACCEPT_LANGUAGE="nl")
+    assert response.status_code == 400
+    errors = " ".join(response.context["form"].errors.get(field, []))
+    assert message in errors, response.context["form"].errors
+    assert not Edition.objects.exists() and AuditEntry.objects.count() == entries
+
+
+def test_a_year_with_an_edition_is_refused(client, grants, edition):
+    client.force_login(grants)
+    response = client.post("/app/mensenrechtenprijs/nieuw/", edition_post(year=str(edition.year)))
+    assert response.status_code == 400
+    assert "heeft al een editie" in " ".join(response.context["form"].errors["year"])
+    assert Edition.objects.count() == 1
+
+
+def test_only_the_service_creates_editions_and_composes_juries(client, applicant, jury, edition):
+    client.force_login(jury[0])  # a jury member reads the edition, but does not compose it
+    assert client.get("/app/mensenrechtenprijs/nieuw/").status_code == 403
+    assert client.post("/app/mensenrechtenprijs/nieuw/", edition_post()).status_code == 403
+    response = client.post(f"/app/mensenrechtenprijs/{edition.year}/jury/",
+                           {"jury-username": jury[0].username, "jury-public_name": "Ikzelf"})  # fmt: skip
+    assert response.status_code == 403
+    assert "add-jury-member" not in client.get(f"/app/mensenrechtenprijs/{edition.year}/").content.decode()
+    client.force_login(applicant)
+    assert client.post("/app/mensenrechtenprijs/nieuw/", edition_post()).status_code == 403
+    assert not Edition.objects.filter(year=2031).exists() and edition.jury.count() == 2
+
+
+def test_the_service_adds_a_jury_member_through_the_form(client, grants, edition):
+    expert = make_user("t-expert-3", Role.EXPERT)
+    client.force_login(grants)
+    page = client.get(f"/app/mensenrechtenprijs/{edition.year}/").content.decode()
+    assert 'id="add-jury-member"' in page
+    response = client.post(f"/app/mensenrechtenprijs/{edition.year}/jury/", {
+        "jury-username": "t-expert-3", "jury-public_name": "Prof. An Peeters", "jury-affiliation": "UGent",
+    })  # fmt: skip
+    assert response.status_code == 302 and response["Location"] == f"/app/mensenrechtenprijs/{edition.year}/"
+    member = edition.jury.get(user=expert)
+    assert (member.public_name, member.affiliation, member.chair) == ("Prof. An Peeters", "UGent", False)
+    assert AuditEntry.objects.filter(content_type__model="jurymember", object_id=str(member.pk), actor=grants).exists()
+    assert "Prof. An Peeters" in client.get(f"/mensenrechtenprijs/{edition.year}/").content.decode()
+
+
+@pytest.mark.parametrize("who, public_name, message", [
+    ("niemand", "Niemand", "Er is geen actieve gebruiker met die gebruikersnaam."),
+    ("t-jury-1", "Jurylid 1", "zetelt al in deze jury"),
+    ("t-aanvrager-jury", "Aanvrager", "kan niet in de jury zetelen"),
+    ("t-expert-4", "", "Dit veld is verplicht"),
+])  # fmt: skip
+def test_a_bad_jury_member_is_refused_in_dutch_and_nothing_stored(client, grants, edition, who, public_name,
+                                                                  message):  # fmt: skip
+    make_user("t-aanvrager-jury", Role.APPLICANT)
+    make_user("t-expert-4", Role.EXPERT)
+    client.force_login(grants)
+    entries = AuditEntry.objects.count()
+    response = client.post(f"/app/mensenrechtenprijs/{edition.year}/jury/",
+                           {"jury-username": who, "jury-public_name": public_name}, follow=True)  # fmt: skip
+    shown = " ".join(str(m) for m in response.context["messages"])
+    assert message in shown, shown
+    assert edition.jury.count() == 2 and AuditEntry.objects.count() == entries

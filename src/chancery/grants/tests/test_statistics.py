@@ -17,7 +17,7 @@ from chancery.core.models import Role
 from chancery.core.testing import make_user
 from chancery.grants.models import Application, Envelope
 from chancery.grants.services import statistics
-from chancery.grants.testing import PERSON_AT_RISK, apply, fire, to_assessed
+from chancery.grants.testing import PERSON_AT_RISK, apply, fire, open_call, to_assessed
 
 SECRET_NAME = PERSON_AT_RISK["name"]
 
@@ -52,21 +52,61 @@ def test_figures_per_programme(filed, fund, call):
     requested = sum(Application.objects.values_list("requested_cents", flat=True))
     assert row.requested_cents == requested == total.requested_cents
     assert row.granted_cents == sum(a.awarded_cents for a in Application.objects.exclude(awarded_cents=None))
-    # What was paid is the envelope's figure, the one source of truth.
-    assert row.paid_cents == sum(Envelope.objects.filter(programme=fund).values_list("paid_cents", flat=True))
+    # Nothing paid yet: the tranches say so, as the envelope does.
+    assert row.paid_cents == 0 == sum(Envelope.objects.filter(programme=fund).values_list("paid_cents", flat=True))
     assert sorted(row.lead_days) == [0, 0, 10]
     assert row.median_lead_days == 0
 
 
 def test_per_call_and_year_and_the_filters(filed, fund, call):
     rows, _total = statistics.rows("oproep")
-    assert [(r.key, r.applications, r.paid_cents) for r in rows] == [(call.slug, 4, None)]
+    assert [(r.key, r.applications, r.paid_cents) for r in rows] == [(call.slug, 4, 0)]
     rows, _total = statistics.rows("jaar")
     assert [(r.key, r.applications) for r in rows if r.applications] == [(str(call.year), 4)]
     assert statistics.rows("programma", year=call.year - 5)[1].applications == 0
     assert statistics.rows("programma", programme="humanitaire-hulp")[1].applications == 0
     with pytest.raises(ValueError):
         statistics.rows("begunstigde")
+
+
+def test_paid_is_read_from_the_paid_tranches_per_call_and_country(applicant, grants, fund, call, reviewers,
+                                                                   filed):  # fmt: skip
+    """Paid per call and per country: the paid tranches of each grant, less a recovery repaid; per
+    programme and year it adds up to the envelopes' paid figure."""
+    from chancery.grants.services import reports
+    from chancery.grants.testing import report, to_granted, to_report_due
+
+    # The granted UA grant of `filed` (45 000.00): advance paid (36 000.00), balance after a full report.
+    paid_out = to_report_due(grants, filed["granted"])
+    report(applicant, paid_out)
+    reports.assess_final(grants, paid_out, accepted_cents=45_000_00, note="")
+    fire(paid_out, "pay_balance", grants)
+    # The protected grant: its advance paid (36 000.00), counted under the protected beneficiaries.
+    for step in ("sign_agreement", "pay_advance"):
+        fire(filed["protected"], step, grants)
+    # A second call, in MD: a grant whose advance was paid, then 6 000.00 recovered and repaid.
+    other = open_call(grants, fund, title="Tweede oproep")
+    recovered = to_report_due(grants, to_granted(grants, applicant, other, reviewers, country="MD"))
+    report(applicant, recovered, spent=("20000.00", "10000.00"))
+    reports.assess_final(grants, recovered, accepted_cents=30_000_00, note="Een derde niet bewezen.")
+    fire(recovered, "record_repayment", grants)
+    # A grant whose advance is only ordered: nothing paid.
+    fire(to_granted(grants, applicant, other, reviewers, country="MD"), "sign_agreement", grants)
+
+    per_call = {r.key: r.paid_cents for r in statistics.rows("oproep")[0]}
+    assert per_call == {call.slug: 45_000_00 + 36_000_00, other.slug: 30_000_00}
+    per_country = {r.key: r.paid_cents for r in statistics.rows("land")[0]}
+    assert per_country == {"UA": 45_000_00, "MD": 30_000_00, statistics.PROTECTED_KEY: 36_000_00}
+    envelopes_paid = sum(Envelope.objects.filter(programme=fund).values_list("paid_cents", flat=True))
+    (programme_row,), total = statistics.rows("programma")[0], statistics.rows("programma")[1]
+    assert programme_row.paid_cents == total.paid_cents == envelopes_paid == 111_000_00
+    assert statistics.rows("jaar")[1].paid_cents == envelopes_paid
+    # In public a small cell withholds its paid figure with the rest; a large one shows it.
+    public = {r.key: r for r in statistics.table("land", public=True).rows}
+    assert public[statistics.PROTECTED_KEY].paid_cents is None
+    assert public["MD"].paid_cents == 30_000_00  # three applications in MD
+    internal = {r.key: r for r in statistics.table("oproep").rows}
+    assert internal[other.slug].paid_cents == 30_000_00
 
 
 def test_a_protected_beneficiary_counts_only_in_aggregates(filed):
