@@ -25,6 +25,14 @@ from chancery.core.retention_registry import Period, Series, register
 ARCHIVE_DECREE = "Archiefdecreet van 9 juli 2010 (BS 24 augustus 2010)"
 SELECTION_LIST = ARCHIVE_DECREE + ", art. 8 en 9 (vernietiging alleen volgens een goedgekeurde selectielijst)"
 DECREE_IN_FORCE = datetime.date(2010, 9, 3)
+# A file series' period until someone reads the selection list that applies to it.
+FILE_SERIES_SOURCE = ARCHIVE_DECREE + ", art. 8 en 9; selectielijst van de bevoegde dienst (termijn te verifiëren)"
+
+
+def unverified_years(years: int) -> Period:
+    """The period of a series of closed files, in years from closing, marked te verifiëren."""
+    return Period(years, FILE_SERIES_SOURCE, DECREE_IN_FORCE, verified=False)
+
 
 # Years after the last change, per kind; None: kept permanently. All te verifiëren (see above).
 YEARS = {

@@ -11,26 +11,17 @@ to these files; `verified=False` until someone enters the periods from it, with 
 
 from __future__ import annotations
 
-import datetime
-
 from django.utils.translation import gettext_lazy as _
 
-from chancery.core.retention import ARCHIVE_DECREE
-from chancery.core.retention_registry import Period, register
+from chancery.core.retention import unverified_years
+from chancery.core.retention_registry import register
 from chancery.grants import fast_track
 from chancery.grants.prize.procedure import PRIZE_CODE
 from chancery.grants.procedure import CODE
 from chancery.procedures.retention import case_series
 
-SOURCE = ARCHIVE_DECREE + ", art. 8 en 9; selectielijst van de bevoegde dienst (termijn te verifiëren)"
-SINCE = datetime.date(2010, 9, 3)
-
-APPLICATIONS = register(case_series(CODE, _("Files: grant applications"), (Period(10, SOURCE, SINCE, verified=False),)))
+APPLICATIONS = register(case_series(CODE, _("Files: grant applications"), (unverified_years(10),)))
 EMERGENCY_ALLOCATIONS = register(
-    case_series(
-        fast_track.CODE, _("Files: humanitarian emergency allocations"), (Period(10, SOURCE, SINCE, verified=False),)
-    )
+    case_series(fast_track.CODE, _("Files: humanitarian emergency allocations"), (unverified_years(10),))
 )
-NOMINATIONS = register(
-    case_series(PRIZE_CODE, _("Files: human rights prize nominations"), (Period(5, SOURCE, SINCE, verified=False),))
-)
+NOMINATIONS = register(case_series(PRIZE_CODE, _("Files: human rights prize nominations"), (unverified_years(5),)))

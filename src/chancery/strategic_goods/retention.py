@@ -11,20 +11,16 @@ period is a new entry with its own `valid_from`: a file keeps the period of the 
 
 from __future__ import annotations
 
-import datetime
-
 from django.utils.translation import gettext_lazy as _
 
-from chancery.core.retention import ARCHIVE_DECREE
-from chancery.core.retention_registry import Period, register
+from chancery.core.retention import unverified_years
+from chancery.core.retention_registry import register
 from chancery.procedures.retention import case_series
-
-SOURCE = ARCHIVE_DECREE + ", art. 8 en 9; selectielijst van de bevoegde dienst (termijn te verifiëren)"
 
 SERIES = register(
     case_series(
         "CSG",
         _("Files: licence applications for strategic goods"),
-        (Period(10, SOURCE, datetime.date(2010, 9, 3), verified=False),),
+        (unverified_years(10),),
     )
 )
