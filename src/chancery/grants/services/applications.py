@@ -26,6 +26,7 @@ from chancery.grants.events import GRANT_AWARDED
 from chancery.grants.models import Application, Call, Criterion, Review, Score
 from chancery.grants.services import programmes
 from chancery.grants.services.money import cents, euro
+from chancery.grants.services.scoring import checked_scores
 from chancery.procedures.models import Case
 
 CODE = "SUB"
@@ -207,26 +208,8 @@ def score(actor, review: Review, scores: dict[int, tuple[object, str]], *, sourc
         raise ValidationError(_("You declared a conflict of interest on this application: you may not score it."))
     if review.scored_at is not None:
         raise ValidationError(_("You already scored this application."))
-    criteria = list(Criterion.objects.filter(call_id=review.application.call_id))
-    errors = []
-    rows = []
-    for criterion in criteria:
-        value, motivation = scores.get(criterion.pk, (None, ""))
-        try:
-            number = int(str(value).strip())
-        except (TypeError, ValueError):
-            errors.append(_("%(criterion)s: give a whole score.") % {"criterion": criterion.name})
-            continue
-        if not 0 <= number <= criterion.max_score:
-            errors.append(_("%(criterion)s: the score is between 0 and %(max)s.") % {
-                "criterion": criterion.name, "max": criterion.max_score})  # fmt: skip
-            continue
-        if not str(motivation or "").strip():
-            errors.append(_("%(criterion)s: motivate the score.") % {"criterion": criterion.name})
-            continue
-        rows.append(Score(review=review, criterion=criterion, score=number, motivation=str(motivation).strip()))
-    if errors:
-        raise ValidationError(errors)
+    checked = checked_scores(Criterion.objects.filter(call_id=review.application.call_id), scores)
+    rows = [Score(review=review, criterion=c, score=n, motivation=m) for c, n, m in checked]
     Score.objects.bulk_create(rows)
     review.scored_at = timezone.now()
     review.save(update_fields=["scored_at"])

@@ -40,6 +40,7 @@ from chancery.grants.prize_models import (
     Nomination,
     PrizeCriterion,
 )
+from chancery.grants.services.scoring import checked_scores
 from chancery.procedures.models import Case, PartyKind
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services.parties import find_or_create_party
@@ -284,24 +285,8 @@ def score(actor, review: JuryReview, scores: dict[int, tuple[object, str]]) -> J
         raise ValidationError(_("You declared a conflict of interest on this nomination: you may not score it."))
     if review.scored_at is not None:
         raise ValidationError(_("You already scored this nomination."))
-    errors, rows = [], []
-    for criterion in PrizeCriterion.objects.filter(edition_id=review.nomination.edition_id):
-        value, motivation = scores.get(criterion.pk, (None, ""))
-        try:
-            number = int(str(value).strip())
-        except (TypeError, ValueError):
-            errors.append(_("%(criterion)s: give a whole score.") % {"criterion": criterion.name})
-            continue
-        if not 0 <= number <= criterion.max_score:
-            errors.append(_("%(criterion)s: the score is between 0 and %(max)s.") % {
-                "criterion": criterion.name, "max": criterion.max_score})  # fmt: skip
-            continue
-        if not str(motivation or "").strip():
-            errors.append(_("%(criterion)s: motivate the score.") % {"criterion": criterion.name})
-            continue
-        rows.append(JuryScore(review=review, criterion=criterion, score=number, motivation=str(motivation).strip()))
-    if errors:
-        raise ValidationError(errors)
+    checked = checked_scores(PrizeCriterion.objects.filter(edition_id=review.nomination.edition_id), scores)
+    rows = [JuryScore(review=review, criterion=c, score=n, motivation=m) for c, n, m in checked]
     JuryScore.objects.bulk_create(rows)
     review.scored_at = timezone.now()
     review.save(update_fields=["scored_at"])
