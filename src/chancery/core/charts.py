@@ -23,6 +23,15 @@ def _paint(name: str) -> str:
     return f'class="{name}" {PAINT[name]}'
 
 
+# About the characters a label of `label_width` (220) holds at the chart's font size; a longer one is
+# cut with an ellipsis (the table beside every chart gives it whole).
+LABEL_CHARACTERS = 30
+
+
+def _fitted(label: str) -> str:
+    return label if len(label) <= LABEL_CHARACTERS else label[: LABEL_CHARACTERS - 1].rstrip() + "…"
+
+
 def bar_chart(rows: list[tuple[str, Decimal | int]], *, title: str, width: int = 640, label_width: int = 220) -> str:
     """One horizontal bar per row (label, value ≥ 0), scaled to the largest value."""
     if not rows:
@@ -42,7 +51,7 @@ def bar_chart(rows: list[tuple[str, Decimal | int]], *, title: str, width: int =
         shown = number_format(value, decimal_pos=0 if isinstance(value, int) else 2, use_l10n=True, force_grouping=True)
         parts.append(
             f'<text x="{label_width - 6}" y="{y + 13}" text-anchor="end" {_paint("chart-label")}>'
-            f"{escape(str(label)[:34])}</text>"
+            f"{escape(_fitted(str(label)))}</text>"
             f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" {_paint("chart-fill")}/>'
             f'<text x="{label_width + length + 6:.1f}" y="{y + 13}" {_paint("chart-label")}>{escape(shown)}</text>'
         )

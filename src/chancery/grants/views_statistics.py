@@ -33,11 +33,11 @@ def _page(request, *, public: bool, nav_current: str):
         **chosen, "table": result, "public": public, "dimensions": statistics.DIMENSIONS.items(),
         "programmes": statistics.programmes(), "years": statistics.years(), "nav_current": nav_current,
         "query": request.GET.urlencode(), "minimum": result.minimum, "per_label": per_label,
+        # (title, chart): the title is the figure's visible caption and the chart's accessible name.
         "charts": [
-            charts.bar_chart(statistics.chart_rows(result, "applications"),
-                             title=_("Applications per %(per)s") % {"per": per_label}),
-            charts.bar_chart(statistics.chart_rows(result, "granted_cents"),
-                             title=_("Granted per %(per)s (EUR)") % {"per": per_label}),
+            (title, charts.bar_chart(statistics.chart_rows(result, key), title=title))
+            for key, title in (("applications", _("Applications per %(per)s") % {"per": per_label}),
+                               ("granted_cents", _("Granted per %(per)s (EUR)") % {"per": per_label}))
         ],
     })  # fmt: skip
 
