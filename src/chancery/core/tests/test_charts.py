@@ -2,6 +2,7 @@
 the space left of the axis."""
 
 from decimal import Decimal
+
 from defusedxml import ElementTree
 
 from chancery.core.charts import LABEL_CHARACTERS, bar_chart
