@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from chancery.core.forms import MandateeChoiceField
 from chancery.core.models import Mandatee, User
 from chancery.decisions.models import Meeting, MeetingState
+from chancery.grants.models import ReportKind
+from chancery.grants.services.money import euro
 
 
 class ReviewerForm(forms.Form):
@@ -91,9 +93,6 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, application, kinds, **kwargs):
         super().__init__(*args, **kwargs)
-        from chancery.grants.models import ReportKind
-        from chancery.grants.services.money import euro
-
         self.fields["kind"].choices = [(kind, ReportKind(kind).label) for kind in kinds]
         if len(kinds) == 1:
             self.fields["kind"].initial = kinds[0]

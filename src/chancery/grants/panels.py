@@ -6,9 +6,18 @@ from __future__ import annotations
 
 from chancery.core.authz import may
 from chancery.grants import fast_track, rules
-from chancery.grants.forms import ReviewerForm, SubmitProposalForm
-from chancery.grants.models import Application, EmergencyAllocation, Envelope, GovernmentProposal, ProposalState
-from chancery.grants.services import applications, government, programmes
+from chancery.grants.forms import FinalAssessmentForm, InterimReviewForm, ReportForm, ReviewerForm, SubmitProposalForm
+from chancery.grants.models import (
+    Application,
+    EmergencyAllocation,
+    Envelope,
+    GovernmentProposal,
+    ProposalState,
+    ReportKind,
+    ReportState,
+    TrancheState,
+)
+from chancery.grants.services import applications, government, programmes, reports
 from chancery.grants.services.money import euro
 
 
@@ -94,10 +103,6 @@ def payments_context(request, case) -> dict | None:
     """The grant's tranches (each payment instruction and its state), its reports with their cost
     statements, and any recovery order; for the beneficiary the report form while one is due, for
     the grants service the assessment forms."""
-    from chancery.grants.forms import FinalAssessmentForm, InterimReviewForm, ReportForm
-    from chancery.grants.models import ReportKind, ReportState, TrancheState
-    from chancery.grants.services import reports
-
     application = Application.objects.filter(case=case).select_related("call", "case").first()
     if application is None or application.awarded_cents is None:
         return None

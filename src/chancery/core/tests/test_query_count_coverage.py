@@ -21,7 +21,7 @@ WITHOUT_BASELINE = {
     "procedures:representation_revoke", "counter:draft_delete",
     "monitoring:budget", "monitoring:milestone_add", "monitoring:milestone_status", "strategic_goods:finding",
     "investment_screening:assessment", "grants:assign_reviewer", "grants:assess_final_report",
-    "grants:review_interim_report", "grants:submit_proposal", "grants_counter:report",
+    "grants:review_interim_report", "grants:submit_proposal", "grants_counter:report", "prize:add_jury_member",
     "api:webhook-redeliver", "set_language", "logout",
     "foreign_network:assign", "foreign_network:cost", "foreign_network:weights", "foreign_network:criterion_add",
     "foreign_network:candidate_add", "foreign_network:score", "foreign_network:report",
@@ -37,7 +37,7 @@ WITHOUT_BASELINE = {
     # Forms to fill in: nothing listed on them.
     "login", "decisions:meeting_create", "decisions:submission_create", "decisions:meeting_attendance",
     "document_create", "document_add_version", "document_change", "counter:apply", "licensing_counter:register",
-    "monitoring:initiative_create",
+    "monitoring:initiative_create", "prize:new_edition",
     # Files: one object, streamed.
     "document_download", "rendition_download", "procedures:download", "counter:download", "monitoring:report_pdf",
     "licensing_public:csv", "open_data_file", "investment_screening:csv", "regulation_office:evidence",

@@ -134,13 +134,13 @@ def test_a_renamed_parameter_answers_to_its_old_name_too():
 
 # The query parameters of the pages, all Dutch (docs/ARCHITECTURE.md, "Web shell"). `q`, `format`
 # (linked data, as the Accept header) and Django's `next` are the same in every language; `code`,
-# `procedure`, `status`, `tab` and `minister` are Dutch words too.
+# `procedure`, `status`, `tab`, `minister` and `per` are Dutch words too.
 PAGE_PARAMETERS = {
     "q", "format", "next",
     "pagina", "maand", "van", "naar", "stap", "laat", "dringend", "soort", "niveau", "status",
     "ambitie", "entiteit", "prioriteit", "onder", "tab", "procedure", "code", "naam", "land",
     "jaar", "minister", "thema", "zitting", "fase", "stuksoort", "sorteer", "regel", "op",
-    "kaart", "programma", "regelgeving",
+    "kaart", "programma", "regelgeving", "per",
 }  # fmt: skip
 
 
