@@ -29,7 +29,8 @@ class Programme(models.Model):
     protects_persons = models.BooleanField(_("persons at risk may apply"), default=False)
     # The monitoring initiative this programme carries out (its code): its envelopes are that
     # initiative's budget in monitoring, read from here (services.monitoring), never copied.
-    monitoring_initiative = models.SlugField(_("monitoring initiative"), max_length=40, blank=True)
+    # db_default: the version still serving during the upgrade inserts programmes without it.
+    monitoring_initiative = models.SlugField(_("monitoring initiative"), max_length=40, blank=True, db_default="")
 
     objects = ReadableQuerySet.as_manager()
 
@@ -108,8 +109,10 @@ class Call(models.Model):
     state = models.CharField(_("state"), max_length=12, choices=CallState.choices, default=CallState.DRAFT)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     # Payments in tranches: the advance's share of the grant, the balance is paid after the final report.
+    # db_default as well: the version still serving during the upgrade inserts calls without it.
     advance_share = models.DecimalField(_("advance (share of the grant)"), max_digits=3, decimal_places=2,
-                                        default=rules.figure("advance_share"))  # fmt: skip
+                                        default=rules.figure("advance_share"),
+                                        db_default=rules.figure("advance_share"))  # fmt: skip
     # Who decides the grants of this call (issue 15 §4): the competent minister, or the Government
     # (an agenda item); above rules' government threshold the Government decides in any case.
     decided_by = models.CharField(_("decided by"), max_length=12, choices=[("minister", _("the competent minister")),

@@ -12,6 +12,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="programme",
             name="monitoring_initiative",
-            field=models.SlugField(blank=True, max_length=40, verbose_name="monitoring initiative"),
+            field=models.SlugField(blank=True, db_default="", max_length=40, verbose_name="monitoring initiative"),
         ),
     ]

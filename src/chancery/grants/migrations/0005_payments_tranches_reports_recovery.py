@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='call',
             name='advance_share',
-            field=models.DecimalField(decimal_places=2, default=Decimal('0.80'), max_digits=3, verbose_name='advance (share of the grant)'),
+            field=models.DecimalField(decimal_places=2, db_default=Decimal('0.80'), default=Decimal('0.80'), max_digits=3, verbose_name='advance (share of the grant)'),
         ),
         migrations.AddConstraint(
             model_name='call',
