@@ -156,11 +156,14 @@ def generate_monitoring(scale: float, seed: int = 2026, counts: Counter | None =
         for project in _spread(size["milestones"], projects, rng):
             due = first_day + datetime.timedelta(days=rng.randrange(span))
             draw = rng.random()
-            if due < today:
-                status = "done" if draw < 0.6 else "dropped" if draw < 0.7 else "in_progress" if draw < 0.9 else None
+            # Most past milestones done, some dropped, a few still open (late: at risk, or off track
+            # after 90 days); of those to come some done early, many under way.
+            if due < today - datetime.timedelta(days=90):
+                status = "done" if draw < 0.87 else "dropped" if draw < 0.95 else "in_progress"
+            elif due < today:
+                status = "done" if draw < 0.7 else "in_progress"
             else:
-                status = "done" if draw < 0.1 else "in_progress" if draw < 0.5 else None
-            status = status or "not_started"
+                status = "done" if draw < 0.1 else "in_progress" if draw < 0.5 else "not_started"
             done_on = min(today, due + datetime.timedelta(days=rng.randint(-30, 60))) if status == "done" else None
             milestones.append(Milestone(initiative=project, title=rng.choice(MILESTONE_TITLES), due=due, status=status,
                                         done_on=done_on, drop_reason="Opgenomen in een ander project." if status ==
@@ -173,8 +176,10 @@ def generate_monitoring(scale: float, seed: int = 2026, counts: Counter | None =
             scale_of = {"ambition": 20, "programme": 5, "project": 1}[node.level]
             for y in range(year - 2, year + 2):
                 planned = Decimal(rng.randint(200, 5000) * 1000 * scale_of)
-                committed = (planned * Decimal(rng.randint(40, 100)) / 100).quantize(Decimal(1)) if y <= year else 0
-                share = 95 if y < year else rng.randint(5, 80) if y == year else 0
+                committed = (planned * Decimal(rng.randint(70, 100)) / 100).quantize(Decimal(1)) if y <= year else 0
+                # This year's spending mostly on pace; one initiative in seven lagging (at risk).
+                lagging = rng.random() < 0.15
+                share = 95 if y < year else rng.randint(5, 40) if lagging else rng.randint(60, 98) if y == year else 0
                 spent = (committed * Decimal(share) / 100).quantize(Decimal(1))
                 lines.append(BudgetLine(initiative=node, year=y, planned=planned, committed=committed, spent=spent))
         bulk(BudgetLine, lines)
@@ -196,15 +201,8 @@ def generate_monitoring(scale: float, seed: int = 2026, counts: Counter | None =
                 if rng.random() < 0.3:
                     links.append(link(indicator_id=indicator.pk, initiative_id=by_pk[project.parent_id].parent_id))
         bulk(link, links)
-        targets = []
-        for indicator in indicators:
-            dates = [(year - 5, 55, 75)] if rng.random() < 0.5 else []
-            for y, low, high in [*dates, (year + 3, 70, 110)]:
-                targets.append(Target(indicator=indicator, value=Decimal(rng.randint(low, high)),
-                                      date=datetime.date(y, 12, 31)))  # fmt: skip
-        bulk(Target, targets)
         mappings = bulk(SdmxMapping, [SdmxMapping(name=f"{i.code}-ref", indicator=i) for i in indicators])
-        observations, benchmarks, releases = [], [], []
+        observations, benchmarks, releases, targets = [], [], [], []
         for indicator, mapping in zip(indicators, mappings, strict=True):
             value = Decimal(50)
             for y in range(year - YEARS, year):
@@ -215,10 +213,20 @@ def generate_monitoring(scale: float, seed: int = 2026, counts: Counter | None =
                     benchmarks.append(BenchmarkValue(mapping=mapping, indicator=indicator, area=area, area_label=label,
                                                      period=str(y), period_start=start,
                                                      value=value + Decimal(rng.randint(-80, 80)) / 10))  # fmt: skip
+            # The target three years ahead on the indicator's own path, more or less ambitious, so
+            # that most are on track, some behind (at risk), a few far behind; half with an earlier one.
+            pace = (value - 50) * Decimal(YEARS + 4) / Decimal(YEARS) if value > 55 else Decimal(20)
+            ambition = Decimal(rng.choice([85, 95, 100, 105, 110, 120, 130, 150, 170])) / 100
+            if rng.random() < 0.5:
+                targets.append(Target(indicator=indicator, value=(50 + pace * Decimal("0.4")).quantize(Decimal(1)),
+                                      date=datetime.date(year - 8, 12, 31)))  # fmt: skip
+            targets.append(Target(indicator=indicator, value=(50 + pace * ambition).quantize(Decimal(1)),
+                                  date=datetime.date(year + 3, 12, 31)))  # fmt: skip
             # The latest figure's announced release: one in ten still to come.
             days = rng.randint(5, 60) * (1 if rng.random() < 0.1 else -1)
             releases.append(ScheduledRelease(indicator=indicator, period=str(year - 1),
                                              release_at=now + datetime.timedelta(days=days)))  # fmt: skip
+        bulk(Target, targets)
         bulk(Observation, observations)
         bulk(BenchmarkValue, benchmarks)
         bulk(ScheduledRelease, releases)
