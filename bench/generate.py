@@ -2,7 +2,8 @@
 
 At scale 1.0: 900 meetings over 20 years (45 a year), 60 items each (54,000), 10 documents an item
 (540,000) with one to three versions (~1,080,000), decisions, press summaries, the search index, and
-the monitoring data (500 indicators × 20 years, 5 reference regions each). Smaller scales shrink
+the monitoring of a recovery plan (bench/generate_monitoring.py: 7 ambitions, 36 programmes, 181
+projects, 1,753 milestones, 500 indicators × 20 years, 5 reference regions each). Smaller scales shrink
 everything proportionally. Texts are Dutch: words drawn with their real frequencies from the
 memorandum (shared/seeds), plus compounds of them for the long tail, so that search meets text with
 the frequency bands of real text. Rows go in with bulk inserts, a batch of meetings per transaction;
@@ -16,13 +17,13 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import importlib.util
 import random
 import re
 import time
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -39,14 +40,6 @@ YEARS = 20
 MEETINGS_PER_YEAR = 45
 ITEMS_PER_MEETING = 60
 DOCUMENTS_PER_ITEM = 10
-INDICATORS = 500
-REGIONS = [
-    ("NL", "Nederland"),
-    ("DK", "Denemarken"),
-    ("FI", "Finland"),
-    ("AT", "Oostenrijk"),
-    ("DE-BW", "Baden-Württemberg"),
-]  # noqa: E501
 # Share of items per access level (the rest public), and the newest meetings still under embargo.
 LEVELS = [("internal_government", 0.05), ("internal_council", 0.05), ("confidential", 0.04)]
 EMBARGOED_SHARE = 0.02
@@ -325,7 +318,7 @@ def generate(
         if progress:
             progress(min(meetings, batch_start + BATCH_MEETINGS), meetings, report)
     if with_monitoring:
-        _monitoring(scale, rng, report, entity)
+        _monitoring(scale, seed, report)
     # Planner statistics for what was just loaded (autovacuum would get there, later).
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -398,41 +391,11 @@ def _index(first: int, last: int) -> None:
             )
 
 
-def _monitoring(scale: float, rng: random.Random, report: Report, entity) -> None:
-    """Indicators with twenty years of values and reference regions, under one generated ambition."""
-    from chancery.monitoring.models import BenchmarkValue, Indicator, Initiative, Observation, SdmxMapping, Target
-
-    count = max(1, round(INDICATORS * scale))
-    year = timezone.localdate().year
-    with transaction.atomic():
-        code = f"bench-{uuid.uuid4().hex[:8]}"
-        ambition = Initiative.objects.create(level="ambition", code=code, title="Gegenereerde kernambitie",
-                                             summary="Voor de benchmarks.", lead_entity=entity)  # fmt: skip
-        report.counts["monitoring.Initiative"] += 1
-        indicators = _bulk(Indicator, [
-            Indicator(code=f"{code}-{n}", name=f"Gegenereerde indicator {n}", unit="procent", public=True,
-                      baseline_value=Decimal(50), baseline_date=datetime.date(year - YEARS, 1, 1))
-            for n in range(count)
-        ], report)  # fmt: skip
-        Indicator.initiatives.through.objects.bulk_create(
-            [Indicator.initiatives.through(indicator_id=i.pk, initiative_id=ambition.pk) for i in indicators]
-        )
-        _bulk(
-            Target,
-            [Target(indicator=i, value=Decimal(80), date=datetime.date(year + 3, 1, 1)) for i in indicators],
-            report,
-        )
-        observations, benchmarks = [], []
-        mappings = _bulk(SdmxMapping, [SdmxMapping(name=f"{i.code}-ref", indicator=i) for i in indicators], report)
-        for indicator, mapping in zip(indicators, mappings, strict=True):
-            value = Decimal(50)
-            for y in range(year - YEARS, year):
-                value += Decimal(rng.randint(-10, 25)) / 10
-                start = datetime.date(y, 1, 1)
-                observations.append(Observation(indicator=indicator, period=str(y), period_start=start, value=value))
-                for area, label in REGIONS:
-                    benchmarks.append(BenchmarkValue(mapping=mapping, indicator=indicator, area=area, area_label=label,
-                                                     period=str(y), period_start=start,
-                                                     value=value + Decimal(rng.randint(-80, 80)) / 10))  # fmt: skip
-        _bulk(Observation, observations, report)
-        _bulk(BenchmarkValue, benchmarks, report)
+def _monitoring(scale: float, seed: int, report: Report) -> None:
+    """The monitoring of a recovery plan (bench/generate_monitoring.py): the tree of ambitions,
+    programmes and projects with their milestones, budgets and indicators of twenty years."""
+    path = Path(__file__).with_name("generate_monitoring.py")
+    spec = importlib.util.spec_from_file_location("chancery_bench_generate_monitoring", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate_monitoring(scale, seed, counts=report.counts)

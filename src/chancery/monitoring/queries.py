@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from chancery.monitoring.charts import Point
@@ -32,6 +32,11 @@ def released_observations():
 
 def public_initiatives():
     return Initiative.objects.visible_to(None)
+
+
+def public_subtree(node: Initiative):
+    """The public initiatives of `node`'s tree (itself, its programmes, their projects), in one query."""
+    return public_initiatives().filter(Q(pk=node.pk) | Q(parent=node) | Q(parent__parent=node))
 
 
 def points(observations) -> list[Point]:

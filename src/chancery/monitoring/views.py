@@ -46,13 +46,19 @@ from chancery.monitoring.services.assessment import assess_all
 from chancery.monitoring.services.status import Status
 from chancery.monitoring.services.structure import create_initiative, subtree
 
+# The dashboard folds the projects into their programmes above this many rows (unfiltered).
+FOLD_ABOVE = 100
+
 
 def _watcher(request) -> None:
     require(request.user, "monitoring.view_dashboard")
 
 
-def _tree(nodes, assessments, budgets_of=None):
-    """Rows for a tree table: (initiative, depth, assessment, budget), parents before children."""
+def _tree(nodes, assessments, budgets_of=None, folded=None):
+    """Rows for a tree table: (initiative, depth, assessment, budget, link, parts folded into it),
+    parents before children. The links are made from one reversed URL (a few hundred `reverse`
+    calls showed in the profile)."""
+    base = reverse("monitoring:initiative", args=["-"]).removesuffix("-/")
     children: dict = {}
     for node in nodes:
         children.setdefault(node.parent_id, []).append(node)
@@ -60,7 +66,10 @@ def _tree(nodes, assessments, budgets_of=None):
 
     def walk(parent_id, depth):
         for node in children.get(parent_id, []):
-            rows.append((node, depth, assessments.get(node.pk), (budgets_of or {}).get(node.pk)))
+            budget = (budgets_of or {}).get(node.pk)
+            rows.append(
+                (node, depth, assessments.get(node.pk), budget, f"{base}{node.code}/", (folded or {}).get(node.pk))
+            )
             walk(node.pk, depth + 1)
 
     roots = {node.parent_id for node in nodes} - {node.pk for node in nodes}
@@ -73,22 +82,26 @@ def _tree(nodes, assessments, budgets_of=None):
 def dashboard(request):
     _watcher(request)
     today = timezone.localdate()
-    assessments = assess_all(today, reader=request.user)
-    nodes = list(
-        Initiative.objects.visible_to(request.user).select_related("lead_entity", "parent").order_by("position", "code")
-    )
+    nodes = list(Initiative.objects.visible_to(request.user).select_related("lead_entity").order_by("position", "code"))
     wanted_status = request.GET.get("status", "")
     ambition = request.GET.get("ambitie", "")
     entity = request.GET.get("entiteit", "")
     priority = request.GET.get("prioriteit", "").strip()
 
     by_pk = {node.pk: node for node in nodes}
-
-    def keep(node) -> bool:
+    roots = {}
+    for node in nodes:
         root = node
         while root.parent_id:
             root = by_pk[root.parent_id]
-        if ambition and root.code != ambition:
+        roots[node.pk] = root
+    # A core ambition chosen: only its tree is judged (a status depends on its own subtree alone),
+    # and the counts above the table are that ambition's.
+    judged = [node for node in nodes if roots[node.pk].code == ambition] if ambition else nodes
+    assessments = assess_all(today, judged, reader=request.user, reasons=False)
+
+    def keep(node) -> bool:
+        if ambition and roots[node.pk].code != ambition:
             return False
         if entity and str(node.lead_entity_id) != entity:
             return False
@@ -105,12 +118,27 @@ def dashboard(request):
             ids.add(parent.pk)
             shown.append(parent)
             parent = by_pk.get(parent.parent_id)
+    # A tree of a recovery plan's size (hundreds of projects) unfiltered: the projects are folded
+    # into their programme (how many), shown when a core ambition or another filter is chosen, or
+    # all on request; a small tree is shown whole.
+    fold = (
+        len(shown) > FOLD_ABOVE
+        and not (wanted_status or ambition or entity or priority)
+        and not request.GET.get("alle_projecten")
+    )
+    folded: dict[int, int] = {}
+    if fold:
+        for node in shown:
+            if node.level == Level.PROJECT:
+                folded[node.parent_id] = folded.get(node.parent_id, 0) + 1
+        shown = [node for node in shown if node.level != Level.PROJECT]
     budget_by_ambition = budgets.rollups([node for node in nodes if node.level == Level.AMBITION], today.year, nodes)
     return render(
         request,
         "monitoring/dashboard.html",
         {
-            "rows": _tree(sorted(shown, key=lambda n: (n.position, n.code)), assessments, budget_by_ambition),
+            "rows": _tree(sorted(shown, key=lambda n: (n.position, n.code)), assessments, budget_by_ambition, folded),
+            "folded": fold,
             "ambitions": [n for n in nodes if n.level == Level.AMBITION],
             "entities": Entity.objects.filter(pk__in={n.lead_entity_id for n in nodes}),
             "statuses": [(s.name.lower(), s.label) for s in Status],
@@ -158,6 +186,8 @@ def initiative(request, code):
     indicators = node.indicators.filter(pk__in=Indicator.objects.visible_to(reader).values("pk")).prefetch_related(
         Prefetch("targets", queryset=Target.objects.order_by("date")),
         Prefetch("observations", queryset=Observation.objects.visible_to(reader).filter(is_current=True)),
+        "benchmarks",
+        "sdmx_mappings",
     )
     editable = may(request.user, "monitoring.edit_initiative", node)
     lines = budgets.lines_of(node)
@@ -405,7 +435,7 @@ def report_pdf(request, pk):
 
 def progress_index(request):
     ambitions = list(queries.public_initiatives().filter(level=Level.AMBITION))
-    assessments = assess_all(None, queries.public_initiatives(), reader=None)
+    assessments = assess_all(None, queries.public_initiatives(), reader=None, reasons=False)
     return render(
         request,
         "monitoring/progress_index.html",
@@ -415,11 +445,15 @@ def progress_index(request):
 
 def progress_detail(request, code):
     node = get_object_or_404(queries.public_initiatives().select_related("parent", "lead_entity"), code=code)
-    assessments = assess_all(None, queries.public_initiatives(), reader=None)
+    # Its status and its parts' come from its own subtree, not from the whole programme.
+    family = list(queries.public_subtree(node))
+    assessments = assess_all(None, family, reader=None)
     released = queries.released_observations()
     indicators = node.indicators.filter(public=True).prefetch_related(
         Prefetch("targets", queryset=Target.objects.order_by("date")),
         Prefetch("observations", queryset=released, to_attr="released"),
+        "benchmarks",
+        "sdmx_mappings",
     )
     return render(
         request,
@@ -427,7 +461,7 @@ def progress_detail(request, code):
         {
             "node": node,
             "assessment": assessments.get(node.pk),
-            "children": [(child, assessments.get(child.pk)) for child in node.children.filter(public=True)],
+            "children": [(child, assessments.get(child.pk)) for child in family if child.parent_id == node.pk],
             "parent": node.parent if node.parent and node.parent.public else None,
             "indicators": _indicator_rows(indicators, lambda i: i.released),
         },

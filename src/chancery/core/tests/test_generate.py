@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from chancery.core.models import Document, DocumentVersion
 from chancery.decisions.models import AgendaItem, Meeting
+from chancery.monitoring.models import BudgetLine, Initiative, Milestone, Observation
 from chancery.portal.models import SearchEntry, StaleSearchEntry
 from chancery.portal.search.service import search
 from chancery.portal.search.tantivy_index import schema
@@ -26,6 +27,18 @@ def test_generate_at_a_tiny_scale(db, org):
     assert AgendaItem.objects.filter(access_level="confidential").exists()
     assert AgendaItem.objects.filter(release_state="planned").exists()  # the newest meeting is embargoed
     assert SearchEntry.objects.count() == counts["portal.SearchEntry"]
+    # The monitoring of a recovery plan (bench/generate_monitoring.py): a tree of ambitions,
+    # programmes and projects with milestones, budgets and indicators of twenty years on them.
+    for level in ("ambition", "programme", "project"):
+        assert Initiative.objects.filter(level=level).count() >= 2, level
+    assert Initiative.objects.filter(
+        level="project", parent__level="programme", parent__parent__level="ambition"
+    ).exists()
+    assert counts["monitoring.Milestone"] == Milestone.objects.count() >= 2
+    assert set(Milestone.objects.values_list("status", flat=True)) > {"done"}
+    assert BudgetLine.objects.filter(initiative__level="project").exists()
+    assert Observation.objects.filter(indicator__initiatives__level="project").count() >= 2 * 20
+    assert Initiative.objects.visible_to(None).filter(level="ambition").exists()
     # The public index is built as part of the run: nothing stale, so the index answers alone.
     assert schema.available() and not StaleSearchEntry.objects.exists()
     results = search(AnonymousUser(), "regering")
@@ -64,3 +77,33 @@ def test_the_release_of_a_generated_meeting_is_all_or_nothing_and_found_at_once(
     assert checks["items"] == 6 and checks["documents"] == 12
     assert checks["released_items"] == checks["public_items"] > 0
     assert checks["found_by_public_search"] == checks["public_found_expected"]
+
+
+def test_the_monitoring_tree_is_added_to_an_archive_without_it_and_measured(db, org):
+    """bench/run.py on an archive made before the tree: generate_monitoring adds it once; what
+    bench/monitoring.py measures answers (the dashboard, filtered, the public pages)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    from django.conf import settings
+
+    bench = Path(settings.BASE_DIR) / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        spec = importlib.util.spec_from_file_location("bench_generate_monitoring", bench / "generate_monitoring.py")
+        generator = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(generator)
+        assert not generator.present()
+        report = generator.generate_monitoring(0.004, seed=3)
+        assert generator.present() and report["rows"] == sum(report["counts"].values()) > 0
+        assert report["sizes"] == generator.sizes(0.004)
+        spec = importlib.util.spec_from_file_location("bench_monitoring", bench / "monitoring.py")
+        measuring = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(measuring)
+        figures = measuring.measure(rounds=1)
+    finally:
+        sys.path.remove(str(bench))
+    for key in ("dashboard_p95_ms", "dashboard_filtered_p95_ms", "public_progress_p95_ms"):
+        assert figures[key] > 0, key
+    assert len(figures["monitoring_queries"]) == 5

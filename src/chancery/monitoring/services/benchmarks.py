@@ -174,7 +174,9 @@ def band(indicator: Indicator) -> tuple[list, list]:
     by_period: dict[str, list] = {}
     for value in indicator.benchmarks.all():
         by_period.setdefault(value.period, []).append(value)
-    periods = sorted(by_period, key=lambda p: parse_period(p)[1])
-    low = [Point(parse_period(p)[1], min(v.value for v in by_period[p]), p) for p in periods]
-    high = [Point(parse_period(p)[1], max(v.value for v in by_period[p]), p) for p in periods]
+    # Each value carries the day its period starts (stored on import): no parsing per value.
+    starts = {period: values[0].period_start for period, values in by_period.items()}
+    periods = sorted(by_period, key=starts.__getitem__)
+    low = [Point(starts[p], min(v.value for v in by_period[p]), p) for p in periods]
+    high = [Point(starts[p], max(v.value for v in by_period[p]), p) for p in periods]
     return low, high

@@ -95,8 +95,10 @@ def _worse(current: Status, new: Status) -> Status:
     return max(current, new)
 
 
-def own_status(evidence: Evidence, today: datetime.date) -> Assessment:
-    status, reasons, judged = Status.UNKNOWN, [], False
+def own_status(evidence: Evidence, today: datetime.date, *, reasons: bool = True) -> Assessment:
+    """The status from the initiative's own evidence; `reasons=False` leaves the reasons out (a few
+    thousand translated sentences at the scale of a recovery plan, for a table that shows none)."""
+    status, judged, written = Status.UNKNOWN, False, []
     for milestone in evidence.milestones:
         if not milestone.counts:
             continue
@@ -104,10 +106,16 @@ def own_status(evidence: Evidence, today: datetime.date) -> Assessment:
         late = (today - milestone.due).days if milestone.open else 0
         if late > LATE_OFF_TRACK_DAYS:
             status = _worse(status, Status.OFF_TRACK)
-            reasons.append(_("Milestone “%(title)s” is %(days)d days late.") % {"title": milestone.title, "days": late})
+            if reasons:
+                written.append(
+                    _("Milestone “%(title)s” is %(days)d days late.") % {"title": milestone.title, "days": late}
+                )
         elif late > 0:
             status = _worse(status, Status.AT_RISK)
-            reasons.append(_("Milestone “%(title)s” is %(days)d days late.") % {"title": milestone.title, "days": late})
+            if reasons:
+                written.append(
+                    _("Milestone “%(title)s” is %(days)d days late.") % {"title": milestone.title, "days": late}
+                )
     for indicator in evidence.indicators:
         if indicator.value is None or indicator.target == indicator.baseline:
             continue
@@ -115,8 +123,9 @@ def own_status(evidence: Evidence, today: datetime.date) -> Assessment:
         made = (indicator.value - indicator.baseline) / (indicator.target - indicator.baseline)
         if indicator.target_date < today and made < 1:
             status = _worse(status, Status.OFF_TRACK)
-            reasons.append(_("“%(name)s” missed its target of %(date)s.") % {"name": indicator.name,
-                           "date": indicator.target_date.strftime("%d-%m-%Y")})  # fmt: skip
+            if reasons:
+                written.append(_("“%(name)s” missed its target of %(date)s.") % {"name": indicator.name,
+                    "date": indicator.target_date.strftime("%d-%m-%Y")})  # fmt: skip
             continue
         span = (indicator.target_date - indicator.baseline_date).days
         elapsed = (indicator.value_date - indicator.baseline_date).days if indicator.value_date else 0
@@ -124,33 +133,37 @@ def own_status(evidence: Evidence, today: datetime.date) -> Assessment:
         gap = expected - made
         if gap > GAP_AT_RISK:
             status = _worse(status, Status.OFF_TRACK if gap > GAP_OFF_TRACK else Status.AT_RISK)
-            reasons.append(_("“%(name)s” is %(gap)d percentage points behind its path to the target.")
-                           % {"name": indicator.name, "gap": int(gap * 100)})  # fmt: skip
+            if reasons:
+                written.append(_("“%(name)s” is %(gap)d percentage points behind its path to the target.")
+                    % {"name": indicator.name, "gap": int(gap * 100)})  # fmt: skip
     budget = evidence.budget
     if budget and budget.planned > 0 and budget.year == today.year:
         judged = True
         elapsed = Decimal(today.timetuple().tm_yday) / Decimal(365)
         if elapsed > Decimal("0.25") and budget.spent / budget.planned < elapsed / 2:
             status = _worse(status, Status.AT_RISK)
-            reasons.append(_("Only %(share)d%% of this year's budget is spent.")
-                           % {"share": int(budget.spent * 100 / budget.planned)})  # fmt: skip
+            if reasons:
+                written.append(_("Only %(share)d%% of this year's budget is spent.")
+                    % {"share": int(budget.spent * 100 / budget.planned)})  # fmt: skip
     if judged and status == Status.UNKNOWN:
         status = Status.ON_TRACK
-    return Assessment(status, tuple(reasons))
+    return Assessment(status, tuple(written))
 
 
-def combine(own: Assessment, children: list[tuple[str, Assessment]]) -> Assessment:
+def combine(own: Assessment, children: list[tuple[str, Assessment]], *, reasons: bool = True) -> Assessment:
     """The initiative's status from its own evidence and its children's statuses."""
-    status, reasons = own.status, list(own.reasons)
+    status, written = own.status, list(own.reasons)
     assessed = [(name, child) for name, child in children if child.status != Status.UNKNOWN]
     off = [name for name, child in assessed if child.status == Status.OFF_TRACK]
     risky = [name for name, child in assessed if child.status == Status.AT_RISK]
     if assessed and len(off) * 3 > len(assessed):
         status = _worse(status, Status.OFF_TRACK)
-        reasons.append(_("%(n)d of %(total)d parts are off track.") % {"n": len(off), "total": len(assessed)})
+        if reasons:
+            written.append(_("%(n)d of %(total)d parts are off track.") % {"n": len(off), "total": len(assessed)})
     elif off or risky:
         status = _worse(status, Status.AT_RISK)
-        reasons.append(_("At risk or off track: %(names)s.") % {"names": ", ".join(off + risky)})
+        if reasons:
+            written.append(_("At risk or off track: %(names)s.") % {"names": ", ".join(off + risky)})
     elif assessed and status == Status.UNKNOWN:
         status = Status.ON_TRACK
-    return Assessment(status, tuple(reasons))
+    return Assessment(status, tuple(written))

@@ -103,3 +103,35 @@ def test_benchmarks_on_the_public_page(client, tree, indicator):
     page = client.get(reverse("progress:detail", args=["ka1-oostgrens-oproep"])).content.decode()
     assert "In 2025: Vlaanderen 16, plaats 2 op 3; 4 van de beste (Nederland)." in page
     assert 'class="chart-band"' in page and "<td>Denemarken</td><td>12</td>" in page
+
+
+def test_a_large_tree_folds_its_projects_into_their_programmes(client, tree, org, monkeypatch):
+    """Above FOLD_ABOVE rows the unfiltered dashboard shows ambitions and programmes, each programme
+    with how many projects it holds; a filter, or asking for every project, shows them again."""
+    monkeypatch.setattr("chancery.monitoring.views.FOLD_ABOVE", 2)
+    client.force_login(org.users["secretariat"])
+    url = reverse("monitoring:dashboard")
+    page = client.get(url).content.decode()
+    assert "Oostgrensprogramma" in page and "Oproep 2026" not in page
+    assert "1 project" in page and "Alle projecten tonen" in page
+    for query in ("?alle_projecten=1", "?ambitie=ka1", "?prioriteit=§4"):
+        shown = client.get(url + query).content.decode()
+        assert "Oproep 2026" in shown and "samengevouwen" not in shown, query
+    monkeypatch.setattr("chancery.monitoring.views.FOLD_ABOVE", 100)
+    assert "Oproep 2026" in client.get(url).content.decode()  # a small tree is shown whole
+
+
+def test_the_dashboard_filtered_by_an_ambition_judges_its_tree_alone(client, tree, org):
+    """Only the chosen ambition's tree is assessed, with the same statuses as in the whole tree."""
+    other = create_initiative(
+        org.users["secretariat"], level="ambition", code="ka2", title="Een ander Vlaanderen",
+        summary="Elders.", lead_entity=org.entities["dept"], public=True,
+    )  # fmt: skip
+    Milestone.objects.create(initiative=other, title="Laat", due=timezone.localdate() - datetime.timedelta(days=200))
+    Milestone.objects.create(initiative=tree[2], title="Klaar", due=timezone.localdate(), status="done",
+                             done_on=timezone.localdate())  # fmt: skip
+    client.force_login(org.users["secretariat"])
+    whole = client.get(reverse("monitoring:dashboard")).content.decode()
+    assert "3 op schema, 0 met risico, 1 achter op schema." in whole
+    chosen = client.get(reverse("monitoring:dashboard") + "?ambitie=ka1").content.decode()
+    assert "3 op schema, 0 met risico, 0 achter op schema." in chosen and "Een ander Vlaanderen</a>" not in chosen

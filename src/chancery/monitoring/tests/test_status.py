@@ -117,3 +117,13 @@ def test_burn_down_counts_what_is_still_to_do():
     actual, planned = burn_down([done, open_, dropped], datetime.date(2026, 1, 1), datetime.date(2026, 5, 1))
     assert [int(p.value) for p in planned] == [2, 2, 1, 1, 0]  # due on or after the first of Jan…May
     assert [int(p.value) for p in actual][:4] == [2, 2, 2, 1]  # a done on 5 March counts until April
+
+
+@settings(max_examples=200, deadline=None)
+@given(evidence, st.lists(assessments, max_size=4))
+def test_the_status_without_reasons_is_the_same_status(evidence, children):
+    """The dashboard asks for statuses only (`reasons=False`): the same status, no sentences."""
+    full, bare = own_status(evidence, TODAY), own_status(evidence, TODAY, reasons=False)
+    assert bare == Assessment(full.status, ())
+    parts = [(str(n), child) for n, child in enumerate(children)]
+    assert combine(bare, parts, reasons=False) == Assessment(combine(full, parts).status, ())
