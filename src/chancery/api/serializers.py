@@ -1,3 +1,5 @@
+import uuid
+
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -13,6 +15,73 @@ def absolute(request, path: str) -> str:
     return links.absolute(path, request)
 
 
+# Arguments a route is reversed with once, to be replaced by each object's own: one of each type
+# the routes' converters take (int, uuid), chosen so that they occur nowhere else in a path.
+_MARKERS = {int: 7301946285, uuid.UUID: uuid.UUID("7e3a9c51-2b8d-4f06-9a1e-5c7d3b9f0e28")}
+_UNKNOWN = object()
+
+
+class Routes:
+    """`reverse(name, args)` for the many objects of one answer: each route is reversed once, with
+    marker arguments, and the path is then filled in with each object's own (what `reverse` gives,
+    for int and UUID arguments; anything else is reversed as usual). An API page of 50 objects
+    carries about 200 links, and reversing each was a third of the time of a list.
+
+    One per answer (`routes(serializer)`), not per process: the URL configuration and the script
+    prefix are the request's."""
+
+    def __init__(self, request):
+        self.request = request
+        self.base = links.site_base(request)
+        self._templates = {}
+
+    def reverse(self, name: str, args=()) -> str:
+        kinds = tuple(type(arg) for arg in args)
+        template = self._templates.get((name, kinds), _UNKNOWN)
+        if template is _UNKNOWN:
+            template = self._templates[name, kinds] = _template(name, kinds)
+        if template is None:
+            return reverse(name, args=args)
+        parts = [template[0]]
+        for arg, rest in zip(args, template[1:], strict=True):
+            parts += (str(arg), rest)
+        return "".join(parts)
+
+    def absolute(self, name: str, args=()) -> str:
+        """The full address (core.links.absolute) of the route with these arguments."""
+        return self.base + self.reverse(name, args)
+
+
+def _template(name: str, kinds: tuple) -> list[str] | None:
+    """The path of the route split around its arguments, or None when it cannot be (an argument of
+    another type, a marker the path holds anywhere else, a converter that writes it otherwise)."""
+    if not all(kind in _MARKERS for kind in kinds):
+        return None
+    path = reverse(name, args=[_MARKERS[kind] for kind in kinds])
+    parts = []
+    for kind in kinds:
+        marker = str(_MARKERS[kind])
+        if path.count(marker) != 1:
+            return None
+        before, path = path.split(marker)
+        parts.append(before)
+    return [*parts, path]
+
+
+def routes(serializer) -> Routes:
+    """The `Routes` of the answer a serializer is part of (kept in the context its list shares)."""
+    context = serializer.context
+    found = context.get("routes")
+    if found is None:
+        found = context["routes"] = Routes(context["request"])
+    return found
+
+
+def link(serializer, name: str, args=()) -> str:
+    """The full address of route `name` with `args`: `absolute(request, reverse(name, args=args))`."""
+    return routes(serializer).absolute(name, args)
+
+
 class LinkedSerializer(serializers.ModelSerializer):
     """Every object carries `id` and `url` (its API address); released ones a `permalink`."""
 
@@ -22,12 +91,16 @@ class LinkedSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj) -> str:
-        return absolute(self.context["request"], reverse(self.detail_route, args=[obj.pk]))
+        return link(self, self.detail_route, [obj.pk])
 
     @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_permalink(self, obj) -> str | None:
         path = self.public_path(obj)
-        return absolute(self.context["request"], path) if path else None
+        return routes(self).base + path if path else None
+
+    def reverse(self, name: str, args=()) -> str:
+        """A path of this site (`django.urls.reverse`), the route reversed once per answer."""
+        return routes(self).reverse(name, args)
 
     def public_path(self, obj) -> str | None:
         return None
@@ -54,7 +127,7 @@ class DocumentSerializer(LinkedSerializer):
         fields = ["id", "url", "permalink", "title", "kind", "access_level", "release_state", "created_at", "versions"]
 
     def public_path(self, obj):
-        return reverse("portal:document", args=[obj.uuid]) if obj.is_public else None
+        return self.reverse("portal:document", args=[obj.uuid]) if obj.is_public else None
 
 
 @extend_schema_field({"type": "string", "format": "uri", "pattern": "^https?://[^/?#:]+", "maxLength": 500})
@@ -84,11 +157,11 @@ class SubscriptionSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj) -> str:
-        return absolute(self.context["request"], reverse("api:webhook-detail", args=[obj.pk]))
+        return link(self, "api:webhook-detail", [obj.pk])
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_deliveries(self, obj) -> str:
-        return absolute(self.context["request"], reverse("api:webhook-deliveries", args=[obj.pk]))
+        return link(self, "api:webhook-deliveries", [obj.pk])
 
 
 class NewSubscriptionSerializer(SubscriptionSerializer):
