@@ -15,9 +15,12 @@ def absolute(request, path: str) -> str:
     return links.absolute(path, request)
 
 
-# Arguments a route is reversed with once, to be replaced by each object's own: one of each type
-# the routes' converters take (int, uuid), chosen so that they occur nowhere else in a path.
-_MARKERS = {int: 7301946285, uuid.UUID: uuid.UUID("7e3a9c51-2b8d-4f06-9a1e-5c7d3b9f0e28")}
+# Arguments a route is reversed with once, to be replaced by each object's own: for each type the
+# routes' converters take (int, uuid), one per position, chosen so that they occur nowhere else in a path.
+_MARKERS = {
+    int: lambda position: 7301946285 + position,
+    uuid.UUID: lambda position: uuid.UUID(int=0x7E3A9C51_2B8D_4F06_9A1E_5C7D3B9F0E00 + position),
+}
 _UNKNOWN = object()
 
 
@@ -57,10 +60,10 @@ def _template(name: str, kinds: tuple) -> list[str] | None:
     another type, a marker the path holds anywhere else, a converter that writes it otherwise)."""
     if not all(kind in _MARKERS for kind in kinds):
         return None
-    path = reverse(name, args=[_MARKERS[kind] for kind in kinds])
+    markers = [str(_MARKERS[kind](position)) for position, kind in enumerate(kinds)]
+    path = reverse(name, args=markers)
     parts = []
-    for kind in kinds:
-        marker = str(_MARKERS[kind])
+    for marker in markers:
         if path.count(marker) != 1:
             return None
         before, path = path.split(marker)
