@@ -4,6 +4,8 @@ from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.fields import Field, SkipField
+from rest_framework.relations import PKOnlyObject
 
 from chancery.api.models import Delivery, WebhookSubscription
 from chancery.core import events, links
@@ -85,12 +87,52 @@ def link(serializer, name: str, args=()) -> str:
     return routes(serializer).absolute(name, args)
 
 
+def _plain_reader(field, model):
+    """How to read a field of an object directly, where DRF's generic path would give the same: a
+    method field calls its method; a field whose source is a column of the model reads it (no
+    callable, mapping or missing attribute to handle). None: DRF's generic path."""
+    if isinstance(field, serializers.SerializerMethodField):
+        method = getattr(field.parent, field.method_name)
+        return lambda instance: instance, method
+    columns = {f.name for f in model._meta.concrete_fields if not f.is_relation}
+    if type(field).get_attribute is Field.get_attribute and len(field.source_attrs) == 1:
+        if field.source_attrs[0] in columns:
+            name = field.source_attrs[0]
+            return lambda instance: getattr(instance, name), field.to_representation
+    return None
+
+
 class LinkedSerializer(serializers.ModelSerializer):
-    """Every object carries `id` and `url` (its API address); released ones a `permalink`."""
+    """Every object carries `id` and `url` (its API address); released ones a `permalink`.
+
+    `to_representation` is DRF's, with the way to read each field worked out once per serializer
+    (a list's 50 objects share it) instead of per object and field: the same output, at about half
+    the cost of DRF's generic path (`_plain_reader`)."""
 
     url = serializers.SerializerMethodField()
     permalink = serializers.SerializerMethodField()
     detail_route = ""
+
+    def to_representation(self, instance):
+        plan = self.__dict__.get("_plan")
+        if plan is None:
+            model = self.Meta.model
+            plan = self._plan = [(field, _plain_reader(field, model)) for field in self._readable_fields]
+        ret = {}
+        for field, plain in plan:
+            if plain is not None:
+                read, represent = plain
+                attribute = read(instance)
+                ret[field.field_name] = None if attribute is None else represent(attribute)
+                continue
+            # DRF's Serializer.to_representation, for the other fields.
+            try:
+                attribute = field.get_attribute(instance)
+            except SkipField:
+                continue
+            check_for_none = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
+            ret[field.field_name] = None if check_for_none is None else field.to_representation(attribute)
+        return ret
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj) -> str:
