@@ -103,16 +103,16 @@ def _plain_reader(field, model):
 
 
 class LinkedSerializer(serializers.ModelSerializer):
-    """Every object carries `id` and `url` (its API address); released ones a `permalink`.
-
-    `to_representation` is DRF's, with the way to read each field worked out once per serializer
-    (a list's 50 objects share it) instead of per object and field: the same output, at about half
-    the cost of DRF's generic path (`_plain_reader`)."""
+    """Every object carries `id` and `url` (its API address); released ones a `permalink`."""
 
     url = serializers.SerializerMethodField()
     permalink = serializers.SerializerMethodField()
     detail_route = ""
 
+    # (Not in the docstring: that is the OpenAPI document's description of every such object.)
+    # `to_representation` is DRF's, with the way to read each field worked out once per serializer
+    # (a list's 50 objects share it) instead of per object and field: the same output, at a part of
+    # the cost of DRF's generic path (`_plain_reader`).
     def to_representation(self, instance):
         plan = self.__dict__.get("_plan")
         if plan is None:
