@@ -87,6 +87,7 @@ def decisions_of_minister(mandatee, user):
     return _decided_list(visible_final_items(user).filter(mandatees=mandatee))
 
 
-def decision_path(item: AgendaItem) -> str:
-    """The permalink (path) of a decided item of a final agenda: its page and its linked data."""
-    return reverse("portal:decision", args=[item.agenda.meeting.uuid, item.lineage])
+def decision_path(item: AgendaItem, route=reverse) -> str:
+    """The permalink (path) of a decided item of a final agenda: its page and its linked data.
+    `route` reverses it (the API's lists pass theirs, which reverses each route once per answer)."""
+    return route("portal:decision", args=[item.agenda.meeting.uuid, item.lineage])
