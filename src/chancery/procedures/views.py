@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_POST
 from chancery.core import services as core_services
 from chancery.core.authz import may, require
 from chancery.core.once import once
-from chancery.core.views_kit import call_service
+from chancery.core.views_kit import call_service, page_number
 from chancery.procedures import masking, registry
 from chancery.procedures.forms import (
     AnswerForm,
@@ -33,6 +34,8 @@ from chancery.procedures.models import Case, Representation
 from chancery.procedures.permissions import who_takes
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import clocks, drafts, parties, queries, work
+
+COUNTER_PAGE = 50
 
 
 def _internal(request) -> None:
@@ -376,12 +379,9 @@ def _counter_url(case: Case) -> str:
 @login_required
 def counter_index(request):
     require(request.user, "procedures.apply")
-    cases = Case.objects.filter(applicant_user=request.user).order_by("-created_at", "-pk")
-    rows = [
-        (case, masking.shown_state(case.definition, case.state, internal=False))
-        for case in cases
-        if registry.find(case.procedure)
-    ]
+    # A company's representative may have filed hundreds of files: a page at a time, newest first.
+    page = Paginator(queries.filed_by(request.user), COUNTER_PAGE).get_page(page_number(request))
+    rows = [(case, masking.shown_state(case.definition, case.state, internal=False)) for case in page.object_list]
     procedures = [p for p in registry.all_procedures() if p.application_form]
     names = {p.code: p.name for p in procedures}
     return render(
@@ -389,6 +389,7 @@ def counter_index(request):
         "procedures/counter_index.html",
         {
             "rows": rows,
+            "page": page,
             "drafts": [(draft, names.get(draft.procedure)) for draft in drafts.drafts_of(request.user)],
             "procedures": procedures,
             "represented": parties.represented_by(request.user),

@@ -67,31 +67,28 @@ def workload(user, today: datetime.date | None = None) -> list[TeamLoad]:
         )
         .order_by("team__name")
     )
+    # Every team's handlers in one query (not one per team).
+    per_handler: dict[object, list[tuple[str, int, int]]] = {}
+    for h in (
+        cases.filter(handlers__isnull=False)
+        .values("team_id", "handlers__username", "handlers__first_name", "handlers__last_name")
+        .annotate(open=Count("pk", distinct=True), overdue=Count("pk", filter=Q(due_on__lt=today), distinct=True))
+        .order_by("team_id", "handlers__username")
+    ):
+        name = " ".join(filter(None, [h["handlers__first_name"], h["handlers__last_name"]])) or h["handlers__username"]
+        per_handler.setdefault(h["team_id"], []).append((name, h["open"], h["overdue"]))
     loads = []
     for row in rows:
-        load = TeamLoad(
-            team=row["team__name"] or "—",
-            open=row["open"],
-            unassigned=row["unassigned"],
-            overdue=row["overdue"],
-            due_this_week=row["due_this_week"],
-        )
-        per_handler = (
-            cases.filter(team_id=row["team_id"], handlers__isnull=False)
-            .values("handlers__username", "handlers__first_name", "handlers__last_name")
-            .annotate(open=Count("pk", distinct=True), overdue=Count("pk", filter=Q(due_on__lt=today), distinct=True))
-            .order_by("handlers__username")
-        )
-        load.handlers = [
-            (
-                " ".join(filter(None, [h["handlers__first_name"], h["handlers__last_name"]]))
-                or h["handlers__username"],
-                h["open"],
-                h["overdue"],
+        loads.append(
+            TeamLoad(
+                team=row["team__name"] or "—",
+                open=row["open"],
+                unassigned=row["unassigned"],
+                overdue=row["overdue"],
+                due_this_week=row["due_this_week"],
+                handlers=per_handler.get(row["team_id"], []),
             )
-            for h in per_handler
-        ]
-        loads.append(load)
+        )
     return loads
 
 
@@ -142,6 +139,12 @@ def statistics(user, procedure: str = "", months: int = 12) -> list[MonthFigures
         item = figures.setdefault(key, MonthFigures(key))
         item.closed, item.with_clock, item.within_term = row["n"], row["with_clock"], row["within"]
     return sorted(figures.values(), key=lambda f: f.month, reverse=True)[:months]
+
+
+def filed_by(user):
+    """The files the applicant filed themselves (of the procedures known here), newest first."""
+    codes = [procedure.code for procedure in registry.all_procedures()]
+    return Case.objects.filter(applicant_user=user, procedure__in=codes).order_by("-created_at", "-pk")
 
 
 def applicant_summary(user) -> dict[str, int]:
