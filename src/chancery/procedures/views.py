@@ -36,6 +36,7 @@ from chancery.procedures.services import cases as engine
 from chancery.procedures.services import clocks, drafts, parties, queries, work
 
 COUNTER_PAGE = 50
+INBOX_PAGE = 50
 
 
 def _internal(request) -> None:
@@ -121,7 +122,17 @@ def inbox(request):
         tab = "mine"
     procedure = request.GET.get("procedure", "")
     today = timezone.localdate()
-    cases = list(queries.inbox(request.user, tab, procedure if registry.find(procedure) else "")[:200])
+    # A page of the nearest deadlines; one row more than shown says whether a next page exists.
+    try:
+        number = max(1, int(page_number(request) or 1))
+    except ValueError:
+        number = 1
+    start = (number - 1) * INBOX_PAGE
+    cases = list(
+        queries.inbox(request.user, tab, procedure if registry.find(procedure) else "")[start : start + INBOX_PAGE + 1]
+    )
+    has_next, cases = len(cases) > INBOX_PAGE, cases[:INBOX_PAGE]
+    counts = queries.inbox_counts(request.user, today)
     # A term in hours (a 48-hour emergency decision) is shown in hours, not as a day.
     in_hours = clocks.hour_deadlines(cases)
     for case in cases:
@@ -136,10 +147,12 @@ def inbox(request):
                 ("team", _("My team")),
                 ("unassigned", _("Unassigned")),
             ],
-            "counts": queries.inbox_counts(request.user),
+            "counts": {tab: counts[tab] for tab in queries.INBOX_TABS},
             "cases": cases,
+            "page_number": number,
+            "has_next": has_next,
             "today": today,
-            "overdue_count": queries.overdue(request.user, today).count(),
+            "overdue_count": counts["overdue"],
             "procedures": registry.all_procedures(),
             "procedure": procedure,
             "nav_current": "procedures:inbox",

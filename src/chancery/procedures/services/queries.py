@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -29,12 +29,30 @@ def inbox(user, tab: str = "mine", procedure: str = ""):
     elif tab == "team":
         cases = cases.filter(team_id=user.entity_id) if user.entity_id else cases.none()
     elif tab == "unassigned":
-        cases = cases.filter(handlers__isnull=True)
+        # NOT EXISTS (an anti-join the planner estimates well; the outer join with `IS NULL` was
+        # estimated at one row and joined the applicants by a nested loop, 2 s at 100,000 cases).
+        cases = cases.filter(~Exists(Case.handlers.through.objects.filter(case_id=OuterRef("pk"))))
     return by_deadline(cases.prefetch_related("handlers"))
 
 
-def inbox_counts(user) -> dict[str, int]:
-    return {tab: inbox(user, tab).count() for tab in INBOX_TABS}
+def inbox_counts(user, today: datetime.date | None = None) -> dict[str, int]:
+    """The open cases of each tab and the overdue ones the user can see (`overdue`), counted in one
+    pass over the open cases (four counts took four)."""
+    today = today or timezone.localdate()
+    through = Case.handlers.through
+    counts = (
+        Case.objects.visible_to(user)
+        .open()
+        .aggregate(
+            mine=Count("pk", filter=Q(Exists(through.objects.filter(case_id=OuterRef("pk"), user_id=user.pk)))),
+            team=Count("pk", filter=Q(team_id=user.entity_id)),
+            unassigned=Count("pk", filter=~Q(Exists(through.objects.filter(case_id=OuterRef("pk"))))),
+            overdue=Count("pk", filter=Q(due_on__lt=today)),
+        )
+    )
+    if not user.entity_id:
+        counts["team"] = 0  # (team_id = None would have counted the cases without a team)
+    return counts
 
 
 def overdue(user, today: datetime.date | None = None):
@@ -111,6 +129,11 @@ def statistics(user, procedure: str = "", months: int = 12) -> list[MonthFigures
     cases = Case.objects.visible_to(user)
     if procedure:
         cases = cases.filter(procedure=procedure)
+    # Only the months shown are counted (not every month of every case ever filed).
+    first = timezone.localdate().replace(day=1)
+    for _n in range(months - 1):
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
+    since = timezone.make_aware(datetime.datetime.combine(first, datetime.time.min))
     figures: dict[datetime.date, MonthFigures] = {}
 
     def month_of(value) -> datetime.date:
@@ -118,7 +141,7 @@ def statistics(user, procedure: str = "", months: int = 12) -> list[MonthFigures
         return value.replace(day=1)
 
     for row in (
-        cases.filter(submitted_at__isnull=False)
+        cases.filter(submitted_at__gte=since)
         .annotate(month=TruncMonth("submitted_at"))
         .values("month")
         .annotate(n=Count("pk"))
@@ -126,7 +149,7 @@ def statistics(user, procedure: str = "", months: int = 12) -> list[MonthFigures
         key = month_of(row["month"])
         figures.setdefault(key, MonthFigures(key)).submitted = row["n"]
     for row in (
-        cases.filter(closed_at__isnull=False)
+        cases.filter(closed_at__gte=since)
         .annotate(month=TruncMonth("closed_at"))
         .values("month")
         .annotate(
