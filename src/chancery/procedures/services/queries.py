@@ -44,9 +44,11 @@ def inbox_counts(user, today: datetime.date | None = None) -> dict[str, int]:
         Case.objects.visible_to(user)
         .open()
         .aggregate(
-            mine=Count("pk", filter=Q(Exists(through.objects.filter(case_id=OuterRef("pk"), user_id=user.pk)))),
+            # IN over the assignments (hashed once), not EXISTS per open case: the per-row subplans
+            # made PostgreSQL's estimate cross the JIT threshold (200 ms compiling at 1.0).
+            mine=Count("pk", filter=Q(pk__in=through.objects.filter(user_id=user.pk).values("case_id"))),
             team=Count("pk", filter=Q(team_id=user.entity_id)),
-            unassigned=Count("pk", filter=~Q(Exists(through.objects.filter(case_id=OuterRef("pk"))))),
+            unassigned=Count("pk", filter=~Q(pk__in=through.objects.values("case_id"))),
             overdue=Count("pk", filter=Q(due_on__lt=today)),
         )
     )
