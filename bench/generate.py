@@ -10,7 +10,7 @@ the frequency bands of real text. Rows go in with bulk inserts, a batch of meeti
 the files behind the versions are a few shared blobs (content-addressed storage stores identical
 content once, as it would).
 
-Not generated (yet): procedure files (issue 6 brings their models).
+The procedures' files (100,000 cases at 1.0) come from bench/generate_cases.py, called at the end.
 """
 
 from __future__ import annotations
@@ -115,6 +115,15 @@ class Dutch:
         return (words[0].capitalize() + " " + " ".join(words[1:])), " ".join(self.analysed[w] for w in words)
 
 
+def cases_module():
+    """bench/generate_cases.py, beside this file (the generator is loaded by path, not as a package)."""
+    path = Path(__file__).resolve().parent / "generate_cases.py"
+    spec = importlib.util.spec_from_file_location("chancery_bench_generate_cases", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def _bulk(model, rows, report: Report, batch: int = 5000):
     created = model.objects.bulk_create(rows, batch_size=batch)
     report.counts[model._meta.label] += len(created)
@@ -174,6 +183,7 @@ def generate(
     docs_per: int | None = None,
     embargoed_only: bool = False,
     with_monitoring: bool = True,
+    with_cases: bool | None = None,
 ) -> Report:
     """The archive at `scale`; the keyword arguments make one particular batch instead (the bench's
     large meeting to release: meetings=1, items_per=80, docs_per=10, embargoed_only=True)."""
@@ -193,6 +203,7 @@ def generate(
     from chancery.portal.search.tantivy_index import indexer
 
     started = time.monotonic()
+    meetings_asked = meetings
     report = Report(scale)
     rng = random.Random(seed)
     dutch = Dutch(rng)
@@ -319,6 +330,9 @@ def generate(
             progress(min(meetings, batch_start + BATCH_MEETINGS), meetings, report)
     if with_monitoring:
         _monitoring(scale, seed, report)
+    if with_cases if with_cases is not None else meetings_asked is None:
+        # The procedures' files (bench/generate_cases.py): the whole archive has them, a batch not.
+        cases_module().generate_cases(scale, seed, counts=report.counts)
     # Planner statistics for what was just loaded (autovacuum would get there, later).
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_POST
 from chancery.core import services as core_services
 from chancery.core.authz import may, require
 from chancery.core.once import once
-from chancery.core.views_kit import call_service
+from chancery.core.views_kit import call_service, page_number
 from chancery.procedures import masking, registry
 from chancery.procedures.forms import (
     AnswerForm,
@@ -33,6 +34,9 @@ from chancery.procedures.models import Case, Representation
 from chancery.procedures.permissions import who_takes
 from chancery.procedures.services import cases as engine
 from chancery.procedures.services import clocks, drafts, parties, queries, work
+
+COUNTER_PAGE = 50
+INBOX_PAGE = 50
 
 
 def _internal(request) -> None:
@@ -118,7 +122,17 @@ def inbox(request):
         tab = "mine"
     procedure = request.GET.get("procedure", "")
     today = timezone.localdate()
-    cases = list(queries.inbox(request.user, tab, procedure if registry.find(procedure) else "")[:200])
+    # A page of the nearest deadlines; one row more than shown says whether a next page exists.
+    try:
+        number = max(1, int(page_number(request) or 1))
+    except ValueError:
+        number = 1
+    start = (number - 1) * INBOX_PAGE
+    cases = list(
+        queries.inbox(request.user, tab, procedure if registry.find(procedure) else "")[start : start + INBOX_PAGE + 1]
+    )
+    has_next, cases = len(cases) > INBOX_PAGE, cases[:INBOX_PAGE]
+    counts = queries.inbox_counts(request.user, today)
     # A term in hours (a 48-hour emergency decision) is shown in hours, not as a day.
     in_hours = clocks.hour_deadlines(cases)
     for case in cases:
@@ -133,10 +147,12 @@ def inbox(request):
                 ("team", _("My team")),
                 ("unassigned", _("Unassigned")),
             ],
-            "counts": queries.inbox_counts(request.user),
+            "counts": {tab: counts[tab] for tab in queries.INBOX_TABS},
             "cases": cases,
+            "page_number": number,
+            "has_next": has_next,
             "today": today,
-            "overdue_count": queries.overdue(request.user, today).count(),
+            "overdue_count": counts["overdue"],
             "procedures": registry.all_procedures(),
             "procedure": procedure,
             "nav_current": "procedures:inbox",
@@ -376,12 +392,9 @@ def _counter_url(case: Case) -> str:
 @login_required
 def counter_index(request):
     require(request.user, "procedures.apply")
-    cases = Case.objects.filter(applicant_user=request.user).order_by("-created_at", "-pk")
-    rows = [
-        (case, masking.shown_state(case.definition, case.state, internal=False))
-        for case in cases
-        if registry.find(case.procedure)
-    ]
+    # A company's representative may have filed hundreds of files: a page at a time, newest first.
+    page = Paginator(queries.filed_by(request.user), COUNTER_PAGE).get_page(page_number(request))
+    rows = [(case, masking.shown_state(case.definition, case.state, internal=False)) for case in page.object_list]
     procedures = [p for p in registry.all_procedures() if p.application_form]
     names = {p.code: p.name for p in procedures}
     return render(
@@ -389,6 +402,7 @@ def counter_index(request):
         "procedures/counter_index.html",
         {
             "rows": rows,
+            "page": page,
             "drafts": [(draft, names.get(draft.procedure)) for draft in drafts.drafts_of(request.user)],
             "procedures": procedures,
             "represented": parties.represented_by(request.user),

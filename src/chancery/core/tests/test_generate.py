@@ -6,13 +6,19 @@ import json
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-from chancery.core.models import Document, DocumentVersion
+from chancery.core.models import Document, DocumentVersion, User
 from chancery.decisions.models import AgendaItem, Meeting
 from chancery.monitoring.models import BudgetLine, Initiative, Milestone, Observation
 from chancery.portal.models import SearchEntry, StaleSearchEntry
 from chancery.portal.search.service import search
 from chancery.portal.search.tantivy_index import schema
+from chancery.procedures import registry
+from chancery.procedures.models import Case, CaseTransition, ClockPeriod
 
 
 def test_generate_at_a_tiny_scale(db, org):
@@ -59,6 +65,64 @@ def test_generate_at_a_tiny_scale(db, org):
         )
         .count()
     )
+    _the_generated_cases(counts)
+
+
+def _queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+def _the_generated_cases(counts):
+    """The procedures' files (bench/generate_cases.py): every state of every procedure, each case's
+    history ending in its state, clocks, handlers and the unassigned; a company with many files; the
+    inbox and the counter list take as many queries for a long list as for a short one."""
+    assert counts["procedures.Case"] == Case.objects.count() == 400
+    seen = set(Case.objects.values_list("procedure", "state").distinct())
+    for procedure in registry.all_procedures():
+        assert {(procedure.code, s.code) for s in procedure.states} <= seen, procedure.code
+    assert counts["procedures.CaseTransition"] == CaseTransition.objects.count() > 400
+    assert ClockPeriod.objects.exists() and Case.objects.filter(due_on__isnull=False).exists()
+    assert Case.objects.filter(within_term=True).exists() and Case.objects.filter(within_term=False).exists()
+    assert Case.objects.filter(handlers=None).exists() and Case.objects.filter(handlers__isnull=False).exists()
+    # Each case's last step lands in its state.
+    last = dict(CaseTransition.objects.order_by("at", "pk").values_list("case", "target"))
+    states = dict(Case.objects.values_list("pk", "state"))
+    assert all(states[pk] == target for pk, target in last.items())
+    company = Case.objects.filter(applicant__name="Bench Grootbedrijf NV")
+    assert company.count() == 200 and company.filter(applicant_user__username="bench-aanvrager").count() == 200
+
+    # The inbox's queries do not grow with its rows: more open licence cases assigned to the handler,
+    # more left unassigned, the same number of queries (one procedure, so the same flags and clocks).
+    handler = User.objects.get(username="bench-behandelaar-1")
+    inbox = Client()
+    inbox.force_login(handler)
+    open_csg = Case.objects.open().filter(procedure="CSG")
+    mine, unassigned = "/app/zaken/?tab=mine&procedure=CSG", "/app/zaken/?tab=unassigned&procedure=CSG"
+    before = {url: _queries(inbox, url) for url in (mine, unassigned, "/app/zaken/?tab=team")}
+    assert open_csg.filter(handlers=handler).exists() and open_csg.filter(handlers=None).exists()
+    others = list(open_csg.exclude(handlers=handler).exclude(handlers=None)[:20])
+    for case in others[:10]:
+        case.handlers.set([handler])
+    for case in others[10:]:
+        case.handlers.clear()
+    assert {url: _queries(inbox, url) for url in before} == before
+    # The counter list of the company's representative (200 files) as of an account with a few.
+    counter = Client()
+    counter.force_login(User.objects.get(username="bench-aanvrager"))
+    small = (
+        User.objects.filter(username__startswith="bench-aanvrager-", filed_cases__isnull=False)
+        .annotate(n=Count("filed_cases"))
+        .order_by("n")
+        .first()
+    )
+    assert small.n < 10
+    short = Client()
+    short.force_login(small)
+    assert _queries(counter, "/loket/") == _queries(short, "/loket/")
+    for url in ("/app/zaken/statistieken/", "/app/zaken/werklast/"):
+        assert inbox.get(url).status_code == 200
 
 
 def test_the_release_of_a_generated_meeting_is_all_or_nothing_and_found_at_once(db, org):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -29,12 +29,32 @@ def inbox(user, tab: str = "mine", procedure: str = ""):
     elif tab == "team":
         cases = cases.filter(team_id=user.entity_id) if user.entity_id else cases.none()
     elif tab == "unassigned":
-        cases = cases.filter(handlers__isnull=True)
+        # NOT EXISTS (an anti-join the planner estimates well; the outer join with `IS NULL` was
+        # estimated at one row and joined the applicants by a nested loop, 2 s at 100,000 cases).
+        cases = cases.filter(~Exists(Case.handlers.through.objects.filter(case_id=OuterRef("pk"))))
     return by_deadline(cases.prefetch_related("handlers"))
 
 
-def inbox_counts(user) -> dict[str, int]:
-    return {tab: inbox(user, tab).count() for tab in INBOX_TABS}
+def inbox_counts(user, today: datetime.date | None = None) -> dict[str, int]:
+    """The open cases of each tab and the overdue ones the user can see (`overdue`), counted in one
+    pass over the open cases (four counts took four)."""
+    today = today or timezone.localdate()
+    through = Case.handlers.through
+    counts = (
+        Case.objects.visible_to(user)
+        .open()
+        .aggregate(
+            # IN over the assignments (hashed once), not EXISTS per open case: the per-row subplans
+            # made PostgreSQL's estimate cross the JIT threshold (200 ms compiling at 1.0).
+            mine=Count("pk", filter=Q(pk__in=through.objects.filter(user_id=user.pk).values("case_id"))),
+            team=Count("pk", filter=Q(team_id=user.entity_id)),
+            unassigned=Count("pk", filter=~Q(pk__in=through.objects.values("case_id"))),
+            overdue=Count("pk", filter=Q(due_on__lt=today)),
+        )
+    )
+    if not user.entity_id:
+        counts["team"] = 0  # (team_id = None would have counted the cases without a team)
+    return counts
 
 
 def overdue(user, today: datetime.date | None = None):
@@ -67,31 +87,28 @@ def workload(user, today: datetime.date | None = None) -> list[TeamLoad]:
         )
         .order_by("team__name")
     )
+    # Every team's handlers in one query (not one per team).
+    per_handler: dict[object, list[tuple[str, int, int]]] = {}
+    for h in (
+        cases.filter(handlers__isnull=False)
+        .values("team_id", "handlers__username", "handlers__first_name", "handlers__last_name")
+        .annotate(open=Count("pk", distinct=True), overdue=Count("pk", filter=Q(due_on__lt=today), distinct=True))
+        .order_by("team_id", "handlers__username")
+    ):
+        name = " ".join(filter(None, [h["handlers__first_name"], h["handlers__last_name"]])) or h["handlers__username"]
+        per_handler.setdefault(h["team_id"], []).append((name, h["open"], h["overdue"]))
     loads = []
     for row in rows:
-        load = TeamLoad(
-            team=row["team__name"] or "—",
-            open=row["open"],
-            unassigned=row["unassigned"],
-            overdue=row["overdue"],
-            due_this_week=row["due_this_week"],
-        )
-        per_handler = (
-            cases.filter(team_id=row["team_id"], handlers__isnull=False)
-            .values("handlers__username", "handlers__first_name", "handlers__last_name")
-            .annotate(open=Count("pk", distinct=True), overdue=Count("pk", filter=Q(due_on__lt=today), distinct=True))
-            .order_by("handlers__username")
-        )
-        load.handlers = [
-            (
-                " ".join(filter(None, [h["handlers__first_name"], h["handlers__last_name"]]))
-                or h["handlers__username"],
-                h["open"],
-                h["overdue"],
+        loads.append(
+            TeamLoad(
+                team=row["team__name"] or "—",
+                open=row["open"],
+                unassigned=row["unassigned"],
+                overdue=row["overdue"],
+                due_this_week=row["due_this_week"],
+                handlers=per_handler.get(row["team_id"], []),
             )
-            for h in per_handler
-        ]
-        loads.append(load)
+        )
     return loads
 
 
@@ -114,6 +131,11 @@ def statistics(user, procedure: str = "", months: int = 12) -> list[MonthFigures
     cases = Case.objects.visible_to(user)
     if procedure:
         cases = cases.filter(procedure=procedure)
+    # Only the months shown are counted (not every month of every case ever filed).
+    first = timezone.localdate().replace(day=1)
+    for _n in range(months - 1):
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
+    since = timezone.make_aware(datetime.datetime.combine(first, datetime.time.min))
     figures: dict[datetime.date, MonthFigures] = {}
 
     def month_of(value) -> datetime.date:
@@ -121,7 +143,7 @@ def statistics(user, procedure: str = "", months: int = 12) -> list[MonthFigures
         return value.replace(day=1)
 
     for row in (
-        cases.filter(submitted_at__isnull=False)
+        cases.filter(submitted_at__gte=since)
         .annotate(month=TruncMonth("submitted_at"))
         .values("month")
         .annotate(n=Count("pk"))
@@ -129,7 +151,7 @@ def statistics(user, procedure: str = "", months: int = 12) -> list[MonthFigures
         key = month_of(row["month"])
         figures.setdefault(key, MonthFigures(key)).submitted = row["n"]
     for row in (
-        cases.filter(closed_at__isnull=False)
+        cases.filter(closed_at__gte=since)
         .annotate(month=TruncMonth("closed_at"))
         .values("month")
         .annotate(
@@ -142,6 +164,12 @@ def statistics(user, procedure: str = "", months: int = 12) -> list[MonthFigures
         item = figures.setdefault(key, MonthFigures(key))
         item.closed, item.with_clock, item.within_term = row["n"], row["with_clock"], row["within"]
     return sorted(figures.values(), key=lambda f: f.month, reverse=True)[:months]
+
+
+def filed_by(user):
+    """The files the applicant filed themselves (of the procedures known here), newest first."""
+    codes = [procedure.code for procedure in registry.all_procedures()]
+    return Case.objects.filter(applicant_user=user, procedure__in=codes).order_by("-created_at", "-pk")
 
 
 def applicant_summary(user) -> dict[str, int]:
