@@ -102,13 +102,15 @@ gettext:
 		echo "Extracting the messages to translate needs GNU gettext: run  sudo apt-get install -y gettext"; exit 1; \
 	fi
 
+# The demo queues what it derives (the texts of its documents, the search index, its PDF progress
+# report): the worker started with the server makes it once the first page is served (search is
+# answered by the database until the index is built; the report shows as being made).
 run: install
 	-@$(MAKE) --no-print-directory office
 	-@$(MAKE) --no-print-directory pango
 	$(CHANCERY) migrate --noinput -v0
 	$(CHANCERY) collectstatic --noinput -v0
 	$(CHANCERY) demo
-	$(CHANCERY) reindex --sync
 	$(CHANCERY) serve --with-worker --port $(PORT)
 
 test: install-test
