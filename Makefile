@@ -17,9 +17,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 
 # Reinstall only when a lock file changes (the stamp remembers the last install).
+# --no-compile: pip byte-compiled every installed module (botocore's thousands included), a large
+# part of the install's CPU on a first run; Python compiles what it imports, once, on first import.
 $(VENV)/.installed-base: requirements/base.txt pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements/base.txt
-	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip install --quiet --no-compile -r requirements/base.txt
+	$(BIN)/pip install --quiet --no-compile --no-deps -e .
 	@touch $@
 
 $(VENV)/.installed-test: requirements/test.txt $(VENV)/.installed-base
