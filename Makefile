@@ -105,13 +105,14 @@ gettext:
 	fi
 
 # The demo queues what it derives (the texts of its documents, the search index, its PDF progress
-# report): the worker started with the server makes it once the first page is served (search is
-# answered by the database until the index is built; the report shows as being made).
+# report, the licence service's archive with its sealed letters): the worker started with the server
+# makes it once the first page is served (search is answered by the database until the index is
+# built; the report shows as being made). No collectstatic: outside production WhiteNoise serves the
+# static files from the apps (settings: WHITENOISE_USE_FINDERS); a deployment collects them.
 run: install
 	-@$(MAKE) --no-print-directory office
 	-@$(MAKE) --no-print-directory pango
 	$(CHANCERY) migrate --noinput -v0
-	$(CHANCERY) collectstatic --noinput -v0
 	$(CHANCERY) demo
 	$(CHANCERY) serve --with-worker --port $(PORT)
 
