@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import ngettext_lazy
 
-from chancery.core.demo.loader import seed
+from chancery.core.demo.loader import Wording, seed
 from chancery.core.models import User
 from chancery.licensing.demo import licence_files
 from chancery.licensing.models import (
@@ -27,16 +27,22 @@ from chancery.procedures.models import Party
 # What `chancery demo` reports, in the operator's language (the counts of `licence_files` keep their
 # plain keys for its tests).
 WORDS = {
-    "cases": ngettext_lazy("%(count)d file of the demo applicant", "%(count)d files of the demo applicant", "count"),
-    "archive queued": ngettext_lazy(
-        "%(count)d file in the archive (made by the background worker)",
-        "%(count)d files in the archive (made by the background worker)",
-        "count",
+    "cases": Wording(
+        ngettext_lazy("%(count)d file of the demo applicant", "%(count)d files of the demo applicant", "count")
     ),
-    "licence records": ngettext_lazy(
-        "%(count)d licence record (use report, registration, prior authorisation)",
-        "%(count)d licence records (use reports, registrations, prior authorisations)",
-        "count",
+    "archive queued": Wording(
+        ngettext_lazy(
+            "%(count)d file in the archive (made by the background worker)",
+            "%(count)d files in the archive (made by the background worker)",
+            "count",
+        )
+    ),
+    "licence records": Wording(
+        ngettext_lazy(
+            "%(count)d licence record (use report, registration, prior authorisation)",
+            "%(count)d licence records (use reports, registrations, prior authorisations)",
+            "count",
+        )
     ),
 }
 
