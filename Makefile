@@ -17,9 +17,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 
 # Reinstall only when a lock file changes (the stamp remembers the last install).
+# --no-compile: pip byte-compiled every installed module (botocore's thousands included), a large
+# part of the install's CPU on a first run; Python compiles what it imports, once, on first import.
 $(VENV)/.installed-base: requirements/base.txt pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements/base.txt
-	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip install --quiet --no-compile -r requirements/base.txt
+	$(BIN)/pip install --quiet --no-compile --no-deps -e .
 	@touch $@
 
 $(VENV)/.installed-test: requirements/test.txt $(VENV)/.installed-base
@@ -102,13 +104,16 @@ gettext:
 		echo "Extracting the messages to translate needs GNU gettext: run  sudo apt-get install -y gettext"; exit 1; \
 	fi
 
+# The demo queues what it derives (the texts of its documents, the search index, its PDF progress
+# report, the licence service's archive with its sealed letters): the worker started with the server
+# makes it once the first page is served (search is answered by the database until the index is
+# built; the report shows as being made). No collectstatic: outside production WhiteNoise serves the
+# static files from the apps (settings: WHITENOISE_USE_FINDERS); a deployment collects them.
 run: install
 	-@$(MAKE) --no-print-directory office
 	-@$(MAKE) --no-print-directory pango
 	$(CHANCERY) migrate --noinput -v0
-	$(CHANCERY) collectstatic --noinput -v0
 	$(CHANCERY) demo
-	$(CHANCERY) reindex --sync
 	$(CHANCERY) serve --with-worker --port $(PORT)
 
 test: install-test

@@ -43,6 +43,12 @@ def main() -> int:
     parser.add_argument("--scale", type=float, default=float(os.environ.get("SCALE", "0.01")))
     parser.add_argument("--db", default=os.environ.get("DB", "postgres"), choices=["postgres", "sqlite"])
     parser.add_argument("--database", default="", help="PostgreSQL database (default chancery_bench_<scale>)")
+    parser.add_argument(
+        "--first-run",
+        action=argparse.BooleanOptionalAction,
+        default=os.environ.get("FIRST_RUN", "1") != "0",
+        help="also time `make run` in a fresh clone (bench/first_run.py, several minutes; on by default)",
+    )
     args = parser.parse_args()
     if args.db == "postgres":
         name = args.database or f"chancery_bench_{str(args.scale).replace('.', '_')}"
@@ -60,6 +66,7 @@ def main() -> int:
     import django
 
     django.setup()
+    import first_run
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -184,6 +191,10 @@ def main() -> int:
     baselines["worker_index_mapped_mb"] = memory["index_mapped_mb"]
     baselines["bench_process_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     figures["generate_rows_per_s"] = generated["rows_per_s"] if generated else None
+    # `make run` in a fresh clone of this commit, to its first page (its own SQLite demo, not the
+    # archive measured above); the phases and their CPU seconds beside it.
+    first = first_run.first_run(echo=False) if args.first_run else None
+    figures["first_run_s"] = first["first_run_s"] if first else None
     result = {
         "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
@@ -198,6 +209,7 @@ def main() -> int:
         "release": release_checks,
         "cases": case_details,
         "throughput": throughput,
+        "first_run": first,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
     text = json.dumps(result, indent=2) + "\n"

@@ -8,7 +8,8 @@ leaves the next test the demo as loaded. The package's tests run on one worker, 
 other (the root conftest's `pytest_xdist_make_scheduler`), so the demo is loaded once per run.
 
 What a rolled-back load cannot show: work the demo queues on commit (text extraction,
-renditions) never runs here; `core/tests/test_operations.py` covers the demo's end with a real
+renditions, the progress report's PDF) never runs here, except the licence archive, run here as
+the worker would; `core/tests/test_operations.py` covers the demo's end with a real
 commit. Files and the search index: the package's own folders, which the per-test fixtures of the
 root conftest would otherwise replace with empty ones."""
 
@@ -50,6 +51,8 @@ def demo_folders(tmp_path_factory):
 @pytest.fixture(scope="package")
 def demo(django_db_setup, django_db_blocker, demo_folders):
     """The demo as `chancery demo` loads it; the command's output."""
+    from chancery.licensing.demo.licence_files import make_archive
+
     overridden = override_settings(
         VAR_DIR=demo_folders,  # the demo's certificate authority goes there
         CHANCERY_SIGNING_TRUST_ROOTS=[],
@@ -64,6 +67,9 @@ def demo(django_db_setup, django_db_blocker, demo_folders):
         out = StringIO()
         try:
             call_command("demo", stdout=out)
+            # What the tests of the demo read and the worker makes after `make run` serves its
+            # first page: the licence service's archive (queued by the demo, see licence_files).
+            make_archive.call()
         except BaseException:
             loading.__exit__(None, None, None)
             raise

@@ -30,6 +30,19 @@ def seed(key: str, create: Callable[[], M], created: list) -> M | None:
     return obj
 
 
+class Wording:
+    """A loader's own count wording (`ngettext_lazy("%(count)d …", "%(count)d …", "count")`) as a key of
+    its summary: lazy plural strings compare equal to one another (their text is only known with a
+    count), so three of them as keys of one dict collapsed into one, the last count under the first
+    wording (the licensing demo said "17 files of the demo applicant": its licence records)."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def __mod__(self, params):
+        return self.text % params
+
+
 def tally(created: list[models.Model]) -> dict[type[models.Model], int]:
     """What a loader added, per model: `chancery demo` names each in the operator's language, in the
     singular or the plural as the count asks."""

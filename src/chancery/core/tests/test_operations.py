@@ -61,9 +61,56 @@ def test_a_rebuild_waits_in_the_queue_at_most_once(settings):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_demo_runs_what_it_queued_before_it_ends(org, settings):
-    """`make run` prints its address after `chancery demo`: by then the demo's documents have their
-    text and are found by it (the demo's own loaders are tried in the test above; here its end)."""
+def test_the_demo_leaves_its_derived_work_to_the_worker(settings, tmp_path):
+    """`make run` serves the first page right after `chancery demo`: the demo's PDF progress report,
+    the text of its documents and the search index are queued, not made by the command (they held
+    up the first page by minutes); the worker that `serve --with-worker` starts makes them."""
+    from io import StringIO
+
+    from django.contrib.auth.models import AnonymousUser
+    from django_tasks_db.models import DBTaskResult
+
+    from chancery.core.management.commands import demo
+    from chancery.monitoring.models import ProgressReport
+    from chancery.monitoring.services.reports import make_report
+    from chancery.portal.search import service
+    from chancery.portal.search.tantivy_index import indexer, schema
+
+    # Any queue, as configured: the index is built by this machine's own queue (node-<name>).
+    settings.TASKS = {"default": {**DATABASE_QUEUE["default"], "QUEUES": []}}
+    settings.VAR_DIR = tmp_path  # the demo's certificate authority goes there
+    settings.CHANCERY_SIGNING_TRUST_ROOTS = []
+    loaders = demo.demo_loaders
+    wanted = {"core", "monitoring", "portal"}
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(demo, "demo_loaders", lambda: [(k, f) for k, f in loaders() if k in wanted])
+        out = StringIO()
+        call_command("demo", stdout=out)
+    assert "achtergrondtaken in de wachtrij" in out.getvalue()
+    report = ProgressReport.objects.get()
+    assert report.state == "queued" and report.document is None  # shown as being made
+    waiting = DBTaskResult.objects.filter(status="READY")
+    assert waiting.filter(task_path=make_report.module_path).exists()
+    assert waiting.filter(task_path=indexer.sync_search_index.module_path).exists()
+    assert DocumentVersion.objects.filter(extraction_state=ExtractionState.PENDING).exists()
+    assert not schema.available()
+
+    # The worker, as `chancery serve --with-worker` starts it (its machine's queue included).
+    call_command("worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)
+    assert not DBTaskResult.objects.filter(status="READY").exists()
+    assert not DBTaskResult.objects.filter(status="FAILED").exists()
+    report.refresh_from_db()
+    assert report.state == "ready" and report.document.versions.exists(), report.error
+    assert not DocumentVersion.objects.exclude(extraction_state=ExtractionState.DONE).exists()
+    assert schema.available()
+    # Found by a word of its text (extracted by the worker), through the index the worker built.
+    hits = [hit.title for hit in service.search(AnonymousUser(), "doorslaggevend").hits]
+    assert hits == ["Jaarverslag exportcontrole strategische goederen 2025"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_runs_what_it_queued_when_asked(org, settings):
+    """`chancery demo --run-tasks`, for a demo without a worker: complete and searchable when it ends."""
     from django.contrib.auth.models import AnonymousUser
     from django_tasks_db.models import DBTaskResult
 

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import ngettext_lazy
 
-from chancery.core.demo.loader import seed
+from chancery.core.demo.loader import Wording, seed
 from chancery.core.models import User
 from chancery.licensing.demo import licence_files
 from chancery.licensing.models import (
@@ -27,12 +27,22 @@ from chancery.procedures.models import Party
 # What `chancery demo` reports, in the operator's language (the counts of `licence_files` keep their
 # plain keys for its tests).
 WORDS = {
-    "cases": ngettext_lazy("%(count)d file of the demo applicant", "%(count)d files of the demo applicant", "count"),
-    "archive cases": ngettext_lazy("%(count)d file in the archive", "%(count)d files in the archive", "count"),
-    "licence records": ngettext_lazy(
-        "%(count)d licence record (use report, registration, prior authorisation)",
-        "%(count)d licence records (use reports, registrations, prior authorisations)",
-        "count",
+    "cases": Wording(
+        ngettext_lazy("%(count)d file of the demo applicant", "%(count)d files of the demo applicant", "count")
+    ),
+    "archive queued": Wording(
+        ngettext_lazy(
+            "%(count)d file in the archive (made by the background worker)",
+            "%(count)d files in the archive (made by the background worker)",
+            "count",
+        )
+    ),
+    "licence records": Wording(
+        ngettext_lazy(
+            "%(count)d licence record (use report, registration, prior authorisation)",
+            "%(count)d licence records (use reports, registrations, prior authorisations)",
+            "count",
+        )
     ),
 }
 
@@ -48,7 +58,11 @@ def load_demo() -> dict:
     _prior_authorisation_files(applicant, users["ambtenaar"], created)
     today = timezone.localdate()
     # Use reports: a third, then a further tenth, of the value of the oldest licences in force.
-    in_force = Licence.objects.filter(case__state__in=("granted", "granted_with_conditions")).order_by("decided_on")
+    # The demo applicant's own licences (the archive's belong to other companies, and the worker
+    # makes them after the demo).
+    in_force = Licence.objects.filter(
+        case__applicant_user=applicant, case__state__in=("granted", "granted_with_conditions")
+    ).order_by("decided_on")
     for licence in in_force[:4]:
         for n, share in enumerate((Decimal("0.33"), Decimal("0.10"))):
             used_on = min(today, licence.valid_from + datetime.timedelta(days=20 + 30 * n))

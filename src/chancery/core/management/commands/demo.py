@@ -38,7 +38,14 @@ def counted(what, count: int) -> str:
 class Command(ChanceryCommand):
     help = "Load the demo organisation, accounts and data. Running it again adds only what is missing."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--run-tasks",
+            action="store_true",
+            help="Also run here what the demo queued (texts, search index, reports), for a demo without a worker.",
+        )
+
+    def handle(self, *args, run_tasks=False, **options):
         if settings.PRODUCTION:
             raise CommandError(_("Demo data and demo accounts are refused under production settings."))
         for label, load in demo_loaders():
@@ -49,21 +56,44 @@ class Command(ChanceryCommand):
                 self.style.SUCCESS(_("Demo data for %(module)s ready (added: %(summary)s).")
                                    % {"module": module, "summary": summary})
             )  # fmt: skip
-        self.run_queued_tasks()
+        if run_tasks:
+            self.run_queued_tasks()
+        else:
+            self.report_queued_tasks()
         self.stdout.write(
             _("Demo accounts (password '%(password)s'): %(users)s")
             % {"password": DEMO_PASSWORD, "users": ", ".join(u[0] for u in USERS)}
         )
 
-    def run_queued_tasks(self):
-        """Run here what the demo queued and is due (the text of its documents, the search index, the
-        open-data files), so that the demo is complete and searchable when the command ends, not
-        minutes after the worker started. Releases planned for later stay in the queue."""
+    @staticmethod
+    def queued_tasks():
+        """What the demo queued and is due (None on the immediate backend of the tests, which ran every
+        task at its commit). Releases planned for later are not due."""
         backend = task_backends["default"]
         if not isinstance(backend, DatabaseBackend):
-            return  # the immediate backend (tests) ran every task at its commit
-        queued = DBTaskResult.objects.ready().filter(backend_name=backend.alias)
-        if not queued.exists():
+            return None
+        return DBTaskResult.objects.ready().filter(backend_name=backend.alias)
+
+    def report_queued_tasks(self):
+        """The derived work (the text of the documents, the search index, the PDF progress report, the
+        open-data files) is left to the worker that `make run` starts with the server: done here, it
+        held up the first page by minutes. Until then search is answered by the database and the
+        report shows as being made."""
+        queued = self.queued_tasks()
+        if queued is None or not (count := queued.count()):
+            return
+        self.stdout.write(
+            _(
+                "%(count)d background tasks queued (text extraction, search index, reports): the worker "
+                "(chancery serve --with-worker, or chancery worker) runs them."
+            )
+            % {"count": count}
+        )
+
+    def run_queued_tasks(self):
+        """Run here what the demo queued and is due (`--run-tasks`: a demo without a worker)."""
+        queued = self.queued_tasks()
+        if queued is None or not queued.exists():
             return
         self.stdout.write(
             _("Running the %(count)d background tasks the demo queued (text extraction, search)…")
