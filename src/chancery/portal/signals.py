@@ -6,7 +6,16 @@ from django.dispatch import receiver
 
 from chancery.core.background import defer
 from chancery.core.models import Document, DocumentVersion
-from chancery.decisions.models import Agenda, AgendaItem, Decision, Dossier, ItemDocument, PressSummary, ProcedureStep
+from chancery.decisions.models import (
+    Agenda,
+    AgendaItem,
+    Decision,
+    Dossier,
+    ItemDocument,
+    Meeting,
+    PressSummary,
+    ProcedureStep,
+)
 from chancery.decisions.signals import decision_corrected, release_performed
 from chancery.portal import opendata
 from chancery.portal.models import SearchEntry
@@ -66,32 +75,82 @@ def entry_deleted(sender, instance, **kwargs):
     mark_stale([instance.pk])  # so that the indexer takes it out of the index
 
 
+def _dossier_entries(dossiers):
+    """The entries of the items of `dossiers` (ids, or a subquery of them), through the items' ids
+    (a join with an OR would read every entry)."""
+    items = AgendaItem.objects.filter(step__dossier__in=dossiers).values("pk")
+    return SearchEntry.objects.filter(item__in=items)
+
+
+def _dossiers_of_items(items):
+    return ProcedureStep.objects.filter(pk__in=items.values("step_id")).values("dossier_id")
+
+
+# Each reader class's view of a dossier is in the index too (tantivy_index.classes): its phase
+# follows every step and agenda item its readers see, released or not, and the decisions on them;
+# and who is named or concerned on the dossier, its steps or its items decides whose view is worked
+# out per search. A change of any of these makes every entry of the dossier stale.
 @receiver(post_save, sender=AgendaItem)
+@receiver(post_delete, sender=AgendaItem)
 def item_saved(sender, instance, **kwargs):
     mark_stale(SearchEntry.objects.filter(item=instance.pk))
+    if instance.step_id is not None:
+        # By its step (after a delete the item is no longer there to be joined).
+        mark_stale(_dossier_entries(ProcedureStep.objects.filter(pk=instance.step_id).values("dossier_id")))
+
+
+@receiver(post_save, sender=Agenda)
+def agenda_saved_makes_stale(sender, instance, **kwargs):
+    mark_stale(_dossier_entries(_dossiers_of_items(AgendaItem.objects.filter(agenda=instance.pk))))
+
+
+@receiver(post_save, sender=Meeting)
+def meeting_saved(sender, instance, **kwargs):
+    # Its date orders the passages of each step (the latest decides the phase).
+    mark_stale(_dossier_entries(_dossiers_of_items(AgendaItem.objects.filter(agenda__meeting=instance.pk))))
+
+
+@receiver(post_save, sender=Decision)
+@receiver(post_delete, sender=Decision)
+def decision_makes_stale(sender, instance, **kwargs):
+    mark_stale(_dossier_entries(_dossiers_of_items(AgendaItem.objects.filter(pk=instance.item_id))))
 
 
 # Named persons and concerned government members are inputs of the confidentiality rule, which
 # the index holds per entry: a change of them on the entry's item or document (a many-to-many
-# change, without a save of the row) makes the entry stale.
-def _rule_links_changed(entry_field):
+# change, without a save of the row) makes the entry stale; on an item, a step or a dossier, every
+# entry of the dossier.
+def _rule_links_changed(model):
     def changed(sender, instance, action, **kwargs):
         # From the row's side only: the fields have no reverse accessor (related_name "+"), so a
         # user's or mandatee's links cannot be changed from their side.
-        if action.startswith("post_"):
-            mark_stale(SearchEntry.objects.filter(**{entry_field: instance.pk}))
+        if not action.startswith("post_"):
+            return
+        if model is Document:
+            mark_stale(SearchEntry.objects.filter(document=instance.pk))
+        elif model is AgendaItem:
+            item_saved(AgendaItem, instance)
+        elif model is ProcedureStep:
+            mark_stale(_dossier_entries([instance.dossier_id]))
+        else:
+            mark_stale(_dossier_entries([instance.pk]))
 
     return changed
 
 
-for _model, _entry_field in ((AgendaItem, "item"), (Document, "document")):
+for _model in (AgendaItem, Document, ProcedureStep, Dossier):
     for _link in ("named_users", "concerned_mandatees"):
         m2m_changed.connect(
-            _rule_links_changed(_entry_field),
+            _rule_links_changed(_model),
             sender=getattr(_model, _link).through,
             weak=False,
             dispatch_uid=f"search-stale-{_model._meta.label_lower}-{_link}",
         )
+
+
+@receiver(post_delete, sender=ProcedureStep)
+def step_deleted(sender, instance, **kwargs):
+    mark_stale(_dossier_entries([instance.dossier_id]))
 
 
 @receiver(post_save, sender=Dossier)

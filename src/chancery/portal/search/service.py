@@ -15,7 +15,7 @@ from chancery.decisions.models import Dossier, Meeting, Theme
 from chancery.decisions.services.dossiers import dossier_histories, phase_key_label, phase_keys, phase_of
 from chancery.portal.models import SearchEntry, SearchNode, StaleSearchEntry
 from chancery.portal.search.engines import engine
-from chancery.portal.search.tantivy_index import indexer, schema, searching
+from chancery.portal.search.tantivy_index import classes, indexer, schema, searching
 from chancery.portal.search.text import WORD, Query, fold, parse, stem
 
 PAGE_SIZE = 20
@@ -166,10 +166,13 @@ def _search_index(user, query: Query, filters: Filters, sort: str, page: int) ->
         return None  # an index left from before this node joined (a copied folder): not trusted
     theme_id = Theme.objects.filter(slug=filters.theme).values_list("pk", flat=True).first() if filters.theme else None
     wanted = page * PAGE_SIZE
+    public = searching.knows_as_public(user)
     reader = {
         "rule": searching.rule_query(user),
-        # The public's view of the dossiers is in the index; anyone else's is worked out per search.
-        "reader_dossiers": None if searching.knows_as_public(user) else lambda ids: reader_dossiers(user, ids),
+        # The public's view of the dossiers is in the index, and so is each reader class's; a
+        # logged-in reader's own is worked out per search where their grants reach (tantivy_index.classes).
+        "reader_dossiers": None if public else lambda ids: reader_dossiers(user, ids),
+        "reader_class": None if public else classes.reader_class(user),
     }
     if not stale:
         answer = searching.search(

@@ -11,11 +11,13 @@ import shutil
 
 import pytest
 from django.db import transaction
+from django.utils import timezone
 from tantivy import Query as TQuery
 
 from chancery.core import services as core_services
 from chancery.core.models import AccessLevel, Document, ReleaseState
 from chancery.core.testing import make_user
+from chancery.decisions import services as decisions
 from chancery.decisions.models import AgendaItem
 from chancery.decisions.testing import release
 from chancery.portal.models import SearchEntry, SearchNode, StaleSearchEntry
@@ -182,6 +184,74 @@ def test_a_query_matching_more_dossiers_than_the_index_counts_is_answered_by_the
     indexer.sync()
     monkeypatch.setattr(searching, "DOSSIER_BUCKETS", 1)
     assert answers(org) == database
+
+
+def _index_and_database(org) -> tuple[dict, dict]:
+    """Every reader's answers from the index (brought up to date) and from the database alone."""
+    indexer.sync()
+    assert not StaleSearchEntry.objects.exists()
+    index = answers(org)
+    shutil.rmtree(schema.directory())
+    database = answers(org)
+    indexer.sync()
+    return index, database
+
+
+def test_a_change_only_the_administration_sees_makes_every_entry_of_the_dossier_stale(world, secretariat, org):
+    # Each reader class's view of a dossier is in the index: the public dossier's step put on the
+    # draft agenda of a later meeting changes its phase for the council and the secretariat (not for
+    # the public, nor for civil servants: the new item is not released), so every entry of the
+    # dossier must be written again, not only the new item's.
+    release(secretariat, world["meeting"], "decisions", "documents")
+    indexer.sync()
+    before = answers(org)
+    public_item = world["items"][PUBLIC]
+    entries = SearchEntry.objects.filter(item__step__dossier=public_item.step.dossier_id)
+    assert entries.count() == 2  # the decided item and its document
+    later = decisions.create_meeting(secretariat, starts_at=timezone.make_aware(datetime.datetime(2026, 12, 11, 10)))
+    with transaction.atomic():
+        decisions.put_step_on_agenda(secretariat, public_item.step, later)
+        assert set(StaleSearchEntry.objects.values_list("entry_id", flat=True)) >= set(
+            entries.values_list("pk", flat=True)
+        )
+    overlay = answers(org)
+    index, database = _index_and_database(org)
+    assert overlay == database
+    assert index == database
+    # What the comparison covered: the secretariat's phase facet changed, the public's did not.
+    key = ("{}", "date")
+    assert database["secretariat", *key][2]["phase"] != before["secretariat", *key][2]["phase"]
+    assert database["anonymous", *key][2]["phase"] == before["anonymous", *key][2]["phase"]
+    assert any(row[0] == "principle_approval:agenda" for row in database["minister_other", *key][2]["phase"])
+
+
+@pytest.mark.parametrize("on", ["dossier", "step"])
+def test_a_reader_named_on_a_dossier_has_their_own_view_of_it(world, secretariat, org, on):
+    # A civil servant sees a confidential dossier only if named on it; their class (every civil
+    # servant) does not. Their theme and phase facets count it, from their own view of it (a count
+    # read from the class's fields alone would leave it out).
+    release(secretariat, world["meeting"], "decisions", "documents")
+    indexer.sync()
+    civil_servant = org.users["civil_servant"]
+    item = world["items"][SECRET]
+    item.named_users.add(civil_servant)
+    dossier = item.step.dossier
+    entry = SearchEntry.objects.get(key=f"item:{item.pk}")
+    indexer.sync()
+    with transaction.atomic():
+        dossier.named_users.add(civil_servant)
+        if on == "step":
+            item.step.named_users.add(civil_servant)
+        assert StaleSearchEntry.objects.filter(entry_id=entry.pk).exists()
+    overlay = answers(org)
+    index, database = _index_and_database(org)
+    assert overlay == database
+    assert index == database
+    theirs, public = database["civil_servant", "{}", "date"][2], database["anonymous", "{}", "date"][2]
+    assert theirs["theme"] != public["theme"]  # the confidential dossier counted under its theme
+    if on == "step":
+        # Their phase of it: its step, now theirs to see, decided in the released meeting.
+        assert theirs["phase"] != public["phase"]
 
 
 def _found(user, text: str = "") -> set[str]:

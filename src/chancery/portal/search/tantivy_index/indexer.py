@@ -24,10 +24,11 @@ from django_tasks_db.backend import DatabaseBackend
 from chancery.core.background import background, enqueue, machine_queue
 from chancery.core.models import Document
 from chancery.core.models.access import LINK_FIELDS
-from chancery.decisions.models import AgendaItem, Dossier
-from chancery.decisions.services.dossiers import dossier_histories, phase_of
+from chancery.decisions.models import AgendaItem, Dossier, ProcedureStep
+from chancery.decisions.services.dossiers import dossier_histories, phase_keys, phase_of
 from chancery.portal.models import SearchEntry, SearchNode, StaleSearchEntry
-from chancery.portal.search.tantivy_index.schema import available, directory, open_index, pairs, recency
+from chancery.portal.search.tantivy_index.classes import representative
+from chancery.portal.search.tantivy_index.schema import CLASSES, available, directory, open_index, pairs, recency
 
 BATCH = 5000
 # The indexer's memory for new segments (it runs in the worker, not in the web processes).
@@ -136,12 +137,45 @@ def _rule_inputs(entries) -> dict[int, dict]:
     return inputs
 
 
+def _dossier_grants(dossiers: set[int]) -> dict[str, dict[int, set[int]]]:
+    """Per link field (named users, concerned government members), per dossier: who is linked on
+    the dossier itself, on one of its steps or on one of their agenda items."""
+    grants = {field: defaultdict(set) for field in LINK_FIELDS}
+    for model, path in ((Dossier, "pk"), (ProcedureStep, "dossier_id"), (AgendaItem, "step__dossier_id")):
+        for field in LINK_FIELDS:
+            m2m = model._meta.get_field(field)
+            owner, target = m2m.m2m_field_name(), f"{m2m.m2m_reverse_field_name()}_id"
+            dossier = f"{owner}__{path}" if path != "pk" else f"{owner}_id"
+            for row, linked in m2m.remote_field.through.objects.filter(**{f"{dossier}__in": dossiers}).values_list(
+                dossier, target
+            ):
+                grants[field][row].add(linked)
+    return grants
+
+
+def _class_views(dossiers: set[int]) -> dict[str, tuple[dict[int, str], dict[int, list[int]]]]:
+    """Per reader class (schema.CLASSES), the phase keys and themes of the dossiers it may see."""
+    themes_of = defaultdict(list)
+    for dossier, theme in Dossier.themes.through.objects.filter(dossier_id__in=dossiers).values_list(
+        "dossier_id", "theme_id"
+    ):
+        themes_of[dossier].append(theme)
+    views = {}
+    for name in CLASSES:
+        reader = representative(name)
+        keys = phase_keys(Dossier.objects.visible_to(reader).filter(pk__in=dossiers), reader)
+        views[name] = (keys, {dossier: themes_of[dossier] for dossier in keys})
+    return views
+
+
 def _documents(entries) -> list[tantivy.Document]:
-    """The index documents of entries, with the confidentiality rule's inputs, their dossier, and
-    the theme and phase facets as the public knows them (for the public reader)."""
+    """The index documents of entries, with the confidentiality rule's inputs, their dossier, the
+    theme and phase facets as the public knows them (for the public reader) and as each reader
+    class knows them, and who is named or concerned on the dossier (`classes`)."""
     public = AnonymousUser()
     dossier_of = {pk: dossier for pk, dossier in entries.values_list("pk", "item__step__dossier")}
-    dossiers = list(Dossier.objects.visible_to(public).filter(pk__in={d for d in dossier_of.values() if d}))
+    all_dossiers = {d for d in dossier_of.values() if d}
+    dossiers = list(Dossier.objects.visible_to(public).filter(pk__in=all_dossiers))
     histories = dossier_histories(dossiers, public)
     phases = {d.pk: phase_of(histories[d.pk]).key for d in dossiers}
     themes = defaultdict(list)
@@ -149,6 +183,8 @@ def _documents(entries) -> list[tantivy.Document]:
         "dossier_id", "theme_id"
     ):
         themes[dossier].append(theme)
+    class_views = _class_views(all_dossiers)
+    grants = _dossier_grants(all_dossiers)
     ministers = defaultdict(list)
     for entry, mandatee in SearchEntry.ministers.through.objects.filter(searchentry__in=entries).values_list(
         "searchentry_id", "mandatee_id"
@@ -180,6 +216,14 @@ def _documents(entries) -> list[tantivy.Document]:
             document.add_text("phase", phases[dossier])
             for theme in themes[dossier]:
                 document.add_integer("themes", theme)
+        for name, (class_phases, class_themes) in class_views.items():
+            if dossier in class_phases:
+                document.add_text(f"phase_{name}", class_phases[dossier])
+                for theme in class_themes[dossier]:
+                    document.add_integer(f"themes_{name}", theme)
+        for field in LINK_FIELDS:
+            for linked in grants[field].get(dossier, ()):
+                document.add_integer(f"dossier_{field}", linked)
         # An entry without a source (neither item nor document) gets no rule fields: only a rule
         # without conditions (the secretariat's) admits it, as in SQL.
         inputs = rule_inputs.get(entry.pk)

@@ -12,7 +12,12 @@ from django.conf import settings
 
 # Raised whenever the schema changes: each version has its own directory, so that a new version
 # is built beside the old one (`indexer.sync` builds it when it is missing) instead of misreading it.
-SCHEMA_VERSION = 3  # 3: every entry, with the rule's inputs and its dossier
+SCHEMA_VERSION = 4  # 3: every entry, with the rule's inputs and its dossier; 4: each class's view of it
+
+# Reader classes (see `classes`): the theme and phase of an entry's dossier as each class of reader
+# knows it, by the role that represents the class. The public's are the fields `themes` and `phase`.
+PUBLIC_CLASS = "public"
+CLASSES = {"government": "civil_servant", "council": "minister", "secretariat": "secretariat"}
 
 
 def _schema(*, pairs: bool = True) -> tantivy.Schema:
@@ -46,6 +51,13 @@ def _schema(*, pairs: bool = True) -> tantivy.Schema:
     # The entry's dossier: a logged-in reader's theme and phase facets are counted per dossier and
     # read through what that reader may know of each dossier (`search`, `reader_dossiers`).
     builder.add_integer_field("dossier", indexed=True, fast=True)
+    # Each class's view of the dossier (`classes`), and who is named or concerned on the dossier, its
+    # steps or its items: a reader with such a grant has their own view of it, worked out per search.
+    for name in CLASSES:
+        builder.add_integer_field(f"themes_{name}", indexed=True, fast=True)
+        builder.add_text_field(f"phase_{name}", tokenizer_name="raw", fast=True)
+    builder.add_integer_field("dossier_named_users", indexed=True)
+    builder.add_integer_field("dossier_concerned_mandatees", indexed=True)
     return builder.build()
 
 

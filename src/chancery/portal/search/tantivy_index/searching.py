@@ -179,7 +179,13 @@ class CannotAnswer(Exception):
     """The index cannot give this reader an exact answer; the caller asks the database."""
 
 
-def _filter_queries(filters, theme_id: int | None, view: DossierView | None = None) -> dict[str, TQuery]:
+def _filter_queries(
+    filters, theme_id: int | None, view: DossierView | None = None, reader=None, granted: TQuery | None = None
+) -> dict[str, TQuery]:
+    """The filters as index queries. The theme and phase filters read the public's fields (no
+    `view`, no `reader`), a reader class's fields (`reader`, a classes.ReaderClass) with the dossiers
+    their grants reach (`granted`) read through their `view`, or, for a reader of no class, every
+    dossier through their `view`."""
     wanted = {}
     if filters.year:
         wanted["year"] = TQuery.term_query(SCHEMA, "year", int(filters.year))
@@ -190,19 +196,35 @@ def _filter_queries(filters, theme_id: int | None, view: DossierView | None = No
     if filters.document_kind:
         wanted["document_kind"] = TQuery.term_query(SCHEMA, "document_kind", filters.document_kind)
     if filters.theme:
-        if view is None:
-            # An unknown theme matches nothing (a term no document carries).
-            wanted["theme"] = TQuery.term_query(SCHEMA, "themes", theme_id if theme_id is not None else -1)
-        else:
-            wanted["theme"] = _dossiers_query(view.with_theme(theme_id))
+        # An unknown theme matches nothing (a term no document carries).
+        theme = theme_id if theme_id is not None else -1
+        wanted["theme"] = _dossier_filter(
+            reader.themes_field if reader else "themes", theme, view.with_theme(theme_id) if view else None, reader,
+            granted,
+        )  # fmt: skip
     if filters.meeting:
         wanted["meeting"] = TQuery.term_query(SCHEMA, "meeting", int(filters.meeting))
     if filters.phase:
-        if view is None:
-            wanted["phase"] = TQuery.term_query(SCHEMA, "phase", filters.phase)
-        else:
-            wanted["phase"] = _dossiers_query(view.in_phase(filters.phase))
+        wanted["phase"] = _dossier_filter(
+            reader.phase_field if reader else "phase", filters.phase, view.in_phase(filters.phase) if view else None,
+            reader, granted,
+        )  # fmt: skip
     return wanted
+
+
+def _dossier_filter(field: str, value, dossiers: list[int] | None, reader, granted: TQuery | None) -> TQuery:
+    by_field = TQuery.term_query(SCHEMA, field, value)
+    if dossiers is None:
+        return by_field  # the public, or a class reader whose grants reach no matched dossier
+    if reader is None:
+        return _dossiers_query(dossiers)  # a reader of no class: every dossier through their view
+    # The class's view where no grant of the reader's reaches the dossier, theirs where one does.
+    return TQuery.boolean_query(
+        [
+            (Occur.Should, TQuery.boolean_query([(Occur.Must, by_field), (Occur.MustNot, granted)])),
+            (Occur.Should, TQuery.boolean_query([(Occur.Must, granted), (Occur.Must, _dossiers_query(dossiers))])),
+        ]
+    )
 
 
 def _dossiers_query(dossiers: list[int]) -> TQuery:
@@ -246,30 +268,44 @@ def search(
     offset: int,
     rule: TQuery | None = None,
     reader_dossiers=None,
+    reader_class=None,
 ) -> Answer:
     """Hits and facet counts from the index, leaving out the `excluded` (stale) entries, over the
     entries `rule` admits (`rule_query`). Each facet is counted with the other facets' filters
     applied, as in the database engine. `reader_dossiers` (dossier ids → DossierView), for a
     reader who is not the public: the theme and phase facets and filters follow what that reader
-    may know of the dossiers the query matches, instead of the public's (the index's fields)."""
+    may know of the dossiers the query matches, instead of the public's (the index's fields):
+    through the fields of their class (`reader_class`, classes.ReaderClass) and their own view of
+    the few dossiers their grants reach, or, for a reader of no class, their view of every dossier."""
     searcher = _reader.searcher(generation)
     base = text_query(query)
     if rule is not None:
         base = TQuery.boolean_query([(Occur.Must, base), (Occur.Must, rule)])
     fields = dict(FACET_FIELDS)
-    view = None
-    if reader_dossiers is not None:
+    view, granted = None, None
+
+    def matched_dossiers(restriction: list[TQuery]) -> set[int]:
         # The dossiers of every match (before any filter), as the database engine works out their
         # phases (service.dossier_phases over the matched entries).
         matched = searcher.aggregate(
-            _combine(base, [], excluded), {"dossier": {"terms": {"field": "dossier", "size": DOSSIER_BUCKETS}}}
+            _combine(base, restriction, excluded), {"dossier": {"terms": {"field": "dossier", "size": DOSSIER_BUCKETS}}}
         )
         dossiers = {int(key) for key in _counts(matched, "dossier")}
         if len(dossiers) >= DOSSIER_BUCKETS:
             raise CannotAnswer(f"{len(dossiers)} dossiers matched: the count may be cut off")
-        view = reader_dossiers(dossiers)
+        return dossiers
+
+    if reader_dossiers is not None and reader_class is not None:
+        # The reader's class's view is in the index; their own only where a grant of theirs reaches.
+        fields.update({"theme": reader_class.themes_field, "phase": reader_class.phase_field})
+        if reader_class.granted is not None:
+            dossiers = matched_dossiers([reader_class.granted])
+            if dossiers:
+                granted, view = reader_class.granted, reader_dossiers(dossiers)
+    elif reader_dossiers is not None:
+        view = reader_dossiers(matched_dossiers([]))
         fields.update({name: "dossier" for name in DOSSIER_FACETS})
-    wanted = _filter_queries(filters, theme_id, view)
+    wanted = _filter_queries(filters, theme_id, view, reader_class if reader_dossiers is not None else None, granted)
     everything = _combine(base, list(wanted.values()), excluded)
 
     def top():
@@ -277,17 +313,36 @@ def search(
         result = searcher.search(everything, limit=limit, offset=offset, count=True, **order)
         return result.count, [(searcher.doc(address)["id"][0], float(score)) for score, address in result.hits]
 
-    def terms(names):
+    def terms(names, fields=fields):
         # Enough buckets for every value but meetings, of which the page shows the ten with most hits
         # (twenty asked, so that ties at the tenth are broken by date as in the database engine).
-        sizes = {"meeting": 20, "theme": DOSSIER_BUCKETS, "phase": DOSSIER_BUCKETS}
-        return {n: {"terms": {"field": fields[n], "size": sizes.get(n, 10_000)}} for n in names}
+        sizes = {"meeting": 20}
+        return {
+            n: {
+                "terms": {
+                    "field": fields[n],
+                    "size": DOSSIER_BUCKETS if fields[n] == "dossier" else sizes.get(n, 10_000),
+                }
+            }
+            for n in names
+        }
 
     def counted(query, names):
         aggregation = searcher.aggregate(query, terms(names))
         counts = {name: _counts(aggregation, name) for name in names}
-        if view is not None:
+        if view is not None and granted is None:
             counts.update({name: _through_view(view, name, counts[name]) for name in DOSSIER_FACETS if name in counts})
+        elif granted is not None and any(name in counts for name in DOSSIER_FACETS):
+            # The class counted every entry; where a grant of the reader's reaches the dossier, their
+            # own view counts instead (few entries: one more aggregation over them).
+            own = [name for name in DOSSIER_FACETS if name in counts]
+            mine = searcher.aggregate(
+                TQuery.boolean_query([(Occur.Must, query), (Occur.Must, granted)]),
+                {**terms(own), "dossier": {"terms": {"field": "dossier", "size": DOSSIER_BUCKETS}}},
+            )
+            per_dossier = _counts(mine, "dossier")
+            for name in own:
+                counts[name] = counts[name] - _counts(mine, name) + _through_view(view, name, per_dossier)
         return counts
 
     # Facets without a filter of their own share the fully filtered hits; a facet with a filter is
