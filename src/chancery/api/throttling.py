@@ -55,12 +55,18 @@ class PerClientThrottle(BaseThrottle):
             else:
                 self._wait = max(1, math.ceil((window + 1) * duration - now))
             return False
-        # Kept two windows long: the next window still reads this one as its previous.
-        if not self.cache.add(current, 1, timeout=2 * duration):
-            try:
-                self.cache.incr(current)
-            except ValueError:  # expired between add and incr
-                self.cache.add(current, 1, timeout=2 * duration)
+        # Kept two windows long: the next window still reads this one as its previous. One write per
+        # request: `incr` where the counter was read (atomic on Redis), `add` for a window's first.
+        if current not in counts or not self._incr(current):
+            if not self.cache.add(current, 1, timeout=2 * duration):
+                self._incr(current)  # another process added it meanwhile
+        return True
+
+    def _incr(self, key) -> bool:
+        try:
+            self.cache.incr(key)
+        except ValueError:  # expired since it was read
+            return False
         return True
 
     def wait(self):
