@@ -140,7 +140,7 @@ PAGE_PARAMETERS = {
     "pagina", "maand", "van", "naar", "stap", "laat", "dringend", "soort", "niveau", "status",
     "ambitie", "entiteit", "prioriteit", "onder", "tab", "procedure", "code", "naam", "land",
     "jaar", "minister", "thema", "zitting", "fase", "stuksoort", "sorteer", "regel", "op",
-    "kaart", "programma", "regelgeving", "per",
+    "kaart", "programma", "regelgeving", "per", "alle_projecten",
 }  # fmt: skip
 
 
